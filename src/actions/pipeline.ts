@@ -1,0 +1,263 @@
+import type { Viewer } from '../auth/viewer.ts';
+import { canonicalJson, sha256 } from '../audit/chain.ts';
+import { IdempotencyKeyTaken, type AuditStore } from '../audit/store.ts';
+import type { AuditError, AuditEvent, AuditSource } from '../audit/types.ts';
+import {
+  AppError,
+  appErrorFromRecord,
+  ConfirmationRequiredError,
+  ForbiddenError,
+  IrreversibleError,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+} from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { ActionVerb, Resource } from '../providers/provider.ts';
+import type { ProviderRegistry } from '../providers/registry.ts';
+import type { AppPubSub } from '../pubsub.ts';
+import { validateParams } from './params.ts';
+import { mayRun, VERB_ROLE } from './policy.ts';
+
+export const AUDIT_TOPIC = 'auditEvents';
+
+export interface ActionCommand {
+  /** The audit action name: scale, start, …, apply_recommendation, revert. */
+  action: string;
+  verb: ActionVerb;
+  /** The provider's resource id (not the GraphQL global id). */
+  targetId: string;
+  params: unknown;
+  dryRun: boolean;
+  idempotencyKey?: string | null | undefined;
+  /** Must equal the target's name (or its provider id) for delete. */
+  confirm?: string | null | undefined;
+  precondition?: Record<string, unknown> | undefined;
+  reverts?: string | null | undefined;
+  /** Facts recorded beside the parameters (e.g. the recommendation applied). */
+  context?: Record<string, unknown> | undefined;
+  source: AuditSource;
+  viewer: Viewer;
+  requestId: string | null;
+}
+
+export interface ActionSuccess {
+  auditEvent: AuditEvent;
+  dryRun: boolean;
+}
+
+export type ActionOutcomeResult = ActionSuccess | AppError;
+
+function toAuditError(err: unknown): AuditError {
+  if (err instanceof ValidationError)
+    return { code: err.code, message: err.message, fields: err.fields };
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  return { code: 'PROVIDER_ERROR', message: err instanceof Error ? err.message : String(err) };
+}
+
+function replay(event: AuditEvent): ActionOutcomeResult {
+  if (event.status === 'FAILED' && event.error) return appErrorFromRecord(event.error);
+  return { auditEvent: event, dryRun: event.dryRun };
+}
+
+const nativeId = (r: Resource) => r.id.slice(r.id.lastIndexOf(':') + 1);
+
+/**
+ * The one path every change takes, from every entry point: authorize -> validate -> record
+ * PENDING durably -> execute (or dry-run) through the provider -> record the outcome ->
+ * publish. Expected failures come back as AppError values, never thrown.
+ */
+export class ActionPipeline {
+  private readonly deps: {
+    audit: AuditStore;
+    providers: ProviderRegistry;
+    pubsub: AppPubSub;
+    log: Logger;
+    instanceId: string;
+    /** Test hook (NODE_ENV=test only): pause between execution and outcome. */
+    pauseAfterExecuteMs: number;
+  };
+
+  constructor(deps: ActionPipeline['deps']) {
+    this.deps = deps;
+  }
+
+  async run(cmd: ActionCommand): Promise<ActionOutcomeResult> {
+    try {
+      return await this.runChecked(cmd);
+    } catch (err) {
+      if (err instanceof AppError) return err;
+      throw err;
+    }
+  }
+
+  /** Undoes a recorded action by restoring its `before`, if the target did not change since. */
+  async revert(input: {
+    auditEventId: string;
+    dryRun: boolean;
+    idempotencyKey?: string | null | undefined;
+    viewer: Viewer;
+    requestId: string | null;
+    source: AuditSource;
+  }): Promise<ActionOutcomeResult> {
+    const original = await this.deps.audit.get(input.auditEventId);
+    if (!original) return new NotFoundError(`No audit event ${input.auditEventId}`);
+    if (original.status !== 'SUCCEEDED' || original.dryRun) {
+      return new ValidationError(
+        `Only a succeeded, executed action can be reverted; this one is ${original.dryRun ? 'a dry run' : original.status}`,
+        [{ path: 'auditEventId', message: 'not a succeeded action' }],
+      );
+    }
+    const provider = this.deps.providers.enabled.find((p) => p.name === original.target.provider);
+    const plan =
+      provider && original.before && original.after
+        ? provider.revertPlan(original.verb, original.before, original.after)
+        : null;
+    if (!plan) {
+      return new IrreversibleError(
+        `${original.action} of ${original.target.kind} ${original.target.name} cannot be undone`,
+      );
+    }
+    return this.run({
+      action: 'revert',
+      verb: plan.verb,
+      targetId: original.target.id,
+      params: plan.params,
+      precondition: plan.precondition,
+      dryRun: input.dryRun,
+      idempotencyKey: input.idempotencyKey,
+      reverts: original.id,
+      source: input.source,
+      viewer: input.viewer,
+      requestId: input.requestId,
+    });
+  }
+
+  private async runChecked(cmd: ActionCommand): Promise<ActionOutcomeResult> {
+    const { audit, providers } = this.deps;
+    if (!mayRun(cmd.viewer.role, cmd.verb)) {
+      throw new ForbiddenError(
+        `${cmd.viewer.name} (${cmd.viewer.role}) may not ${cmd.verb}; it needs the ${VERB_ROLE[cmd.verb]} role`,
+      );
+    }
+    const params = validateParams(cmd.verb, cmd.params);
+    const target = providers.get(cmd.targetId);
+    if (!target) throw new NotFoundError(`No resource ${cmd.targetId}`);
+    const provider = providers.providerOf(target);
+    if (!provider?.verbs(target).includes(cmd.verb)) {
+      throw new ValidationError(`A ${target.kind} cannot be asked to ${cmd.verb}`, [
+        { path: 'id', message: `${cmd.verb} does not apply to ${target.kind}` },
+      ]);
+    }
+    if (cmd.verb === 'delete' && cmd.confirm !== target.name && cmd.confirm !== nativeId(target)) {
+      throw new ConfirmationRequiredError(
+        `Deleting ${target.kind} ${target.name} needs confirm: "${target.name}"`,
+      );
+    }
+
+    const key = cmd.idempotencyKey ?? null;
+    const inputHash = key
+      ? sha256(
+          canonicalJson({
+            action: cmd.action,
+            verb: cmd.verb,
+            targetId: cmd.targetId,
+            params,
+            dryRun: cmd.dryRun,
+            precondition: cmd.precondition ?? null,
+            reverts: cmd.reverts ?? null,
+          }),
+        )
+      : null;
+    const previous = key ? await this.previous(cmd.viewer.name, key, inputHash) : undefined;
+    if (previous) return previous;
+
+    let pending: AuditEvent;
+    try {
+      pending = await audit.recordIntent({
+        actor: cmd.viewer.name,
+        actorRole: cmd.viewer.role,
+        source: cmd.source,
+        action: cmd.action,
+        verb: cmd.verb,
+        target: {
+          id: target.id,
+          provider: target.provider,
+          kind: target.kind,
+          cluster: target.cluster,
+          namespace: target.namespace,
+          name: target.name,
+        },
+        parameters: { ...params, ...(cmd.context ?? {}) },
+        dryRun: cmd.dryRun,
+        requestId: cmd.requestId,
+        idempotencyKey: key,
+        inputHash,
+        reverts: cmd.reverts ?? null,
+        instanceId: this.deps.instanceId,
+      });
+    } catch (err) {
+      if (err instanceof IdempotencyKeyTaken && key) {
+        const raced = await this.previous(cmd.viewer.name, key, inputHash);
+        if (raced) return raced;
+      }
+      this.deps.log.error({ err }, 'could not record the audit event; action not executed');
+      throw new UnavailableError('The audit log could not be written, so nothing was executed');
+    }
+
+    const started = performance.now();
+    let outcome;
+    try {
+      const done = await provider.execute({
+        verb: cmd.verb,
+        target,
+        params,
+        dryRun: cmd.dryRun,
+        precondition: cmd.precondition,
+      });
+      outcome = { status: 'SUCCEEDED' as const, error: null, ...done };
+    } catch (err) {
+      if (!(err instanceof AppError)) this.deps.log.error({ err }, 'provider failed unexpectedly');
+      outcome = {
+        status: 'FAILED' as const,
+        error: toAuditError(err),
+        before: null,
+        after: null,
+        message: null,
+      };
+    }
+    if (this.deps.pauseAfterExecuteMs > 0) {
+      await new Promise((r) => setTimeout(r, this.deps.pauseAfterExecuteMs));
+    }
+    let recorded = pending;
+    try {
+      recorded = await audit.recordOutcome(pending.id, {
+        ...outcome,
+        durationMs: Math.round(performance.now() - started),
+      });
+    } catch (err) {
+      // The action ran; its PENDING record stays and the reconciler completes it later.
+      this.deps.log.error({ err, auditEventId: pending.id }, 'could not record the outcome');
+    }
+    const result: ActionOutcomeResult = outcome.error
+      ? appErrorFromRecord(outcome.error)
+      : { auditEvent: recorded, dryRun: cmd.dryRun };
+    this.deps.pubsub.publish(AUDIT_TOPIC, recorded);
+    return result;
+  }
+
+  private async previous(
+    actor: string,
+    key: string,
+    inputHash: string | null,
+  ): Promise<ActionOutcomeResult | undefined> {
+    const found = await this.deps.audit.findByIdempotencyKey(actor, key);
+    if (!found) return undefined;
+    if (found.inputHash !== inputHash) {
+      throw new ValidationError('This idempotencyKey was already used with a different input', [
+        { path: 'idempotencyKey', message: 'reused with a different input' },
+      ]);
+    }
+    return replay(found.event);
+  }
+}

@@ -1,0 +1,83 @@
+import type { AuditStore } from '../audit/store.ts';
+import { pruneAuditLog } from '../audit/verify.ts';
+import type { Logger } from '../logger.ts';
+import type { ProviderRegistry } from '../providers/registry.ts';
+import type { Database } from '../store/database.ts';
+
+const HEARTBEAT_MS = 5_000;
+/** A process silent this long is gone; its PENDING events get reconciled. */
+const STALE_SECONDS = 15;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps the audit log whole across crashes: marks this process alive, completes PENDING events
+ * left by processes that died between execution and outcome (with what the provider shows
+ * now), and prunes beyond the retention period.
+ */
+export class AuditMaintenance {
+  private timers: NodeJS.Timeout[] = [];
+  private readonly deps: {
+    db: Database;
+    audit: AuditStore;
+    providers: ProviderRegistry;
+    log: Logger;
+    instanceId: string;
+    retentionDays: number;
+  };
+
+  constructor(deps: AuditMaintenance['deps']) {
+    this.deps = deps;
+  }
+
+  start(): void {
+    const every = (ms: number, task: () => Promise<unknown>) => {
+      const run = () =>
+        task().catch((err: unknown) => this.deps.log.warn({ err }, 'audit maintenance failed'));
+      void run();
+      const timer = setInterval(run, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(HEARTBEAT_MS, () => this.deps.audit.heartbeat(this.deps.instanceId));
+    every(HEARTBEAT_MS * 2, () => this.reconcile());
+    if (this.deps.retentionDays > 0) every(PRUNE_EVERY_MS, () => this.prune());
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+  }
+
+  /** Completes orphaned PENDING events; returns how many. */
+  async reconcile(): Promise<number> {
+    const { audit, providers, instanceId, log } = this.deps;
+    // What the provider "now shows" is only known once its caches have synced.
+    if (providers.enabled.some((p) => p.notReadyReason() !== null)) return 0;
+    const orphans = await audit.orphanedPending(instanceId, STALE_SECONDS);
+    for (const event of orphans) {
+      const now = providers.get(event.target.id);
+      await audit.recordOutcome(event.id, {
+        status: 'FAILED',
+        error: {
+          code: 'INTERRUPTED',
+          message:
+            'The orchestrator stopped between executing this action and recording its outcome; ' +
+            '`after` is what the provider showed when the log was reconciled.',
+        },
+        before: null,
+        after: now ? { exists: true, state: now.state } : { exists: false },
+        message: 'reconciled after a restart',
+        durationMs: null,
+      });
+      log.warn({ auditEventId: event.id }, 'reconciled an interrupted action');
+    }
+    return orphans.length;
+  }
+
+  async prune(): Promise<number> {
+    const cutoff = new Date(Date.now() - this.deps.retentionDays * 86_400_000);
+    const removed = await pruneAuditLog(this.deps.db, cutoff);
+    if (removed > 0) this.deps.log.info({ removed }, 'pruned audit events past retention');
+    return removed;
+  }
+}

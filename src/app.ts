@@ -1,0 +1,259 @@
+import type { AddressInfo } from 'node:net';
+import { TokenAuthenticator } from './auth/tokens.ts';
+import type { Config } from './config.ts';
+import { schema } from './graphql/schema.ts';
+import { HealthService } from './health.ts';
+import type { Logger } from './logger.ts';
+import { randomUUID } from 'node:crypto';
+import { ActionPipeline } from './actions/pipeline.ts';
+import { AuditMaintenance } from './actions/reconcile.ts';
+import { AuditStore } from './audit/store.ts';
+import { LlmInterpreter } from './chat/llm.ts';
+import { ChatService } from './chat/service.ts';
+import { KubernetesManifests } from './providers/kubernetes/manifests.ts';
+import { OverviewService } from './overview.ts';
+import { createPubSubService, TopicFanout, type AppPubSub } from './pubsub.ts';
+import { HttpFront } from './server/http.ts';
+import { AwsProvider } from './providers/aws/provider.ts';
+import { KubernetesProvider } from './providers/kubernetes/provider.ts';
+import { ProviderRegistry } from './providers/registry.ts';
+import { ServerMetrics } from './server/metrics.ts';
+import { attachWebSocket } from './server/ws.ts';
+import { createGraphQLServer } from './server/yoga.ts';
+import { openDatabase, type Database } from './store/database.ts';
+import { migrate } from './store/migrations.ts';
+import { AgentRegistry } from './recommendations/agents.ts';
+import { RecommendationEngine } from './recommendations/engine.ts';
+import { SETTINGS } from './recommendations/analyzers/settings.ts';
+import { RecommendationStore } from './recommendations/store.ts';
+import { PrometheusUsage } from './recommendations/usage.ts';
+import { createMetrics } from './metrics/setup.ts';
+import type { MetricsService } from './metrics/service.ts';
+
+/** Everything a resolver may reach, built once per process. */
+export interface Services {
+  version: string;
+  config: Config;
+  log: Logger;
+  db: Database;
+  pubsub: AppPubSub;
+  health: HealthService;
+  auth: TokenAuthenticator;
+  providers: ProviderRegistry;
+  audit: AuditStore;
+  actions: ActionPipeline;
+  fanout: TopicFanout;
+  chat: ChatService;
+  overview: OverviewService;
+  recommendations: RecommendationEngine;
+  agents: AgentRegistry;
+  metrics: MetricsService;
+}
+
+export interface App {
+  services: Services;
+  /** Set on the first start when an admin token had to be created; print it once. */
+  bootstrapSecret: string | undefined;
+  listen(): Promise<{ port: number; host: string }>;
+  shutdown(): Promise<void>;
+}
+
+/** The composition root: builds every service from config, nothing else. */
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length > 0) log.info({ applied }, 'database migrations applied');
+
+  const auth = new TokenAuthenticator(config.auth);
+  const { bootstrapSecret } = await auth.init(db, log);
+  const bus = createPubSubService(config.redisUrl);
+
+  const health = new HealthService();
+  health.register({
+    name: 'database',
+    check: async () => {
+      await db.ping();
+      return { state: 'UP', message: db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL' };
+    },
+    ready: async () => {
+      await db.ping();
+      return null;
+    },
+  });
+  health.register({ name: 'pubsub', check: bus.check });
+
+  // Each provider reports in `status` (DISABLED when not configured) and gates /ready.
+  const aws = new AwsProvider({ ...config.aws, log: log.child({ provider: 'aws' }) });
+  const kubernetes = new KubernetesProvider(config.kubernetes, log);
+  const providers = new ProviderRegistry([kubernetes, aws]);
+  for (const provider of providers.providers) {
+    health.register({
+      name: provider.name.toLowerCase(),
+      check: () => providers.health(provider),
+      ...(provider.enabled ? { ready: async () => provider.notReadyReason() } : {}),
+    });
+  }
+
+  // Names this process in PENDING audit events, so only a dead process's are reconciled.
+  const instanceId = randomUUID();
+  const audit = new AuditStore(db);
+  const fanout = new TopicFanout(bus.pubsub);
+  const actions = new ActionPipeline({
+    audit,
+    providers,
+    pubsub: bus.pubsub,
+    log,
+    instanceId,
+    pauseAfterExecuteMs: config.testPauseAfterExecuteMs,
+  });
+  const maintenance = new AuditMaintenance({
+    db,
+    audit,
+    providers,
+    log,
+    instanceId,
+    retentionDays: config.auditRetentionDays,
+  });
+
+  // Recommendations: built-in analyzers over Prometheus history, plus registered agents.
+  const agents = new AgentRegistry({
+    db,
+    log: log.child({ component: 'agents' }),
+    providers,
+    staleSeconds: Math.max(300, 3 * config.recommender.intervalSeconds),
+    timeoutMs: 10_000,
+  });
+  if (config.aiEngineUrl) {
+    await agents.register({
+      name: 'ai-engine',
+      url: config.aiEngineUrl,
+      capabilities: ['analyze'],
+    });
+  }
+  const recommendations = new RecommendationEngine({
+    store: new RecommendationStore(db),
+    providers,
+    actions,
+    pubsub: bus.pubsub,
+    log: log.child({ component: 'recommender' }),
+    usage: config.prometheusUrl ? new PrometheusUsage(config.prometheusUrl) : undefined,
+    settings: {
+      ...SETTINGS,
+      windowHours: config.recommender.windowHours,
+      minHistoryHours: config.recommender.minHistoryHours,
+    },
+    intervalSeconds: config.recommender.intervalSeconds,
+    suppressHours: config.recommender.rejectSuppressHours,
+    sources: [agents],
+  });
+  health.register({ name: 'ai-engine', check: () => agents.health() });
+
+  // Metrics: one collector (the leader, when replicas elect one) feeds every replica's hub.
+  const metricsRuntime = createMetrics({
+    settings: {
+      prometheusUrl: config.prometheusUrl,
+      intervalSeconds: config.metricsIntervalSeconds,
+      ...config.metrics,
+    },
+    providers,
+    kube: kubernetes,
+    aws,
+    db,
+    pubsub: bus.pubsub,
+    fanout,
+    log,
+  });
+  const metricsService = metricsRuntime.service;
+  health.register({ name: 'prometheus', check: () => metricsService.health() });
+
+  const services: Services = {
+    version: config.version,
+    config,
+    log,
+    db,
+    pubsub: bus.pubsub,
+    health,
+    auth,
+    providers,
+    audit,
+    actions,
+    fanout,
+    chat: new ChatService({
+      db,
+      actions,
+      audit,
+      providers,
+      health,
+      log: log.child({ component: 'chat' }),
+      tokenTtlSeconds: config.chat.tokenTtlSeconds,
+      llm: config.chat.llm
+        ? new LlmInterpreter(config.chat.llm, log.child({ component: 'llm' }))
+        : undefined,
+      manifests: kubernetes.enabled ? new KubernetesManifests(kubernetes) : undefined,
+      // metrics, recommendations and creations: passed here once those services exist.
+    }),
+    overview: new OverviewService({ providers, audit, health, metrics: metricsService }),
+    recommendations,
+    agents,
+    metrics: metricsService,
+  };
+
+  const metrics = new ServerMetrics();
+  const yoga = createGraphQLServer({ schema, services, metrics, log, graphiql: config.graphiql });
+  const http = new HttpFront({
+    yoga,
+    auth,
+    health,
+    metrics,
+    log,
+    version: config.version,
+    maxRequestBytes: config.maxRequestBytes,
+    graphiql: config.graphiql,
+  });
+  const ws = attachWebSocket({
+    server: http.server,
+    yoga,
+    auth,
+    log,
+    maxPayload: config.maxRequestBytes,
+  });
+
+  let shuttingDown: Promise<void> | undefined;
+  async function drain(): Promise<void> {
+    health.markShuttingDown();
+    const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+    http.server.closeIdleConnections();
+    await ws.close();
+    http.endStreams();
+    while (http.inFlightCount > 0) await new Promise((r) => setTimeout(r, 20));
+    http.server.closeAllConnections();
+    await closed;
+    maintenance.stop();
+    recommendations.stop();
+    await metricsRuntime.stop();
+    fanout.close();
+    await providers.stop();
+    await bus.close();
+    await db.close();
+  }
+
+  // Caches fill in the background; /ready answers 503 until every provider has synced.
+  providers.start().catch((err: unknown) => log.error({ err }, 'a provider failed to start'));
+  maintenance.start();
+  recommendations.start();
+  metricsRuntime.start();
+
+  return {
+    services,
+    bootstrapSecret,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.server.once('error', reject);
+        http.server.listen(config.port, config.host, () => {
+          const addr = http.server.address() as AddressInfo;
+          resolve({ port: addr.port, host: addr.address });
+        });
+      }),
+    shutdown: () => (shuttingDown ??= drain()),
+  };
+}

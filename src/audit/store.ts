@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../store/database.ts';
+import { canonicalJson, GENESIS_HASH, recordHash } from './chain.ts';
+import type {
+  AuditError,
+  AuditEvent,
+  AuditFilter,
+  AuditSource,
+  AuditStatus,
+  AuditTarget,
+} from './types.ts';
+import type { ActionVerb } from '../providers/provider.ts';
+
+// Every writer, in every replica, appends to the chain under this one advisory lock.
+export const CHAIN_LOCK = 704_113_002;
+
+export interface IntentInput {
+  actor: string;
+  actorRole: string;
+  source: AuditSource;
+  action: string;
+  verb: ActionVerb;
+  target: AuditTarget;
+  parameters: Record<string, unknown>;
+  dryRun: boolean;
+  requestId: string | null;
+  idempotencyKey: string | null;
+  inputHash: string | null;
+  reverts: string | null;
+  instanceId: string;
+}
+
+export interface OutcomeInput {
+  status: Exclude<AuditStatus, 'PENDING'>;
+  error: AuditError | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  message: string | null;
+  durationMs: number | null;
+}
+
+export class IdempotencyKeyTaken extends Error {}
+
+interface ChainHead {
+  seq: number;
+  prevHash: string;
+}
+
+type ChainWrite = (tx: Queryable, head: ChainHead) => Promise<void>;
+
+/** The most writes one transaction carries. */
+const MAX_BATCH = 200;
+
+interface Row {
+  id: string;
+  ts: Date | string;
+  actor: string;
+  actor_role: string;
+  source: AuditSource;
+  action: string;
+  verb: ActionVerb;
+  target: AuditTarget;
+  parameters: Record<string, unknown>;
+  dry_run: boolean;
+  status: AuditStatus;
+  error: AuditError | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  message: string | null;
+  duration_ms: number | null;
+  request_id: string | null;
+  idempotency_key: string | null;
+  input_hash: string | null;
+  reverts: string | null;
+  hash: string;
+  prev_hash: string;
+}
+
+const SELECT = `SELECT e.*, r.hash, r.prev_hash FROM audit_events e
+  JOIN audit_records r ON r.seq = e.last_seq`;
+
+function toEvent(row: Row): AuditEvent {
+  return {
+    id: row.id,
+    timestamp: new Date(row.ts).toISOString(),
+    actor: row.actor,
+    actorRole: row.actor_role,
+    source: row.source,
+    action: row.action,
+    verb: row.verb,
+    target: row.target,
+    parameters: row.parameters,
+    dryRun: row.dry_run,
+    status: row.status,
+    error: row.error,
+    before: row.before,
+    after: row.after,
+    message: row.message,
+    durationMs: row.duration_ms,
+    requestId: row.request_id,
+    idempotencyKey: row.idempotency_key,
+    reverts: row.reverts,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === '23505';
+}
+
+/** Where a filter's WHERE clause and parameters come from (shared by list and count). */
+export function filterClause(filter: AuditFilter, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (filter.actions?.length) add((p) => `e.action = ANY(${p}::text[])`, filter.actions);
+  if (filter.statuses?.length) add((p) => `e.status = ANY(${p}::text[])`, filter.statuses);
+  if (filter.actors?.length) add((p) => `e.actor = ANY(${p}::text[])`, filter.actors);
+  if (filter.sources?.length) add((p) => `e.source = ANY(${p}::text[])`, filter.sources);
+  if (filter.resourceId) add((p) => `e.target_id = ${p}`, filter.resourceId);
+  if (filter.since) add((p) => `e.ts >= ${p}`, filter.since);
+  if (filter.until) add((p) => `e.ts < ${p}`, filter.until);
+  return where;
+}
+
+/** The append-only, hash-chained audit log and its queryable projection. */
+export class AuditStore {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /**
+   * Group commit: every write waiting while a transaction commits goes into the next one,
+   * so N concurrent actions cost about one commit (and one hold of the chain lock), not N.
+   */
+  private readonly queue: {
+    write: ChainWrite;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  private flushing = false;
+
+  private enqueue(write: ChainWrite): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.inTransaction(batch.map((b) => b.write));
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          if (batch.length === 1) {
+            batch[0]?.reject(err);
+            continue;
+          }
+          // One write failed (an idempotency key taken, say): retry each alone so only it fails.
+          for (const b of batch) {
+            await this.inTransaction([b.write]).then(b.resolve, b.reject);
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async inTransaction(writes: ChainWrite[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const [last] = await tx.query<{ seq: string | number; hash: string }>(
+        'SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1',
+      );
+      let head: ChainHead;
+      if (last) {
+        head = { seq: Number(last.seq) + 1, prevHash: last.hash };
+      } else {
+        const [anchor] = await tx.query<{ seq: string | number; prev_hash: string }>(
+          'SELECT seq, prev_hash FROM audit_anchor WHERE id = 1',
+        );
+        head = anchor
+          ? { seq: Number(anchor.seq), prevHash: anchor.prev_hash }
+          : { seq: 1, prevHash: GENESIS_HASH };
+      }
+      for (const write of writes) await write(tx, head);
+    });
+  }
+
+  /** Appends one record at the chain head and advances it. */
+  private async append(
+    tx: Queryable,
+    head: ChainHead,
+    eventId: string,
+    phase: 'intent' | 'outcome',
+    body: Record<string, unknown>,
+  ): Promise<number> {
+    const seq = head.seq;
+    const text = canonicalJson({ eventId, phase, ...body });
+    const hash = recordHash(seq, text, head.prevHash);
+    await tx.query(
+      `INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [seq, eventId, phase, text, head.prevHash, hash],
+    );
+    head.seq = seq + 1;
+    head.prevHash = hash;
+    return seq;
+  }
+
+  /** Records an intended action as PENDING, durably, before anything is executed. */
+  async recordIntent(input: IntentInput): Promise<AuditEvent> {
+    const id = randomUUID();
+    const timestamp = new Date().toISOString();
+    try {
+      await this.enqueue(async (tx, head) => {
+        const seq = await this.append(tx, head, id, 'intent', { timestamp, ...input });
+        await tx.query(
+          `INSERT INTO audit_events (id, ts, actor, actor_role, source, action, verb, target_id,
+             target, parameters, dry_run, status, request_id, idempotency_key, input_hash,
+             reverts, instance_id, intent_seq, last_seq)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'PENDING',$12,$13,$14,$15,$16,$17,$17)`,
+          [
+            id,
+            timestamp,
+            input.actor,
+            input.actorRole,
+            input.source,
+            input.action,
+            input.verb,
+            input.target.id,
+            JSON.stringify(input.target),
+            JSON.stringify(input.parameters),
+            input.dryRun,
+            input.requestId,
+            input.idempotencyKey,
+            input.inputHash,
+            input.reverts,
+            input.instanceId,
+            seq,
+          ],
+        );
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new IdempotencyKeyTaken();
+      throw err;
+    }
+    return (await this.get(id)) as AuditEvent;
+  }
+
+  /** Records the outcome of a PENDING event (once). */
+  async recordOutcome(id: string, outcome: OutcomeInput): Promise<AuditEvent> {
+    const timestamp = new Date().toISOString();
+    await this.enqueue(async (tx, head) => {
+      // Checked before appending, so a refused outcome leaves no record in a shared batch.
+      const [row] = await tx.query<{ status: string }>(
+        'SELECT status FROM audit_events WHERE id = $1',
+        [id],
+      );
+      if (row?.status !== 'PENDING') throw new Error(`audit event ${id} is not PENDING`);
+      const seq = await this.append(tx, head, id, 'outcome', { timestamp, ...outcome });
+      await tx.query(
+        `UPDATE audit_events SET status = $2, error = $3, before = $4, after = $5, message = $6,
+           duration_ms = $7, last_seq = $8
+         WHERE id = $1`,
+        [
+          id,
+          outcome.status,
+          outcome.error ? JSON.stringify(outcome.error) : null,
+          outcome.before ? JSON.stringify(outcome.before) : null,
+          outcome.after ? JSON.stringify(outcome.after) : null,
+          outcome.message,
+          outcome.durationMs,
+          seq,
+        ],
+      );
+    });
+    return (await this.get(id)) as AuditEvent;
+  }
+
+  async get(id: string): Promise<AuditEvent | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await this.db.query<Row>(`${SELECT} WHERE e.id = $1`, [id]);
+    return row ? toEvent(row) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<(AuditEvent | undefined)[]> {
+    const rows = await this.db.query<Row>(`${SELECT} WHERE e.id = ANY($1::uuid[])`, [
+      ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, toEvent(r)]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  async findByIdempotencyKey(
+    actor: string,
+    key: string,
+  ): Promise<{ event: AuditEvent; inputHash: string | null } | undefined> {
+    const [row] = await this.db.query<Row>(
+      `${SELECT} WHERE e.actor = $1 AND e.idempotency_key = $2`,
+      [actor, key],
+    );
+    return row ? { event: toEvent(row), inputHash: row.input_hash } : undefined;
+  }
+
+  /** Newest first, keyset-paginated on (timestamp, id): fast at any depth. */
+  async list(
+    filter: AuditFilter,
+    limit: number,
+    after?: { ts: string; id: string },
+  ): Promise<AuditEvent[]> {
+    const params: unknown[] = [];
+    const where = filterClause(filter, params);
+    if (after) {
+      params.push(after.ts, after.id);
+      where.push(`(e.ts, e.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    const rows = await this.db.query<Row>(
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY e.ts DESC, e.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toEvent);
+  }
+
+  async count(filter: AuditFilter): Promise<number> {
+    const params: unknown[] = [];
+    const where = filterClause(filter, params);
+    const [row] = await this.db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM audit_events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Marks this process alive; PENDING events of processes silent for long are reconciled. */
+  async heartbeat(instanceId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO orchestrator_instances (instance_id, last_seen) VALUES ($1, now())
+       ON CONFLICT (instance_id) DO UPDATE SET last_seen = now()`,
+      [instanceId],
+    );
+  }
+
+  /** PENDING events whose writing process is no longer alive (or is this process's past). */
+  async orphanedPending(instanceId: string, staleSeconds: number): Promise<AuditEvent[]> {
+    const rows = await this.db.query<Row>(
+      `${SELECT} LEFT JOIN orchestrator_instances i ON i.instance_id = e.instance_id
+       WHERE e.status = 'PENDING' AND e.instance_id <> $1
+         AND (i.last_seen IS NULL OR i.last_seen < now() - make_interval(secs => $2))
+       ORDER BY e.ts LIMIT 500`,
+      [instanceId, staleSeconds],
+    );
+    return rows.map(toEvent);
+  }
+}

@@ -1,0 +1,99 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ApiToken, Role } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Database } from '../store/database.ts';
+import { bearerSecret, type Viewer } from './viewer.ts';
+
+interface StoredToken {
+  name: string;
+  role: Role;
+  hash: Buffer;
+}
+
+function hashSecret(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest();
+}
+
+export interface AuthOptions {
+  mode: 'token' | 'none';
+  tokens: ApiToken[];
+}
+
+/** Turns bearer secrets into viewers; holds only hashes of the secrets. */
+export class TokenAuthenticator {
+  private tokens: StoredToken[] = [];
+  private readonly options: AuthOptions;
+
+  constructor(options: AuthOptions) {
+    this.options = options;
+  }
+
+  get mode(): AuthOptions['mode'] {
+    return this.options.mode;
+  }
+
+  /**
+   * Loads the configured tokens, or the stored ones; on a first start with neither, creates
+   * an admin token, stores its hash and returns the secret so the caller can print it once.
+   */
+  async init(db: Database, log: Logger): Promise<{ bootstrapSecret?: string }> {
+    if (this.options.mode === 'none') {
+      log.warn(
+        'AUTH_MODE=none: authentication is OFF and every caller is admin. Use this only on a laptop.',
+      );
+      return {};
+    }
+    if (this.options.tokens.length > 0) {
+      this.tokens = this.options.tokens.map((t) => ({
+        name: t.name,
+        role: t.role,
+        hash: hashSecret(t.secret),
+      }));
+      return {};
+    }
+    const stored = await this.loadStored(db);
+    if (stored.length > 0) {
+      this.tokens = stored;
+      return {};
+    }
+    const secret = randomBytes(24).toString('base64url');
+    // Two replicas starting together: one insert wins, the other reloads and prints nothing.
+    const inserted = await db.query(
+      `INSERT INTO api_tokens (name, role, secret_hash) VALUES ('admin', 'admin', $1)
+       ON CONFLICT (name) DO NOTHING RETURNING name`,
+      [hashSecret(secret).toString('hex')],
+    );
+    this.tokens = await this.loadStored(db);
+    return inserted.length > 0 ? { bootstrapSecret: secret } : {};
+  }
+
+  private async loadStored(db: Database): Promise<StoredToken[]> {
+    const rows = await db.query<{ name: string; role: Role; secret_hash: string }>(
+      'SELECT name, role, secret_hash FROM api_tokens ORDER BY name',
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      role: r.role,
+      hash: Buffer.from(r.secret_hash, 'hex'),
+    }));
+  }
+
+  /** Names and roles of the accepted tokens; secrets and hashes never leave this class. */
+  list(): { name: string; role: Role }[] {
+    return this.tokens.map((t) => ({ name: t.name, role: t.role }));
+  }
+
+  /** The viewer for an Authorization header value, or null when it is missing or wrong. */
+  authenticate(authorization: unknown): Viewer | null {
+    if (this.options.mode === 'none') return { name: 'anonymous', role: 'admin' };
+    const secret = bearerSecret(authorization);
+    if (!secret) return null;
+    const presented = hashSecret(secret);
+    let found: StoredToken | undefined;
+    // Compare against every token so timing does not reveal which one (or none) matched.
+    for (const token of this.tokens) {
+      if (timingSafeEqual(presented, token.hash) && !found) found = token;
+    }
+    return found ? { name: found.name, role: found.role } : null;
+  }
+}

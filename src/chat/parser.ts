@@ -1,0 +1,340 @@
+import type { Entities, Interpretation, Memory } from './intents.ts';
+import {
+  FILLER,
+  KEYWORDS,
+  KIND_PHRASES,
+  KIND_WORDS,
+  METRIC_WORDS,
+  periodOf,
+  STATE_WORDS,
+  TEMPLATE_WORDS,
+  WORKLOAD_WORDS,
+} from './lexicon.ts';
+import { ACTION_WORDS, classify, CREATE, FOLLOW, VERB_SET } from './classify.ts';
+import { closest, normalize, NUMBER_PATTERN, numberOf } from './text.ts';
+
+/** Names the parser can recognise as such (from the provider caches). */
+export interface Vocabulary {
+  names: ReadonlySet<string>;
+  namespaces: ReadonlySet<string>;
+  clusters: ReadonlySet<string>;
+}
+
+const N = NUMBER_PATTERN;
+const KEYWORD_SET = new Set(KEYWORDS);
+const CORRECTABLE = [...new Set(KEYWORDS)];
+const REFERENCE = /\b(it|that one|this one|that|this|them|the same one)\b/;
+
+/** Fixes misspelled keywords ("restrat" -> "restart"), never known resource names. */
+function correct(words: string[], vocab: Vocabulary): string[] {
+  return words.map((w) => {
+    if (KEYWORD_SET.has(w) || VERB_SET.has(w) || FILLER.has(w)) return w;
+    if (vocab.names.has(w) || vocab.namespaces.has(w)) return w;
+    if (!/^[a-z]+$/.test(w)) return w;
+    return closest(w, CORRECTABLE) ?? w;
+  });
+}
+
+/** Cuts the first match of `re` out of `state.rest`, returning its groups. */
+function take(state: { rest: string }, re: RegExp): RegExpExecArray | null {
+  const m = re.exec(state.rest);
+  if (m) state.rest = `${state.rest.slice(0, m.index)} ${state.rest.slice(m.index + m[0].length)}`;
+  return m;
+}
+
+function extract(
+  text: string,
+  vocab: Vocabulary,
+  creating = false,
+): { entities: Entities; rest: string } {
+  const s = { rest: ` ${text} ` };
+  const e: Entities = {};
+  const slash = take(
+    s,
+    /\b(deploy|deployment|sts|statefulset|ds|daemonset|po|pod|node|no|svc|service)\/([a-z0-9][a-z0-9.-]*)/,
+  );
+  if (slash?.[1] && slash[2]) {
+    e.kind = KIND_WORDS[slash[1] === 'no' ? 'node' : slash[1]];
+    e.name = slash[2];
+  }
+  const label =
+    take(
+      s,
+      /\b(?:with |having )?(?:the )?(?:label(?:l?ed)?|selector|tagged)\s+([a-z0-9_./-]+\s*!?=\s*[a-z0-9_.-]+(?:,[a-z0-9_./-]+!?=[a-z0-9_.-]+)*)/,
+    ) ??
+    take(s, /\b((?!replicas)[a-z][a-z0-9_./-]*!?=[a-z0-9_.-]+(?:,[a-z0-9_./-]+!?=[a-z0-9_.-]+)*)/);
+  if (label?.[1]) e.label = label[1].replace(/\s+/g, '');
+  const image = take(
+    s,
+    /\b(?:from |using |with )?(?:the )?(?:image|container image)\s+([a-z0-9][a-z0-9._/:@-]*)/,
+  );
+  if (image?.[1]) e.image = image[1];
+  const port = take(s, /\b(?:on )?port\s+(\d{1,5})\b/);
+  if (port?.[1]) e.port = Number(port[1]);
+  const ns =
+    take(
+      s,
+      /\b(?:in|from|on|within|across|of|for)\s+(?:the\s+)?(?:namespace|ns)\s+([a-z0-9][a-z0-9-]*)/,
+    ) ??
+    take(
+      s,
+      /\b(?:in|from|on|within|of|for)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\s+(?:namespace|ns)\b/,
+    ) ??
+    take(s, /\s-n\s+([a-z0-9][a-z0-9-]*)/) ??
+    take(s, /\b(?:namespace|ns)[=:]\s*([a-z0-9][a-z0-9-]*)/);
+  if (ns?.[1]) e.namespace = ns[1];
+  else {
+    const inWhat = /\b(?:in|from|on|within|across)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\b/g;
+    for (let m = inWhat.exec(s.rest); m; m = inWhat.exec(s.rest)) {
+      const word = m[1] ?? '';
+      if (vocab.namespaces.has(word)) {
+        e.namespace = word;
+        s.rest = s.rest.replace(m[0], ' ');
+        break;
+      }
+      if (vocab.clusters.has(word)) {
+        e.cluster = word;
+        s.rest = s.rest.replace(m[0], ' ');
+        break;
+      }
+    }
+  }
+  const rec = take(
+    s,
+    new RegExp(`\\b(?:recommendation|rec|suggestion)s?\\s+(?:number\\s+|no\\s+)?${N}\\b`),
+  );
+  const recNth = rec
+    ? null
+    : take(
+        s,
+        /\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:recommendation|rec|suggestion)\b/,
+      );
+  if (rec?.[1]) e.recommendation = numberOf(rec[1]);
+  if (recNth?.[1]) {
+    const nth = ['first', 'second', 'third', 'fourth', 'fifth'];
+    const i = nth.indexOf(recNth[1]);
+    e.recommendation = i >= 0 ? i + 1 : Number(recNth[1].replace(/\D/g, ''));
+  }
+  const limit = take(
+    s,
+    /\b(?:top|last|latest|recent)\s+(\d{1,3})\b(?!\s*(?:minute|min|hour|hr|day|week|month)s?\b)/,
+  );
+  if (limit?.[1]) e.limit = Number(limit[1]);
+  const direction =
+    /\b(up|down|out|increase|add|grow|bump|decrease|reduce|shrink|remove|drop|cut)\b/.exec(
+      s.rest,
+    )?.[1];
+  const by = take(s, new RegExp(`\\bby\\s+([+-]?)${N}\\b`));
+  const delta =
+    (by && (direction || by[1]) ? by : null) ??
+    take(s, new RegExp(`\\b(add|remove|drop|cut)\\s+(?:another\\s+)?${N}\\b`)) ??
+    take(s, new RegExp(`\\b${N}\\s+(more|fewer|less|extra|additional)\\b`));
+  if (by && !delta) s.rest = `${s.rest} ${by[0]}`;
+  if (delta) {
+    const [, a, b] = delta;
+    const word = delta === by ? by[1] || direction : numberOf(a) === undefined ? a : b;
+    const n = numberOf(delta === by ? b : numberOf(a) === undefined ? b : a) ?? 1;
+    const down = /^(down|in|decrease|reduce|shrink|remove|drop|cut|fewer|less|-)$/.test(word ?? '');
+    e.delta = down ? -n : n;
+  }
+  const replicas =
+    take(s, new RegExp(`\\breplicas?\\s*(?:=|:|to|at)\\s*${N}\\b`)) ??
+    take(
+      s,
+      new RegExp(
+        `\\b(?:to|at|with|has|have|run)\\s+(?:only\\s+)?${N}(?:\\s+(?:replicas?|pods?|copies|instances|nodes|members))?\\b`,
+      ),
+    ) ??
+    take(s, new RegExp(`\\b${N}\\s+(?:replicas?|pods?|copies|instances|nodes|members)\\b`)) ??
+    take(s, new RegExp(`\\bx\\s?${N}\\b`)) ??
+    take(s, new RegExp(`\\b(?:make|set)\\s+(?:it|that|them|this)\\s+(?:to\\s+)?${N}\\b`));
+  if (replicas?.[1] !== undefined && e.delta === undefined) e.replicas = numberOf(replicas[1]);
+  const actor = take(
+    s,
+    /\b(?:by|from|did)\s+(?:user\s+)?([a-z][a-z0-9._@-]*)\s*(?:do|did|make|run)?\b(?=.*$)/,
+  );
+  if (actor?.[1] && /\b(audit|history|actions|changes|events|did|done|activity)\b/.test(text)) {
+    e.actor = actor[1];
+  } else if (actor) {
+    s.rest = `${s.rest} ${actor[0]}`; // not an actor after all; give the words back
+  }
+  const period = periodOf(s.rest);
+  if (period) {
+    e.period = period;
+    s.rest = s.rest.replace(
+      /\b(?:over |in |for )?(?:the )?(?:last|past|previous)\s+(?:\S+\s+)?(?:minute|min|hour|hr|day|week|month)s?\b|\btoday\b|\bthis week\b|\byesterday\b/,
+      ' ',
+    );
+  }
+  const named = take(s, /\b(?:called|named|name it|name)\s+([a-z0-9][a-z0-9.-]*)\b/);
+  if (named?.[1]) e.name = named[1];
+
+  const words = s.rest.split(/\s+/).filter(Boolean);
+  const left: string[] = [];
+  for (const w of words) {
+    const kind = KIND_WORDS[w];
+    if (kind && !(kind === 'RDS_INSTANCE' && e.template)) {
+      e.kind ??= kind;
+      continue;
+    }
+    if (WORKLOAD_WORDS.has(w)) continue;
+    const state = STATE_WORDS[w];
+    if (state) {
+      e.state ??= state;
+      continue;
+    }
+    const metric = METRIC_WORDS[w];
+    if (metric) {
+      e.metric ??= metric;
+      continue;
+    }
+    const template = TEMPLATE_WORDS[w];
+    if (template && (creating || !vocab.names.has(w))) {
+      e.template ??= template;
+      continue;
+    }
+    left.push(w);
+  }
+  return { entities: e, rest: left.join(' ') };
+}
+
+/** The name-ish words left once everything else is recognised, known names first. */
+function nameFrom(rest: string, vocab: Vocabulary): string | undefined {
+  const words = rest
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w) && !VERB_SET.has(w) && !/^\d+$/.test(w));
+  if (words.length === 0) return undefined;
+  const joined = words.join('-');
+  if (vocab.names.has(joined)) return joined;
+  const known = words.find((w) => vocab.names.has(w));
+  if (known) return known;
+  return words.length <= 3 ? joined : words[0];
+}
+
+const DEFAULT_STEP = 1;
+
+/** The built-in understanding: no network, deterministic, good for everyday phrasings. */
+export function parse(message: string, memory: Memory, vocab: Vocabulary): Interpretation {
+  let text = normalize(message);
+  for (const [re, word] of KIND_PHRASES) text = text.replace(re, word);
+  text = correct(text.split(' '), vocab).join(' ');
+  // "node 2" for node-2: a name and a number the user spaced apart.
+  text = text.replace(/\b([a-z][a-z0-9-]*) (\d{1,4})\b/g, (m, w: string, n: string) =>
+    vocab.names.has(`${w}-${n}`) ? `${w}-${n}` : m,
+  );
+
+  const follow = FOLLOW.exec(text);
+  const phrase = follow?.slice(1).find(Boolean) ?? '';
+  if (
+    follow &&
+    memory.lastIntent &&
+    memory.lastIntent !== 'unknown' &&
+    !ACTION_WORDS.test(phrase)
+  ) {
+    const { entities, rest } = extract(phrase, vocab);
+    let name = entities.name ?? nameFrom(rest, vocab);
+    if (name && vocab.namespaces.has(name) && !vocab.names.has(name)) {
+      entities.namespace = name;
+      name = undefined;
+    }
+    if (name || Object.keys(entities).length > 0) {
+      const merged: Entities = { ...(memory.lastEntities ?? {}), ...entities };
+      delete merged.reference;
+      if (name) merged.name = name;
+      else if (!merged.name) merged.reference = 'previous';
+      return { intent: memory.lastIntent, confidence: 0.8, entities: merged };
+    }
+  }
+
+  const { entities, rest } = extract(text, vocab, CREATE.test(text));
+  if (!entities.name) {
+    const name = nameFrom(rest.replace(REFERENCE, ' '), vocab);
+    if (name) entities.name = name;
+  }
+  if (REFERENCE.test(text) && !entities.name) entities.reference = 'previous';
+  const hasTarget = Boolean(entities.name || entities.reference);
+  let [intent, confidence] = classify(text, entities, hasTarget);
+
+  if (intent === 'scale_relative' && entities.delta === undefined) {
+    entities.delta = /\b(down|in|decrease|shrink|reduce|fewer|less)\b/.test(text)
+      ? -DEFAULT_STEP
+      : DEFAULT_STEP;
+  }
+  if (intent === 'audit_log') {
+    const verb = /\b(scal|restart|delet|stop|start|cordon|uncordon|revert|reboot)\w*/.exec(
+      text.replace(/\b(audit|history)\b/g, ''),
+    );
+    const map: Record<string, string> = {
+      scal: 'scale',
+      restart: 'restart',
+      delet: 'delete',
+      stop: 'stop',
+      start: 'start',
+      cordon: 'cordon',
+      uncordon: 'uncordon',
+      revert: 'revert',
+      reboot: 'reboot',
+    };
+    const stem = verb?.[1] ?? (verb ? verb[0].replace(/(ed|ing|s|e)$/, '') : undefined);
+    const action = verb
+      ? Object.entries(map).find(([k]) => (stem ?? verb[0]).startsWith(k))?.[1]
+      : undefined;
+    if (action) entities.action = action;
+    if (/\b(failed|failures?|errors?|unsuccessful)\b/.test(text)) entities.status = 'FAILED';
+    else if (/\b(succeeded|successful)\b/.test(text)) entities.status = 'SUCCEEDED';
+    else if (/\bpending\b/.test(text)) entities.status = 'PENDING';
+    delete entities.state;
+    delete entities.name;
+    delete entities.kind;
+  }
+  if (intent === 'create') {
+    entities.template ??= 'deployment';
+    if (
+      entities.replicas === undefined &&
+      /\bcluster\b/.test(text) &&
+      entities.template === 'redis'
+    )
+      entities.replicas = 3;
+  }
+  // Intents without a target do not keep a guessed name from leftover words.
+  if (
+    [
+      'status',
+      'overview',
+      'help',
+      'list_recommendations',
+      'confirm',
+      'cancel',
+      'unknown',
+      'top_usage',
+    ].includes(intent)
+  ) {
+    delete entities.name;
+    delete entities.reference;
+  }
+  // A follow-up like "make it 5" or "scale it up" targets the previous resource.
+  if (
+    !hasTarget &&
+    intent !== 'create' &&
+    [
+      'scale',
+      'scale_relative',
+      'stop',
+      'start',
+      'restart',
+      'delete',
+      'describe_resource',
+      'resource_usage',
+      'revert',
+    ].includes(intent) &&
+    memory.lastTargets?.length
+  ) {
+    entities.reference = 'previous';
+  }
+  if (intent === 'unknown' && entities.replicas !== undefined && memory.lastTargets?.length) {
+    intent = 'scale';
+    confidence = 0.75;
+    entities.reference = 'previous';
+  }
+  return { intent, confidence, entities };
+}

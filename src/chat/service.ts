@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
+import { VERB_ROLE } from '../actions/policy.ts';
+import type { AuditStore } from '../audit/store.ts';
+import type { AuditEvent } from '../audit/types.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { AppError, UnavailableError } from '../errors.ts';
+import type { HealthService } from '../health.ts';
+import type { Logger } from '../logger.ts';
+import type { ActionVerb, Resource } from '../providers/provider.ts';
+import type { ProviderRegistry } from '../providers/registry.ts';
+import type { Database } from '../store/database.ts';
+import { Answers, HELP } from './answers.ts';
+import { MUTATING, type Interpretation, type Memory } from './intents.ts';
+import type { LlmInterpreter } from './llm.ts';
+import { parse } from './parser.ts';
+import { Planner, type GeneratedCode, type PlannedAction } from './planner.ts';
+import { describeResource } from './resolve.ts';
+import type {
+  ChatMetricsSource,
+  ChatRecommendationsSource,
+  CreationRunner,
+  ManifestPort,
+} from './sources.ts';
+import { ChatStore, type StoredPlan, type StoredStep } from './store.ts';
+import { remember, resolveInterpretation, vocabulary, type Understanding } from './understand.ts';
+
+export interface ChatPayload {
+  conversationId: string;
+  reply: string;
+  intent: Interpretation;
+  plan: PlannedAction[];
+  generatedCode: GeneratedCode[];
+  requiresConfirmation: boolean;
+  confirmationToken: string | null;
+}
+
+export interface ConfirmSuccess {
+  auditEvents: AuditEvent[];
+  reply: string;
+}
+
+export interface ChatDeps {
+  db: Database;
+  actions: ActionPipeline;
+  audit: AuditStore;
+  providers: ProviderRegistry;
+  health: HealthService;
+  log: Logger;
+  tokenTtlSeconds: number;
+  llm?: LlmInterpreter | undefined;
+  metrics?: ChatMetricsSource | undefined;
+  recommendations?: ChatRecommendationsSource | undefined;
+  manifests?: ManifestPort | undefined;
+  creations?: CreationRunner | undefined;
+}
+
+/** What a dashboard may tell the chat about where the user is looking. */
+const ContextSchema = z
+  .object({
+    namespace: z.string().max(253).optional(),
+    cluster: z.string().max(253).optional(),
+    resourceId: z.string().max(1000).optional(),
+  })
+  .catch({});
+
+/** Below this, the built-in understanding asks the optional LLM for a second opinion. */
+const LLM_THRESHOLD = 0.8;
+
+/**
+ * ChatOps: understands a message (built in, or through the optional LLM), answers read-only
+ * requests at once, and turns changes into dry-run-previewed plans that run only when the
+ * confirming viewer redeems the plan's single-use token through the action pipeline.
+ */
+export class ChatService {
+  private readonly deps: ChatDeps;
+  private readonly store: ChatStore;
+  private readonly answers: Answers;
+  private readonly planner: Planner;
+
+  constructor(deps: ChatDeps) {
+    this.deps = deps;
+    this.store = new ChatStore(deps.db);
+    this.answers = new Answers(deps);
+    this.planner = new Planner(deps);
+  }
+
+  /** The built-in reading, or the model's when the built-in one is unsure and the model is valid. */
+  private async interpret(
+    message: string,
+    memory: Memory,
+    resources: Resource[],
+  ): Promise<Interpretation> {
+    const builtin = parse(message, memory, vocabulary(resources));
+    if (!this.deps.llm || builtin.confidence >= LLM_THRESHOLD) return builtin;
+    const model = await this.deps.llm.interpret(message, memory);
+    return model && model.intent !== 'unknown' ? model : builtin;
+  }
+
+  async chat(
+    input: { message: string; context?: unknown; conversationId?: string | null },
+    viewer: Viewer,
+    requestId: string | null,
+  ): Promise<ChatPayload> {
+    const message = input.message.slice(0, 2000);
+    const context = ContextSchema.parse(input.context ?? {});
+    const conversation = await this.store.open(input.conversationId, viewer.name);
+    const memory: Memory = { ...conversation.memory };
+    if (context.resourceId && !memory.lastTargets?.length)
+      memory.lastTargets = [context.resourceId];
+    const resources = this.deps.providers.list({});
+    const interpretation = await this.interpret(message, memory, resources);
+    const e = interpretation.entities;
+    if (!e.namespace && context.namespace && interpretation.intent !== 'overview')
+      e.namespace = context.namespace;
+    if (!e.cluster && context.cluster) e.cluster = context.cluster;
+    const u = resolveInterpretation(interpretation, memory, resources);
+    const payload = await this.respond(u, viewer, requestId, conversation.id);
+    const targets = u.target ? [u.target.id] : memory.lastTargets;
+    await this.store.save(
+      conversation.id,
+      { ...remember(memory, u), lastTargets: targets },
+      {
+        message,
+        reply: payload.reply,
+        intent: payload.intent,
+      },
+    );
+    return payload;
+  }
+
+  private async respond(
+    u: Understanding,
+    viewer: Viewer,
+    requestId: string | null,
+    conversationId: string,
+  ): Promise<ChatPayload> {
+    const { intent, entities } = u.interpretation;
+    const base: ChatPayload = {
+      conversationId,
+      reply: '',
+      intent: u.interpretation,
+      plan: [],
+      generatedCode: [],
+      requiresConfirmation: false,
+      confirmationToken: null,
+    };
+    if (u.candidates?.length) {
+      return {
+        ...base,
+        reply: `"${entities.name ?? ''}" could mean several things. Which one?\n\n${u.candidates.map((c) => `- ${describeResource(c)}`).join('\n')}\n\nSay it again with the namespace or kind, e.g. "${intent.replace(/_/g, ' ')} ${u.candidates[0]?.name ?? ''} in ${u.candidates[0]?.namespace ?? 'default'}".`,
+      };
+    }
+    if (u.notFound) {
+      return {
+        ...base,
+        reply: `I couldn't find "${u.notFound}"${entities.namespace ? ` in \`${entities.namespace}\`` : ''}. Try \`list ${entities.kind ? `${entities.kind.toLowerCase()}s` : 'deployments'}\` to see what there is.`,
+      };
+    }
+    if (u.needsTarget)
+      return {
+        ...base,
+        reply: `Which resource do you mean? For example: "${intent.replace(/_/g, ' ')} backend in prod".`,
+      };
+    if (!MUTATING.has(intent)) {
+      const { reply } = await this.answers.answer(intent, entities, u.target, viewer);
+      return { ...base, reply: intent === 'unknown' ? reply : reply || HELP };
+    }
+    const draft = await this.planner.plan(intent, entities, u.target, { viewer, requestId });
+    const out: ChatPayload = {
+      ...base,
+      reply: draft.reply,
+      plan: draft.planned,
+      generatedCode: draft.generatedCode,
+    };
+    if (!draft.executable || draft.steps.length === 0) return out;
+    const summary = draft.planned
+      .map((p) => `${p.action} ${p.target ? p.target.name : ''}`.trim())
+      .join('; ');
+    const token = await this.store.issue(
+      { conversationId, summary, steps: draft.steps },
+      viewer.name,
+      this.deps.tokenTtlSeconds,
+    );
+    return { ...out, requiresConfirmation: true, confirmationToken: token };
+  }
+
+  /** Runs a confirmed plan, step by step, as the confirming viewer; stops at the first failure. */
+  async confirm(
+    token: string,
+    viewer: Viewer,
+    requestId: string | null,
+  ): Promise<ConfirmSuccess | AppError> {
+    let plan: StoredPlan;
+    try {
+      plan = await this.store.redeem(token, viewer.name);
+    } catch (err) {
+      if (err instanceof AppError) return err;
+      throw err;
+    }
+    const events: AuditEvent[] = [];
+    const lines: string[] = [];
+    for (const [i, step] of plan.steps.entries()) {
+      const result = await this.execute(step, viewer, requestId);
+      if (result instanceof AppError) {
+        if (events.length === 0) return result;
+        lines.push(
+          `Step ${i + 1} failed: ${result.message}. The steps before it ran; nothing after it did.`,
+        );
+        break;
+      }
+      events.push(result.auditEvent);
+      lines.push(result.auditEvent.message ?? `${step.action} done`);
+    }
+    return { auditEvents: events, reply: lines.join('\n') };
+  }
+
+  private async execute(
+    step: StoredStep,
+    viewer: Viewer,
+    requestId: string | null,
+  ): Promise<ActionOutcomeResult> {
+    const as = { viewer, requestId, source: 'CHATOPS' as const, dryRun: false };
+    if (step.action === 'revert' && step.reverts) {
+      return this.deps.actions.revert({ auditEventId: step.reverts, ...as });
+    }
+    if (step.recommendationId) {
+      const recs = this.deps.recommendations;
+      if (!recs) return new UnavailableError('Recommendations are not available');
+      return step.action === 'apply_recommendation'
+        ? recs.apply(step.recommendationId, as)
+        : recs.reject(step.recommendationId, as);
+    }
+    if (step.action === 'create') {
+      if (!this.deps.creations || !step.manifests || !step.cluster || !step.namespace) {
+        return new UnavailableError(
+          'Creating from a plan needs the action pipeline to record creations, which is not available yet; apply the generated YAML yourself meanwhile',
+        );
+      }
+      return this.deps.creations.create({
+        cluster: step.cluster,
+        namespace: step.namespace,
+        manifests: step.manifests,
+        as,
+      });
+    }
+    if (!step.targetId) return new UnavailableError(`The plan step ${step.action} has no target`);
+    // Stored plans are ours, but a verb is checked against the pipeline's table all the same.
+    if (!Object.hasOwn(VERB_ROLE, step.verb)) {
+      return new UnavailableError(`The plan step ${step.action} has no known verb`);
+    }
+    return this.deps.actions.run({
+      action: step.action,
+      verb: step.verb as ActionVerb,
+      targetId: step.targetId,
+      params: step.params,
+      confirm: step.confirm,
+      ...as,
+    });
+  }
+}

@@ -1,0 +1,292 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+
+export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ApiToken {
+  name: string;
+  role: Role;
+  secret: string;
+}
+
+const MIN_SECRET_LENGTH = 16;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: 'expected an integer between 0 and 65535' })
+  .int('expected an integer between 0 and 65535')
+  .min(0, 'expected an integer between 0 and 65535')
+  .max(65535, 'expected an integer between 0 and 65535');
+
+const positiveSeconds = (max: number) =>
+  z.coerce
+    .number({ message: `expected a number of seconds between 1 and ${max}` })
+    .min(1, `expected a number of seconds between 1 and ${max}`)
+    .max(max, `expected a number of seconds between 1 and ${max}`);
+
+const url = (schemes: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return schemes.includes(new URL(v).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL (${schemes.join(', ')})` },
+  );
+
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
+
+/** `name:role:secret,…`; secrets may themselves contain ':' after the second one. */
+const apiTokens = z.string().transform((value, ctx): ApiToken[] => {
+  const tokens: ApiToken[] = [];
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const [i, entry] of entries.entries()) {
+    const [name, role, ...rest] = entry.split(':');
+    const secret = rest.join(':');
+    if (!name || !role || !secret) {
+      ctx.addIssue({ code: 'custom', message: `entry ${i + 1}: expected name:role:secret` });
+      continue;
+    }
+    if (!(ROLES as readonly string[]).includes(role)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry ${i + 1} (${name}): role must be one of ${ROLES.join(', ')}`,
+      });
+      continue;
+    }
+    if (secret.length < MIN_SECRET_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry ${i + 1} (${name}): secret must be at least ${MIN_SECRET_LENGTH} characters`,
+      });
+      continue;
+    }
+    if (tokens.some((t) => t.name === name)) {
+      ctx.addIssue({ code: 'custom', message: `entry ${i + 1}: duplicate token name ${name}` });
+      continue;
+    }
+    tokens.push({ name, role: role as Role, secret });
+  }
+  return tokens;
+});
+
+const schema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      message: 'expected development, production or test',
+    })
+    .default('development'),
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z
+    .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+      message: 'expected trace, debug, info, warn, error, fatal or silent',
+    })
+    .default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  API_TOKENS: apiTokens.default([]),
+  AUTH_MODE: z.enum(['token', 'none'], { message: 'expected token or none' }).default('token'),
+  KUBECONFIG: z.string().optional(),
+  KUBE_CONTEXTS: list.default([]),
+  PROMETHEUS_URL: url(['http', 'https']).optional(),
+  AWS_ENDPOINT: url(['http', 'https']).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_REGIONS: list.default([]),
+  AWS_POLL_INTERVAL_SECONDS: positiveSeconds(3600).default(30),
+  METRICS_INTERVAL_SECONDS: positiveSeconds(3600).default(15),
+  METRICS_WINDOW_MINUTES: z.coerce
+    .number({ message: 'expected a number of minutes between 5 and 1440' })
+    .min(5, 'expected a number of minutes between 5 and 1440')
+    .max(1440, 'expected a number of minutes between 5 and 1440')
+    .default(15),
+  METRICS_MINUTE_RETENTION_HOURS: z.coerce
+    .number({ message: 'expected a number of hours between 1 and 720' })
+    .min(1, 'expected a number of hours between 1 and 720')
+    .max(720, 'expected a number of hours between 1 and 720')
+    .default(24),
+  METRICS_HOUR_RETENTION_DAYS: z.coerce
+    .number({ message: 'expected a number of days between 1 and 3650' })
+    .min(1, 'expected a number of days between 1 and 3650')
+    .max(3650, 'expected a number of days between 1 and 3650')
+    .default(30),
+  AI_ENGINE_URL: url(['http', 'https']).optional(),
+  RECOMMENDER_INTERVAL_SECONDS: positiveSeconds(86_400).default(900),
+  RECOMMENDER_WINDOW_HOURS: z.coerce
+    .number({ message: 'expected a number of hours between 1 and 2160' })
+    .min(1, 'expected a number of hours between 1 and 2160')
+    .max(2160, 'expected a number of hours between 1 and 2160')
+    .default(168),
+  RECOMMENDER_MIN_HISTORY_HOURS: z.coerce
+    .number({ message: 'expected a number of hours between 0 and 2160' })
+    .min(0, 'expected a number of hours between 0 and 2160')
+    .max(2160, 'expected a number of hours between 0 and 2160')
+    .default(24),
+  REJECT_SUPPRESS_HOURS: z.coerce
+    .number({ message: 'expected a number of hours between 0 and 8760' })
+    .min(0, 'expected a number of hours between 0 and 8760')
+    .max(8760, 'expected a number of hours between 0 and 8760')
+    .default(168),
+  LLM_URL: url(['http', 'https']).optional(),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds between 100 and 60000' })
+    .int('expected a number of milliseconds between 100 and 60000')
+    .min(100, 'expected a number of milliseconds between 100 and 60000')
+    .max(60_000, 'expected a number of milliseconds between 100 and 60000')
+    .default(4000),
+  CHAT_TOKEN_TTL_SECONDS: positiveSeconds(3600).default(300),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveSeconds(600).default(5),
+  MAX_REQUEST_BYTES: z.coerce
+    .number({ message: 'expected a positive integer' })
+    .int('expected a positive integer')
+    .min(1024, 'expected at least 1024')
+    .default(1024 * 1024),
+  GRAPHIQL: bool.optional(),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ message: 'expected a number of days (0 keeps everything)' })
+    .min(0, 'expected a number of days (0 keeps everything)')
+    .default(0),
+  // A test hook, honoured only with NODE_ENV=test: pause between execution and outcome.
+  TEST_PAUSE_AFTER_EXECUTE_MS: z.coerce.number().int().min(0).default(0),
+});
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  auth: { mode: Env['AUTH_MODE']; tokens: ApiToken[] };
+  kubernetes: { kubeconfig: string | undefined; contexts: string[] };
+  prometheusUrl: string | undefined;
+  aws: { endpoint: string | undefined; regions: string[]; pollIntervalSeconds: number };
+  metricsIntervalSeconds: number;
+  /** Collector: recent window in memory, and how long the database keeps each rollup. */
+  metrics: { windowMinutes: number; minuteRetentionHours: number; hourRetentionDays: number };
+  aiEngineUrl: string | undefined;
+  /** The recommendation engine: how often, over how much history, and rejection memory. */
+  recommender: {
+    intervalSeconds: number;
+    windowHours: number;
+    minHistoryHours: number;
+    rejectSuppressHours: number;
+  };
+  /** ChatOps: the optional OpenAI-compatible model, and how long a plan's token lives. */
+  chat: {
+    llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+    tokenTtlSeconds: number;
+  };
+  shutdownTimeoutSeconds: number;
+  maxRequestBytes: number;
+  graphiql: boolean;
+  auditRetentionDays: number;
+  testPauseAfterExecuteMs: number;
+  version: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads `.env` (if present) beneath the real environment, which always wins. */
+export function readEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  envFile = '.env',
+): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  return { ...fromFile, ...env };
+}
+
+const SECRET_VARS = new Set(['API_TOKENS', 'DATABASE_URL', 'REDIS_URL', 'LLM_API_KEY']);
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset", as in most twelve-factor tooling.
+  const cleaned = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const raw = cleaned[name];
+        const shown = raw === undefined || SECRET_VARS.has(name) ? '' : ` (got "${raw}")`;
+        return `Invalid configuration: ${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const e = result.data;
+  const regions = e.AWS_REGIONS.length > 0 ? e.AWS_REGIONS : e.AWS_REGION ? [e.AWS_REGION] : [];
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    auth: { mode: e.AUTH_MODE, tokens: e.API_TOKENS },
+    kubernetes: { kubeconfig: e.KUBECONFIG, contexts: e.KUBE_CONTEXTS },
+    prometheusUrl: e.PROMETHEUS_URL,
+    aws: { endpoint: e.AWS_ENDPOINT, regions, pollIntervalSeconds: e.AWS_POLL_INTERVAL_SECONDS },
+    metricsIntervalSeconds: e.METRICS_INTERVAL_SECONDS,
+    metrics: {
+      windowMinutes: e.METRICS_WINDOW_MINUTES,
+      minuteRetentionHours: e.METRICS_MINUTE_RETENTION_HOURS,
+      hourRetentionDays: e.METRICS_HOUR_RETENTION_DAYS,
+    },
+    aiEngineUrl: e.AI_ENGINE_URL,
+    recommender: {
+      intervalSeconds: e.RECOMMENDER_INTERVAL_SECONDS,
+      windowHours: e.RECOMMENDER_WINDOW_HOURS,
+      minHistoryHours: e.RECOMMENDER_MIN_HISTORY_HOURS,
+      rejectSuppressHours: e.REJECT_SUPPRESS_HOURS,
+    },
+    chat: {
+      llm: e.LLM_URL
+        ? { url: e.LLM_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }
+        : undefined,
+      tokenTtlSeconds: e.CHAT_TOKEN_TTL_SECONDS,
+    },
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
+    maxRequestBytes: e.MAX_REQUEST_BYTES,
+    graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    testPauseAfterExecuteMs: e.NODE_ENV === 'test' ? e.TEST_PAUSE_AFTER_EXECUTE_MS : 0,
+    version: packageVersion(),
+  };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

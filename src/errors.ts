@@ -1,0 +1,80 @@
+/**
+ * Expected failures, returned as data (union members implementing the GraphQL `Error`
+ * interface) rather than thrown. `code` is the stable, machine-readable part.
+ */
+export abstract class AppError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends AppError {
+  readonly code = 'NOT_FOUND';
+}
+
+export class ForbiddenError extends AppError {
+  readonly code = 'FORBIDDEN';
+}
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  readonly code = 'VALIDATION_FAILED';
+  readonly fields: FieldProblem[];
+  constructor(message: string, fields: FieldProblem[] = []) {
+    super(message);
+    this.fields = fields;
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly code = 'CONFLICT';
+}
+
+export class ConfirmationRequiredError extends AppError {
+  readonly code = 'CONFIRMATION_REQUIRED';
+}
+
+export class ProviderError extends AppError {
+  readonly code = 'PROVIDER_ERROR';
+  readonly provider: string;
+  constructor(provider: string, message: string) {
+    super(message);
+    this.provider = provider;
+  }
+}
+
+export class UnavailableError extends AppError {
+  readonly code = 'UNAVAILABLE';
+}
+
+export class IrreversibleError extends AppError {
+  readonly code = 'IRREVERSIBLE';
+}
+
+/** Rebuilds the typed error of a recorded failure (idempotent replays return the same type). */
+export function appErrorFromRecord(error: {
+  code: string;
+  message: string;
+  fields?: FieldProblem[];
+}): AppError {
+  switch (error.code) {
+    case 'NOT_FOUND':
+      return new NotFoundError(error.message);
+    case 'FORBIDDEN':
+      return new ForbiddenError(error.message);
+    case 'VALIDATION_FAILED':
+      return new ValidationError(error.message, error.fields ?? []);
+    case 'CONFLICT':
+      return new ConflictError(error.message);
+    case 'CONFIRMATION_REQUIRED':
+      return new ConfirmationRequiredError(error.message);
+    case 'IRREVERSIBLE':
+      return new IrreversibleError(error.message);
+    case 'UNAVAILABLE':
+      return new UnavailableError(error.message);
+    default:
+      return new ProviderError('provider', error.message);
+  }
+}

@@ -1,0 +1,231 @@
+import type { ActionCommand, ActionOutcomeResult, ActionSuccess } from '../actions/pipeline.ts';
+import { AppError, ValidationError } from '../errors.ts';
+import type { ActionVerb } from '../providers/provider.ts';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { AuditEventRef } from './audit.ts';
+import { ACTION_ERRORS } from './base.ts';
+import { builder } from './builder.ts';
+import type { GraphQLContext } from './context.ts';
+import { decodeResourceId } from './resources.ts';
+
+builder.mutationType({});
+
+export const ActionResultInterface = builder.interfaceRef<ActionSuccess>('ActionResult').implement({
+  description:
+    'What every successful action returns: its audit event, and whether it was a dry run.',
+  fields: (t) => ({
+    auditEvent: t.field({ type: AuditEventRef, resolve: (r) => r.auditEvent }),
+    dryRun: t.exposeBoolean('dryRun'),
+  }),
+});
+
+/** `<Base>Success` (implements ActionResult); fields using it declare `actionErrors(base)`. */
+export function actionSuccess(base: string) {
+  return builder.objectRef<ActionSuccess>(`${base}Success`).implement({
+    interfaces: [ActionResultInterface],
+  });
+}
+
+/** The errors option of an action field: its `<Base>Result` union with every action error. */
+export function actionErrors(base: string) {
+  return { types: ACTION_ERRORS, directResult: true, union: { name: `${base}Result` } } as const;
+}
+
+/** Pipeline results carry expected failures as values; the errors plugin wants them thrown. */
+export function unwrap(result: ActionOutcomeResult): ActionSuccess {
+  if (result instanceof AppError) throw result;
+  return result;
+}
+
+/** The fields every action input shares. */
+export const commonActionFields = {
+  dryRun: { description: 'Validate and preview through the provider; change nothing.' },
+  idempotencyKey: {
+    description:
+      'Same key and same input: the stored result, executed once. Different input: ValidationError.',
+  },
+} as const;
+
+type CommonInput = { dryRun?: boolean | null; idempotencyKey?: string | null };
+
+/** The per-request parts of an action command: who, from where, which request. */
+export function apiCommand(
+  ctx: GraphQLContext,
+  input: CommonInput,
+): Pick<ActionCommand, 'viewer' | 'requestId' | 'source' | 'dryRun' | 'idempotencyKey'> {
+  return {
+    viewer: ctx.viewer,
+    requestId: ctx.requestId,
+    source: 'API',
+    dryRun: input.dryRun ?? false,
+    idempotencyKey: input.idempotencyKey ?? null,
+  };
+}
+
+/** Runs the pipeline; a malformed id throws a ValidationError, which becomes a union member. */
+async function runAction(
+  ctx: GraphQLContext,
+  command: () => ActionCommand,
+): Promise<ActionSuccess> {
+  return unwrap(await ctx.services.actions.run(command()));
+}
+
+const DeletePropagationEnum = builder.enumType('DeletePropagation', {
+  values: {
+    FOREGROUND: { value: 'Foreground' },
+    BACKGROUND: { value: 'Background' },
+    ORPHAN: { value: 'Orphan' },
+  } as const,
+});
+
+const idField = { description: 'The global id of the resource.' } as const;
+
+const ScaleResourceInput = builder.inputType('ScaleResourceInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, ...idField }),
+    replicas: t.int({ required: true }),
+    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
+  }),
+});
+
+const SimpleActionInput = (name: string) =>
+  builder.inputType(name, {
+    fields: (t) => ({
+      id: t.id({ required: true, ...idField }),
+      dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+      idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
+    }),
+  });
+
+const RestartResourceInput = builder.inputType('RestartResourceInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, ...idField }),
+    force: t.boolean({
+      required: false,
+      description: 'Allow deleting a pod no controller will recreate.',
+    }),
+    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
+  }),
+});
+
+const DeleteResourceInput = builder.inputType('DeleteResourceInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, ...idField }),
+    confirm: t.string({ required: true, description: "Must equal the resource's name." }),
+    propagationPolicy: t.field({ type: DeletePropagationEnum, required: false }),
+    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
+  }),
+});
+
+const RevertActionInput = builder.inputType('RevertActionInput', {
+  fields: (t) => ({
+    auditEventId: t.id({ required: true, description: 'The AuditEvent to undo.' }),
+    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
+  }),
+});
+
+const simple: [field: string, verb: ActionVerb, base: string, description: string][] = [
+  [
+    'startResource',
+    'start',
+    'StartResource',
+    'Start: restore replicas remembered by stop, or start an instance.',
+  ],
+  [
+    'stopResource',
+    'stop',
+    'StopResource',
+    'Stop: scale a workload to 0 (remembering its replicas), or stop an instance.',
+  ],
+  ['rebootResource', 'reboot', 'RebootResource', 'Reboot an instance.'],
+  ['cordonNode', 'cordon', 'CordonNode', 'Mark a node unschedulable.'],
+  ['uncordonNode', 'uncordon', 'UncordonNode', 'Mark a node schedulable again.'],
+];
+
+builder.mutationFields((t) => ({
+  scaleResource: t.field({
+    type: actionSuccess('ScaleResource'),
+    errors: actionErrors('ScaleResource'),
+    description:
+      'Set the replicas of a workload, or the desired capacity of an Auto Scaling group.',
+    args: { input: t.arg({ type: ScaleResourceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runAction(ctx, () => ({
+        ...apiCommand(ctx, input),
+        action: 'scale',
+        verb: 'scale',
+        targetId: decodeResourceId(String(input.id)),
+        params: { replicas: input.replicas },
+      })),
+  }),
+  restartResource: t.field({
+    type: actionSuccess('RestartResource'),
+    errors: actionErrors('RestartResource'),
+    description: 'Rollout-restart a workload, or delete a controller-owned pod.',
+    args: { input: t.arg({ type: RestartResourceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runAction(ctx, () => ({
+        ...apiCommand(ctx, input),
+        action: 'restart',
+        verb: 'restart',
+        targetId: decodeResourceId(String(input.id)),
+        params: input.force ? { force: true } : {},
+      })),
+  }),
+  deleteResource: t.field({
+    type: actionSuccess('DeleteResource'),
+    errors: actionErrors('DeleteResource'),
+    description: 'Delete a resource; `confirm` must equal its name. Cannot be reverted.',
+    args: { input: t.arg({ type: DeleteResourceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runAction(ctx, () => ({
+        ...apiCommand(ctx, input),
+        action: 'delete',
+        verb: 'delete',
+        targetId: decodeResourceId(String(input.id)),
+        confirm: input.confirm,
+        params: input.propagationPolicy ? { propagationPolicy: input.propagationPolicy } : {},
+      })),
+  }),
+  revertAction: t.field({
+    type: actionSuccess('RevertAction'),
+    errors: actionErrors('RevertAction'),
+    description:
+      'Restore the recorded `before` of a reversible action, if the target has not changed since.',
+    args: { input: t.arg({ type: RevertActionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      let auditEventId: string;
+      try {
+        auditEventId = decodeGlobalID(String(input.auditEventId)).id;
+      } catch {
+        throw new ValidationError('auditEventId is not an AuditEvent id', [
+          { path: 'auditEventId', message: 'malformed' },
+        ]);
+      }
+      return unwrap(await ctx.services.actions.revert({ ...apiCommand(ctx, input), auditEventId }));
+    },
+  }),
+  ...Object.fromEntries(
+    simple.map(([field, verb, base, description]) => [
+      field,
+      t.field({
+        type: actionSuccess(base),
+        errors: actionErrors(base),
+        description,
+        args: { input: t.arg({ type: SimpleActionInput(`${base}Input`), required: true }) },
+        resolve: (_root, { input }, ctx) =>
+          runAction(ctx, () => ({
+            ...apiCommand(ctx, input),
+            action: verb,
+            verb,
+            targetId: decodeResourceId(String(input.id)),
+            params: {},
+          })),
+      }),
+    ]),
+  ),
+}));

@@ -1,0 +1,105 @@
+import { DateTimeResolver, DurationResolver, JSONResolver } from 'graphql-scalars';
+import {
+  type AppError,
+  ConfirmationRequiredError,
+  ConflictError,
+  ForbiddenError,
+  IrreversibleError,
+  NotFoundError,
+  ProviderError,
+  UnavailableError,
+  ValidationError,
+} from '../errors.ts';
+import { builder } from './builder.ts';
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('JSON', JSONResolver);
+builder.addScalarType('Duration', DurationResolver, {
+  description: 'An ISO 8601 duration such as PT15M or P7D.',
+});
+
+builder.queryType({});
+builder.subscriptionType({});
+
+export const ErrorInterface = builder.interfaceRef<AppError>('Error').implement({
+  description: 'An expected failure, returned as data. `code` is stable; `message` is for people.',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+});
+
+const FieldProblemRef = builder.objectRef<{ path: string; message: string }>('FieldProblem');
+FieldProblemRef.implement({
+  fields: (t) => ({ path: t.exposeString('path'), message: t.exposeString('message') }),
+});
+
+function errorType(cls: new (message: string) => AppError, name: string, description: string) {
+  return builder.objectType(cls, {
+    name,
+    description,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof cls,
+  });
+}
+
+export const NotFoundErrorType = errorType(
+  NotFoundError,
+  'NotFoundError',
+  'The target does not exist.',
+);
+export const ForbiddenErrorType = errorType(
+  ForbiddenError,
+  'ForbiddenError',
+  'The viewer, or the orchestrator identity at the provider, may not do this.',
+);
+export const ValidationErrorType = builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input was refused; nothing changed.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ValidationError,
+  fields: (t) => ({ fields: t.field({ type: [FieldProblemRef], resolve: (e) => e.fields }) }),
+});
+export const ConflictErrorType = errorType(
+  ConflictError,
+  'ConflictError',
+  'The target changed since it was read; nothing changed.',
+);
+export const ConfirmationRequiredErrorType = errorType(
+  ConfirmationRequiredError,
+  'ConfirmationRequiredError',
+  'A destructive action needs explicit confirmation.',
+);
+export const ProviderErrorType = builder.objectType(ProviderError, {
+  name: 'ProviderError',
+  description: 'The cloud or cluster API failed or could not be reached.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ProviderError,
+  fields: (t) => ({ provider: t.exposeString('provider') }),
+});
+export const UnavailableErrorType = errorType(
+  UnavailableError,
+  'UnavailableError',
+  'A dependency of the orchestrator (its store, for instance) is unavailable; nothing changed.',
+);
+
+export const IrreversibleErrorType = errorType(
+  IrreversibleError,
+  'IrreversibleError',
+  'The action cannot be undone (a delete, a restart); nothing changed.',
+);
+
+/**
+ * The error members every action result may hold. Resolvers throw these; the errors plugin
+ * turns them into union members (graphql-js would treat a *returned* Error as a failure).
+ */
+export const ACTION_ERRORS = [
+  NotFoundError,
+  ForbiddenError,
+  ValidationError,
+  ConflictError,
+  ConfirmationRequiredError,
+  ProviderError,
+  UnavailableError,
+  IrreversibleError,
+];

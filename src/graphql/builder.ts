@@ -1,0 +1,50 @@
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import { createGraphQLError } from 'graphql-yoga';
+import { roleAtLeast } from '../auth/viewer.ts';
+import type { GraphQLContext } from './context.ts';
+
+export type Scalars = {
+  DateTime: { Input: Date; Output: Date | string };
+  JSON: { Input: unknown; Output: unknown };
+  Duration: { Input: string; Output: string };
+};
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  Scalars: Scalars;
+  AuthScopes: { viewer: boolean; operator: boolean; admin: boolean };
+  DefaultFieldNullability: false;
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      viewer: roleAtLeast(ctx.viewer.role, 'viewer'),
+      operator: roleAtLeast(ctx.viewer.role, 'operator'),
+      admin: roleAtLeast(ctx.viewer.role, 'admin'),
+    }),
+    unauthorizedError: (_parent, context, info) =>
+      // Built by yoga's own helper so its error masking recognises it under every loader.
+      createGraphQLError(
+        `Forbidden: ${info.parentType.name}.${info.fieldName} needs a higher role than ${context.viewer.role}`,
+        { extensions: { code: 'FORBIDDEN' } },
+      ),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: { nullable: true },
+    nodesQueryOptions: false,
+  },
+  errors: {
+    defaultTypes: [],
+  },
+});
+
+/** The builder's resolved schema types, for helpers that declare types on behalf of domains. */
+export type BuilderTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

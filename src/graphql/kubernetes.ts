@@ -1,0 +1,455 @@
+import type { ObjectFieldsShape } from '@pothos/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import {
+  AppError,
+  ForbiddenError,
+  NotFoundError,
+  ProviderError,
+  ValidationError,
+} from '../errors.ts';
+import { STOPPED_REPLICAS, RESTARTED_AT } from '../providers/kubernetes/actions.ts';
+import { LogsUnavailableError } from '../providers/kubernetes/errors.ts';
+import type { KubeResource } from '../providers/kubernetes/store.ts';
+import type {
+  Hpa,
+  KubeNode,
+  KubeObject,
+  Namespace,
+  Pod,
+  Service,
+  Workload,
+} from '../providers/kubernetes/types.ts';
+import type { Resource, ResourceKind } from '../providers/provider.ts';
+import { ErrorInterface } from './base.ts';
+import { builder, type BuilderTypes } from './builder.ts';
+import {
+  asKube,
+  ConditionRef,
+  ContainerRef,
+  ContainerSpecRef,
+  kube,
+  KubernetesEventRef,
+  ResourceListRef,
+  selectorString,
+} from './kubernetes-parts.ts';
+import { ResourceInterface, ResourceKindEnum, resourceNode } from './resources.ts';
+
+type Fields = ObjectFieldsShape<BuilderTypes, Resource<KubeObject>>;
+type FieldBuilder = Parameters<Fields>[0];
+
+const pod = (r: Resource<KubeObject>) => r.object as Pod;
+const wl = (r: Resource<KubeObject>) => r.object as Workload;
+const EMPTY = {};
+
+/** Fields every Kubernetes kind has besides the Resource interface's. */
+function common(t: FieldBuilder) {
+  return {
+    uid: t.string({ resolve: (r) => r.object.metadata.uid }),
+    annotations: t.field({ type: 'JSON', resolve: (r) => r.object.metadata.annotations ?? EMPTY }),
+    owner: t.field({
+      type: ResourceInterface,
+      nullable: true,
+      description: 'The controller that owns this resource, when it is cached.',
+      resolve: (r, _a, ctx) => kube(ctx)?.owner(asKube(r)) ?? null,
+    }),
+    events: t.field({
+      type: [KubernetesEventRef],
+      description: 'Recent Kubernetes events about this resource, newest first.',
+      args: { first: t.arg.int({ required: false }) },
+      resolve: (r, args, ctx) =>
+        kube(ctx)?.events(asKube(r), Math.min(args.first ?? 20, 200)) ?? [],
+    }),
+  };
+}
+
+function kubeNode(name: string, kind: ResourceKind, description: string, fields: Fields) {
+  return resourceNode<KubeObject>(name, kind, {
+    description,
+    fields: (t) => ({ ...common(t), ...fields(t) }),
+  });
+}
+
+const podList = (
+  t: FieldBuilder,
+  description: string,
+  pick: (r: KubeResource, ctx: Parameters<typeof kube>[0]) => KubeResource[],
+) =>
+  t.field({
+    type: [PodRef],
+    description,
+    args: { first: t.arg.int({ required: false }) },
+    resolve: (r, args, ctx) => {
+      const pods = pick(asKube(r), ctx).sort((a, b) => (a.name < b.name ? -1 : 1));
+      return args.first === null || args.first === undefined
+        ? pods
+        : pods.slice(0, Math.max(0, args.first));
+    },
+  });
+
+// Pod and KubernetesNode refer to each other; fields are thunks, run once both exist.
+const PodRef = kubeNode('Pod', 'POD', 'A Kubernetes pod.', (t) => ({
+  phase: t.string({ nullable: true, resolve: (r) => pod(r).status?.phase ?? null }),
+  reason: t.string({ nullable: true, resolve: (r) => pod(r).status?.reason ?? null }),
+  message: t.string({ nullable: true, resolve: (r) => pod(r).status?.message ?? null }),
+  ip: t.string({ nullable: true, resolve: (r) => pod(r).status?.podIP ?? null }),
+  hostIP: t.string({ nullable: true, resolve: (r) => pod(r).status?.hostIP ?? null }),
+  qosClass: t.string({ nullable: true, resolve: (r) => pod(r).status?.qosClass ?? null }),
+  startTime: t.field({
+    type: 'DateTime',
+    nullable: true,
+    resolve: (r) => pod(r).status?.startTime ?? null,
+  }),
+  restarts: t.int({
+    description: 'Restarts of all its containers.',
+    resolve: (r) =>
+      (pod(r).status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
+  }),
+  ready: t.boolean({
+    resolve: (r) =>
+      pod(r).status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+  }),
+  containers: t.field({
+    type: [ContainerRef],
+    resolve: (r) =>
+      (pod(r).spec?.containers ?? []).map((spec) => ({
+        spec,
+        status: pod(r).status?.containerStatuses?.find((s) => s.name === spec.name),
+      })),
+  }),
+  initContainers: t.field({
+    type: [ContainerRef],
+    resolve: (r) =>
+      (pod(r).spec?.initContainers ?? []).map((spec) => ({
+        spec,
+        status: pod(r).status?.initContainerStatuses?.find((s) => s.name === spec.name),
+      })),
+  }),
+  conditions: t.field({ type: [ConditionRef], resolve: (r) => pod(r).status?.conditions ?? [] }),
+  nodeName: t.string({ nullable: true, resolve: (r) => pod(r).spec?.nodeName ?? null }),
+  node: t.field({
+    type: NodeRef,
+    nullable: true,
+    resolve: (r, _a, ctx) => kube(ctx)?.nodeOf(asKube(r)) ?? null,
+  }),
+  workload: t.field({
+    type: ResourceInterface,
+    nullable: true,
+    description: 'The top of its owner chain: the Deployment of a ReplicaSet-owned pod.',
+    resolve: (r, _a, ctx) => kube(ctx)?.topOwner(asKube(r)) ?? null,
+  }),
+}));
+
+/** Fields shared by Deployment, StatefulSet, ReplicaSet and DaemonSet. */
+function workloadFields(t: FieldBuilder, daemon: boolean) {
+  const s = (r: Resource<KubeObject>) => wl(r).status;
+  return {
+    desiredReplicas: t.int({
+      description: daemon ? 'Nodes that should run the pod.' : 'spec.replicas.',
+      resolve: (r) => (daemon ? (s(r)?.desiredNumberScheduled ?? 0) : (wl(r).spec?.replicas ?? 1)),
+    }),
+    readyReplicas: t.int({
+      resolve: (r) => (daemon ? s(r)?.numberReady : s(r)?.readyReplicas) ?? 0,
+    }),
+    availableReplicas: t.int({
+      resolve: (r) => (daemon ? s(r)?.numberAvailable : s(r)?.availableReplicas) ?? 0,
+    }),
+    updatedReplicas: t.int({
+      resolve: (r) => (daemon ? s(r)?.updatedNumberScheduled : s(r)?.updatedReplicas) ?? 0,
+    }),
+    currentReplicas: t.int({
+      resolve: (r) => (daemon ? s(r)?.currentNumberScheduled : s(r)?.replicas) ?? 0,
+    }),
+    strategy: t.string({
+      nullable: true,
+      resolve: (r) => wl(r).spec?.strategy?.type ?? wl(r).spec?.updateStrategy?.type ?? null,
+    }),
+    selector: t.string({
+      nullable: true,
+      description: 'In label-selector syntax.',
+      resolve: (r) => selectorString(wl(r).spec?.selector),
+    }),
+    conditions: t.field({ type: [ConditionRef], resolve: (r) => s(r)?.conditions ?? [] }),
+    containers: t.field({
+      type: [ContainerSpecRef],
+      resolve: (r) => wl(r).spec?.template?.spec?.containers ?? [],
+    }),
+    stoppedReplicas: t.int({
+      nullable: true,
+      description: 'Replicas remembered by stopResource, restored by startResource.',
+      resolve: (r) => {
+        const v = r.object.metadata.annotations?.[STOPPED_REPLICAS];
+        return v !== undefined && /^\d+$/.test(v) ? Number(v) : null;
+      },
+    }),
+    restartedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a rollout restart was last asked for.',
+      resolve: (r) => wl(r).spec?.template?.metadata?.annotations?.[RESTARTED_AT] ?? null,
+    }),
+    pods: podList(
+      t,
+      'The pods it runs (through ReplicaSets for a Deployment).',
+      (r, ctx) => kube(ctx)?.podsOf(r) ?? [],
+    ),
+  };
+}
+
+const ReplicaSetRef = kubeNode('ReplicaSet', 'REPLICASET', 'A Kubernetes ReplicaSet.', (t) =>
+  workloadFields(t, false),
+);
+
+kubeNode('Deployment', 'DEPLOYMENT', 'A Kubernetes Deployment.', (t) => ({
+  ...workloadFields(t, false),
+  paused: t.boolean({ resolve: (r) => wl(r).spec?.paused ?? false }),
+  replicaSets: t.field({
+    type: [ReplicaSetRef],
+    resolve: (r, _a, ctx) =>
+      (kube(ctx)?.ownedBy(asKube(r)) ?? []).filter((o) => o.kind === 'REPLICASET'),
+  }),
+}));
+kubeNode('StatefulSet', 'STATEFULSET', 'A Kubernetes StatefulSet.', (t) =>
+  workloadFields(t, false),
+);
+kubeNode('DaemonSet', 'DAEMONSET', 'A Kubernetes DaemonSet: one pod per matching node.', (t) =>
+  workloadFields(t, true),
+);
+
+const ServicePortRef = builder
+  .objectRef<NonNullable<NonNullable<Service['spec']>['ports']>[number]>('ServicePort')
+  .implement({
+    fields: (t) => ({
+      name: t.string({ nullable: true, resolve: (p) => p.name ?? null }),
+      port: t.exposeInt('port'),
+      targetPort: t.string({
+        nullable: true,
+        resolve: (p) => (p.targetPort === undefined ? null : String(p.targetPort)),
+      }),
+      protocol: t.string({ resolve: (p) => p.protocol ?? 'TCP' }),
+      nodePort: t.int({ nullable: true, resolve: (p) => p.nodePort ?? null }),
+    }),
+  });
+
+const svc = (r: Resource<KubeObject>) => r.object as Service;
+/** A Service selects by equality only; an empty selector selects nothing (endpoints are manual). */
+const serviceSelector = (s: Service) => {
+  const sel = s.spec?.selector;
+  return sel && Object.keys(sel).length > 0 ? selectorString({ matchLabels: sel }) : null;
+};
+kubeNode('Service', 'SERVICE', 'A Kubernetes Service.', (t) => ({
+  type: t.string({ resolve: (r) => svc(r).spec?.type ?? 'ClusterIP' }),
+  clusterIP: t.string({ nullable: true, resolve: (r) => svc(r).spec?.clusterIP ?? null }),
+  clusterIPs: t.stringList({ resolve: (r) => svc(r).spec?.clusterIPs ?? [] }),
+  externalIPs: t.stringList({
+    resolve: (r) => [
+      ...(svc(r).spec?.externalIPs ?? []),
+      ...(svc(r).status?.loadBalancer?.ingress ?? [])
+        .map((i) => i.ip ?? i.hostname ?? '')
+        .filter(Boolean),
+    ],
+  }),
+  ports: t.field({ type: [ServicePortRef], resolve: (r) => svc(r).spec?.ports ?? [] }),
+  selector: t.string({
+    nullable: true,
+    description: 'In label-selector syntax; null selects nothing.',
+    resolve: (r) => serviceSelector(svc(r)),
+  }),
+  pods: podList(t, 'The pods its selector selects.', (r, ctx) => {
+    const selector = serviceSelector(svc(r));
+    if (!selector) return [];
+    return (kube(ctx)?.list({
+      clusters: [r.cluster],
+      namespaces: [r.namespace ?? ''],
+      kinds: ['POD'],
+      labelSelector: selector,
+    }) ?? []) as KubeResource[];
+  }),
+}));
+
+const TaintRef = builder
+  .objectRef<{ key: string; value?: string; effect: string }>('Taint')
+  .implement({
+    fields: (t) => ({
+      key: t.exposeString('key'),
+      value: t.string({ nullable: true, resolve: (x) => x.value ?? null }),
+      effect: t.exposeString('effect'),
+    }),
+  });
+
+const NodeAddressRef = builder
+  .objectRef<{ type: string; address: string }>('NodeAddress')
+  .implement({
+    fields: (t) => ({ type: t.exposeString('type'), address: t.exposeString('address') }),
+  });
+
+const node = (r: Resource<KubeObject>) => r.object as KubeNode;
+const NodeRef = kubeNode(
+  'KubernetesNode',
+  'NODE',
+  'A Kubernetes node (named so beside the Relay Node interface).',
+  (t) => ({
+    capacity: t.field({ type: ResourceListRef, resolve: (r) => node(r).status?.capacity ?? EMPTY }),
+    allocatable: t.field({
+      type: ResourceListRef,
+      resolve: (r) => node(r).status?.allocatable ?? EMPTY,
+    }),
+    conditions: t.field({ type: [ConditionRef], resolve: (r) => node(r).status?.conditions ?? [] }),
+    taints: t.field({ type: [TaintRef], resolve: (r) => node(r).spec?.taints ?? [] }),
+    unschedulable: t.boolean({
+      description: 'Cordoned.',
+      resolve: (r) => node(r).spec?.unschedulable ?? false,
+    }),
+    addresses: t.field({ type: [NodeAddressRef], resolve: (r) => node(r).status?.addresses ?? [] }),
+    kubeletVersion: t.string({
+      nullable: true,
+      resolve: (r) => node(r).status?.nodeInfo?.kubeletVersion ?? null,
+    }),
+    podCount: t.int({ resolve: (r, _a, ctx) => kube(ctx)?.podsOnNode(asKube(r)).length ?? 0 }),
+    pods: podList(t, 'The pods scheduled to it.', (r, ctx) => kube(ctx)?.podsOnNode(r) ?? []),
+  }),
+);
+
+kubeNode('Namespace', 'NAMESPACE', 'A Kubernetes namespace.', (t) => ({
+  phase: t.string({
+    nullable: true,
+    resolve: (r) => (r.object as Namespace).status?.phase ?? null,
+  }),
+  resources: t.field({
+    type: [ResourceInterface],
+    description: 'What it holds, from the caches, sorted by kind then name.',
+    args: { kinds: t.arg({ type: [ResourceKindEnum], required: false }) },
+    resolve: (r, args, ctx) =>
+      (
+        kube(ctx)?.list({
+          clusters: [r.cluster],
+          namespaces: [r.name],
+          kinds: args.kinds ?? undefined,
+        }) ?? []
+      ).sort((a, b) => (a.kind === b.kind ? (a.name < b.name ? -1 : 1) : a.kind < b.kind ? -1 : 1)),
+  }),
+}));
+
+const hpa = (r: Resource<KubeObject>) => r.object as Hpa;
+kubeNode(
+  'HorizontalPodAutoscaler',
+  'HORIZONTAL_POD_AUTOSCALER',
+  'A Kubernetes HorizontalPodAutoscaler (autoscaling/v2).',
+  (t) => ({
+    minReplicas: t.int({ resolve: (r) => hpa(r).spec?.minReplicas ?? 1 }),
+    maxReplicas: t.int({ resolve: (r) => hpa(r).spec?.maxReplicas ?? 0 }),
+    currentReplicas: t.int({
+      nullable: true,
+      resolve: (r) => hpa(r).status?.currentReplicas ?? null,
+    }),
+    desiredReplicas: t.int({
+      nullable: true,
+      resolve: (r) => hpa(r).status?.desiredReplicas ?? null,
+    }),
+    targetKind: t.string({
+      nullable: true,
+      resolve: (r) => hpa(r).spec?.scaleTargetRef?.kind ?? null,
+    }),
+    targetName: t.string({
+      nullable: true,
+      resolve: (r) => hpa(r).spec?.scaleTargetRef?.name ?? null,
+    }),
+    target: t.field({
+      type: ResourceInterface,
+      nullable: true,
+      resolve: (r, _a, ctx) => {
+        const ref = hpa(r).spec?.scaleTargetRef;
+        return ref ? (kube(ctx)?.sibling(asKube(r), ref.kind, ref.name) ?? null) : null;
+      },
+    }),
+    // Not `metrics`: every Resource has metrics(names, range, step) by the API contract.
+    metricSpecs: t.field({
+      type: 'JSON',
+      description: 'spec.metrics: what the autoscaler scales on.',
+      resolve: (r) => hpa(r).spec?.metrics ?? [],
+    }),
+    currentMetrics: t.field({ type: 'JSON', resolve: (r) => hpa(r).status?.currentMetrics ?? [] }),
+    conditions: t.field({ type: [ConditionRef], resolve: (r) => hpa(r).status?.conditions ?? [] }),
+    lastScaleTime: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (r) => hpa(r).status?.lastScaleTime ?? null,
+    }),
+  }),
+);
+
+builder.objectType(LogsUnavailableError, {
+  name: 'LogsUnavailableError',
+  description:
+    'The node the pod runs on cannot serve its logs (a virtual node, a kubelet that is down).',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof LogsUnavailableError,
+  fields: (t) => ({ node: t.string({ nullable: true, resolve: (e) => e.node }) }),
+});
+
+interface PodLogs {
+  pod: KubeResource;
+  container: string;
+  text: string;
+}
+
+const PodLogsRef = builder.objectRef<PodLogs>('PodLogs').implement({
+  isTypeOf: (v) => !(v instanceof AppError),
+  fields: (t) => ({
+    pod: t.field({ type: PodRef, resolve: (l) => l.pod }),
+    container: t.exposeString('container'),
+    text: t.exposeString('text'),
+    lines: t.stringList({ resolve: (l) => (l.text ? l.text.replace(/\n$/, '').split('\n') : []) }),
+  }),
+});
+
+const MAX_TAIL = 100_000;
+
+builder.queryFields((t) => ({
+  podLogs: t.field({
+    type: PodLogsRef,
+    // Thrown AppErrors become union members (a returned Error would fail the field).
+    errors: {
+      types: [NotFoundError, ForbiddenError, ValidationError, LogsUnavailableError, ProviderError],
+      directResult: true,
+      union: { name: 'PodLogsResult' },
+    },
+    description: 'The log of one container of a pod, from the Kubernetes log API (no follow).',
+    args: {
+      id: t.arg.id({ description: 'The global id of the Pod.' }),
+      container: t.arg.string({ required: false, description: 'Default: the first container.' }),
+      tailLines: t.arg.int({ required: false }),
+      sinceSeconds: t.arg.int({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      let id = '';
+      try {
+        const decoded = decodeGlobalID(String(args.id));
+        if (decoded.typename === 'Pod') id = decoded.id;
+      } catch {
+        // reported below
+      }
+      if (!id) {
+        throw new ValidationError(`"${String(args.id)}" is not a pod id`, [
+          { path: 'id', message: 'not a global id' },
+        ]);
+      }
+      if (args.tailLines != null && (args.tailLines < 0 || args.tailLines > MAX_TAIL)) {
+        throw new ValidationError(`tailLines must be from 0 to ${MAX_TAIL}`, [
+          { path: 'tailLines', message: 'out of range' },
+        ]);
+      }
+      if (args.sinceSeconds != null && args.sinceSeconds < 1) {
+        throw new ValidationError('sinceSeconds must be positive', [
+          { path: 'sinceSeconds', message: 'must be >= 1' },
+        ]);
+      }
+      const provider = kube(ctx);
+      if (!provider) throw new NotFoundError('Kubernetes is not configured');
+      return provider.podLogs(id, {
+        container: args.container ?? undefined,
+        tailLines: args.tailLines ?? undefined,
+        sinceSeconds: args.sinceSeconds ?? undefined,
+      });
+    },
+  }),
+}));

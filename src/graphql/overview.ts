@@ -1,0 +1,78 @@
+import { AUDIT_TOPIC } from '../actions/pipeline.ts';
+import type { Count, Overview, ResourceCounts } from '../overview.ts';
+import { boundedStream } from '../streams.ts';
+import { AuditEventRef } from './audit.ts';
+import { builder } from './builder.ts';
+import { CurrentMetricsRef } from './metrics.ts';
+import { METRICS_TOPIC } from '../metrics/setup.ts';
+import { ComponentStatusRef } from './status.ts';
+
+const CountRef = builder.objectRef<Count>('Count').implement({
+  fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
+});
+
+const ResourceCountsRef = builder.objectRef<ResourceCounts>('ResourceCounts').implement({
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    byProvider: t.field({ type: [CountRef], resolve: (c) => c.byProvider }),
+    byKind: t.field({ type: [CountRef], resolve: (c) => c.byKind }),
+    byState: t.field({ type: [CountRef], resolve: (c) => c.byState }),
+  }),
+});
+
+export const OverviewRef = builder.objectRef<Overview>('Overview').implement({
+  description: 'System status, resource counts and recent actions, for a dashboard front page.',
+  fields: (t) => ({
+    generatedAt: t.field({ type: 'DateTime', resolve: (o) => o.generatedAt }),
+    status: t.field({ type: [ComponentStatusRef], resolve: (o) => o.status }),
+    resources: t.field({ type: ResourceCountsRef, resolve: (o) => o.resources }),
+    recentActions: t.field({ type: [AuditEventRef], resolve: (o) => o.recentActions }),
+    metrics: t.field({
+      type: CurrentMetricsRef,
+      nullable: true,
+      description: 'Current usage vs requests vs capacity per cluster, from the latest collection.',
+      resolve: (o) => o.metrics,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  overview: t.field({
+    type: OverviewRef,
+    resolve: (_root, _args, ctx) => ctx.services.overview.get(),
+  }),
+}));
+
+/** Changes closer together than this are pushed as one fresh overview. */
+const DEBOUNCE_MS = 1000;
+
+builder.subscriptionFields((t) => ({
+  overview: t.field({
+    type: OverviewRef,
+    description: `A fresh overview whenever a resource or an action changes (at most one per ${DEBOUNCE_MS} ms).`,
+    subscribe: (_root, _args, ctx) =>
+      boundedStream<Overview>(
+        (push) => {
+          let timer: NodeJS.Timeout | undefined;
+          const changed = () => {
+            timer ??= setTimeout(() => {
+              timer = undefined;
+              ctx.services.overview.get().then(push, () => {});
+            }, DEBOUNCE_MS);
+          };
+          const offResources = ctx.services.providers.onEvent(changed);
+          const offAudit = ctx.services.fanout.subscribe(AUDIT_TOPIC, changed);
+          const offMetrics = ctx.services.fanout.subscribe(METRICS_TOPIC, changed);
+          void ctx.services.overview.get().then(push, () => {});
+          return () => {
+            clearTimeout(timer);
+            offResources();
+            offAudit();
+            offMetrics();
+          };
+        },
+        { max: 1 },
+      ),
+    resolve: (o) => o,
+  }),
+}));

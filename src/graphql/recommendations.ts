@@ -1,0 +1,445 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { AppError, ForbiddenError, ValidationError } from '../errors.ts';
+import { parseSubmission, targetResolver, type Agent } from '../recommendations/agents.ts';
+import {
+  RECOMMENDATION_TOPIC,
+  type RecommendationEvent,
+  type RunReport,
+} from '../recommendations/engine.ts';
+import type { RecommendationFilter } from '../recommendations/store.ts';
+import {
+  RECOMMENDATION_STATUSES,
+  RISKS,
+  type Recommendation,
+  type Skip,
+} from '../recommendations/types.ts';
+import { boundedStream } from '../streams.ts';
+import { actionErrors, actionSuccess, commonActionFields, unwrap } from './actions.ts';
+import { AuditEventRef } from './audit.ts';
+import { builder } from './builder.ts';
+import type { GraphQLContext } from './context.ts';
+import { paginateSorted } from './pagination.ts';
+import { decodeResourceId, ResourceInterface, resourceGlobalId } from './resources.ts';
+
+const StatusEnum = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
+const RiskEnum = builder.enumType('RecommendationRisk', { values: RISKS });
+
+export const RecommendationRef = builder.objectRef<Recommendation>('Recommendation');
+builder.node(RecommendationRef, {
+  description:
+    'One piece of advice about one resource, with its evidence. At most one OPEN per target and type.',
+  id: { resolve: (r) => r.id },
+  loadOne: (id, ctx) => ctx.services.recommendations.store.get(id).then((r) => r ?? null),
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'recommended' in v && 'targetId' in v,
+  fields: (t) => ({
+    type: t.exposeString('type', {
+      description:
+        'CPU_RIGHTSIZE, MEMORY_RIGHTSIZE, REPLICAS, IDLE_WORKLOAD, EC2_IDLE, … or an agent type.',
+    }),
+    status: t.field({ type: StatusEnum, resolve: (r) => r.status }),
+    statusReason: t.exposeString('statusReason', { nullable: true }),
+    title: t.exposeString('title'),
+    summary: t.exposeString('summary'),
+    targetId: t.id({ resolve: (r) => resourceGlobalId(r.targetKind, r.targetId) }),
+    targetName: t.exposeString('targetName'),
+    target: t.field({
+      type: ResourceInterface,
+      nullable: true,
+      description: 'The resource now; null once it no longer exists.',
+      resolve: (r, _a, ctx) => ctx.services.providers.get(r.targetId) ?? null,
+    }),
+    current: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.current }),
+    recommended: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.recommended }),
+    evidence: t.field({
+      type: 'JSON',
+      description: 'Window, percentile, samples, peaks, the PromQL used, price assumptions.',
+      resolve: (r) => r.evidence,
+    }),
+    action: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'What applying does: {verb, params, precondition}.',
+      resolve: (r) => r.action,
+    }),
+    confidence: t.exposeFloat('confidence'),
+    estimatedMonthlySavings: t.exposeFloat('estimatedMonthlySavings', {
+      nullable: true,
+      description: 'USD per month; negative when the advice costs more.',
+    }),
+    risk: t.field({ type: RiskEnum, resolve: (r) => r.risk }),
+    source: t.exposeString('source', { description: '`analyzer:<name>` or `agent:<name>`.' }),
+    appliedAuditEvent: t.field({
+      type: AuditEventRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => (r.auditEventId ? ctx.services.audit.get(r.auditEventId) : null),
+    }),
+    createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updatedAt }),
+    resolvedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.resolvedAt }),
+  }),
+});
+
+type RecPage = ReturnType<typeof paginateSorted<Recommendation>> & { totalMonthlySavings: number };
+
+const RecommendationEdgeRef = builder
+  .objectRef<{ cursor: string; node: Recommendation }>('RecommendationEdge')
+  .implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: RecommendationRef, resolve: (e) => e.node }),
+    }),
+  });
+
+const RecommendationConnectionRef = builder
+  .objectRef<RecPage>('RecommendationConnection')
+  .implement({
+    fields: (t) => ({
+      edges: t.field({ type: [RecommendationEdgeRef], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      totalCount: t.exposeInt('totalCount'),
+      totalMonthlySavings: t.exposeFloat('totalMonthlySavings', {
+        description: 'Sum of positive estimated savings over every match (not just this page).',
+      }),
+    }),
+  });
+
+const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
+  fields: (t) => ({
+    statuses: t.field({ type: [StatusEnum], required: false, description: 'Default: all.' }),
+    types: t.stringList({ required: false }),
+    resourceId: t.id({ required: false }),
+    sources: t.stringList({ required: false }),
+    namespaces: t.stringList({ required: false }),
+  }),
+});
+
+/** Highest savings first, then id: a stable order the keyset cursor can follow. */
+const sortKey = (r: Recommendation) =>
+  `${String(Math.round(1e12 - (r.estimatedMonthlySavings ?? 0) * 100)).padStart(14, '0')}:${r.id}`;
+
+export async function recommendationPage(
+  ctx: GraphQLContext,
+  filter: RecommendationFilter,
+  args: { first?: number | null; after?: string | null },
+): Promise<RecPage> {
+  const list = await ctx.services.recommendations.store.list(filter);
+  list.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+  const total = list.reduce((a, r) => a + Math.max(0, r.estimatedMonthlySavings ?? 0), 0);
+  return {
+    ...paginateSorted(list, sortKey, args),
+    totalMonthlySavings: Math.round(total * 100) / 100,
+  };
+}
+
+const pageArgs = { first: { required: false }, after: { required: false } } as const;
+
+builder.queryFields((t) => ({
+  recommendations: t.field({
+    type: RecommendationConnectionRef,
+    args: {
+      filter: t.arg({ type: RecommendationFilterInput, required: false }),
+      first: t.arg.int(pageArgs.first),
+      after: t.arg.string(pageArgs.after),
+    },
+    resolve: (_root, args, ctx) => {
+      const f = args.filter ?? {};
+      return recommendationPage(
+        ctx,
+        {
+          statuses: f.statuses ?? undefined,
+          types: f.types ?? undefined,
+          sources: f.sources ?? undefined,
+          namespaces: f.namespaces ?? undefined,
+          targetIds: f.resourceId
+            ? [decodeResourceId(String(f.resourceId), 'filter.resourceId')]
+            : undefined,
+        },
+        args,
+      );
+    },
+  }),
+}));
+
+builder.interfaceField(ResourceInterface, 'recommendations', (t) =>
+  t.field({
+    type: RecommendationConnectionRef,
+    description: 'Advice about this resource (default: OPEN only).',
+    args: {
+      statuses: t.arg({ type: [StatusEnum], required: false }),
+      first: t.arg.int(pageArgs.first),
+      after: t.arg.string(pageArgs.after),
+    },
+    resolve: (r, args, ctx) =>
+      recommendationPage(ctx, { targetIds: [r.id], statuses: args.statuses ?? ['OPEN'] }, args),
+  }),
+);
+
+function recommendationId(globalId: string): string {
+  try {
+    const { typename, id } = decodeGlobalID(globalId);
+    if (typename === 'Recommendation') return id;
+  } catch {
+    // reported below
+  }
+  throw new ValidationError(`"${globalId}" is not a Recommendation id`, [
+    { path: 'id', message: 'malformed' },
+  ]);
+}
+
+const ApplyRecommendationInput = builder.inputType('ApplyRecommendationInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    confirm: t.string({
+      required: false,
+      description: "For advice never applied automatically (deletions): the target's name.",
+    }),
+    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
+  }),
+});
+
+const RejectRecommendationInput = builder.inputType('RejectRecommendationInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    reason: t.string({ required: true }),
+  }),
+});
+
+const RejectSuccess = builder
+  .objectRef<{ recommendation: Recommendation }>('RejectRecommendationSuccess')
+  .implement({
+    fields: (t) => ({
+      recommendation: t.field({ type: RecommendationRef, resolve: (s) => s.recommendation }),
+    }),
+  });
+
+const SkipRef = builder.objectRef<Skip>('RecommendationSkip').implement({
+  description: 'A target an analyzer deliberately gave no advice on, and why.',
+  fields: (t) => ({
+    targetId: t.exposeString('targetId', { description: 'Provider id of the target.' }),
+    analyzer: t.exposeString('analyzer'),
+    reason: t.exposeString('reason'),
+  }),
+});
+
+const RunReportRef = builder.objectRef<RunReport>('RecommendationRun').implement({
+  fields: (t) => ({
+    startedAt: t.field({ type: 'DateTime', resolve: (r) => r.startedAt }),
+    durationMs: t.exposeInt('durationMs'),
+    workloads: t.exposeInt('workloads'),
+    created: t.exposeInt('created'),
+    refreshed: t.exposeInt('refreshed'),
+    expired: t.exposeInt('expired'),
+    open: t.exposeInt('open'),
+    skips: t.field({ type: [SkipRef], resolve: (r) => r.skips }),
+    errors: t.exposeStringList('errors'),
+  }),
+});
+
+const RunSuccess = builder.objectRef<{ run: RunReport }>('RunRecommendationsSuccess').implement({
+  fields: (t) => ({ run: t.field({ type: RunReportRef, resolve: (s) => s.run }) }),
+});
+
+const AgentRef = builder.objectRef<Agent>('RecommendationAgent').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    url: t.exposeString('url', { nullable: true }),
+    capabilities: t.exposeStringList('capabilities'),
+    registeredAt: t.field({ type: 'DateTime', resolve: (a) => a.registeredAt }),
+    lastHeartbeatAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (a) => a.lastHeartbeatAt,
+    }),
+    lastError: t.exposeString('lastError', { nullable: true }),
+  }),
+});
+
+const AgentSuccess = builder.objectRef<{ agent: Agent }>('RegisterAgentSuccess').implement({
+  fields: (t) => ({ agent: t.field({ type: AgentRef, resolve: (s) => s.agent }) }),
+});
+
+const SubmitSuccess = builder
+  .objectRef<{ recommendations: Recommendation[] }>('SubmitRecommendationsSuccess')
+  .implement({
+    fields: (t) => ({
+      recommendations: t.field({ type: [RecommendationRef], resolve: (s) => s.recommendations }),
+    }),
+  });
+
+const RegisterAgentInput = builder.inputType('RegisterAgentInput', {
+  fields: (t) => ({
+    name: t.string({
+      required: true,
+      description: 'Also the name of the API token the agent uses.',
+    }),
+    url: t.string({
+      required: false,
+      description: 'Where POST <url>/analyze reaches it, if it analyzes.',
+    }),
+    capabilities: t.stringList({ required: false, description: 'e.g. ["analyze"].' }),
+  }),
+});
+
+const SubmitRecommendationsInput = builder.inputType('SubmitRecommendationsInput', {
+  fields: (t) => ({
+    agent: t.string({
+      required: false,
+      description: "Admins only: submit as this agent (default: the token's name).",
+    }),
+    recommendations: t.field({
+      type: 'JSON',
+      required: true,
+      description:
+        'AgentRecommendation[] as documented in the README; validated in full, all or nothing.',
+    }),
+  }),
+});
+
+/** The agent a token speaks for: its own name if registered, or any agent for an admin. */
+async function agentOf(ctx: GraphQLContext, asAgent: string | null | undefined): Promise<string> {
+  const name = asAgent && ctx.viewer.role === 'admin' ? asAgent : ctx.viewer.name;
+  if (!(await ctx.services.agents.get(name))) {
+    throw new ForbiddenError(`${ctx.viewer.name} is not a registered agent`);
+  }
+  return name;
+}
+
+const errorsOf = (base: string) => actionErrors(base);
+const rethrow = <T>(r: T | AppError): T => {
+  if (r instanceof AppError) throw r;
+  return r;
+};
+
+builder.mutationFields((t) => ({
+  applyRecommendation: t.field({
+    type: actionSuccess('ApplyRecommendation'),
+    errors: actionErrors('ApplyRecommendation'),
+    authScopes: { operator: true },
+    description:
+      'Carry the advice out through the action pipeline (audited, revertible by revertAction).',
+    args: { input: t.arg({ type: ApplyRecommendationInput, required: true }) },
+    resolve: async (_root, { input }, ctx) =>
+      unwrap(
+        await ctx.services.recommendations.apply({
+          id: recommendationId(String(input.id)),
+          dryRun: input.dryRun ?? false,
+          idempotencyKey: input.idempotencyKey ?? null,
+          confirm: input.confirm ?? null,
+          viewer: ctx.viewer,
+          requestId: ctx.requestId,
+        }),
+      ),
+  }),
+  rejectRecommendation: t.field({
+    type: RejectSuccess,
+    errors: errorsOf('RejectRecommendation'),
+    authScopes: { operator: true },
+    description:
+      'Reject with a reason; the same advice on the same target is suppressed for a while.',
+    args: { input: t.arg({ type: RejectRecommendationInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      recommendation: rethrow(
+        await ctx.services.recommendations.reject({
+          id: recommendationId(String(input.id)),
+          reason: input.reason,
+          viewer: ctx.viewer,
+        }),
+      ),
+    }),
+  }),
+  runRecommendations: t.field({
+    type: RunSuccess,
+    errors: errorsOf('RunRecommendations'),
+    authScopes: { admin: true },
+    description: 'Run every analyzer now and report what changed and what was skipped.',
+    resolve: async (_root, _args, ctx) => ({ run: await ctx.services.recommendations.run() }),
+  }),
+  registerAgent: t.field({
+    type: AgentSuccess,
+    errors: errorsOf('RegisterAgent'),
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: RegisterAgentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      agent: await ctx.services.agents.register({
+        name: input.name,
+        url: input.url ?? null,
+        capabilities: input.capabilities ?? [],
+      }),
+    }),
+  }),
+  agentHeartbeat: t.field({
+    type: AgentSuccess,
+    errors: errorsOf('AgentHeartbeat'),
+    description: "An agent's liveness signal (with its own token).",
+    resolve: async (_root, _args, ctx) => {
+      const name = await agentOf(ctx, null);
+      const agent = await ctx.services.agents.heartbeat(name);
+      if (!agent) throw new ForbiddenError(`${name} is not a registered agent`);
+      return { agent };
+    },
+  }),
+  submitRecommendations: t.field({
+    type: SubmitSuccess,
+    errors: errorsOf('SubmitRecommendations'),
+    description: 'An agent submits advice (token named as a registered agent, or admin).',
+    args: { input: t.arg({ type: SubmitRecommendationsInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const agent = await agentOf(ctx, input.agent);
+      const { providers } = ctx.services;
+      const drafts = parseSubmission(
+        agent,
+        { recommendations: input.recommendations },
+        providers,
+        targetResolver(providers),
+      );
+      await ctx.services.agents.heartbeat(agent);
+      return { recommendations: await ctx.services.recommendations.ingest(drafts) };
+    },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  recommendationRun: t.field({
+    type: RunReportRef,
+    nullable: true,
+    description: 'The last analysis pass of this replica: counts, skips with reasons, errors.',
+    resolve: (_r, _a, ctx) => ctx.services.recommendations.last ?? null,
+  }),
+  recommendationAgents: t.field({
+    type: [AgentRef],
+    resolve: (_r, _a, ctx) => ctx.services.agents.list(),
+  }),
+}));
+
+const EventTypeEnum = builder.enumType('RecommendationEventType', {
+  values: ['CREATED', 'UPDATED', 'STATUS_CHANGED'] as const,
+});
+
+const RecommendationEventRef = builder
+  .objectRef<RecommendationEvent>('RecommendationEvent')
+  .implement({
+    fields: (t) => ({
+      type: t.field({ type: EventTypeEnum, resolve: (e) => e.type }),
+      recommendation: t.field({ type: RecommendationRef, resolve: (e) => e.recommendation }),
+      timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+    }),
+  });
+
+const EVENT_BUFFER = 1_000;
+
+builder.subscriptionFields((t) => ({
+  recommendationEvents: t.field({
+    type: RecommendationEventRef,
+    description: `Created, refreshed and resolved recommendations. More than ${EVENT_BUFFER} behind: oldest dropped.`,
+    subscribe: (_root, _args, ctx) =>
+      boundedStream<RecommendationEvent>(
+        (push) =>
+          ctx.services.fanout.subscribe(RECOMMENDATION_TOPIC, (e) =>
+            push(e as RecommendationEvent),
+          ),
+        { max: EVENT_BUFFER },
+      ),
+    resolve: (e) => e,
+  }),
+}));

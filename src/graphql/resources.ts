@@ -1,0 +1,261 @@
+import type { ObjectFieldsShape } from '@pothos/core';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { mayRun } from '../actions/policy.ts';
+import { ValidationError } from '../errors.ts';
+import { parseLabelSelector } from '../providers/labels.ts';
+import {
+  RESOURCE_STATES,
+  type ActionVerb,
+  type Resource,
+  type ResourceEvent,
+  type ResourceFilter,
+  type ResourceKind,
+} from '../providers/provider.ts';
+import { boundedStream } from '../streams.ts';
+import { builder, type BuilderTypes } from './builder.ts';
+import { paginateSorted } from './pagination.ts';
+
+export const ProviderEnum = builder.enumType('Provider', {
+  values: ['KUBERNETES', 'AWS'] as const,
+});
+
+export const ResourceKindEnum = builder.enumType('ResourceKind', {
+  values: [
+    'NAMESPACE',
+    'NODE',
+    'POD',
+    'DEPLOYMENT',
+    'STATEFULSET',
+    'DAEMONSET',
+    'REPLICASET',
+    'SERVICE',
+    'HORIZONTAL_POD_AUTOSCALER',
+    'EC2_INSTANCE',
+    'EBS_VOLUME',
+    'RDS_INSTANCE',
+    'AUTO_SCALING_GROUP',
+  ] as const satisfies readonly ResourceKind[],
+});
+
+export const ResourceStateEnum = builder.enumType('ResourceState', { values: RESOURCE_STATES });
+
+export const ActionVerbEnum = builder.enumType('ActionVerb', {
+  values: {
+    SCALE: { value: 'scale' },
+    START: { value: 'start' },
+    STOP: { value: 'stop' },
+    RESTART: { value: 'restart' },
+    REBOOT: { value: 'reboot' },
+    DELETE: { value: 'delete' },
+    CORDON: { value: 'cordon' },
+    UNCORDON: { value: 'uncordon' },
+    PATCH: { value: 'patch' },
+  } as const satisfies Record<string, { value: ActionVerb }>,
+});
+
+const LabelRef = builder.objectRef<[string, string]>('Label').implement({
+  fields: (t) => ({
+    key: t.string({ resolve: ([k]) => k }),
+    value: t.string({ resolve: ([, v]) => v }),
+  }),
+});
+
+export const ResourceInterface = builder.interfaceRef<Resource>('Resource').implement({
+  description: 'Anything the orchestrator watches: one concrete type per kind.',
+  interfaces: [builder.nodeInterfaceRef()],
+  fields: (t) => ({
+    provider: t.field({ type: ProviderEnum, resolve: (r) => r.provider }),
+    kind: t.field({ type: ResourceKindEnum, resolve: (r) => r.kind }),
+    cluster: t.exposeString('cluster', { description: 'Kubernetes context, or AWS region.' }),
+    namespace: t.exposeString('namespace', { nullable: true }),
+    name: t.exposeString('name'),
+    state: t.field({ type: ResourceStateEnum, resolve: (r) => r.state }),
+    labels: t.field({
+      type: [LabelRef],
+      description: 'Kubernetes labels, or AWS tags.',
+      resolve: (r) => Object.entries(r.labels),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
+    actions: t.field({
+      type: [ActionVerbEnum],
+      description: 'The actions the viewer may take on this resource (role and kind).',
+      resolve: (r, _args, ctx) => {
+        const provider = ctx.services.providers.providerOf(r);
+        return (provider?.verbs(r) ?? []).filter((v) => mayRun(ctx.viewer.role, v));
+      },
+    }),
+  }),
+});
+
+const typeNameOfKind = new Map<ResourceKind, string>();
+
+/** The opaque global id of a resource, as `node(id)` takes it. */
+export function resourceGlobalId(kind: ResourceKind, id: string): string {
+  return encodeGlobalID(typeNameOfKind.get(kind) ?? 'Resource', id);
+}
+
+/** The provider id inside a resource's global id; a malformed one is a ValidationError. */
+export function decodeResourceId(globalId: string, path = 'id'): string {
+  try {
+    const { typename, id } = decodeGlobalID(globalId);
+    if ([...typeNameOfKind.values()].includes(typename) || typename === 'Resource') return id;
+  } catch {
+    // Reported below.
+  }
+  throw new ValidationError(`"${globalId}" is not the id of a resource`, [
+    { path, message: 'not a resource id' },
+  ]);
+}
+
+/**
+ * Declares the GraphQL type of one resource kind: a Relay node implementing Resource, loaded
+ * from the provider caches by its stable id. Providers' GraphQL files call this.
+ */
+export function resourceNode<T>(
+  name: string,
+  kind: ResourceKind,
+  options: {
+    description?: string;
+    fields: ObjectFieldsShape<BuilderTypes, Resource<T>>;
+  },
+) {
+  const ref = builder.objectRef<Resource<T>>(name);
+  typeNameOfKind.set(kind, name);
+  builder.node(ref, {
+    description: options.description,
+    interfaces: [ResourceInterface],
+    isTypeOf: (value) => (value as Resource).kind === kind,
+    id: { resolve: (r) => r.id },
+    loadOne: (id, ctx) => {
+      const r = ctx.services.providers.get(id);
+      return r && r.kind === kind ? (r as Resource<T>) : null;
+    },
+    fields: options.fields,
+  });
+  return ref;
+}
+
+const ResourceFilterInput = builder.inputType('ResourceFilter', {
+  fields: (t) => ({
+    providers: t.field({ type: [ProviderEnum], required: false }),
+    kinds: t.field({ type: [ResourceKindEnum], required: false }),
+    clusters: t.stringList({ required: false }),
+    namespaces: t.stringList({ required: false }),
+    names: t.stringList({ required: false }),
+    states: t.field({ type: [ResourceStateEnum], required: false }),
+    search: t.string({ required: false, description: 'Case-insensitive part of the name.' }),
+    labelSelector: t.string({
+      required: false,
+      description: 'Kubernetes label selector, e.g. `app=web,tier in (a,b),!legacy` (tags on AWS).',
+    }),
+  }),
+});
+
+type FilterArg = {
+  [K in keyof ResourceFilter]?: ResourceFilter[K] | null;
+};
+
+function toFilter(input: FilterArg | null | undefined): ResourceFilter {
+  const f: ResourceFilter = {};
+  for (const [k, v] of Object.entries(input ?? {})) {
+    if (v !== null && v !== undefined) (f as Record<string, unknown>)[k] = v;
+  }
+  if (f.labelSelector) parseLabelSelector(f.labelSelector); // ValidationError before any work
+  return f;
+}
+
+const ProviderFailureRef = builder
+  .objectRef<{ provider: string; cluster: string; message: string }>('ProviderFailure')
+  .implement({
+    description: 'A cluster or region that could not be read; the rest of the answer stands.',
+    fields: (t) => ({
+      provider: t.exposeString('provider'),
+      cluster: t.exposeString('cluster'),
+      message: t.exposeString('message'),
+    }),
+  });
+
+const ResourceEdgeRef = builder
+  .objectRef<{ cursor: string; node: Resource }>('ResourceEdge')
+  .implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: ResourceInterface, resolve: (e) => e.node }),
+    }),
+  });
+
+type ResourcePage = ReturnType<typeof paginateSorted<Resource>> & {
+  failures: { provider: string; cluster: string; message: string }[];
+};
+
+const ResourceConnectionRef = builder.objectRef<ResourcePage>('ResourceConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [ResourceEdgeRef], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+    totalCount: t.exposeInt('totalCount'),
+    failures: t.field({
+      type: [ProviderFailureRef],
+      description: 'Clusters or regions left out of this answer because they failed.',
+      resolve: (c) => c.failures,
+    }),
+  }),
+});
+
+const byId = (r: Resource) => r.id;
+
+builder.queryFields((t) => ({
+  resources: t.field({
+    type: ResourceConnectionRef,
+    description: 'Every watched resource, from memory; filters combine with AND.',
+    args: {
+      filter: t.arg({ type: ResourceFilterInput, required: false }),
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: (_root, args, ctx) => {
+      const list = ctx.services.providers.list(toFilter(args.filter));
+      list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return {
+        ...paginateSorted(list, byId, args),
+        failures: ctx.services.providers.failures(),
+      };
+    },
+  }),
+}));
+
+const ResourceEventTypeEnum = builder.enumType('ResourceEventType', {
+  values: ['ADDED', 'MODIFIED', 'DELETED'] as const,
+});
+
+const ResourceEventRef = builder.objectRef<ResourceEvent>('ResourceEvent').implement({
+  fields: (t) => ({
+    type: t.field({ type: ResourceEventTypeEnum, resolve: (e) => e.type }),
+    resource: t.field({ type: ResourceInterface, resolve: (e) => e.resource }),
+    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+  }),
+});
+
+/** Events waiting for one slow subscriber before the oldest is dropped. */
+const RESOURCE_EVENT_BUFFER = 10_000;
+
+builder.subscriptionFields((t) => ({
+  resourceEvents: t.field({
+    type: ResourceEventRef,
+    description:
+      'ADDED / MODIFIED / DELETED from the watch caches, filtered per subscriber. A subscriber ' +
+      `more than ${RESOURCE_EVENT_BUFFER} events behind loses the oldest ones.`,
+    args: { filter: t.arg({ type: ResourceFilterInput, required: false }) },
+    subscribe: (_root, args, ctx) => {
+      const filter = toFilter(args.filter);
+      const matches = ctx.services.providers.matcher(filter);
+      return boundedStream<ResourceEvent>(
+        (push) =>
+          ctx.services.providers.onEvent((e) => {
+            if (matches(e.resource)) push(e);
+          }),
+        { max: RESOURCE_EVENT_BUFFER },
+      );
+    },
+    resolve: (e) => e,
+  }),
+}));

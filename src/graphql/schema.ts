@@ -1,0 +1,19 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './base.ts';
+import './status.ts';
+import './resources.ts';
+import './kubernetes.ts';
+import './aws.ts';
+import './audit.ts';
+import './actions.ts';
+import './chat.ts';
+import './metrics.ts';
+import './overview.ts';
+import './recommendations.ts';
+
+export const schema = builder.toSchema();
+
+export function printSortedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig, readEnvironment, type Config } from './config.ts';
+import { createApp } from './app.ts';
+import { createLogger } from './logger.ts';
+
+function printBootstrapToken(secret: string): void {
+  const line = '='.repeat(72);
+  process.stderr.write(
+    `${line}\n OptiInfra Orchestrator created the first admin token. It is shown once and\n` +
+      ` stored only as a hash; keep it now:\n\n   ${secret}\n\n` +
+      ` Use it as:  Authorization: Bearer ${secret}\n${line}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(readEnvironment());
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const problem of err.problems) process.stderr.write(`${problem}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const app = await createApp(config, log);
+  const { port, host } = await app.listen();
+  log.info({ port, host, version: config.version, env: config.env }, 'listening');
+  if (app.bootstrapSecret) printBootstrapToken(app.bootstrapSecret);
+
+  const stop = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      log.error({ timeoutSeconds: config.shutdownTimeoutSeconds }, 'shutdown timed out');
+      process.exit(1);
+    }, config.shutdownTimeoutSeconds * 1000);
+    deadline.unref();
+    app.shutdown().then(
+      () => {
+        log.info('shutdown complete');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

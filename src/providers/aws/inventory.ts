@@ -1,0 +1,124 @@
+import {
+  DescribeAutoScalingGroupsCommand,
+  paginateDescribeAutoScalingGroups,
+} from '@aws-sdk/client-auto-scaling';
+import {
+  DescribeInstancesCommand,
+  DescribeVolumesCommand,
+  paginateDescribeInstances,
+  paginateDescribeVolumes,
+} from '@aws-sdk/client-ec2';
+import { DescribeDBInstancesCommand, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
+import type { Resource } from '../provider.ts';
+import type { RegionClients } from './clients.ts';
+import { awsErrorCode } from './errors.ts';
+import { asgResource, ec2Resource, rdsResource, volumeResource, type AwsKind } from './model.ts';
+
+/** Page sizes of the list calls (AWS maxima are 1000, 500, 100, 100). */
+export interface PageSizes {
+  ec2: number;
+  volumes: number;
+  rds: number;
+  autoscaling: number;
+}
+
+export const DEFAULT_PAGE_SIZES: PageSizes = {
+  ec2: 1000,
+  volumes: 500,
+  rds: 100,
+  autoscaling: 100,
+};
+
+/** Lists every resource of one kind in one region, following every page. */
+export async function listKind(
+  c: RegionClients,
+  kind: AwsKind,
+  pages: PageSizes,
+): Promise<Resource[]> {
+  const out: Resource[] = [];
+  switch (kind) {
+    case 'EC2_INSTANCE':
+      for await (const page of paginateDescribeInstances(
+        { client: c.ec2, pageSize: pages.ec2 },
+        {},
+      )) {
+        for (const r of page.Reservations ?? [])
+          for (const i of r.Instances ?? []) out.push(ec2Resource(c.region, i));
+      }
+      break;
+    case 'EBS_VOLUME':
+      for await (const page of paginateDescribeVolumes(
+        { client: c.ec2, pageSize: pages.volumes },
+        {},
+      )) {
+        for (const v of page.Volumes ?? []) out.push(volumeResource(c.region, v));
+      }
+      break;
+    case 'RDS_INSTANCE':
+      for await (const page of paginateDescribeDBInstances(
+        { client: c.rds, pageSize: pages.rds },
+        {},
+      )) {
+        for (const d of page.DBInstances ?? []) out.push(rdsResource(c.region, d));
+      }
+      break;
+    case 'AUTO_SCALING_GROUP':
+      for await (const page of paginateDescribeAutoScalingGroups(
+        { client: c.autoscaling, pageSize: pages.autoscaling },
+        {},
+      )) {
+        for (const g of page.AutoScalingGroups ?? []) out.push(asgResource(c.region, g));
+      }
+      break;
+  }
+  return out;
+}
+
+const GONE = new Set([
+  'InvalidInstanceID.NotFound',
+  'InvalidVolume.NotFound',
+  'DBInstanceNotFound',
+  'DBInstanceNotFoundFault',
+]);
+
+/**
+ * Reads one resource fresh from AWS; undefined when AWS says it does not exist. Used before
+ * an action (the cache may be a poll old) and right after one (so the event follows quickly).
+ */
+export async function describeOne(
+  c: RegionClients,
+  kind: AwsKind,
+  nativeId: string,
+): Promise<Resource | undefined> {
+  try {
+    switch (kind) {
+      case 'EC2_INSTANCE': {
+        const res = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [nativeId] }));
+        const i = res.Reservations?.flatMap((r) => r.Instances ?? [])[0];
+        return i ? ec2Resource(c.region, i) : undefined;
+      }
+      case 'EBS_VOLUME': {
+        const res = await c.ec2.send(new DescribeVolumesCommand({ VolumeIds: [nativeId] }));
+        const v = res.Volumes?.[0];
+        return v ? volumeResource(c.region, v) : undefined;
+      }
+      case 'RDS_INSTANCE': {
+        const res = await c.rds.send(
+          new DescribeDBInstancesCommand({ DBInstanceIdentifier: nativeId }),
+        );
+        const d = res.DBInstances?.[0];
+        return d ? rdsResource(c.region, d) : undefined;
+      }
+      case 'AUTO_SCALING_GROUP': {
+        const res = await c.autoscaling.send(
+          new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [nativeId] }),
+        );
+        const g = res.AutoScalingGroups?.[0];
+        return g ? asgResource(c.region, g) : undefined;
+      }
+    }
+  } catch (err) {
+    if (GONE.has(awsErrorCode(err) ?? '')) return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,346 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { NotFoundError } from '../../errors.ts';
+import type { ComponentStatus } from '../../health.ts';
+import type { Logger } from '../../logger.ts';
+import { resourceMatcher } from '../filter.ts';
+import type {
+  ActionOutcome,
+  ActionRequest,
+  ActionVerb,
+  Provider,
+  Resource,
+  ResourceEvent,
+  ResourceFilter,
+  RevertPlan,
+} from '../provider.ts';
+import { awsVerbs, runAction } from './actions.ts';
+import { regionClients, type RegionClients, type RegionTarget } from './clients.ts';
+import { describeFailure, mapAwsError } from './errors.ts';
+import { DEFAULT_PAGE_SIZES, describeOne, listKind, type PageSizes } from './inventory.ts';
+import { AWS_KINDS, fingerprint, parseAwsId, type AwsKind } from './model.ts';
+import { awsRevertPlan, isSettled, SETTLE_DELAYS_MS } from './settle.ts';
+
+export interface AwsProviderOptions {
+  endpoint?: string | undefined;
+  regions: string[];
+  pollIntervalSeconds: number;
+  log: Logger;
+  /** Per-region endpoint/credentials (another account, another emulator); tests use it too. */
+  regionTargets?: Record<string, RegionTarget>;
+  pageSizes?: Partial<PageSizes>;
+  maxAttempts?: number;
+  requestTimeoutMs?: number;
+}
+
+const KIND_LABEL: Record<AwsKind, string> = {
+  EC2_INSTANCE: 'ec2 instances',
+  EBS_VOLUME: 'ebs volumes',
+  RDS_INSTANCE: 'rds instances',
+  AUTO_SCALING_GROUP: 'auto scaling groups',
+};
+
+type SliceKey = `${string}/${AwsKind}`;
+
+/**
+ * Watches EC2, EBS, RDS and Auto Scaling in every configured region by polling, keeps the
+ * snapshot in memory, publishes the differences as resource events and carries out actions.
+ */
+export class AwsProvider implements Provider {
+  readonly name = 'AWS' as const;
+  readonly enabled: boolean;
+  readonly regions: string[];
+  private readonly options: AwsProviderOptions;
+  private readonly pageSizes: PageSizes;
+  private readonly clients = new Map<string, RegionClients>();
+  private readonly slices = new Map<SliceKey, Map<string, Resource>>();
+  private readonly byId = new Map<string, Resource>();
+  private readonly fingerprints = new Map<string, string>();
+  /** When a single-resource refresh last read each id; older poll data must not overwrite it. */
+  private readonly touchedAt = new Map<string, number>();
+  private readonly errors = new Map<SliceKey, string>();
+  private readonly attempted = new Set<SliceKey>();
+  private readonly listeners = new Set<(e: ResourceEvent) => void>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(options: AwsProviderOptions) {
+    this.options = options;
+    this.enabled = options.regions.length > 0 || Boolean(options.endpoint);
+    // An endpoint alone (an emulator) still needs a region to sign requests for.
+    this.regions = options.regions.length > 0 ? [...options.regions] : ['us-east-1'];
+    this.pageSizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
+  }
+
+  async start(): Promise<void> {
+    if (!this.enabled) return;
+    this.stopped = false;
+    for (const region of this.regions) {
+      const target = {
+        endpoint: this.options.endpoint,
+        ...this.options.regionTargets?.[region],
+      };
+      this.clients.set(
+        region,
+        regionClients(region, target, {
+          maxAttempts: this.options.maxAttempts,
+          requestTimeoutMs: this.options.requestTimeoutMs,
+        }),
+      );
+    }
+    await this.pollNow();
+    this.schedulePoll();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.pollTimer);
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await this.inFlight?.catch(() => undefined);
+    for (const c of this.clients.values()) c.destroy();
+    this.clients.clear();
+  }
+
+  private schedulePoll(): void {
+    if (this.stopped) return;
+    this.pollTimer = setTimeout(() => {
+      void this.pollNow().finally(() => this.schedulePoll());
+    }, this.options.pollIntervalSeconds * 1000);
+    this.pollTimer.unref();
+  }
+
+  /** One full poll of every region and kind; concurrent callers share the poll in flight. */
+  pollNow(): Promise<void> {
+    this.inFlight ??= Promise.all(this.regions.map((r) => this.pollRegion(r)))
+      .then(() => undefined)
+      .finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async pollRegion(region: string): Promise<void> {
+    const c = this.clients.get(region);
+    if (!c) return;
+    await Promise.all(
+      AWS_KINDS.map(async (kind) => {
+        const key: SliceKey = `${region}/${kind}`;
+        const startedAt = Date.now();
+        try {
+          const list = await listKind(c, kind, this.pageSizes);
+          if (this.stopped) return;
+          this.applySlice(key, list, startedAt);
+          if (this.errors.delete(key))
+            this.options.log.info({ region, kind }, 'aws poll recovered');
+        } catch (err) {
+          // Keep the last good snapshot of this slice: stale data named as failed beats a
+          // burst of DELETED events for things that still exist.
+          const message = describeFailure(err);
+          if (this.errors.get(key) !== message) {
+            this.options.log.warn({ region, kind, err: message }, 'aws poll failed');
+          }
+          this.errors.set(key, message);
+        } finally {
+          this.attempted.add(key);
+        }
+      }),
+    );
+  }
+
+  private applySlice(key: SliceKey, list: Resource[], startedAt: number): void {
+    const old = this.slices.get(key) ?? new Map<string, Resource>();
+    const next = new Map<string, Resource>();
+    for (const r of list) next.set(r.id, r);
+    for (const id of new Set([...old.keys(), ...next.keys()])) {
+      if ((this.touchedAt.get(id) ?? 0) > startedAt) {
+        // A refresh read this resource after the poll's listing began: its answer is newer.
+        const current = this.byId.get(id);
+        if (current) next.set(id, current);
+        else next.delete(id);
+        continue;
+      }
+      this.record(id, next.get(id));
+    }
+    this.slices.set(key, next);
+  }
+
+  /** Puts one resource's latest state into the cache and publishes what changed. */
+  private record(id: string, current: Resource | undefined): void {
+    const previous = this.byId.get(id);
+    const timestamp = new Date().toISOString();
+    if (!current) {
+      if (!previous) return;
+      this.byId.delete(id);
+      this.fingerprints.delete(id);
+      this.emit({ type: 'DELETED', resource: previous, timestamp });
+      return;
+    }
+    const print = fingerprint(current);
+    // Same in substance: keep the newest object (its clocks are current) but publish nothing.
+    this.byId.set(id, current);
+    if (previous && this.fingerprints.get(id) === print) return;
+    this.fingerprints.set(id, print);
+    this.emit({ type: previous ? 'MODIFIED' : 'ADDED', resource: current, timestamp });
+  }
+
+  /** Re-reads one resource now (after an action) rather than waiting for the next poll. */
+  async refresh(
+    region: string,
+    kind: AwsKind,
+    nativeId: string,
+    id: string,
+  ): Promise<Resource | undefined> {
+    const c = this.clients.get(region);
+    if (!c) return undefined;
+    const startedAt = Date.now();
+    const fresh = await describeOne(c, kind, nativeId);
+    if (this.stopped) return fresh;
+    this.touchedAt.set(id, startedAt);
+    const key: SliceKey = `${region}/${kind}`;
+    const slice = this.slices.get(key) ?? new Map<string, Resource>();
+    if (fresh) slice.set(id, fresh);
+    else slice.delete(id);
+    this.slices.set(key, slice);
+    this.record(id, fresh);
+    return fresh;
+  }
+
+  private emit(event: ResourceEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        this.options.log.error({ err }, 'resource event listener failed');
+      }
+    }
+  }
+
+  notReadyReason(): string | null {
+    if (!this.enabled) return null;
+    // Ready once every region has been tried: a region that keeps failing shows in `status`
+    // as DEGRADED/DOWN, and restarting the orchestrator would not bring it back.
+    const pending = this.regions.filter((r) =>
+      AWS_KINDS.some((k) => !this.attempted.has(`${r}/${k}`)),
+    );
+    return pending.length > 0 ? `first poll of ${pending.join(', ')} not finished` : null;
+  }
+
+  async health(): Promise<ComponentStatus> {
+    if (!this.enabled) return { state: 'DISABLED', message: 'not configured' };
+    if (this.notReadyReason()) return { state: 'DEGRADED', message: this.notReadyReason() ?? '' };
+    const failures = this.failures();
+    const total = this.regions.length * AWS_KINDS.length;
+    const summary = `${this.byId.size} resources in ${this.regions.join(', ')}`;
+    if (failures.length === 0) return { state: 'UP', message: summary };
+    const named = failures.map((f) => `${f.cluster}: ${f.message}`).join(' | ');
+    return this.errors.size >= total
+      ? { state: 'DOWN', message: named }
+      : { state: 'DEGRADED', message: `${summary}; failing ${named}` };
+  }
+
+  failures(): { cluster: string; message: string }[] {
+    // In configuration order, so the same failures always read the same way.
+    return this.regions.flatMap((cluster) => {
+      const parts = AWS_KINDS.flatMap((kind) => {
+        const message = this.errors.get(`${cluster}/${kind}`);
+        return message ? [`${KIND_LABEL[kind]}: ${message}`] : [];
+      });
+      return parts.length > 0 ? [{ cluster, message: parts.join('; ') }] : [];
+    });
+  }
+
+  get(id: string): Resource | undefined {
+    return this.byId.get(id);
+  }
+
+  list(filter: ResourceFilter): Resource[] {
+    const matches = resourceMatcher(filter);
+    const regions = filter.clusters?.length ? filter.clusters : this.regions;
+    const kinds = filter.kinds?.length
+      ? AWS_KINDS.filter((k) => filter.kinds?.includes(k))
+      : AWS_KINDS;
+    const out: Resource[] = [];
+    for (const region of regions) {
+      for (const kind of kinds) {
+        for (const r of this.slices.get(`${region}/${kind}`)?.values() ?? [])
+          if (matches(r)) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  onEvent(listener: (event: ResourceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  verbs(resource: Resource): ActionVerb[] {
+    return awsVerbs(resource);
+  }
+
+  /** The CloudWatch client of a watched region, for the CloudWatch metric source. */
+  cloudwatch(region: string): CloudWatchClient | undefined {
+    return this.clients.get(region)?.cloudwatch;
+  }
+
+  async execute(request: ActionRequest): Promise<ActionOutcome> {
+    const ref = parseAwsId(request.target.id);
+    const c = ref && this.clients.get(ref.region);
+    if (!ref || !c) throw new NotFoundError(`No watched AWS resource ${request.target.id}`);
+    const id = request.target.id;
+    // Act on what AWS says now, not on a snapshot up to one poll old.
+    let fresh: Resource | undefined;
+    try {
+      fresh = await this.refresh(ref.region, ref.kind, ref.nativeId, id);
+    } catch (err) {
+      throw mapAwsError(err, `describe ${ref.kind} ${ref.nativeId} in ${ref.region}`);
+    }
+    if (!fresh)
+      throw new NotFoundError(`${ref.kind} ${ref.nativeId} does not exist in ${ref.region}`);
+    const outcome = await runAction(c, fresh, request);
+    // Scaling launches or terminates instances, terminating drops volumes: those re-list the
+    // region as they settle; the others only touch their target.
+    const wide = request.verb === 'scale' || request.verb === 'delete';
+    if (!request.dryRun) await this.settle(ref.region, ref.kind, ref.nativeId, id, wide);
+    return outcome;
+  }
+
+  /**
+   * Refreshes the target right away and then on a short backoff until it reaches a stable
+   * state, so the resourceEvent follows the action within seconds, not a poll interval.
+   */
+  private async settle(
+    region: string,
+    kind: AwsKind,
+    nativeId: string,
+    id: string,
+    wide: boolean,
+  ): Promise<void> {
+    const step = async (attempt: number): Promise<void> => {
+      let fresh: Resource | undefined;
+      try {
+        fresh = await this.refresh(region, kind, nativeId, id);
+        if (wide && attempt > 0) await this.pollRegion(region);
+      } catch (err) {
+        this.options.log.warn({ id, err: describeFailure(err) }, 'aws refresh after action failed');
+      }
+      const delay = SETTLE_DELAYS_MS[attempt];
+      if (this.stopped || delay === undefined || (attempt > 0 && isSettled(fresh))) return;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        void step(attempt + 1);
+      }, delay);
+      timer.unref();
+      this.timers.add(timer);
+    };
+    await step(0);
+  }
+
+  revertPlan(
+    verb: ActionVerb,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): RevertPlan | null {
+    return awsRevertPlan(verb, before, after);
+  }
+}

@@ -1,0 +1,180 @@
+import http from 'node:http';
+import https from 'node:https';
+import { createInterface } from 'node:readline';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+/** A non-2xx answer from the API server, with its `Status` body when it sent one. */
+export class KubeApiError extends Error {
+  readonly status: number;
+  readonly reason: string;
+  readonly causes: { field?: string; message?: string; reason?: string }[];
+  constructor(status: number, body: string) {
+    let parsed: {
+      message?: string;
+      reason?: string;
+      details?: { causes?: KubeApiError['causes'] };
+    } = {};
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      /* not a Status object (a proxy, a kubelet) */
+    }
+    super(parsed.message ?? (body.trim().slice(0, 300) || `HTTP ${status}`));
+    this.status = status;
+    this.reason = parsed.reason ?? '';
+    this.causes = parsed.details?.causes ?? [];
+  }
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  contentType?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * One context's HTTP access to the API server. The generated client deserializes into
+ * class instances (dates as Date); the watch stream is raw JSON. We speak raw JSON
+ * everywhere, through one keep-alive agent, so the caches hold one representation and a
+ * 10k-pod list is parsed once, not twice.
+ */
+export class KubeClient {
+  readonly context: string;
+  readonly server: string;
+  private readonly kc: KubeConfig;
+  private agent: http.Agent | undefined;
+
+  constructor(kc: KubeConfig, context: string) {
+    this.kc = kc;
+    this.context = context;
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new Error(`kubeconfig context ${context} names no cluster`);
+    this.server = cluster.server.replace(/\/$/, '');
+  }
+
+  /** Auth is applied per request: exec and token-file credentials rotate. */
+  private async options(method: string, url: URL, headers: Record<string, string>) {
+    const opts: https.RequestOptions = { method, headers: { ...headers } };
+    await this.kc.applyToHTTPSOptions(opts);
+    if (!this.agent) {
+      const tls = { ca: opts.ca, cert: opts.cert, key: opts.key, servername: opts.servername };
+      this.agent =
+        url.protocol === 'https:'
+          ? new https.Agent({
+              keepAlive: true,
+              ...tls,
+              ...(opts.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+            })
+          : new http.Agent({ keepAlive: true });
+    }
+    opts.agent = this.agent;
+    return opts;
+  }
+
+  private url(path: string, query: RequestOptions['query']): URL {
+    const url = new URL(this.server + path);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    }
+    return url;
+  }
+
+  private async open(
+    method: string,
+    path: string,
+    o: RequestOptions,
+  ): Promise<http.IncomingMessage> {
+    const url = this.url(path, o.query);
+    const body = o.body === undefined ? undefined : JSON.stringify(o.body);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) {
+      headers['content-type'] = o.contentType ?? 'application/json';
+      // Without a length Node sends a DELETE body chunked; the API server answers before the
+      // final chunk, which then poisons the next request on the kept-alive socket (HTTP 400).
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
+    const opts = await this.options(method, url, headers);
+    const mod = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const req = mod.request(url, { ...opts, signal: o.signal }, resolve);
+      req.on('error', reject);
+      if (o.timeoutMs) {
+        req.setTimeout(o.timeoutMs, () =>
+          req.destroy(new Error(`no answer from ${this.server} in ${o.timeoutMs} ms`)),
+        );
+      }
+      req.end(body);
+    });
+  }
+
+  private static async readAll(res: http.IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async text(method: string, path: string, o: RequestOptions = {}): Promise<string> {
+    const res = await this.open(method, path, { timeoutMs: 30_000, ...o });
+    const text = await KubeClient.readAll(res);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) throw new KubeApiError(status, text);
+    return text;
+  }
+
+  async request<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
+    return JSON.parse(await this.text(method, path, o)) as T;
+  }
+
+  /**
+   * Streams a watch: `onLine` gets each parsed event; resolves when the server ends the
+   * stream, rejects on a non-200 answer or a broken connection. `onOpen` fires on 200.
+   */
+  async watch(
+    path: string,
+    query: RequestOptions['query'],
+    onEvent: (event: { type: string; object: unknown }) => void,
+    signal: AbortSignal,
+    onOpen: () => void,
+  ): Promise<void> {
+    const res = await this.open('GET', path, {
+      query: { ...query, watch: true },
+      signal,
+      timeoutMs: 15_000,
+    });
+    if (res.statusCode !== 200)
+      throw new KubeApiError(res.statusCode ?? 0, await KubeClient.readAll(res));
+    // The connect timeout above is for the handshake only; silence is the watchdog's job.
+    res.socket.setTimeout(0);
+    onOpen();
+    const lines = createInterface({ input: res, crlfDelay: Infinity });
+    await new Promise<void>((resolve, reject) => {
+      res.on('error', reject);
+      res.on('aborted', () => reject(new Error('watch connection aborted')));
+      lines.on('error', reject);
+      lines.on('line', (line) => {
+        if (!line) return;
+        let event: { type: string; object: unknown };
+        try {
+          event = JSON.parse(line) as typeof event;
+        } catch {
+          return; // a torn line at a broken connection; the restart resumes from the last rv
+        }
+        try {
+          onEvent(event);
+        } catch (err) {
+          // An ERROR event (410 Gone) ends this watch; the caller decides what follows.
+          reject(err instanceof Error ? err : new Error(String(err)));
+          res.destroy();
+        }
+      });
+      lines.on('close', resolve);
+    });
+  }
+
+  close(): void {
+    this.agent?.destroy();
+    this.agent = undefined;
+  }
+}

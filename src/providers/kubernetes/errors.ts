@@ -1,0 +1,63 @@
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ProviderError,
+  ValidationError,
+} from '../../errors.ts';
+import { KubeApiError } from './client.ts';
+
+/** The pod's node does not serve logs (a virtual node, a kubelet that is down). */
+export class LogsUnavailableError extends AppError {
+  readonly code = 'LOGS_UNAVAILABLE';
+  readonly node: string | null;
+  constructor(message: string, node: string | null) {
+    super(message);
+    this.node = node;
+  }
+}
+
+/**
+ * Maps whatever the API server (or the way to it) threw onto the closed set of AppErrors.
+ * `what` names the verb and the object, e.g. "scale deployment lab-demo/web".
+ */
+export function mapKubeError(err: unknown, context: string, what: string): AppError {
+  if (err instanceof AppError) return err;
+  if (!(err instanceof KubeApiError)) {
+    const message = (err as Error).message ?? String(err);
+    return new ProviderError(
+      'kubernetes',
+      `cluster ${context} unreachable during ${what}: ${message}`,
+    );
+  }
+  switch (err.status) {
+    case 404:
+      return new NotFoundError(`${what}: not found in cluster ${context} (${err.message})`);
+    case 401:
+      return new ProviderError(
+        'kubernetes',
+        `${what}: the orchestrator's credentials for ${context} were rejected`,
+      );
+    case 403:
+      return new ForbiddenError(
+        `${what}: the orchestrator's identity in cluster ${context} is not allowed (${err.message})`,
+      );
+    case 409:
+      return new ConflictError(`${what}: ${err.message}`);
+    case 400:
+    case 422:
+      return new ValidationError(
+        `${what}: ${err.message}`,
+        err.causes.map((c) => ({
+          path: c.field ?? '',
+          message: c.message ?? c.reason ?? 'invalid',
+        })),
+      );
+    default:
+      return new ProviderError(
+        'kubernetes',
+        `${what} failed in cluster ${context} (HTTP ${err.status}): ${err.message}`,
+      );
+  }
+}

@@ -1,0 +1,323 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { NotFoundError, ValidationError } from '../../errors.ts';
+import type { ComponentStatus } from '../../health.ts';
+import type { Logger } from '../../logger.ts';
+import type {
+  ActionOutcome,
+  ActionRequest,
+  ActionVerb,
+  Provider,
+  Resource,
+  ResourceEvent,
+  ResourceFilter,
+  RevertPlan,
+} from '../provider.ts';
+import { executeAction, revertPlanFor, verbsFor } from './actions.ts';
+import { KubeApiError, KubeClient } from './client.ts';
+import { ClusterCache } from './cluster.ts';
+import { mapKubeError, LogsUnavailableError } from './errors.ts';
+import type { WatcherTuning } from './informer.ts';
+import { KIND_BY_API_KIND } from './kinds.ts';
+import { ResourceStore, type KubeResource } from './store.ts';
+import type { KubeEvent, Pod } from './types.ts';
+
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+export interface KubernetesOptions {
+  /** KUBECONFIG: one path or several joined by the platform's delimiter. */
+  kubeconfig: string | undefined;
+  /** KUBE_CONTEXTS; empty means the kubeconfig's current context. */
+  contexts: string[];
+  tuning?: Partial<WatcherTuning>;
+  /** Test seam: where ~/.kube/config would be. */
+  home?: string;
+}
+
+function loadKubeConfig(opts: KubernetesOptions): KubeConfig | undefined {
+  const kc = new KubeConfig();
+  const paths = opts.kubeconfig?.split(delimiter).filter(Boolean) ?? [];
+  if (paths.length === 0) {
+    const home = join(opts.home ?? homedir(), '.kube', 'config');
+    if (existsSync(home)) paths.push(home);
+  }
+  if (paths.length > 0) {
+    kc.loadFromFile(paths[0] ?? '');
+    for (const p of paths.slice(1)) {
+      const more = new KubeConfig();
+      more.loadFromFile(p);
+      kc.mergeConfig(more, true);
+    }
+    return kc;
+  }
+  if (existsSync(SERVICE_ACCOUNT_TOKEN)) {
+    kc.loadFromCluster();
+    return kc;
+  }
+  return undefined;
+}
+
+/**
+ * Watches one or more Kubernetes contexts into one indexed in-memory store, serves every
+ * read from it, and carries out actions against the API server.
+ */
+export class KubernetesProvider implements Provider {
+  readonly name = 'KUBERNETES' as const;
+  readonly enabled: boolean;
+  readonly store = new ResourceStore();
+  private readonly clusters = new Map<string, ClusterCache>();
+  private readonly broken: { cluster: string; message: string }[] = [];
+  private readonly listeners = new Set<(e: ResourceEvent) => void>();
+  private readonly log: Logger;
+  private started = false;
+
+  constructor(opts: KubernetesOptions, log: Logger) {
+    this.log = log.child({ provider: 'kubernetes' });
+    const kc = loadKubeConfig(opts);
+    this.enabled = kc !== undefined;
+    if (!kc) return;
+    const names = opts.contexts.length > 0 ? opts.contexts : [kc.getCurrentContext()];
+    for (const name of names) {
+      try {
+        if (!kc.getContextObject(name)) throw new Error(`context ${name} is not in the kubeconfig`);
+        const own = new KubeConfig();
+        own.loadFromOptions({
+          clusters: kc.clusters,
+          users: kc.users,
+          contexts: kc.contexts,
+          currentContext: name,
+        });
+        const cache = new ClusterCache({
+          client: new KubeClient(own, name),
+          store: this.store,
+          emit: (e) => this.emit(e),
+          log: this.log,
+          tuning: opts.tuning,
+        });
+        this.clusters.set(name, cache);
+      } catch (err) {
+        this.broken.push({ cluster: name, message: (err as Error).message });
+      }
+    }
+  }
+
+  get contexts(): string[] {
+    return [...this.clusters.keys()];
+  }
+
+  cluster(context: string): ClusterCache | undefined {
+    return this.clusters.get(context);
+  }
+
+  private emit(e: ResourceEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        this.log.error({ err }, 'resource event listener failed');
+      }
+    }
+  }
+
+  async start(): Promise<void> {
+    this.started = true;
+    for (const c of this.clusters.values()) c.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.clusters.values()].map((c) => c.stop()));
+  }
+
+  notReadyReason(): string | null {
+    if (!this.started) return 'not started';
+    const all = [...this.clusters.values()];
+    const reachable = all.filter((c) => c.down() === null);
+    if (reachable.length === 0) {
+      const why = [
+        ...this.broken,
+        ...all.map((c) => ({ cluster: c.context, message: c.down() ?? '' })),
+      ];
+      return `no cluster reachable (${why.map((w) => `${w.cluster}: ${w.message}`).join('; ')})`;
+    }
+    const pending = reachable.flatMap((c) => c.pending().map((k) => `${c.context}/${k}`));
+    return pending.length > 0 ? `initial sync in progress: ${pending.join(', ')}` : null;
+  }
+
+  failures(): { cluster: string; message: string }[] {
+    return [
+      ...this.broken,
+      ...[...this.clusters.values()].flatMap((c) => {
+        const problems = c.problems();
+        return problems.length > 0 ? [{ cluster: c.context, message: problems.join('; ') }] : [];
+      }),
+    ];
+  }
+
+  async health(): Promise<ComponentStatus> {
+    const total = this.clusters.size + this.broken.length;
+    const failed = this.failures();
+    const down =
+      this.broken.length + [...this.clusters.values()].filter((c) => c.down() !== null).length;
+    const summary = `${total - down}/${total} context(s) reachable, ${this.store.size} resources cached`;
+    if (down === total)
+      return {
+        state: 'DOWN',
+        message: `${summary}; ${failed.map((f) => `${f.cluster}: ${f.message}`).join('; ')}`,
+      };
+    if (failed.length > 0)
+      return {
+        state: 'DEGRADED',
+        message: `${summary}; ${failed.map((f) => `${f.cluster}: ${f.message}`).join('; ')}`,
+      };
+    const pending = this.notReadyReason();
+    return pending
+      ? { state: 'DEGRADED', message: `${summary}; ${pending}` }
+      : { state: 'UP', message: summary };
+  }
+
+  get(id: string): KubeResource | undefined {
+    return this.store.get(id);
+  }
+
+  list(filter: ResourceFilter): Resource[] {
+    if (filter.providers?.length && !filter.providers.includes('KUBERNETES')) return [];
+    return this.store.list(filter);
+  }
+
+  onEvent(listener: (event: ResourceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  verbs(resource: Resource): ActionVerb[] {
+    return resource.provider === 'KUBERNETES' ? verbsFor(resource as KubeResource) : [];
+  }
+
+  async execute(request: ActionRequest): Promise<ActionOutcome> {
+    const cluster = this.clusters.get(request.target.cluster);
+    if (!cluster) throw new NotFoundError(`cluster ${request.target.cluster} is not watched`);
+    return executeAction(cluster.client, request);
+  }
+
+  revertPlan(
+    verb: ActionVerb,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): RevertPlan | null {
+    return revertPlanFor(verb, before, after);
+  }
+
+  // Reads the GraphQL layer needs beyond the Provider interface, all from memory.
+
+  /** The controller that owns the resource (ReplicaSet of a pod, Deployment of a ReplicaSet). */
+  owner(r: KubeResource): KubeResource | undefined {
+    const ref =
+      r.object.metadata.ownerReferences?.find((o) => o.controller) ??
+      r.object.metadata.ownerReferences?.[0];
+    return ref ? this.store.byUidOf(ref.uid) : undefined;
+  }
+
+  /** The top of the ownership chain: a pod's Deployment rather than its ReplicaSet. */
+  topOwner(r: KubeResource): KubeResource | undefined {
+    let current = this.owner(r);
+    for (let i = 0; current && i < 5; i++) {
+      const next = this.owner(current);
+      if (!next) break;
+      current = next;
+    }
+    return current;
+  }
+
+  /** Pods a workload runs, through ReplicaSets for a Deployment. */
+  podsOf(r: KubeResource): KubeResource[] {
+    const owned = this.store.ownedBy(r.object.metadata.uid);
+    if (r.kind !== 'DEPLOYMENT') return owned.filter((o) => o.kind === 'POD');
+    return owned.filter((o) => o.kind === 'REPLICASET').flatMap((rs) => this.podsOf(rs));
+  }
+
+  ownedBy(r: KubeResource): KubeResource[] {
+    return this.store.ownedBy(r.object.metadata.uid);
+  }
+
+  podsOnNode(node: KubeResource): KubeResource[] {
+    return this.store.podsOnNode(node.cluster, node.name);
+  }
+
+  nodeOf(pod: KubeResource): KubeResource | undefined {
+    const name = (pod.object as Pod).spec?.nodeName;
+    return name ? this.store.get(`k8s:${pod.cluster}:NODE::${name}`) : undefined;
+  }
+
+  /** A resource named by kind and name in the same context and namespace (HPA targets). */
+  sibling(r: KubeResource, apiKind: string, name: string): KubeResource | undefined {
+    const spec = KIND_BY_API_KIND.get(apiKind);
+    return spec
+      ? this.store.get(
+          `k8s:${r.cluster}:${spec.kind}:${spec.namespaced ? (r.namespace ?? '') : ''}:${name}`,
+        )
+      : undefined;
+  }
+
+  events(r: KubeResource, limit: number): KubeEvent[] {
+    const apiKind = [...KIND_BY_API_KIND.values()].find((k) => k.kind === r.kind)?.apiKind ?? '';
+    return this.clusters.get(r.cluster)?.events.about(apiKind, r.namespace, r.name, limit) ?? [];
+  }
+
+  /** The log API; a node that cannot serve logs (kwok, a dead kubelet) is a LogsUnavailableError. */
+  async podLogs(
+    id: string,
+    opts: {
+      container?: string | undefined;
+      tailLines?: number | undefined;
+      sinceSeconds?: number | undefined;
+    },
+  ): Promise<{ pod: KubeResource; container: string; text: string }> {
+    const pod = this.store.get(id);
+    if (!pod || pod.kind !== 'POD') throw new NotFoundError(`no pod with id ${id}`);
+    const containers = (pod.object as Pod).spec?.containers?.map((c) => c.name) ?? [];
+    const container = opts.container ?? containers[0];
+    if (
+      !container ||
+      (opts.container &&
+        !containers.includes(opts.container) &&
+        !(pod.object as Pod).spec?.initContainers?.some((c) => c.name === opts.container))
+    ) {
+      throw new ValidationError(
+        `pod ${pod.name} has no container ${opts.container ?? ''}; it has ${containers.join(', ')}`,
+        [{ path: 'container', message: `one of ${containers.join(', ')}` }],
+      );
+    }
+    const cluster = this.clusters.get(pod.cluster);
+    if (!cluster) throw new NotFoundError(`cluster ${pod.cluster} is not watched`);
+    const node = (pod.object as Pod).spec?.nodeName ?? null;
+    const what = `read logs of pod ${pod.namespace}/${pod.name}`;
+    try {
+      const text = await cluster.client.text(
+        'GET',
+        `/api/v1/namespaces/${encodeURIComponent(pod.namespace ?? '')}/pods/${encodeURIComponent(pod.name)}/log`,
+        {
+          query: { container, tailLines: opts.tailLines, sinceSeconds: opts.sinceSeconds },
+        },
+      );
+      return { pod, container, text };
+    } catch (err) {
+      const gone =
+        err instanceof KubeApiError &&
+        err.status === 404 &&
+        /pods? "[^"]+" not found/.test(err.message);
+      // The pod is known, so any other 404, or a 5xx, comes from the path to its kubelet.
+      if (err instanceof KubeApiError && !gone && (err.status === 404 || err.status >= 500)) {
+        if (!node)
+          throw new LogsUnavailableError(`${what}: the pod is not scheduled to a node yet`, null);
+        throw new LogsUnavailableError(
+          `${what}: node ${node} cannot serve logs (${err.message})`,
+          node,
+        );
+      }
+      const mapped = mapKubeError(err, pod.cluster, what);
+      throw mapped;
+    }
+  }
+}

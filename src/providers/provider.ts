@@ -1,0 +1,134 @@
+import type { ComponentStatus } from '../health.ts';
+
+export type ProviderName = 'KUBERNETES' | 'AWS';
+
+export type ResourceKind =
+  | 'NAMESPACE'
+  | 'NODE'
+  | 'POD'
+  | 'DEPLOYMENT'
+  | 'STATEFULSET'
+  | 'DAEMONSET'
+  | 'REPLICASET'
+  | 'SERVICE'
+  | 'HORIZONTAL_POD_AUTOSCALER'
+  | 'EC2_INSTANCE'
+  | 'EBS_VOLUME'
+  | 'RDS_INSTANCE'
+  | 'AUTO_SCALING_GROUP';
+
+export const RESOURCE_STATES = [
+  'RUNNING',
+  'PENDING',
+  'STOPPED',
+  'FAILED',
+  'TERMINATING',
+  'SUCCEEDED',
+  'DEGRADED',
+  'UNKNOWN',
+] as const;
+export type ResourceState = (typeof RESOURCE_STATES)[number];
+
+/**
+ * A resource as every layer above the providers sees it. `id` is stable across restarts
+ * (built from provider, cluster/region, kind, namespace and name, never from a uid), and is
+ * what the GraphQL global id encodes. `object` is the provider's own object, read-only.
+ */
+export interface Resource<T = unknown> {
+  id: string;
+  provider: ProviderName;
+  kind: ResourceKind;
+  /** Kubernetes context name, or AWS region. */
+  cluster: string;
+  namespace: string | null;
+  name: string;
+  state: ResourceState;
+  labels: Readonly<Record<string, string>>;
+  createdAt: Date | null;
+  object: T;
+}
+
+export type ResourceEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface ResourceEvent {
+  type: ResourceEventType;
+  resource: Resource;
+  /** ISO time the orchestrator saw the change. */
+  timestamp: string;
+}
+
+export interface ResourceFilter {
+  providers?: ProviderName[] | undefined;
+  kinds?: ResourceKind[] | undefined;
+  clusters?: string[] | undefined;
+  namespaces?: string[] | undefined;
+  names?: string[] | undefined;
+  states?: ResourceState[] | undefined;
+  /** Case-insensitive substring of the name. */
+  search?: string | undefined;
+  /** Kubernetes label selector syntax: `app=web,tier!=db,env in (a,b),!legacy`. */
+  labelSelector?: string | undefined;
+}
+
+/** The verbs of the action pipeline. Providers say which apply to which resource. */
+export type ActionVerb =
+  'scale' | 'start' | 'stop' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'reboot' | 'patch';
+
+export interface ActionRequest {
+  verb: ActionVerb;
+  target: Resource;
+  /** Validated parameters of the verb (e.g. `{ replicas: 3 }`). */
+  params: Record<string, unknown>;
+  dryRun: boolean;
+  /**
+   * Optimistic concurrency for reverts and recommendations: the provider refuses with a
+   * ConflictError when the target's current state no longer matches.
+   */
+  precondition?: Record<string, unknown> | undefined;
+}
+
+export interface ActionOutcome {
+  /** The parts of the target the action reads or changes, before and after. */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** A short human summary, e.g. "scaled web from 2 to 5 replicas". */
+  message: string;
+}
+
+/** How to undo a recorded action, computed by the provider from its before/after. */
+export interface RevertPlan {
+  verb: ActionVerb;
+  params: Record<string, unknown>;
+  precondition: Record<string, unknown>;
+}
+
+/**
+ * One source of resources (a set of Kubernetes contexts, a set of AWS regions). Reads are
+ * served from memory (watch caches / polling snapshots); actions throw AppError subclasses
+ * (NotFoundError, ForbiddenError, ConflictError, ValidationError, ProviderError).
+ */
+export interface Provider {
+  readonly name: ProviderName;
+  /** Whether this provider is configured at all (DISABLED in `status` when not). */
+  readonly enabled: boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** null when every cache has synced; otherwise why not. */
+  notReadyReason(): string | null;
+  health(): Promise<ComponentStatus>;
+  /** Clusters/regions that failed, named, so answers can say what is missing. */
+  failures(): { cluster: string; message: string }[];
+
+  get(id: string): Resource | undefined;
+  list(filter: ResourceFilter): Resource[];
+  onEvent(listener: (event: ResourceEvent) => void): () => void;
+
+  /** Verbs that make sense for this resource (before role checks). */
+  verbs(resource: Resource): ActionVerb[];
+  execute(request: ActionRequest): Promise<ActionOutcome>;
+  revertPlan(
+    verb: ActionVerb,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): RevertPlan | null;
+}

@@ -1,0 +1,61 @@
+import type { ComponentStatus } from '../health.ts';
+import { resourceMatcher } from './filter.ts';
+import type { Provider, Resource, ResourceEvent, ResourceFilter } from './provider.ts';
+
+/** All providers behind one face: lookups route by id, lists merge, events fan in. */
+export class ProviderRegistry {
+  readonly providers: Provider[];
+
+  constructor(providers: Provider[]) {
+    this.providers = providers;
+  }
+
+  get enabled(): Provider[] {
+    return this.providers.filter((p) => p.enabled);
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(this.enabled.map((p) => p.start()));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.enabled.map((p) => p.stop()));
+  }
+
+  get(id: string): Resource | undefined {
+    for (const p of this.enabled) {
+      const r = p.get(id);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  providerOf(resource: Resource): Provider | undefined {
+    return this.enabled.find((p) => p.name === resource.provider);
+  }
+
+  list(filter: ResourceFilter): Resource[] {
+    const wanted = filter.providers;
+    return this.enabled
+      .filter((p) => !wanted || wanted.length === 0 || wanted.includes(p.name))
+      .flatMap((p) => p.list(filter));
+  }
+
+  matcher(filter: ResourceFilter): (r: Resource) => boolean {
+    return resourceMatcher(filter);
+  }
+
+  failures(): { provider: string; cluster: string; message: string }[] {
+    return this.enabled.flatMap((p) => p.failures().map((f) => ({ provider: p.name, ...f })));
+  }
+
+  onEvent(listener: (event: ResourceEvent) => void): () => void {
+    const offs = this.enabled.map((p) => p.onEvent(listener));
+    return () => offs.forEach((off) => off());
+  }
+
+  async health(provider: Provider): Promise<ComponentStatus> {
+    if (!provider.enabled) return { state: 'DISABLED', message: 'not configured' };
+    return provider.health();
+  }
+}

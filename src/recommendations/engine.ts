@@ -1,0 +1,352 @@
+import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  ProviderError,
+  ValidationError,
+} from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { ProviderRegistry } from '../providers/registry.ts';
+import type { AppPubSub } from '../pubsub.ts';
+import { idle } from './analyzers/idle.ts';
+import { replicas } from './analyzers/replicas.ts';
+import { rightsize } from './analyzers/rightsizing.ts';
+import type { Settings } from './analyzers/settings.ts';
+import type { RecommendationStore } from './store.ts';
+import type { AnalyzerResult, Draft, Recommendation, Skip } from './types.ts';
+import type { PrometheusUsage, UsageSnapshot } from './usage.ts';
+import { buildProfiles, WORKLOAD_KINDS, type WorkloadProfile } from './workloads.ts';
+
+export const RECOMMENDATION_TOPIC = 'recommendationEvents';
+
+export interface RecommendationEvent {
+  type: 'CREATED' | 'UPDATED' | 'STATUS_CHANGED';
+  recommendation: Recommendation;
+  timestamp: string;
+}
+
+export interface RunReport {
+  startedAt: string;
+  durationMs: number;
+  workloads: number;
+  created: number;
+  refreshed: number;
+  expired: number;
+  open: number;
+  skips: Skip[];
+  errors: string[];
+}
+
+/** A further source of drafts run after the built-in analyzers (EC2, external agents). */
+export interface DraftSource {
+  name: string;
+  collect(profiles: WorkloadProfile[]): Promise<AnalyzerResult>;
+}
+
+const key = (targetId: string, type: string) => `${targetId}\u0000${type}`;
+const K8S_TYPES = ['CPU_RIGHTSIZE', 'MEMORY_RIGHTSIZE', 'REPLICAS', 'IDLE_WORKLOAD'];
+
+/** The built-in Kubernetes analyzers over every workload; pure apart from their inputs. */
+export function analyzeWorkloads(
+  profiles: WorkloadProfile[],
+  s: Settings,
+  queries: Record<string, string>,
+): AnalyzerResult {
+  const out: AnalyzerResult = { drafts: [], skips: [], evaluated: new Set() };
+  const take = (r: { draft?: Draft; skip?: Skip }) => {
+    if (r.draft) out.drafts.push(r.draft);
+    if (r.skip) out.skips.push(r.skip);
+    return r.draft;
+  };
+  for (const p of profiles) {
+    for (const t of K8S_TYPES) out.evaluated.add(key(p.resource.id, t));
+    // An idle workload should be stopped, not resized: resizing advice would be noise.
+    if (take(idle(p, s, queries))) continue;
+    const cpu = take(rightsize(p, 'cpu', s, queries));
+    take(rightsize(p, 'memory', s, queries));
+    if (!cpu) take(replicas(p, s, queries));
+  }
+  return out;
+}
+
+/**
+ * Produces recommendations on a timer and on demand, keeps one OPEN per target and type,
+ * and applies or rejects them: application goes through the action pipeline, audited and
+ * revertible.
+ */
+export class RecommendationEngine {
+  private readonly deps: {
+    store: RecommendationStore;
+    providers: ProviderRegistry;
+    actions: ActionPipeline;
+    pubsub: AppPubSub;
+    log: Logger;
+    usage: PrometheusUsage | undefined;
+    settings: Settings;
+    intervalSeconds: number;
+    suppressHours: number;
+    sources: DraftSource[];
+  };
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<RunReport> | undefined;
+  last: RunReport | undefined;
+
+  constructor(deps: RecommendationEngine['deps']) {
+    this.deps = deps;
+  }
+
+  get settings(): Settings {
+    return this.deps.settings;
+  }
+
+  get store(): RecommendationStore {
+    return this.deps.store;
+  }
+
+  addSource(source: DraftSource): void {
+    this.deps.sources.push(source);
+  }
+
+  start(): void {
+    const tick = () => {
+      this.run().catch((err: unknown) => this.deps.log.error({ err }, 'recommendation run failed'));
+    };
+    // The first pass waits for the caches to fill; then every interval.
+    const first = setTimeout(tick, 30_000);
+    first.unref();
+    this.timer = setInterval(tick, this.deps.intervalSeconds * 1000);
+    this.timer.unref();
+    this.stopFirst = () => clearTimeout(first);
+  }
+
+  private stopFirst = () => {};
+
+  stop(): void {
+    this.stopFirst();
+    clearInterval(this.timer);
+  }
+
+  /** One pass; concurrent callers share the pass in flight. */
+  run(): Promise<RunReport> {
+    this.running ??= this.runOnce().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runOnce(): Promise<RunReport> {
+    const t0 = performance.now();
+    const startedAt = new Date().toISOString();
+    const { providers, settings: s, store } = this.deps;
+    const errors: string[] = [];
+    const workloads = providers.list({ providers: ['KUBERNETES'], kinds: [...WORKLOAD_KINDS] });
+    const hpas = providers.list({
+      providers: ['KUBERNETES'],
+      kinds: ['HORIZONTAL_POD_AUTOSCALER'],
+    });
+    let snapshot: UsageSnapshot | undefined;
+    if (!this.deps.usage) errors.push('PROMETHEUS_URL is not set: no usage history to analyse');
+    else {
+      try {
+        snapshot = await this.deps.usage.snapshot(s.windowHours, s.cpuPercentile);
+      } catch (err) {
+        // Without history nothing is evaluated, so nothing open expires either.
+        errors.push((err as Error).message);
+      }
+    }
+    const profiles = snapshot ? buildProfiles(workloads, hpas, snapshot) : [];
+    const results: AnalyzerResult[] = [
+      snapshot
+        ? analyzeWorkloads(profiles, s, snapshot.queries)
+        : { drafts: [], skips: [], evaluated: new Set() },
+    ];
+    for (const source of this.deps.sources) {
+      try {
+        results.push(await source.collect(profiles));
+      } catch (err) {
+        errors.push(`${source.name}: ${(err as Error).message}`);
+      }
+    }
+
+    const suppressed = await store.suppressed();
+    const proposed = new Set<string>();
+    const skips = results.flatMap((r) => r.skips);
+    let created = 0;
+    let refreshed = 0;
+    for (const d of results.flatMap((r) => r.drafts)) {
+      const k = key(d.targetId, d.type);
+      proposed.add(k);
+      if (suppressed.has(k)) {
+        skips.push({
+          targetId: d.targetId,
+          analyzer: d.source,
+          reason: `${d.type} was rejected recently; suppressed`,
+        });
+        continue;
+      }
+      try {
+        const { rec, outcome, superseded } = await store.upsertOpen(d);
+        if (superseded) this.publish('STATUS_CHANGED', superseded);
+        if (outcome === 'created') created++;
+        if (outcome === 'refreshed') refreshed++;
+        if (outcome !== 'unchanged')
+          this.publish(outcome === 'created' ? 'CREATED' : 'UPDATED', rec);
+      } catch (err) {
+        // Another replica won the race for the same target and type: its row stands.
+        this.deps.log.warn(
+          { err, targetId: d.targetId, type: d.type },
+          'recommendation not stored',
+        );
+      }
+    }
+
+    const evaluated = new Set(results.flatMap((r) => [...r.evaluated]));
+    const idleTargets = new Set(
+      results.flatMap((r) =>
+        r.drafts.filter((d) => d.type === 'IDLE_WORKLOAD').map((d) => d.targetId),
+      ),
+    );
+    let expired = 0;
+    const open = await store.list({ statuses: ['OPEN'] });
+    for (const o of open) {
+      const k = key(o.targetId, o.type);
+      if (proposed.has(k)) continue;
+      const gone = !providers.get(o.targetId) && providers.failures().length === 0 && snapshot;
+      if (!evaluated.has(k) && !gone) continue;
+      const superseded = idleTargets.has(o.targetId) && o.type !== 'IDLE_WORKLOAD';
+      const done = await store.resolve(
+        o.id,
+        superseded ? 'SUPERSEDED' : 'EXPIRED',
+        superseded
+          ? 'the workload is idle; see the stop recommendation'
+          : gone
+            ? 'the target no longer exists'
+            : 'the condition no longer holds',
+      );
+      if (done) {
+        expired++;
+        this.publish('STATUS_CHANGED', done);
+      }
+    }
+    const report: RunReport = {
+      startedAt,
+      durationMs: Math.round(performance.now() - t0),
+      workloads: profiles.length,
+      created,
+      refreshed,
+      expired,
+      open: (await store.list({ statuses: ['OPEN'] })).length,
+      skips,
+      errors,
+    };
+    this.last = report;
+    this.deps.log.info({ ...report, skips: skips.length }, 'recommendation run');
+    return report;
+  }
+
+  /** Stores drafts submitted by an agent (already validated); suppressed ones are skipped. */
+  async ingest(drafts: Draft[]): Promise<Recommendation[]> {
+    const suppressed = await this.deps.store.suppressed();
+    const out: Recommendation[] = [];
+    for (const d of drafts) {
+      if (suppressed.has(key(d.targetId, d.type))) continue;
+      const { rec, outcome, superseded } = await this.deps.store.upsertOpen(d);
+      if (superseded) this.publish('STATUS_CHANGED', superseded);
+      if (outcome !== 'unchanged') this.publish(outcome === 'created' ? 'CREATED' : 'UPDATED', rec);
+      out.push(rec);
+    }
+    return out;
+  }
+
+  private publish(type: RecommendationEvent['type'], recommendation: Recommendation): void {
+    const event: RecommendationEvent = {
+      type,
+      recommendation,
+      timestamp: new Date().toISOString(),
+    };
+    this.deps.pubsub.publish(RECOMMENDATION_TOPIC, event);
+  }
+
+  /** Carries the recommendation's action out through the pipeline (source RECOMMENDATION). */
+  async apply(input: {
+    id: string;
+    dryRun: boolean;
+    idempotencyKey?: string | null | undefined;
+    confirm?: string | null | undefined;
+    viewer: Viewer;
+    requestId: string | null;
+  }): Promise<ActionOutcomeResult> {
+    const rec = await this.deps.store.get(input.id);
+    if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
+    if (rec.status !== 'OPEN') {
+      return new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
+    }
+    if (!rec.action) {
+      return new ValidationError(`"${rec.title}" has no action the orchestrator can take`, [
+        { path: 'id', message: 'advisory only' },
+      ]);
+    }
+    if (rec.action.manualOnly && input.confirm !== rec.targetName) {
+      return new ValidationError(
+        `"${rec.title}" is never applied automatically; confirm with the target's name (${rec.targetName})`,
+        [{ path: 'confirm', message: `must equal ${rec.targetName}` }],
+      );
+    }
+    const result = await this.deps.actions.run({
+      action: 'apply_recommendation',
+      verb: rec.action.verb,
+      targetId: rec.targetId,
+      params: rec.action.params,
+      precondition: rec.action.precondition,
+      dryRun: input.dryRun,
+      idempotencyKey: input.idempotencyKey,
+      confirm: input.confirm,
+      context: { recommendationId: rec.id },
+      source: 'RECOMMENDATION',
+      viewer: input.viewer,
+      requestId: input.requestId,
+    });
+    if (input.dryRun) return result;
+    if (!(result instanceof AppError)) {
+      const done = await this.deps.store.resolve(
+        rec.id,
+        'APPLIED',
+        `applied by ${input.viewer.name}`,
+        result.auditEvent.id,
+      );
+      if (done) this.publish('STATUS_CHANGED', done);
+    } else if (result instanceof ProviderError) {
+      // The target refused for a reason of its own; a person has to look. Conflicts and
+      // validation errors leave it OPEN: the next run refreshes it from the current spec.
+      const done = await this.deps.store.resolve(rec.id, 'FAILED', result.message);
+      if (done) this.publish('STATUS_CHANGED', done);
+    }
+    return result;
+  }
+
+  /** Keeps the reason and suppresses the same advice on the same target for suppressHours. */
+  async reject(input: {
+    id: string;
+    reason: string;
+    viewer: Viewer;
+  }): Promise<Recommendation | AppError> {
+    const reason = input.reason.trim();
+    if (reason.length === 0 || reason.length > 1000) {
+      return new ValidationError('reason must be 1 to 1000 characters', [
+        { path: 'reason', message: 'required' },
+      ]);
+    }
+    const rec = await this.deps.store.get(input.id);
+    if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
+    const done = await this.deps.store.resolve(
+      rec.id,
+      'REJECTED',
+      `${input.viewer.name}: ${reason}`,
+    );
+    if (!done) return new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
+    const until = new Date(Date.now() + this.deps.suppressHours * 3_600_000);
+    await this.deps.store.suppress(rec.targetId, rec.type, until, reason, input.viewer.name);
+    this.publish('STATUS_CHANGED', done);
+    return done;
+  }
+}

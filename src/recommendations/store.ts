@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../store/database.ts';
+import type { Draft, Recommendation, RecommendationStatus } from './types.ts';
+
+export interface RecommendationFilter {
+  statuses?: RecommendationStatus[] | undefined;
+  types?: string[] | undefined;
+  targetIds?: string[] | undefined;
+  sources?: string[] | undefined;
+  namespaces?: string[] | undefined;
+}
+
+interface Row {
+  id: string;
+  target_id: string;
+  target_kind: string;
+  target_name: string;
+  target_namespace: string | null;
+  type: string;
+  status: RecommendationStatus;
+  status_reason: string | null;
+  title: string;
+  summary: string;
+  current: unknown;
+  recommended: unknown;
+  evidence: Record<string, unknown>;
+  confidence: number;
+  savings: number | null;
+  risk: Recommendation['risk'];
+  source: string;
+  action: Recommendation['action'];
+  audit_event_id: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  resolved_at: Date | string | null;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function fromRow(r: Row): Recommendation {
+  return {
+    id: r.id,
+    targetId: r.target_id,
+    targetKind: r.target_kind as Recommendation['targetKind'],
+    targetName: r.target_name,
+    targetNamespace: r.target_namespace,
+    type: r.type,
+    status: r.status,
+    statusReason: r.status_reason,
+    title: r.title,
+    summary: r.summary,
+    current: r.current,
+    recommended: r.recommended,
+    evidence: r.evidence,
+    confidence: Number(r.confidence),
+    estimatedMonthlySavings: r.savings === null ? null : Number(r.savings),
+    risk: r.risk,
+    source: r.source,
+    action: r.action,
+    auditEventId: r.audit_event_id,
+    createdAt: iso(r.created_at) ?? '',
+    updatedAt: iso(r.updated_at) ?? '',
+    resolvedAt: iso(r.resolved_at),
+  };
+}
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+export type UpsertOutcome = 'created' | 'refreshed' | 'unchanged';
+
+/** Recommendations, suppressions and agents in the database (one SQL dialect, see store/). */
+export class RecommendationStore {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  async get(id: string): Promise<Recommendation | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const rows = await this.db.query<Row>('SELECT * FROM recommendations WHERE id = $1', [id]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  async list(f: RecommendationFilter): Promise<Recommendation[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (col: string, values: unknown[] | undefined) => {
+      if (!values?.length) return;
+      params.push(values);
+      where.push(`${col} = ANY($${params.length})`);
+    };
+    add('status', f.statuses);
+    add('type', f.types);
+    add('target_id', f.targetIds);
+    add('source', f.sources);
+    add('target_namespace', f.namespaces);
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM recommendations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return rows.map(fromRow);
+  }
+
+  /**
+   * One OPEN recommendation per target and type (a partial unique index guarantees it across
+   * replicas): the same source refreshes it in place; another source supersedes it.
+   */
+  async upsertOpen(
+    d: Draft,
+  ): Promise<{ rec: Recommendation; outcome: UpsertOutcome; superseded?: Recommendation }> {
+    return this.db.transaction(async (tx) => {
+      const existing = (
+        await tx.query<Row>(
+          `SELECT * FROM recommendations WHERE target_id = $1 AND type = $2 AND status = 'OPEN' FOR UPDATE`,
+          [d.targetId, d.type],
+        )
+      )[0];
+      if (existing && existing.source === d.source) {
+        const same =
+          JSON.stringify(existing.recommended) === JSON.stringify(d.recommended) &&
+          existing.title === d.title;
+        const rows = await tx.query<Row>(
+          `UPDATE recommendations SET title = $2, summary = $3, current = $4::jsonb,
+             recommended = $5::jsonb, evidence = $6::jsonb, confidence = $7, savings = $8,
+             risk = $9, action = $10::jsonb, updated_at = now()
+           WHERE id = $1 RETURNING *`,
+          [
+            existing.id,
+            d.title,
+            d.summary,
+            json(d.current),
+            json(d.recommended),
+            json(d.evidence),
+            d.confidence,
+            d.estimatedMonthlySavings,
+            d.risk,
+            json(d.action),
+          ],
+        );
+        return { rec: fromRow(rows[0] as Row), outcome: same ? 'unchanged' : 'refreshed' };
+      }
+      let superseded: Recommendation | undefined;
+      if (existing) {
+        const rows = await tx.query<Row>(
+          `UPDATE recommendations SET status = 'SUPERSEDED', status_reason = $2, resolved_at = now(), updated_at = now()
+           WHERE id = $1 RETURNING *`,
+          [existing.id, `superseded by advice from ${d.source}`],
+        );
+        superseded = fromRow(rows[0] as Row);
+      }
+      const rows = await this.insert(tx, d);
+      return { rec: rows, outcome: 'created', ...(superseded ? { superseded } : {}) };
+    });
+  }
+
+  private async insert(tx: Queryable, d: Draft): Promise<Recommendation> {
+    const rows = await tx.query<Row>(
+      `INSERT INTO recommendations (id, target_id, target_kind, target_name, target_namespace, type,
+         status, title, summary, current, recommended, evidence, confidence, savings, risk, source, action)
+       VALUES ($1,$2,$3,$4,$5,$6,'OPEN',$7,$8,$9::jsonb,$10::jsonb,$11::jsonb,$12,$13,$14,$15,$16::jsonb)
+       RETURNING *`,
+      [
+        randomUUID(),
+        d.targetId,
+        d.targetKind,
+        d.targetName,
+        d.targetNamespace,
+        d.type,
+        d.title,
+        d.summary,
+        json(d.current),
+        json(d.recommended),
+        json(d.evidence),
+        d.confidence,
+        d.estimatedMonthlySavings,
+        d.risk,
+        d.source,
+        json(d.action),
+      ],
+    );
+    return fromRow(rows[0] as Row);
+  }
+
+  /** Moves an OPEN recommendation on; null when it was not OPEN any more (a race lost). */
+  async resolve(
+    id: string,
+    status: Exclude<RecommendationStatus, 'OPEN'>,
+    reason: string | null,
+    auditEventId: string | null = null,
+  ): Promise<Recommendation | null> {
+    const rows = await this.db.query<Row>(
+      `UPDATE recommendations SET status = $2, status_reason = $3, audit_event_id = COALESCE($4, audit_event_id),
+         resolved_at = now(), updated_at = now()
+       WHERE id = $1 AND status = 'OPEN' RETURNING *`,
+      [id, status, reason, auditEventId],
+    );
+    return rows[0] ? fromRow(rows[0]) : null;
+  }
+
+  async suppress(targetId: string, type: string, until: Date, reason: string, actor: string) {
+    await this.db.query(
+      `INSERT INTO recommendation_suppressions (target_id, type, until, reason, actor)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (target_id, type) DO UPDATE SET until = $3, reason = $4, actor = $5`,
+      [targetId, type, until.toISOString(), reason, actor],
+    );
+  }
+
+  /** `target\u0000type` of every suppression still in force. */
+  async suppressed(): Promise<Set<string>> {
+    const rows = await this.db.query<{ target_id: string; type: string }>(
+      'SELECT target_id, type FROM recommendation_suppressions WHERE until > now()',
+    );
+    return new Set(rows.map((r) => `${r.target_id}\u0000${r.type}`));
+  }
+}

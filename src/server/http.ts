@@ -1,0 +1,226 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { TokenAuthenticator } from '../auth/tokens.ts';
+import type { HealthService } from '../health.ts';
+import type { Logger } from '../logger.ts';
+import type { ServerMetrics } from './metrics.ts';
+import type { GraphQLServer } from './yoga.ts';
+
+export interface HttpDeps {
+  yoga: GraphQLServer;
+  auth: TokenAuthenticator;
+  health: HealthService;
+  metrics: ServerMetrics;
+  log: Logger;
+  version: string;
+  maxRequestBytes: number;
+  graphiql: boolean;
+}
+
+interface InFlight {
+  res: ServerResponse;
+  /** SSE subscriptions never end by themselves; shutdown ends them. */
+  streaming: boolean;
+}
+
+class BodyTooLargeError extends Error {}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function graphqlError(res: ServerResponse, status: number, message: string, code: string): void {
+  const headers = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLargeError();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function routeOf(path: string): string {
+  return ['/', '/health', '/ready', '/metrics', '/graphql'].includes(path) ? path : 'other';
+}
+
+/** The node:http front: probes, metrics, auth and body limits, then yoga. */
+export class HttpFront {
+  readonly server: Server;
+  private readonly inFlight = new Set<InFlight>();
+  private readonly deps: HttpDeps;
+
+  constructor(deps: HttpDeps) {
+    this.deps = deps;
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        deps.log.error({ err }, 'unhandled error in request');
+        if (!res.headersSent) graphqlError(res, 500, 'Internal server error', 'INTERNAL');
+        else res.destroy();
+      });
+    });
+    // Protect against slow-loris bodies and idle sockets.
+    this.server.requestTimeout = 60_000;
+    this.server.headersTimeout = 20_000;
+    this.server.keepAliveTimeout = 5_000;
+  }
+
+  get inFlightCount(): number {
+    return [...this.inFlight].filter((f) => !f.streaming).length;
+  }
+
+  /** Ends every SSE stream (they would otherwise keep shutdown waiting forever). */
+  endStreams(): void {
+    for (const f of this.inFlight) if (f.streaming) f.res.end();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    const log = this.deps.log.child({ reqId: requestId });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routeOf(url.pathname);
+    const entry: InFlight = { res, streaming: false };
+    this.inFlight.add(entry);
+    res.setHeader('x-request-id', requestId);
+    res.on('close', () => {
+      this.inFlight.delete(entry);
+      const durationMs = performance.now() - started;
+      const status = res.statusCode;
+      this.deps.metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status });
+      this.deps.metrics.httpDuration.observe({ route }, durationMs / 1000);
+      log.info(
+        { method: req.method, path: url.pathname, status, durationMs: Math.round(durationMs) },
+        'request',
+      );
+    });
+
+    switch (url.pathname) {
+      case '/':
+        return sendJson(res, 200, {
+          service: 'OptiInfra Orchestrator',
+          version: this.deps.version,
+          status: 'running',
+        });
+      case '/health':
+        return sendJson(res, 200, {
+          status: 'healthy',
+          timestamp: new Date().toISOString(),
+          version: this.deps.version,
+          uptime: this.deps.health.uptimeSeconds(),
+        });
+      case '/ready': {
+        const reasons = await this.deps.health.notReadyReasons();
+        return reasons.length === 0
+          ? sendJson(res, 200, { status: 'ready' })
+          : sendJson(res, 503, { status: 'not ready', reasons });
+      }
+      case '/metrics': {
+        if (!this.deps.auth.authenticate(req.headers.authorization)) {
+          return graphqlError(res, 401, 'Authentication required', 'UNAUTHENTICATED');
+        }
+        const text = await this.deps.metrics.registry.metrics();
+        res.writeHead(200, { 'content-type': this.deps.metrics.registry.contentType });
+        res.end(text);
+        return;
+      }
+      case '/graphql':
+        return this.graphql(req, res, url, { requestId, log, entry });
+      default:
+        return sendJson(res, 404, { error: 'not found', path: url.pathname });
+    }
+  }
+
+  private async graphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    ctx: { requestId: string; log: Logger; entry: InFlight },
+  ): Promise<void> {
+    const method = req.method ?? 'GET';
+    const wantsGraphiQL =
+      method === 'GET' &&
+      this.deps.graphiql &&
+      !url.searchParams.has('query') &&
+      (req.headers.accept ?? '').includes('text/html');
+    const viewer = this.deps.auth.authenticate(req.headers.authorization);
+    if (!viewer && !wantsGraphiQL) {
+      return graphqlError(
+        res,
+        401,
+        'Authentication required: send "Authorization: Bearer <token>"',
+        'UNAUTHENTICATED',
+      );
+    }
+    let body: Buffer | undefined;
+    if (method !== 'GET' && method !== 'HEAD') {
+      try {
+        body = await readBody(req, this.deps.maxRequestBytes);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) {
+          res.setHeader('connection', 'close');
+          return graphqlError(
+            res,
+            413,
+            `Request body exceeds ${this.deps.maxRequestBytes} bytes`,
+            'PAYLOAD_TOO_LARGE',
+          );
+        }
+        throw err;
+      }
+    }
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+      else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    }
+    const request = new Request(url, {
+      method,
+      headers,
+      body: body ? Uint8Array.from(body) : undefined,
+      signal: abort.signal,
+    });
+    const response = await this.deps.yoga.handleRequest(request, {
+      viewer: viewer ?? { name: 'anonymous', role: 'viewer' },
+      requestId: ctx.requestId,
+      log: ctx.log,
+    });
+    ctx.entry.streaming = (response.headers.get('content-type') ?? '').includes(
+      'text/event-stream',
+    );
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (response.body) {
+      const reader = response.body.getReader();
+      res.on('close', () => void reader.cancel().catch(() => {}));
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || res.destroyed) break;
+        if (!res.write(value)) {
+          await new Promise((r) => {
+            res.once('drain', r);
+            res.once('close', r);
+          });
+        }
+      }
+    }
+    res.end();
+  }
+}

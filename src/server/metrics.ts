@@ -1,0 +1,36 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The orchestrator's own Prometheus metrics: process, HTTP and GraphQL. */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  readonly httpRequests = new Counter({
+    name: 'optiinfra_http_requests_total',
+    help: 'HTTP requests by method, route and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'optiinfra_http_request_duration_seconds',
+    help: 'HTTP request duration by route.',
+    labelNames: ['route'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly graphqlOperations = new Counter({
+    name: 'optiinfra_graphql_operations_total',
+    help: 'GraphQL operations by type and outcome (ok, error).',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly graphqlDuration = new Histogram({
+    name: 'optiinfra_graphql_operation_duration_seconds',
+    help: 'GraphQL execution time by operation type (subscriptions excluded).',
+    labelNames: ['type'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'optiinfra_' });
+  }
+}

@@ -1,0 +1,113 @@
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
+import type { TokenAuthenticator } from '../auth/tokens.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Logger } from '../logger.ts';
+import type { GraphQLServer } from './yoga.ts';
+
+const WS_PATHS = new Set(['/graphql', '/ws']);
+
+type Extra = {
+  viewer?: Viewer;
+  log?: Logger;
+};
+
+interface EnvelopedRoot {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+}
+
+/** The parts of yoga's envelop this transport uses, typed (envelop types them loosely). */
+interface Enveloped extends EnvelopedRoot {
+  schema: GraphQLSchema;
+  contextFactory: () => Promise<unknown>;
+  parse: (source: string) => DocumentNode;
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
+}
+
+/**
+ * graphql-ws on the HTTP server's port at /graphql and /ws. Yoga's HTTP plugins do not run
+ * here (graphql-yoga #3651), so authentication happens in onConnect and every operation is
+ * built through yoga.getEnveloped, with the same context factory as HTTP.
+ */
+export function attachWebSocket(options: {
+  server: Server;
+  yoga: GraphQLServer;
+  auth: TokenAuthenticator;
+  log: Logger;
+  maxPayload: number;
+}) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+  options.server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!WS_PATHS.has(path)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  const disposable = useServer<Record<string, unknown>, Extra>(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
+      onConnect: (ctx) => {
+        const fromParams = ctx.connectionParams?.authorization;
+        const viewer = options.auth.authenticate(
+          fromParams ?? ctx.extra.request.headers.authorization,
+        );
+        if (!viewer) {
+          ctx.extra.socket.close(4401, 'UNAUTHENTICATED: send connectionParams.authorization');
+          return false;
+        }
+        ctx.extra.viewer = viewer;
+        ctx.extra.log = options.log.child({ connId: randomUUID(), viewer: viewer.name });
+        return true;
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const { viewer, log } = ctx.extra;
+        if (!viewer || !log) return [];
+        const requestId = `${id}`;
+        const { schema, execute, subscribe, contextFactory, parse, validate } =
+          options.yoga.getEnveloped({
+            ...ctx,
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            params: payload,
+            viewer,
+            requestId,
+            log: log.child({ reqId: requestId }),
+          }) as Enveloped;
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        const args: ExecutionArgs = {
+          schema,
+          operationName: payload.operationName ?? null,
+          document,
+          variableValues: payload.variables ?? null,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+        };
+        return args;
+      },
+    },
+    wss,
+  );
+
+  return {
+    /** Closes every client with 1001 (going away). */
+    close: async () => {
+      await disposable.dispose();
+      wss.close();
+    },
+  };
+}

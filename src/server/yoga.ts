@@ -1,0 +1,88 @@
+import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { AppError } from '../errors.ts';
+import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { Services } from '../app.ts';
+import { createContext, type GraphQLContext, type ServerContext } from '../graphql/context.ts';
+import type { Logger } from '../logger.ts';
+import type { ServerMetrics } from './metrics.ts';
+
+function metricsPlugin(metrics: ServerMetrics): Plugin {
+  return {
+    onExecute({ args }) {
+      const document = args.document as DocumentNode;
+      const op = document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      const type = op?.operation ?? 'unknown';
+      const end = metrics.graphqlDuration.startTimer({ type });
+      return {
+        onExecuteDone({ result }) {
+          end();
+          const failed = 'errors' in result && (result.errors?.length ?? 0) > 0;
+          metrics.graphqlOperations.inc({ type, outcome: failed ? 'error' : 'ok' });
+        },
+      };
+    },
+    onSubscribe() {
+      metrics.graphqlOperations.inc({ type: 'subscription', outcome: 'ok' });
+    },
+  };
+}
+
+/**
+ * Yoga answers parse and validation errors with 200 to `Accept: application/json` clients
+ * (the GraphQL-over-HTTP legacy rule). We promise 4xx for malformed requests to every client.
+ */
+function malformedIs4xx(): Plugin {
+  return {
+    onResultProcess({ result }) {
+      if (Array.isArray(result) || !('errors' in result)) return;
+      for (const error of result.errors ?? []) {
+        const http: { spec?: boolean } | undefined = error.extensions?.http;
+        if (http?.spec) delete http.spec;
+      }
+    },
+  };
+}
+
+export function createGraphQLServer(options: {
+  schema: GraphQLSchema;
+  services: Services;
+  metrics: ServerMetrics;
+  log: Logger;
+  graphiql: boolean;
+}) {
+  return createYoga<ServerContext, GraphQLContext>({
+    schema: options.schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql
+      ? { title: 'OptiInfra Orchestrator', headers: '{"Authorization": "Bearer <token>"}' }
+      : false,
+    landingPage: false,
+    maskedErrors: {
+      // Expected failures thrown from queries (a bad filter, a bad cursor) keep their message
+      // and code; anything else is masked.
+      maskError: (error, message, isDev) => {
+        const original = (error as { originalError?: unknown }).originalError;
+        if (original instanceof AppError) {
+          return createGraphQLError(original.message, {
+            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+            extensions: { code: original.code },
+          });
+        }
+        return maskError(error, message, isDev);
+      },
+    },
+    logging: {
+      debug: (...a: unknown[]) => options.log.debug({ yoga: a }),
+      info: (...a: unknown[]) => options.log.info({ yoga: a }),
+      warn: (...a: unknown[]) => options.log.warn({ yoga: a }),
+      error: (...a: unknown[]) => options.log.error({ yoga: a }),
+    },
+    context: (initial) => createContext(initial, options.services),
+    plugins: [metricsPlugin(options.metrics), malformedIs4xx()],
+  });
+}
+
+export type GraphQLServer = ReturnType<typeof createGraphQLServer>;

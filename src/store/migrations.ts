@@ -1,0 +1,224 @@
+import type { Database } from './database.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Versioned, append-only. Never edit a released migration; add a new one.
+ * Every domain adds its own entries here so the order is visible in one place.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'api_tokens',
+    sql: `
+      CREATE TABLE api_tokens (
+        name        text PRIMARY KEY,
+        role        text NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+        secret_hash text NOT NULL UNIQUE,
+        created_at  timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
+  {
+    version: 2,
+    name: 'audit_log',
+    sql: `
+      -- The append-only, hash-chained truth: one record when an action is intended, one when
+      -- its outcome is known. Never updated; pruning removes a prefix and moves the anchor.
+      CREATE TABLE audit_records (
+        seq        bigint PRIMARY KEY,
+        event_id   uuid NOT NULL,
+        phase      text NOT NULL CHECK (phase IN ('intent', 'outcome')),
+        body       text NOT NULL,
+        prev_hash  text NOT NULL,
+        hash       text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX audit_records_event ON audit_records (event_id);
+      CREATE TABLE audit_anchor (
+        id        integer PRIMARY KEY CHECK (id = 1),
+        seq       bigint NOT NULL,
+        prev_hash text NOT NULL
+      );
+      -- The queryable projection of the chain (verifyAuditLog checks it against the records).
+      CREATE TABLE audit_events (
+        id              uuid PRIMARY KEY,
+        ts              timestamptz NOT NULL,
+        actor           text NOT NULL,
+        actor_role      text NOT NULL,
+        source          text NOT NULL,
+        action          text NOT NULL,
+        verb            text NOT NULL,
+        target_id       text NOT NULL,
+        target          jsonb NOT NULL,
+        parameters      jsonb NOT NULL,
+        dry_run         boolean NOT NULL,
+        status          text NOT NULL,
+        error           jsonb,
+        before          jsonb,
+        after           jsonb,
+        message         text,
+        duration_ms     integer,
+        request_id      text,
+        idempotency_key text,
+        input_hash      text,
+        reverts         uuid,
+        instance_id     text NOT NULL,
+        intent_seq      bigint NOT NULL,
+        last_seq        bigint NOT NULL
+      );
+      CREATE INDEX audit_events_ts ON audit_events (ts DESC, id DESC);
+      CREATE INDEX audit_events_target ON audit_events (target_id, ts DESC, id DESC);
+      CREATE INDEX audit_events_action ON audit_events (action, ts DESC, id DESC);
+      CREATE INDEX audit_events_actor ON audit_events (actor, ts DESC, id DESC);
+      CREATE INDEX audit_events_pending ON audit_events (instance_id) WHERE status = 'PENDING';
+      CREATE INDEX audit_events_intent_seq ON audit_events (intent_seq);
+      CREATE UNIQUE INDEX audit_events_idempotency ON audit_events (actor, idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
+      -- Liveness of orchestrator processes, so a PENDING event is reconciled only when the
+      -- process that wrote it is gone.
+      CREATE TABLE orchestrator_instances (
+        instance_id text PRIMARY KEY,
+        last_seen   timestamptz NOT NULL
+      );`,
+  },
+  {
+    version: 3,
+    name: 'chat',
+    sql: `
+      -- ChatOps conversation memory, shared by every replica ("it", "do the same for …").
+      CREATE TABLE chat_conversations (
+        id         uuid PRIMARY KEY,
+        owner      text NOT NULL,
+        memory     jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX chat_conversations_updated ON chat_conversations (updated_at);
+      CREATE TABLE chat_messages (
+        conversation_id uuid NOT NULL REFERENCES chat_conversations (id) ON DELETE CASCADE,
+        seq             bigserial,
+        role            text NOT NULL CHECK (role IN ('user', 'assistant')),
+        content         text NOT NULL,
+        intent          jsonb,
+        created_at      timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (conversation_id, seq)
+      );
+      -- Plans awaiting confirmation: only a hash of the token is kept; used_at makes it
+      -- single-use across replicas (one UPDATE … WHERE used_at IS NULL wins).
+      CREATE TABLE chat_plans (
+        token_hash      text PRIMARY KEY,
+        conversation_id uuid NOT NULL,
+        viewer          text NOT NULL,
+        plan            jsonb NOT NULL,
+        created_at      timestamptz NOT NULL DEFAULT now(),
+        expires_at      timestamptz NOT NULL,
+        used_at         timestamptz
+      );
+      CREATE INDEX chat_plans_expires ON chat_plans (expires_at);`,
+  },
+  {
+    version: 4,
+    name: 'recommendations',
+    sql: `
+      CREATE TABLE recommendations (
+        id               uuid PRIMARY KEY,
+        target_id        text NOT NULL,
+        target_kind      text NOT NULL,
+        target_name      text NOT NULL,
+        target_namespace text,
+        type             text NOT NULL,
+        status           text NOT NULL CHECK (status IN
+                           ('OPEN', 'APPLIED', 'REJECTED', 'EXPIRED', 'SUPERSEDED', 'FAILED')),
+        status_reason    text,
+        title            text NOT NULL,
+        summary          text NOT NULL,
+        current          jsonb,
+        recommended      jsonb,
+        evidence         jsonb NOT NULL,
+        confidence       double precision NOT NULL,
+        savings          double precision,
+        risk             text NOT NULL,
+        source           text NOT NULL,
+        action           jsonb,
+        audit_event_id   uuid,
+        created_at       timestamptz NOT NULL DEFAULT now(),
+        updated_at       timestamptz NOT NULL DEFAULT now(),
+        resolved_at      timestamptz
+      );
+      -- One OPEN recommendation per target and type, whichever replica writes it.
+      CREATE UNIQUE INDEX recommendations_open ON recommendations (target_id, type)
+        WHERE status = 'OPEN';
+      CREATE INDEX recommendations_status ON recommendations (status);
+      CREATE INDEX recommendations_target ON recommendations (target_id);
+      CREATE TABLE recommendation_suppressions (
+        target_id text NOT NULL,
+        type      text NOT NULL,
+        until     timestamptz NOT NULL,
+        reason    text NOT NULL,
+        actor     text NOT NULL,
+        PRIMARY KEY (target_id, type)
+      );
+      CREATE TABLE recommendation_agents (
+        name              text PRIMARY KEY,
+        url               text,
+        capabilities      jsonb NOT NULL DEFAULT '[]',
+        registered_at     timestamptz NOT NULL DEFAULT now(),
+        last_heartbeat_at timestamptz,
+        last_error        text,
+        last_error_at     timestamptz
+      );`,
+  },
+  {
+    version: 5,
+    name: 'metric_rollups',
+    sql: `
+      -- Collector rollups: resolution 60 (1-minute, kept a day) and 3600 (1-hour, kept 30 days).
+      -- avg/max hold one entry per metric in the order of METRIC_NAMES (append-only).
+      CREATE TABLE metric_rollups (
+        resolution integer NOT NULL,
+        target_id  text NOT NULL,
+        bucket     timestamptz NOT NULL,
+        avg        double precision[] NOT NULL,
+        max        double precision[] NOT NULL,
+        samples    integer NOT NULL,
+        PRIMARY KEY (resolution, target_id, bucket)
+      );
+      CREATE INDEX metric_rollups_bucket ON metric_rollups (resolution, bucket);`,
+  },
+];
+
+// An arbitrary constant: every replica takes the same advisory lock while migrating.
+const MIGRATION_LOCK = 704_113_001;
+
+/** Applies pending migrations; concurrent starters serialise on an advisory lock. */
+export async function migrate(
+  db: Database,
+  migrations: Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((r) => r.version));
+    const done: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      done.push(m.version);
+    }
+    return done;
+  });
+}

@@ -1,0 +1,181 @@
+// Audit log benchmark: write throughput (events/s, each = intent + outcome records in the
+// hash chain) and auditLog query latency at 1M rows, on PGlite and on PostgreSQL.
+//   node test/bench/audit.ts [--rows 1000000] [--writes 2000]
+// Reports medians of repeated runs; see test/bench/README.md for recorded figures.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AuditStore, type IntentInput } from '../../src/audit/store.ts';
+import { openDatabase, type Database } from '../../src/store/database.ts';
+import { migrate } from '../../src/store/migrations.ts';
+import { createScratchDatabase } from '../support/postgres.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    writes: { type: 'string', default: '2000' },
+  },
+});
+const ROWS = Number(values.rows);
+const WRITES = Number(values.writes);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+
+function intent(i: number): IntentInput {
+  return {
+    actor: `user-${i % 7}`,
+    actorRole: 'operator',
+    source: 'API',
+    action: i % 3 ? 'scale' : 'restart',
+    verb: i % 3 ? 'scale' : 'restart',
+    target: {
+      id: `k8s:lab:DEPLOYMENT:ns-${i % 50}:web-${i % 500}`,
+      provider: 'KUBERNETES',
+      kind: 'DEPLOYMENT',
+      cluster: 'lab',
+      namespace: `ns-${i % 50}`,
+      name: `web-${i % 500}`,
+    },
+    parameters: { replicas: i % 10 },
+    dryRun: false,
+    requestId: null,
+    idempotencyKey: null,
+    inputHash: null,
+    reverts: null,
+    instanceId: 'bench',
+  };
+}
+
+async function writeOne(store: AuditStore, i: number) {
+  const e = await store.recordIntent(intent(i));
+  await store.recordOutcome(e.id, {
+    status: 'SUCCEEDED',
+    error: null,
+    before: { replicas: 1 },
+    after: { replicas: i % 10 },
+    message: null,
+    durationMs: 1,
+  });
+}
+
+async function writeThroughput(db: Database, concurrency: number): Promise<number> {
+  const store = new AuditStore(db);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < WRITES) await writeOne(store, next++);
+    }),
+  );
+  return WRITES / ((performance.now() - started) / 1000);
+}
+
+/** Bulk-loads synthetic projection rows (query latency does not depend on the hashes). */
+async function bulkLoad(db: Database, rows: number) {
+  const batch = 100_000;
+  for (let from = 1; from <= rows; from += batch) {
+    const to = Math.min(rows, from + batch - 1);
+    await db.exec(`
+      INSERT INTO audit_events (id, ts, actor, actor_role, source, action, verb, target_id, target,
+        parameters, dry_run, status, instance_id, intent_seq, last_seq)
+      SELECT md5(g::text)::uuid, now() - (g || ' seconds')::interval, 'user-' || (g % 7), 'operator',
+        CASE WHEN g % 11 = 0 THEN 'CHATOPS' ELSE 'API' END,
+        CASE WHEN g % 3 = 0 THEN 'restart' ELSE 'scale' END, 'scale',
+        'k8s:lab:DEPLOYMENT:ns-' || (g % 50) || ':web-' || (g % 500), '{}'::jsonb,
+        jsonb_build_object('replicas', g % 10), false,
+        CASE WHEN g % 13 = 0 THEN 'FAILED' ELSE 'SUCCEEDED' END, 'bulk', 1000000000 + g, 1
+      FROM generate_series(${from}, ${to}) g`);
+  }
+  await db.exec(`INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+    VALUES (1, md5('x')::uuid, 'intent', '{}', '', '') ON CONFLICT DO NOTHING`);
+  await db.exec('ANALYZE audit_events');
+}
+
+async function queryLatency(db: Database) {
+  const store = new AuditStore(db);
+  const cases: [string, () => Promise<unknown>][] = [
+    ['first page (20), no filter', () => store.list({}, 20)],
+    [
+      'first page, actions=[scale] statuses=[SUCCEEDED]',
+      () => store.list({ actions: ['scale'], statuses: ['SUCCEEDED'] }, 20),
+    ],
+    [
+      'first page, one resource',
+      () => store.list({ resourceId: 'k8s:lab:DEPLOYMENT:ns-7:web-107' }, 20),
+    ],
+    [
+      'page after 500k rows (keyset)',
+      async () => {
+        const [row] = await db.query<{ ts: Date; id: string }>(
+          'SELECT ts, id FROM audit_events ORDER BY ts DESC, id DESC OFFSET $1 LIMIT 1',
+          [Math.floor(ROWS / 2)],
+        );
+        const t = performance.now();
+        await store.list({}, 20, { ts: new Date(row!.ts).toISOString(), id: row!.id });
+        return performance.now() - t;
+      },
+    ],
+  ];
+  const out: Record<string, string> = {};
+  for (const [name, run] of cases) {
+    const samples: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      const r = await run();
+      samples.push(typeof r === 'number' ? r : performance.now() - t);
+    }
+    out[name] = `p50 ${median(samples).toFixed(2)} ms, p90 ${pct(samples, 0.9).toFixed(2)} ms`;
+  }
+  return out;
+}
+
+async function bench(
+  kind: string,
+  open: () => Promise<{ db: Database; cleanup: () => Promise<void> }>,
+) {
+  const results: Record<string, unknown> = { store: kind };
+  for (const concurrency of [1, 8, 32]) {
+    const runs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const { db, cleanup } = await open();
+      runs.push(await writeThroughput(db, concurrency));
+      await cleanup();
+    }
+    results[`writes/s (concurrency ${concurrency}, median of 3)`] = median(runs).toFixed(0);
+  }
+  const { db, cleanup } = await open();
+  const t = performance.now();
+  await bulkLoad(db, ROWS);
+  results[`bulk load of ${ROWS} rows`] = `${((performance.now() - t) / 1000).toFixed(1)} s`;
+  Object.assign(results, await queryLatency(db));
+  await cleanup();
+  console.log(JSON.stringify(results, null, 2));
+}
+
+await bench('pglite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pglite-'));
+  const db = await openDatabase({ dataDir: dir });
+  await migrate(db);
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+await bench('postgres', async () => {
+  const scratch = await createScratchDatabase();
+  const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
+  await migrate(db);
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      await scratch.drop();
+    },
+  };
+});

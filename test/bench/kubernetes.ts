@@ -1,0 +1,312 @@
+// Kubernetes benchmark against the running lab (not part of npm test):
+//   node --expose-gc test/bench/kubernetes.ts [--create N] [--seconds S] [--concurrency C]
+// 1. start-to-ready of the watch caches vs `kubectl get pods -A -o json`, memory per pod;
+// 2. dashboard query (first 100 pods of the biggest namespace with deployment and node):
+//    throughput and p50/p99 against a plain yoga server answering the same JSON;
+// 3. latency from scaleResource returning to the resourceEvent reaching a subscriber.
+// --create N first adds N pods in namespace k8s-bench (deleted at the end).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createLogger } from '../../src/logger.ts';
+import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
+import { deploymentYaml, kubectl, lab, sleep } from '../integration/kubernetes-support.ts';
+import { ROOT } from '../support/process.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    create: { type: 'string', default: '0' },
+    seconds: { type: 'string', default: '15' },
+    concurrency: { type: 'string', default: '8' },
+  },
+});
+const TOKEN = 'bench-operator-secret-0123456789';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const out = (s: string) => process.stdout.write(`${s}\n`);
+
+async function createPods(n: number): Promise<void> {
+  const docs = ['apiVersion: v1\nkind: Namespace\nmetadata: {name: k8s-bench}'];
+  for (let i = 0; i * 100 < n; i++)
+    docs.push(deploymentYaml('k8s-bench', `bench-${i}`, Math.min(100, n - i * 100)));
+  await kubectl(['apply', '-f', '-'], { input: docs.join('\n---\n') });
+  for (;;) {
+    const running = (
+      await kubectl([
+        'get',
+        'pods',
+        '-n',
+        'k8s-bench',
+        '--field-selector=status.phase=Running',
+        '-o',
+        'name',
+      ])
+    )
+      .split('\n')
+      .filter(Boolean).length;
+    out(`  ${running}/${n} bench pods Running`);
+    if (running >= n) return;
+    await sleep(5000);
+  }
+}
+
+/** One provider from nothing to ready; returns before dropping its last reference. */
+async function coldStart() {
+  const p = new KubernetesProvider(
+    { kubeconfig: lab().KUBECONFIG, contexts: [] },
+    createLogger('warn'),
+  );
+  const t0 = performance.now();
+  await p.start();
+  while (p.notReadyReason()) await sleep(5);
+  const readyMs = performance.now() - t0;
+  const pods = p.list({ kinds: ['POD'] }).length;
+  const resources = p.store.size;
+  global.gc?.();
+  const withCache = process.memoryUsage().heapUsed;
+  await p.stop();
+  return { readyMs, pods, resources, withCache };
+}
+
+/** Phase 1: cold start of the caches, in this process, against kubectl in the same run. */
+async function startup(): Promise<void> {
+  const runs: {
+    kubectl: number;
+    ready: number;
+    perResource: number;
+    pods: number;
+    resources: number;
+  }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await kubectl(['get', 'pods', '-A', '-o', 'json']);
+    const kubectlMs = performance.now() - t0;
+    const { readyMs, pods, resources, withCache } = await coldStart();
+    await sleep(100);
+    global.gc?.();
+    const retained = withCache - process.memoryUsage().heapUsed;
+    runs.push({
+      kubectl: kubectlMs,
+      ready: readyMs,
+      perResource: retained / resources,
+      pods,
+      resources,
+    });
+  }
+  const r = runs[0];
+  out(`cluster: ${r?.pods} pods, ${r?.resources} cached resources in total`);
+  out(
+    `start-to-ready (all caches, median of 3): ${median(runs.map((x) => x.ready)).toFixed(0)} ms; ` +
+      `kubectl get pods -A -o json: ${median(runs.map((x) => x.kubectl)).toFixed(0)} ms`,
+  );
+  out(
+    `heap retained per cached resource (${((100 * (r?.pods ?? 0)) / (r?.resources ?? 1)).toFixed(0)}% pods): ` +
+      `${(median(runs.map((x) => x.perResource)) / 1024).toFixed(1)} KB` +
+      (global.gc ? '' : ' (run with --expose-gc for a meaningful figure)'),
+  );
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitHttp(url: string, ok = 200): Promise<void> {
+  for (;;) {
+    const s = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (s === ok) return;
+    await sleep(100);
+  }
+}
+
+async function load(
+  url: string,
+  body: string,
+  token?: string,
+): Promise<{ rps: number; p50: number; p99: number }> {
+  const seconds = Number(opts.seconds);
+  const latencies: number[] = [];
+  const headers = {
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: Number(opts.concurrency) }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const res = await fetch(url, { method: 'POST', headers, body });
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { rps: latencies.length / seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99) };
+}
+
+const DASHBOARD = `query Dashboard($ns: String!) {
+  resources(filter: { namespaces: [$ns], kinds: [POD] }, first: 100) {
+    totalCount
+    edges { node { __typename id name state ... on Pod { phase restarts ip
+      workload { __typename id name state ... on Deployment { desiredReplicas readyReplicas } }
+      node { __typename id name state unschedulable } } } }
+  }
+}`;
+
+/** Phases 2 and 3, against the orchestrator run as its own process (node src/main.ts). */
+async function serve(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'oi-bench-'));
+  const app = spawnNode(['src/main.ts'], {
+    PORT: '18181',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dir,
+    API_TOKENS: `bench:operator:${TOKEN}`,
+    KUBECONFIG: lab().KUBECONFIG ?? '',
+    AWS_ENDPOINT: '',
+    AWS_REGION: '',
+    AWS_REGIONS: '',
+    PROMETHEUS_URL: '',
+  });
+  try {
+    const t0 = performance.now();
+    await waitHttp('http://127.0.0.1:18181/ready');
+    out(`orchestrator process: /ready 200 ${(performance.now() - t0).toFixed(0)} ms after spawn`);
+    const p = new KubernetesProvider(
+      { kubeconfig: lab().KUBECONFIG, contexts: [] },
+      createLogger('silent'),
+    );
+    await p.start();
+    while (p.notReadyReason()) await sleep(10);
+    const counts = new Map<string, number>();
+    for (const r of p.list({ kinds: ['POD'] }))
+      counts.set(r.namespace ?? '', (counts.get(r.namespace ?? '') ?? 0) + 1);
+    await p.stop();
+    const [ns, nsPods] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['default', 0];
+    const body = JSON.stringify({ query: DASHBOARD, variables: { ns } });
+    const first = await fetch('http://127.0.0.1:18181/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body,
+    });
+    const answer = (await first.json()) as { data?: Record<string, unknown>; errors?: unknown };
+    if (!answer.data || answer.errors)
+      throw new Error(`dashboard query failed: ${JSON.stringify(answer)}`);
+    const file = join(dir, 'answer.json');
+    writeFileSync(file, JSON.stringify(answer.data));
+    const baseline = spawnNode(['test/bench/kubernetes-baseline.ts', file, '18182'], {});
+    try {
+      await waitHttp('http://127.0.0.1:18182/graphql?query=%7B__typename%7D');
+      await load('http://127.0.0.1:18181/graphql', body, TOKEN); // warm-up, both
+      await load('http://127.0.0.1:18182/graphql', body);
+      const ours = await load('http://127.0.0.1:18181/graphql', body, TOKEN);
+      const base = await load('http://127.0.0.1:18182/graphql', body);
+      out(
+        `dashboard query (first 100 of ${nsPods} pods in ${ns}, with deployment and node; ${opts.concurrency} concurrent, ${opts.seconds}s):`,
+      );
+      out(
+        `  orchestrator: ${ours.rps.toFixed(0)} req/s, p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms`,
+      );
+      out(
+        `  plain yoga, precomputed JSON: ${base.rps.toFixed(0)} req/s, p50 ${base.p50.toFixed(1)} ms, p99 ${base.p99.toFixed(1)} ms`,
+      );
+      out(`  ratio: ${((100 * ours.rps) / base.rps).toFixed(0)}% of baseline throughput`);
+    } finally {
+      baseline.kill();
+    }
+    await scaleToEvent();
+  } finally {
+    app.kill();
+  }
+}
+
+async function scaleToEvent(): Promise<void> {
+  const ns = `k8s-bench-scale`;
+  await kubectl(['create', 'namespace', ns]).catch(() => undefined);
+  await kubectl(['apply', '-f', '-'], { input: deploymentYaml(ns, 'target', 1) });
+  const gqlPost = async (query: string, variables: unknown) =>
+    (await (
+      await fetch('http://127.0.0.1:18181/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json()) as { data: Record<string, unknown> };
+  let id = '';
+  while (!id) {
+    const r = await gqlPost(
+      'query($ns:String!){resources(filter:{namespaces:[$ns],kinds:[DEPLOYMENT]}){edges{node{id}}}}',
+      { ns },
+    );
+    id = (r.data.resources as { edges: { node: { id: string } }[] }).edges[0]?.node.id ?? '';
+    await sleep(50);
+  }
+  const client = createClient({
+    url: 'ws://127.0.0.1:18181/graphql',
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${TOKEN}` },
+  });
+  const waiters = new Map<number, (t: number) => void>();
+  client.subscribe(
+    {
+      query: `subscription($ns:String!){resourceEvents(filter:{namespaces:[$ns],kinds:[DEPLOYMENT]}){type resource{... on Deployment{desiredReplicas}}}}`,
+      variables: { ns },
+    },
+    {
+      next: (v) => {
+        const d = (v.data as { resourceEvents: { resource: { desiredReplicas?: number } } })
+          .resourceEvents.resource.desiredReplicas;
+        if (d !== undefined) waiters.get(d)?.(performance.now());
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  await sleep(500);
+  const fromReturn: number[] = [];
+  const fromStart: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const replicas = 2 + (i % 2);
+    const arrived = new Promise<number>((resolve) => waiters.set(replicas, resolve));
+    const t0 = performance.now();
+    const r = await gqlPost(
+      'mutation($id:ID!,$n:Int!){scaleResource(input:{id:$id,replicas:$n}){__typename ... on Error{message}}}',
+      { id, n: replicas },
+    );
+    const returned = performance.now();
+    const typename = (r.data.scaleResource as { __typename: string }).__typename;
+    if (typename !== 'ScaleResourceSuccess') throw new Error(JSON.stringify(r));
+    const at = await arrived;
+    fromReturn.push(at - returned);
+    fromStart.push(at - t0);
+    waiters.delete(replicas);
+  }
+  await client.dispose();
+  await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  out(
+    `scaleResource -> resourceEvent (20 scales): median ${median(fromReturn).toFixed(1)} ms after the mutation returned (negative: before), ${median(fromStart).toFixed(1)} ms after it was sent`,
+  );
+}
+
+const created = Number(opts.create);
+if (created > 0) await createPods(created);
+try {
+  await startup();
+  await serve();
+} finally {
+  if (created > 0) await kubectl(['delete', 'namespace', 'k8s-bench', '--wait=false']);
+}
+process.exit(0);

@@ -1,0 +1,272 @@
+// Subscription fan-out benchmark: N graphql-ws subscribers of `metrics` on one orchestrator
+// process, one sample per second each, against a raw `ws` broadcast of pre-serialised bytes
+// to N sockets in the same run. Run: node test/bench/metrics-fanout.ts [1000,10000] [seconds]
+// (needs the lab: its Kubernetes gives the subscription real targets). Not part of npm test.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import WebSocket, { WebSocketServer } from 'ws';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { N, type Snapshot } from '../../src/metrics/aggregate.ts';
+import { toWire } from '../../src/metrics/hub.ts';
+import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
+import { NAME_INDEX } from '../../src/metrics/types.ts';
+import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
+import { labEnv } from '../support/lab.ts';
+
+const SECRET = 'bench-secret-0123456789';
+const TARGETS = 100; // subscribers spread over this many pods (CPU_USAGE of one each)
+
+type ToServer = { cmd: 'phase'; kind: 'graphql' | 'raw'; seconds: number } | { cmd: 'exit' };
+type FromServer =
+  | { ready: true; port: number; rawPort: number; targets: string[]; idleRssMb: number }
+  | {
+      phaseDone: true;
+      cpuSeconds: number;
+      elp99Ms: number;
+      rssStartMb: number;
+      rssMaxMb: number;
+      published: number;
+    };
+
+const pct = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN);
+
+// ---------------------------------------------------------------- server (one process)
+async function server(): Promise<void> {
+  const env = labEnv();
+  const dataDir = mkdtempSync(join(tmpdir(), 'oi-bench-'));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    API_TOKENS: `bench:viewer:${SECRET}`,
+    LOG_LEVEL: 'silent',
+    KUBECONFIG: env.KUBECONFIG ?? '',
+    // The collector stays out of the way: the bench publishes the samples itself, on the
+    // same pubsub topic and through the same hub as the collector's snapshots.
+    METRICS_INTERVAL_SECONDS: '3600',
+  });
+  const app = await createApp(config, createLogger('silent'));
+  const { port } = await app.listen();
+  const kube = app.services.providers.providers.find((p) => p instanceof KubernetesProvider);
+  while (kube?.notReadyReason()) await new Promise((r) => setTimeout(r, 500));
+  const pods = app.services.providers.list({ kinds: ['POD'], namespaces: ['lab-demo'] });
+  const ids = pods.slice(0, TARGETS).map((p) => p.id);
+  const globalIds = pods
+    .slice(0, TARGETS)
+    .map((p) => Buffer.from(`Pod:${p.id}`).toString('base64'));
+
+  const publish = () => {
+    const values = new Float64Array(ids.length * N).fill(NaN);
+    ids.forEach((_, i) => (values[i * N + NAME_INDEX.CPU_USAGE] = Math.random()));
+    const s: Snapshot = { t: Date.now(), ids, values, index: new Map(ids.map((id, i) => [id, i])) };
+    void app.services.pubsub.publish(METRICS_TOPIC, toWire(s));
+  };
+  // A latest value exists before anyone subscribes, so each subscription's first sample (sent
+  // on subscribe) tells the client its subscription is live.
+  publish();
+
+  const raw = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((r) => raw.once('listening', r));
+  const rawPort = (raw.address() as { port: number }).port;
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+
+  const send = (m: FromServer) => process.send?.(m);
+  send({
+    ready: true,
+    port,
+    rawPort,
+    targets: globalIds,
+    idleRssMb: process.memoryUsage().rss / 2 ** 20,
+  });
+
+  process.on('message', (m: ToServer) => {
+    if (m.cmd === 'exit') {
+      raw.close();
+      void app.shutdown().then(() => {
+        rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+      return;
+    }
+    const cpu0 = process.cpuUsage();
+    eld.reset();
+    eld.enable();
+    const rssStart = process.memoryUsage().rss;
+    let rssMax = 0;
+    let published = 0;
+    const tick = () => {
+      const t = Date.now();
+      if (m.kind === 'graphql') {
+        publish();
+      } else {
+        // What a hand-written broadcast would send: the same shape, serialised once.
+        const bytes = JSON.stringify({
+          type: 'next',
+          id: '1',
+          payload: {
+            data: { metrics: { value: Math.random(), timestamp: new Date(t).toISOString() } },
+          },
+        });
+        for (const c of raw.clients) c.send(bytes);
+      }
+      published++;
+      rssMax = Math.max(rssMax, process.memoryUsage().rss);
+    };
+    const timer = setInterval(tick, 1000);
+    setTimeout(() => {
+      clearInterval(timer);
+      // Let the last second drain before measuring.
+      setTimeout(() => {
+        eld.disable();
+        const cpu = process.cpuUsage(cpu0);
+        send({
+          phaseDone: true,
+          cpuSeconds: (cpu.user + cpu.system) / 1e6,
+          elp99Ms: eld.percentile(99) / 1e6,
+          rssStartMb: rssStart / 2 ** 20,
+          rssMaxMb: rssMax / 2 ** 20,
+          published,
+        });
+      }, 1000);
+    }, m.seconds * 1000);
+  });
+}
+
+// ---------------------------------------------------------------- client (another process)
+const QUERY =
+  'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value timestamp } }';
+
+function graphqlSocket(
+  port: number,
+  target: string,
+  onLag: (ms: number) => void,
+): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+    let live = false;
+    ws.on('open', () =>
+      ws.send(
+        JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${SECRET}` } }),
+      ),
+    );
+    ws.on('message', (data: Buffer) => {
+      const msg = JSON.parse(data.toString()) as {
+        type: string;
+        payload?: { data?: { metrics: { timestamp: string } } };
+      };
+      if (msg.type === 'connection_ack') {
+        ws.send(
+          JSON.stringify({
+            id: '1',
+            type: 'subscribe',
+            payload: { query: QUERY, variables: { t: [target] } },
+          }),
+        );
+      } else if (msg.type === 'next' && msg.payload?.data) {
+        // The first sample is the latest value, sent on subscribe: the subscription is live.
+        if (!live) {
+          live = true;
+          resolve(ws);
+          return;
+        }
+        onLag(Date.now() - Date.parse(msg.payload.data.metrics.timestamp));
+      } else if (msg.type === 'error') reject(new Error(JSON.stringify(msg)));
+    });
+    ws.on('error', reject);
+  });
+}
+
+function rawSocket(port: number, onLag: (ms: number) => void): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+    ws.on('open', () => resolve(ws));
+    ws.on('message', (data: Buffer) => {
+      const msg = JSON.parse(data.toString()) as {
+        payload: { data: { metrics: { timestamp: string } } };
+      };
+      onLag(Date.now() - Date.parse(msg.payload.data.metrics.timestamp));
+    });
+    ws.on('error', reject);
+  });
+}
+
+async function client(): Promise<void> {
+  const counts = (process.argv[2] ?? '1000,10000').split(',').map(Number);
+  const seconds = Number(process.argv[3] ?? 20);
+  const child = fork(fileURLToPath(import.meta.url), ['server'], {
+    stdio: 'inherit',
+    execArgv: process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [],
+  });
+  const next = () => new Promise<FromServer>((r) => child.once('message', (m: FromServer) => r(m)));
+  const ready = (await next()) as Extract<FromServer, { ready: true }>;
+  const idleRssMb = ready.idleRssMb;
+  const rows: string[] = [];
+  for (const n of counts) {
+    const kinds = (process.env.BENCH_KINDS ?? 'graphql,raw').split(',') as ('graphql' | 'raw')[];
+    for (const kind of kinds) {
+      const lags: number[] = [];
+      let warm = true;
+      const record = (ms: number) => {
+        if (!warm) lags.push(ms);
+      };
+      const sockets: WebSocket[] = [];
+      const t0 = performance.now();
+      for (let i = 0; i < n; i += 250) {
+        const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) =>
+          kind === 'graphql'
+            ? graphqlSocket(ready.port, ready.targets[(i + k) % ready.targets.length] ?? '', record)
+            : rawSocket(ready.rawPort, record),
+        );
+        sockets.push(...(await Promise.all(batch)));
+      }
+      const connectS = (performance.now() - t0) / 1000;
+      // Every subscription is live (it had its first sample); let the server settle.
+      await new Promise((r) => setTimeout(r, 2000));
+      warm = false;
+      child.send({ cmd: 'phase', kind, seconds } satisfies ToServer);
+      const done = (await next()) as Extract<FromServer, { phaseDone: true }>;
+      lags.sort((a, b) => a - b);
+      const expected = n * done.published;
+      const row = {
+        subscribers: n,
+        kind,
+        delivered: `${lags.length}/${expected}`,
+        lagP50Ms: pct(lags, 0.5),
+        lagP99Ms: pct(lags, 0.99),
+        eventLoopP99Ms: Number(done.elp99Ms.toFixed(1)),
+        serverRssMaxMb: Math.round(done.rssMaxMb),
+        // RSS with the subscribers connected, over the idle process with its caches.
+        serverRssOverIdleMb: Math.round(done.rssMaxMb - idleRssMb),
+        serverCpuSecondsPerSecond: Number((done.cpuSeconds / seconds).toFixed(3)),
+        connectSeconds: Number(connectS.toFixed(1)),
+      };
+      console.log(JSON.stringify(row));
+      rows.push(
+        `| ${n} | ${kind} | ${row.delivered} | ${row.lagP50Ms} | ${row.lagP99Ms} | ${row.eventLoopP99Ms} | ${row.serverRssMaxMb} (+${row.serverRssOverIdleMb}) | ${row.serverCpuSecondsPerSecond} |`,
+      );
+      for (const s of sockets) s.terminate();
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  child.send({ cmd: 'exit' } satisfies ToServer);
+  console.log(
+    '\n| subscribers | path | delivered | lag p50 ms | lag p99 ms | event loop p99 ms | server RSS MB (+ over idle) | server CPU s/s |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(r);
+}
+
+if (process.argv[2] === 'server') await server();
+else await client();

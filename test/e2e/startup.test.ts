@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnOrchestrator } from '../support/process.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'oi-startup-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('process start', () => {
+  it('exits 1 with one clear line per bad variable', async () => {
+    const proc = spawnOrchestrator({ PORT: 'abc', LOG_LEVEL: 'shouty', DATA_DIR: dataDir });
+    const exit = await proc.exited;
+    expect(exit.code).toBe(1);
+    const lines = proc.output().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Invalid configuration: (PORT|LOG_LEVEL): /);
+    expect(proc.output()).toContain('PORT');
+    expect(proc.output()).toContain('LOG_LEVEL');
+  });
+
+  it('creates an admin token on first start, prints it once, stores only its hash', async () => {
+    const first = spawnOrchestrator({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    const tokenLine = await first.waitFor(/Authorization: Bearer /);
+    const secret = tokenLine.split('Bearer ')[1]?.trim() ?? '';
+    const listening = await first.waitFor(/"msg":"listening"/);
+    const port = (JSON.parse(listening) as { port: number }).port;
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: '{ viewer { name role } }' }),
+    });
+    expect(await res.json()).toEqual({ data: { viewer: { name: 'admin', role: 'ADMIN' } } });
+
+    // A second process on the same embedded database is refused, and nothing is corrupted.
+    const second = spawnOrchestrator({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    expect((await second.exited).code).toBe(1);
+    expect(second.output()).toMatch(/in use by process/);
+
+    first.child.kill('SIGTERM');
+    expect((await first.exited).code).toBe(0);
+    expect(first.output().split(secret).length - 1).toBe(2); // the banner only, never a log line
+
+    const third = spawnOrchestrator({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    await third.waitFor(/"msg":"listening"/);
+    expect(third.output()).not.toContain('created the first admin token');
+    third.child.kill('SIGTERM');
+    expect((await third.exited).code).toBe(0);
+  });
+});

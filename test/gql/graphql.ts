@@ -1,0 +1,1125 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type ActionVerb =
+  | 'CORDON'
+  | 'DELETE'
+  | 'PATCH'
+  | 'REBOOT'
+  | 'RESTART'
+  | 'SCALE'
+  | 'START'
+  | 'STOP'
+  | 'UNCORDON';
+
+export type ApplyRecommendationInput = {
+  /** For advice never applied automatically (deletions): the target's name. */
+  confirm?: string | null | undefined;
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type AuditLogFilter = {
+  /** e.g. ["scale"] */
+  actions?: Array<string> | null | undefined;
+  actors?: Array<string> | null | undefined;
+  /** The global id of a resource. */
+  resourceId?: string | number | null | undefined;
+  since?: string | null | undefined;
+  sources?: Array<AuditSource> | null | undefined;
+  statuses?: Array<AuditStatus> | null | undefined;
+  until?: string | null | undefined;
+};
+
+export type AuditSource =
+  | 'AGENT'
+  | 'API'
+  | 'CHATOPS'
+  | 'RECOMMENDATION'
+  | 'SYSTEM';
+
+export type AuditStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+export type ChatInput = {
+  /** Where the user is looking: {namespace, cluster, resourceId}. */
+  context?: unknown;
+  /** Continue a conversation. */
+  conversationId?: string | number | null | undefined;
+  message: string;
+};
+
+export type ComponentState =
+  | 'DEGRADED'
+  | 'DISABLED'
+  | 'DOWN'
+  | 'UP';
+
+export type ConfirmChatPlanInput = {
+  token: string;
+};
+
+export type DeletePropagation =
+  | 'BACKGROUND'
+  | 'FOREGROUND'
+  | 'ORPHAN';
+
+export type DeleteResourceInput = {
+  /** Must equal the resource's name. */
+  confirm: string;
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+  propagationPolicy?: DeletePropagation | null | undefined;
+};
+
+/** CPU in cores, memory in bytes, network in bytes/s. Requests and limits are summed over a target's pods; capacity is node allocatable (nodes and clusters only). */
+export type MetricName =
+  | 'CPU_CAPACITY'
+  | 'CPU_LIMIT'
+  | 'CPU_REQUEST'
+  | 'CPU_USAGE'
+  | 'MEMORY_CAPACITY'
+  | 'MEMORY_LIMIT'
+  | 'MEMORY_REQUEST'
+  | 'MEMORY_USAGE'
+  | 'NETWORK_RECEIVE'
+  | 'NETWORK_TRANSMIT';
+
+/** Either `last` (a duration back from now) or `from`/`to` (to defaults to now). */
+export type MetricRangeInput = {
+  from?: string | null | undefined;
+  last?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type Provider =
+  | 'AWS'
+  | 'KUBERNETES';
+
+export type RebootResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type RecommendationFilter = {
+  namespaces?: Array<string> | null | undefined;
+  resourceId?: string | number | null | undefined;
+  sources?: Array<string> | null | undefined;
+  /** Default: all. */
+  statuses?: Array<RecommendationStatus> | null | undefined;
+  types?: Array<string> | null | undefined;
+};
+
+export type RecommendationRisk =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type RecommendationStatus =
+  | 'APPLIED'
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'OPEN'
+  | 'REJECTED'
+  | 'SUPERSEDED';
+
+export type RegisterAgentInput = {
+  /** e.g. ["analyze"]. */
+  capabilities?: Array<string> | null | undefined;
+  /** Also the name of the API token the agent uses. */
+  name: string;
+  /** Where POST <url>/analyze reaches it, if it analyzes. */
+  url?: string | null | undefined;
+};
+
+export type RejectRecommendationInput = {
+  id: string | number;
+  reason: string;
+};
+
+export type ResourceEventType =
+  | 'ADDED'
+  | 'DELETED'
+  | 'MODIFIED';
+
+export type ResourceFilter = {
+  clusters?: Array<string> | null | undefined;
+  kinds?: Array<ResourceKind> | null | undefined;
+  /** Kubernetes label selector, e.g. `app=web,tier in (a,b),!legacy` (tags on AWS). */
+  labelSelector?: string | null | undefined;
+  names?: Array<string> | null | undefined;
+  namespaces?: Array<string> | null | undefined;
+  providers?: Array<Provider> | null | undefined;
+  /** Case-insensitive part of the name. */
+  search?: string | null | undefined;
+  states?: Array<ResourceState> | null | undefined;
+};
+
+export type ResourceKind =
+  | 'AUTO_SCALING_GROUP'
+  | 'DAEMONSET'
+  | 'DEPLOYMENT'
+  | 'EBS_VOLUME'
+  | 'EC2_INSTANCE'
+  | 'HORIZONTAL_POD_AUTOSCALER'
+  | 'NAMESPACE'
+  | 'NODE'
+  | 'POD'
+  | 'RDS_INSTANCE'
+  | 'REPLICASET'
+  | 'SERVICE'
+  | 'STATEFULSET';
+
+export type ResourceState =
+  | 'DEGRADED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'STOPPED'
+  | 'SUCCEEDED'
+  | 'TERMINATING'
+  | 'UNKNOWN';
+
+export type RevertActionInput = {
+  /** The AuditEvent to undo. */
+  auditEventId: string | number;
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'OPERATOR'
+  | 'VIEWER';
+
+export type ScaleResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+  replicas: number;
+};
+
+export type StartResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type StopResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type SubmitRecommendationsInput = {
+  /** Admins only: submit as this agent (default: the token's name). */
+  agent?: string | null | undefined;
+  /** AgentRecommendation[] as documented in the README; validated in full, all or nothing. */
+  recommendations: unknown;
+};
+
+export type ScaleNothingMutationVariables = Exact<{
+  input: ScaleResourceInput;
+}>;
+
+
+export type ScaleNothingMutation = { scaleResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'ScaleResourceSuccess', dryRun: boolean }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+   };
+
+export type AuditLogPageQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, status: AuditStatus, actor: string, source: AuditSource, parameters: unknown, before: unknown, after: unknown, hash: string, prevHash: string, target: { kind: ResourceKind, name: string, namespace: string | null } } }> } };
+
+export type VerifyLogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyLogQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, reason: string | null } };
+
+export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverviewQuery = { overview: { resources: { total: number }, status: Array<{ name: string, state: ComponentState }>, recentActions: Array<{ action: string, status: AuditStatus }> } };
+
+export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoAmIQuery = { viewer: { name: string, role: Role }, health: { status: string, version: string, uptime: number }, status: Array<{ name: string, state: ComponentState, message: string }> };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ name: string, role: Role }> };
+
+export type WsViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WsViewerQuery = { viewer: { name: string, role: Role } };
+
+export type ActScaleMutationVariables = Exact<{
+  input: ScaleResourceInput;
+}>;
+
+
+export type ActScaleMutation = { scaleResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, status: AuditStatus, before: unknown, after: unknown, dryRun: boolean } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type ActRevertMutationVariables = Exact<{
+  input: RevertActionInput;
+}>;
+
+
+export type ActRevertMutation = { revertAction:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RevertActionSuccess', auditEvent: { id: string, action: string, status: AuditStatus, before: unknown, after: unknown, reverts: { id: string } | null } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type ActDeleteMutationVariables = Exact<{
+  input: DeleteResourceInput;
+}>;
+
+
+export type ActDeleteMutation = { deleteResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'DeleteResourceSuccess', auditEvent: { id: string } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type ActVerifyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActVerifyQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, reason: string | null } };
+
+export type AwsDegradedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AwsDegradedQuery = { status: Array<{ name: string, state: ComponentState, message: string }>, resources: { totalCount: number, failures: Array<{ provider: string, cluster: string, message: string }> } };
+
+export type AwsStopMutationVariables = Exact<{
+  input: StopResourceInput;
+}>;
+
+
+export type AwsStopMutation = { stopResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, action: string, status: AuditStatus, dryRun: boolean, before: unknown, after: unknown, message: string | null } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AwsStartMutationVariables = Exact<{
+  input: StartResourceInput;
+}>;
+
+
+export type AwsStartMutation = { startResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'StartResourceSuccess' }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AwsRebootMutationVariables = Exact<{
+  input: RebootResourceInput;
+}>;
+
+
+export type AwsRebootMutation = { rebootResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RebootResourceSuccess' }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AwsDeleteMutationVariables = Exact<{
+  input: DeleteResourceInput;
+}>;
+
+
+export type AwsDeleteMutation = { deleteResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'DeleteResourceSuccess', auditEvent: { status: AuditStatus, message: string | null } }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AwsScaleMutationVariables = Exact<{
+  input: ScaleResourceInput;
+}>;
+
+
+export type AwsScaleMutation = { scaleResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, status: AuditStatus, before: unknown, after: unknown } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AwsRevertMutationVariables = Exact<{
+  input: RevertActionInput;
+}>;
+
+
+export type AwsRevertMutation = { revertAction:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RevertActionSuccess' }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AwsIdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AwsIdsQuery = { resources: { edges: Array<{ node:
+        | { __typename: 'AutoScalingGroup', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'DaemonSet', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'Deployment', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'EbsVolume', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'Ec2Instance', instanceId: string, id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'HorizontalPodAutoscaler', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'KubernetesNode', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'Namespace', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'Pod', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'RdsInstance', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'ReplicaSet', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'Service', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'StatefulSet', id: string, name: string, kind: ResourceKind, state: ResourceState }
+       }> } };
+
+export type AwsAuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+}>;
+
+
+export type AwsAuditLogQuery = { auditLog: { edges: Array<{ node: { action: string, status: AuditStatus, dryRun: boolean, actor: string } }> }, verifyAuditLog: { valid: boolean } };
+
+export type AwsResourcesQueryVariables = Exact<{
+  filter?: ResourceFilter | null | undefined;
+}>;
+
+
+export type AwsResourcesQuery = { resources: { totalCount: number, failures: Array<{ provider: string, cluster: string, message: string }>, edges: Array<{ node:
+        | { __typename: 'AutoScalingGroup', desiredCapacity: number, minSize: number, maxSize: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, instances: Array<{ instanceId: string, instance: { name: string } | null }>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'DaemonSet', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'Deployment', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'EbsVolume', volumeId: string, attached: boolean, sizeGiB: number | null, id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'Ec2Instance', instanceId: string, instanceType: string | null, availabilityZone: string | null, privateIpAddress: string | null, launchTime: string | null, volumeIds: Array<string>, hourlyPrice: number | null, monthlyCost: number | null, id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, volumes: Array<{ volumeId: string, attached: boolean }>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'HorizontalPodAutoscaler', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'KubernetesNode', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'Namespace', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'Pod', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'RdsInstance', dbInstanceIdentifier: string, engine: string | null, hourlyPrice: number | null, monthlyCost: number | null, id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'ReplicaSet', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'Service', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'StatefulSet', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+       }> } };
+
+export type AwsNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AwsNodeQuery = { node:
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'AutoScalingGroup', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'DaemonSet', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'Deployment', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'EbsVolume', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'Ec2Instance', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'HorizontalPodAutoscaler', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'KubernetesNode', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'Namespace', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'Pod', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'RdsInstance', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'Recommendation', id: string }
+    | { __typename: 'ReplicaSet', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'Service', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'StatefulSet', name: string, kind: ResourceKind, id: string }
+   | null };
+
+export type AwsStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AwsStatusQuery = { status: Array<{ name: string, state: ComponentState, message: string }> };
+
+export type ChatItMutationVariables = Exact<{
+  input: ChatInput;
+}>;
+
+
+export type ChatItMutation = { chat: { conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: string, confidence: number, entities: unknown }, plan: Array<{ action: string, parameters: unknown, preview: unknown, target:
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+       | null }>, generatedCode: Array<{ language: string, filename: string | null, content: string }> } };
+
+export type ConfirmItMutationVariables = Exact<{
+  input: ConfirmChatPlanInput;
+}>;
+
+
+export type ConfirmItMutation = { confirmChatPlan:
+    | { __typename: 'ConfirmChatPlanSuccess', reply: string, auditEvents: Array<{ id: string, actor: string, source: AuditSource, action: string, dryRun: boolean, status: AuditStatus, parameters: unknown, target: { name: string, namespace: string | null } }> }
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConfirmationTokenError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type ChatAuditQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChatAuditQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, action: string, dryRun: boolean, status: AuditStatus, target: { name: string, namespace: string | null } } }> } };
+
+export type K8sMutFindQueryVariables = Exact<{
+  ns: string;
+}>;
+
+
+export type K8sMutFindQuery = { resources: { edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+       }> } };
+
+export type K8sMutScaleMutationVariables = Exact<{
+  id: string | number;
+  n: number;
+  dry?: boolean | null | undefined;
+}>;
+
+
+export type K8sMutScaleMutation = { scaleResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, status: AuditStatus, before: unknown, after: unknown } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type K8sMutStopMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type K8sMutStopMutation = { stopResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'StopResourceSuccess', auditEvent: { id: string, after: unknown } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type K8sMutRevertMutationVariables = Exact<{
+  auditEventId: string | number;
+}>;
+
+
+export type K8sMutRevertMutation = { revertAction:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RevertActionSuccess', auditEvent: { status: AuditStatus, after: unknown } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type K8sDegradedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type K8sDegradedQuery = { status: Array<{ name: string, state: ComponentState, message: string }>, resources: { totalCount: number, failures: Array<{ provider: string, cluster: string, message: string }> } };
+
+export type K8sNamespaceViewQueryVariables = Exact<{
+  ns: string;
+}>;
+
+
+export type K8sNamespaceViewQuery = { resources: { totalCount: number, failures: Array<{ cluster: string }>, edges: Array<{ node:
+        | { __typename: 'AutoScalingGroup', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'DaemonSet', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'Deployment', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'EbsVolume', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'Ec2Instance', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'HorizontalPodAutoscaler', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'KubernetesNode', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'Namespace', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'Pod', phase: string | null, ip: string | null, restarts: number, id: string, name: string, state: ResourceState, cluster: string, containers: Array<{ name: string, image: string | null, ready: boolean, requests: { cpu: string | null, cpuCores: number | null, memoryBytes: number | null }, limits: { memory: string | null } }>, node: { name: string, state: ResourceState, unschedulable: boolean } | null, owner:
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+           | null, workload:
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { desiredReplicas: number, readyReplicas: number, selector: string | null, strategy: string | null, kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+           | null, events: Array<{ reason: string | null }> }
+        | { __typename: 'RdsInstance', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'ReplicaSet', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'Service', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'StatefulSet', id: string, name: string, state: ResourceState, cluster: string }
+       }> } };
+
+export type K8sServiceViewQueryVariables = Exact<{
+  ns: string;
+}>;
+
+
+export type K8sServiceViewQuery = { resources: { edges: Array<{ node:
+        | { __typename: 'AutoScalingGroup', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'DaemonSet', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'Deployment', kind: ResourceKind, name: string, actions: Array<ActionVerb>, pods: Array<{ name: string }>, replicaSets: Array<{ name: string }>, containers: Array<{ name: string, requests: { memory: string | null } }> }
+        | { __typename: 'EbsVolume', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'Ec2Instance', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'HorizontalPodAutoscaler', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'KubernetesNode', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'Namespace', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'Pod', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'RdsInstance', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'ReplicaSet', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'Service', type: string, clusterIP: string | null, selector: string | null, kind: ResourceKind, name: string, actions: Array<ActionVerb>, ports: Array<{ port: number, targetPort: string | null }>, pods: Array<{ name: string }> }
+        | { __typename: 'StatefulSet', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+       }> } };
+
+export type K8sNodeByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type K8sNodeByIdQuery = { node:
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'AutoScalingGroup', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'DaemonSet', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'Deployment', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'EbsVolume', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'Ec2Instance', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'HorizontalPodAutoscaler', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'KubernetesNode', kind: ResourceKind, name: string, podCount: number, id: string, capacity: { cpuCores: number | null, pods: number | null }, allocatable: { memoryBytes: number | null }, conditions: Array<{ type: string, status: string }> }
+    | { __typename: 'Namespace', kind: ResourceKind, name: string, id: string, resources: Array<
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+      > }
+    | { __typename: 'Pod', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'RdsInstance', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'Recommendation', id: string }
+    | { __typename: 'ReplicaSet', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'Service', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'StatefulSet', kind: ResourceKind, name: string, id: string }
+   | null };
+
+export type K8sFirstOfKindQueryVariables = Exact<{
+  kind: ResourceKind;
+}>;
+
+
+export type K8sFirstOfKindQuery = { resources: { totalCount: number, edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
+       }> } };
+
+export type K8sPodLogsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type K8sPodLogsQuery = { podLogs:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'LogsUnavailableError', code: string, message: string, node: string | null }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PodLogs', text: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type K8sDeploymentEventsSubscriptionVariables = Exact<{
+  ns: string;
+}>;
+
+
+export type K8sDeploymentEventsSubscription = { resourceEvents: { type: ResourceEventType, resource:
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { desiredReplicas: number, name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+     } };
+
+export type MetricsEc2QueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsEc2Query = { resources: { edges: Array<{ node:
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { instanceType: string | null, id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+       }> } };
+
+export type OutageStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutageStatusQuery = { status: Array<{ name: string, state: ComponentState, message: string }> };
+
+export type OutageHistoryQueryVariables = Exact<{
+  targets: Array<string | number> | string | number;
+}>;
+
+
+export type OutageHistoryQuery = { metrics: Array<{ name: MetricName, points: Array<{ value: number }> }> };
+
+export type OutagePodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutagePodsQuery = { resources: { edges: Array<{ node:
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+       }> } };
+
+export type MetricsCurrentQueryVariables = Exact<{
+  filter?: ResourceFilter | null | undefined;
+}>;
+
+
+export type MetricsCurrentQuery = { resources: { edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+       }> } };
+
+export type MetricsPagedQueryVariables = Exact<{
+  filter?: ResourceFilter | null | undefined;
+}>;
+
+
+export type MetricsPagedQuery = { resources: { edges: Array<{ node:
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+       }> } };
+
+export type MetricsHistoryQueryVariables = Exact<{
+  targets: Array<string | number> | string | number;
+  names?: Array<MetricName> | MetricName | null | undefined;
+  range?: MetricRangeInput | null | undefined;
+  step?: string | null | undefined;
+}>;
+
+
+export type MetricsHistoryQuery = { metrics: Array<{ name: MetricName, unit: string, target:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+    , points: Array<{ timestamp: string, value: number }> }> };
+
+export type MetricsSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsSummaryQuery = { clusterSummary: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryCapacity: number | null }>, overview: { metrics: { source: string | null, collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null }>, orchestrator: { rssBytes: number } } | null } };
+
+export type MetricsLiveSubscriptionVariables = Exact<{
+  targets: Array<string | number> | string | number;
+}>;
+
+
+export type MetricsLiveSubscription = { metrics: { name: MetricName, unit: string, timestamp: string, value: number, target:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+     } };
+
+export type RecRunMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecRunMutation = { runRecommendations:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RunRecommendationsSuccess', run: { workloads: number, created: number, expired: number, open: number, errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type RecListQueryVariables = Exact<{
+  filter?: RecommendationFilter | null | undefined;
+}>;
+
+
+export type RecListQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, title: string, summary: string, targetName: string, source: string, current: unknown, recommended: unknown, evidence: unknown, confidence: number, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown } }> } };
+
+export type RecApplyMutationVariables = Exact<{
+  input: ApplyRecommendationInput;
+}>;
+
+
+export type RecApplyMutation = { applyRecommendation:
+    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, action: string, source: AuditSource, status: AuditStatus, parameters: unknown, before: unknown, after: unknown } }
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type RecRevertMutationVariables = Exact<{
+  input: RevertActionInput;
+}>;
+
+
+export type RecRevertMutation = { revertAction:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RevertActionSuccess', auditEvent: { id: string, status: AuditStatus } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type RecRejectMutationVariables = Exact<{
+  input: RejectRecommendationInput;
+}>;
+
+
+export type RecRejectMutation = { rejectRecommendation:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RejectRecommendationSuccess', recommendation: { status: RecommendationStatus, statusReason: string | null } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type RecRegisterMutationVariables = Exact<{
+  input: RegisterAgentInput;
+}>;
+
+
+export type RecRegisterMutation = { registerAgent:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RegisterAgentSuccess', agent: { name: string } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type RecSubmitMutationVariables = Exact<{
+  input: SubmitRecommendationsInput;
+}>;
+
+
+export type RecSubmitMutation = { submitRecommendations:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'SubmitRecommendationsSuccess', recommendations: Array<{ id: string, source: string, type: string }> }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+
+export const ScaleNothingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScaleNothing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScaleResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scaleResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}}]}}]}}]}}]} as unknown as DocumentNode<ScaleNothingMutation, ScaleNothingMutationVariables>;
+export const AuditLogPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLogPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"prevHash"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogPageQuery, AuditLogPageQueryVariables>;
+export const VerifyLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyAuditLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"checkedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<VerifyLogQuery, VerifyLogQueryVariables>;
+export const OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentActions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const WhoAmIDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhoAmI"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"uptime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhoAmIQuery, WhoAmIQueryVariables>;
+export const ApiTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ApiTokensQuery, ApiTokensQueryVariables>;
+export const WsViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WsViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<WsViewerQuery, WsViewerQueryVariables>;
+export const ActScaleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActScale"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScaleResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scaleResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ActScaleMutation, ActScaleMutationVariables>;
+export const ActRevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActRevert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevertActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ActRevertMutation, ActRevertMutationVariables>;
+export const ActDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ActDeleteMutation, ActDeleteMutationVariables>;
+export const ActVerifyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActVerify"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyAuditLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"checkedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<ActVerifyQuery, ActVerifyQueryVariables>;
+export const AwsDegradedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AwsDegraded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"AWS"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AwsDegradedQuery, AwsDegradedQueryVariables>;
+export const AwsStopDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AwsStop"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StopResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stopResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AwsStopMutation, AwsStopMutationVariables>;
+export const AwsStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AwsStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AwsStartMutation, AwsStartMutationVariables>;
+export const AwsRebootDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AwsReboot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RebootResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rebootResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AwsRebootMutation, AwsRebootMutationVariables>;
+export const AwsDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AwsDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AwsDeleteMutation, AwsDeleteMutationVariables>;
+export const AwsScaleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AwsScale"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScaleResourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scaleResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AwsScaleMutation, AwsScaleMutationVariables>;
+export const AwsRevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AwsRevert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevertActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AwsRevertMutation, AwsRevertMutationVariables>;
+export const AwsIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AwsIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"AWS"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1000"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ec2Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AwsIdsQuery, AwsIdsQueryVariables>;
+export const AwsAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AwsAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuditLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}}]}}]}}]} as unknown as DocumentNode<AwsAuditLogQuery, AwsAuditLogQueryVariables>;
+export const AwsResourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AwsResources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ec2Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"instanceType"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityZone"}},{"kind":"Field","name":{"kind":"Name","value":"privateIpAddress"}},{"kind":"Field","name":{"kind":"Name","value":"launchTime"}},{"kind":"Field","name":{"kind":"Name","value":"volumeIds"}},{"kind":"Field","name":{"kind":"Name","value":"volumes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volumeId"}},{"kind":"Field","name":{"kind":"Name","value":"attached"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hourlyPrice"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyCost"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EbsVolume"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volumeId"}},{"kind":"Field","name":{"kind":"Name","value":"attached"}},{"kind":"Field","name":{"kind":"Name","value":"sizeGiB"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RdsInstance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dbInstanceIdentifier"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"hourlyPrice"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyCost"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AutoScalingGroup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"desiredCapacity"}},{"kind":"Field","name":{"kind":"Name","value":"minSize"}},{"kind":"Field","name":{"kind":"Name","value":"maxSize"}},{"kind":"Field","name":{"kind":"Name","value":"instances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"instance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AwsResourcesQuery, AwsResourcesQueryVariables>;
+export const AwsNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AwsNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Resource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<AwsNodeQuery, AwsNodeQueryVariables>;
+export const AwsStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AwsStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<AwsStatusQuery, AwsStatusQueryVariables>;
+export const ChatItDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChatIt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChatInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chat"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"reply"}},{"kind":"Field","name":{"kind":"Name","value":"intent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"preview"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"generatedCode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiresConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"confirmationToken"}}]}}]}}]} as unknown as DocumentNode<ChatItMutation, ChatItMutationVariables>;
+export const ConfirmItDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmIt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmChatPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmChatPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmChatPlanSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmItMutation, ConfirmItMutationVariables>;
+export const ChatAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChatAudit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sources"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CHATOPS"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ChatAuditQuery, ChatAuditQueryVariables>;
+export const K8sMutFindDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"K8sMutFind"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ns"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"namespaces"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"ns"}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DEPLOYMENT"},{"kind":"EnumValue","value":"DAEMONSET"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<K8sMutFindQuery, K8sMutFindQueryVariables>;
+export const K8sMutScaleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"K8sMutScale"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dry"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scaleResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"replicas"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dry"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<K8sMutScaleMutation, K8sMutScaleMutationVariables>;
+export const K8sMutStopDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"K8sMutStop"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stopResource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<K8sMutStopMutation, K8sMutStopMutationVariables>;
+export const K8sMutRevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"K8sMutRevert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"auditEventId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"auditEventId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"auditEventId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<K8sMutRevertMutation, K8sMutRevertMutationVariables>;
+export const K8sDegradedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"K8sDegraded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"NODE"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<K8sDegradedQuery, K8sDegradedQueryVariables>;
+export const K8sNamespaceViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"K8sNamespaceView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ns"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"namespaces"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"ns"}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"POD"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Pod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"restarts"}},{"kind":"Field","name":{"kind":"Name","value":"containers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"image"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cpu"}},{"kind":"Field","name":{"kind":"Name","value":"cpuCores"}},{"kind":"Field","name":{"kind":"Name","value":"memoryBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memory"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"unschedulable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deployment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"desiredReplicas"}},{"kind":"Field","name":{"kind":"Name","value":"readyReplicas"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<K8sNamespaceViewQuery, K8sNamespaceViewQueryVariables>;
+export const K8sServiceViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"K8sServiceView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ns"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"namespaces"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"ns"}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SERVICE"},{"kind":"EnumValue","value":"NAMESPACE"},{"kind":"EnumValue","value":"DEPLOYMENT"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Service"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"clusterIP"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"targetPort"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deployment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replicaSets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"containers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memory"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<K8sServiceViewQuery, K8sServiceViewQueryVariables>;
+export const K8sNodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"K8sNodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Resource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KubernetesNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capacity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cpuCores"}},{"kind":"Field","name":{"kind":"Name","value":"pods"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allocatable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memoryBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"podCount"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Namespace"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DEPLOYMENT"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<K8sNodeByIdQuery, K8sNodeByIdQueryVariables>;
+export const K8sFirstOfKindDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"K8sFirstOfKind"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceKind"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"kind"}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"KUBERNETES"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<K8sFirstOfKindQuery, K8sFirstOfKindQueryVariables>;
+export const K8sPodLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"K8sPodLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"podLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"tailLines"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PodLogs"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LogsUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"}}]}}]}}]}}]} as unknown as DocumentNode<K8sPodLogsQuery, K8sPodLogsQueryVariables>;
+export const K8sDeploymentEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"K8sDeploymentEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ns"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resourceEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"namespaces"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"ns"}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DEPLOYMENT"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deployment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"desiredReplicas"}}]}}]}}]}}]}}]} as unknown as DocumentNode<K8sDeploymentEventsSubscription, K8sDeploymentEventsSubscriptionVariables>;
+export const MetricsEc2Document = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsEc2"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"EC2_INSTANCE"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"web-1","block":false}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ec2Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceType"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"}]}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"last"},"value":{"kind":"StringValue","value":"PT6H","block":false}}]}},{"kind":"Argument","name":{"kind":"Name","value":"step"},"value":{"kind":"StringValue","value":"PT5M","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MetricsEc2Query, MetricsEc2QueryVariables>;
+export const OutageStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<OutageStatusQuery, OutageStatusQueryVariables>;
+export const OutageHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"}]}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"last"},"value":{"kind":"StringValue","value":"PT2M","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<OutageHistoryQuery, OutageHistoryQueryVariables>;
+export const OutagePodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutagePods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"POD"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"namespaces"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"lab-demo","block":false}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OutagePodsQuery, OutagePodsQueryVariables>;
+export const MetricsCurrentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsCurrent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1000"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}},{"kind":"Field","name":{"kind":"Name","value":"memoryUsage"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cpuRequest"}},{"kind":"Field","name":{"kind":"Name","value":"cpuLimit"}},{"kind":"Field","name":{"kind":"Name","value":"memoryRequest"}},{"kind":"Field","name":{"kind":"Name","value":"cpuRequestUtilization"}},{"kind":"Field","name":{"kind":"Name","value":"memoryLimitUtilization"}},{"kind":"Field","name":{"kind":"Name","value":"networkReceive"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MetricsCurrentQuery, MetricsCurrentQueryVariables>;
+export const MetricsPagedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsPaged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"},{"kind":"EnumValue","value":"MEMORY_USAGE"}]}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"last"},"value":{"kind":"StringValue","value":"PT5M","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MetricsPagedQuery, MetricsPagedQueryVariables>;
+export const MetricsHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"names"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricName"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricRangeInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"step"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Duration"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"Variable","name":{"kind":"Name","value":"names"}}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"step"},"value":{"kind":"Variable","name":{"kind":"Name","value":"step"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<MetricsHistoryQuery, MetricsHistoryQueryVariables>;
+export const MetricsSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clusterSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}},{"kind":"Field","name":{"kind":"Name","value":"cpuRequest"}},{"kind":"Field","name":{"kind":"Name","value":"cpuCapacity"}},{"kind":"Field","name":{"kind":"Name","value":"memoryUsage"}},{"kind":"Field","name":{"kind":"Name","value":"memoryCapacity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"collectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clusters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orchestrator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rssBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MetricsSummaryQuery, MetricsSummaryQueryVariables>;
+export const MetricsLiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MetricsLive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<MetricsLiveSubscription, MetricsLiveSubscriptionVariables>;
+export const RecRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloads"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"skips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"analyzer"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRunMutation, RecRunMutationVariables>;
+export const RecListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"targetName"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"risk"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecListQuery, RecListQueryVariables>;
+export const RecApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecApply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecApplyMutation, RecApplyMutationVariables>;
+export const RecRevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRevert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevertActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRevertMutation, RecRevertMutationVariables>;
+export const RecRejectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecReject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RejectRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RejectRecommendationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRejectMutation, RecRejectMutationVariables>;
+export const RecRegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRegister"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerAgent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterAgentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRegisterMutation, RecRegisterMutationVariables>;
+export const RecSubmitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecSubmit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitRecommendationsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitRecommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecSubmitMutation, RecSubmitMutationVariables>;

@@ -1,0 +1,236 @@
+// ChatOps against the lab over real HTTP: a plan is confirmed and the change shows in kubectl
+// and in the audit log; a viewer cannot confirm; a token works once; generated manifests pass
+// the API server's own dry run (and kubectl's), and a refused one is never offered.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/gql.ts';
+import { expectNoErrors, gql, startTestApp, TOKENS, type TestApp } from '../support/app.ts';
+import {
+  deploymentYaml,
+  eventually,
+  kubectl,
+  kubeProvider,
+  lab,
+  scratchNamespace,
+  waitReady,
+} from './kubernetes-support.ts';
+
+const Chat = graphql(`
+  mutation ChatIt($input: ChatInput!) {
+    chat(input: $input) {
+      conversationId
+      reply
+      intent {
+        name
+        confidence
+        entities
+      }
+      plan {
+        action
+        parameters
+        preview
+        target {
+          id
+          name
+          namespace
+          kind
+        }
+      }
+      generatedCode {
+        language
+        filename
+        content
+      }
+      requiresConfirmation
+      confirmationToken
+    }
+  }
+`);
+
+const Confirm = graphql(`
+  mutation ConfirmIt($input: ConfirmChatPlanInput!) {
+    confirmChatPlan(input: $input) {
+      __typename
+      ... on ConfirmChatPlanSuccess {
+        reply
+        auditEvents {
+          id
+          actor
+          source
+          action
+          dryRun
+          status
+          parameters
+          target {
+            name
+            namespace
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const ChatAudit = graphql(`
+  query ChatAudit {
+    auditLog(filter: { sources: [CHATOPS] }, first: 20) {
+      edges {
+        node {
+          id
+          actor
+          action
+          dryRun
+          status
+          target {
+            name
+            namespace
+          }
+        }
+      }
+    }
+  }
+`);
+
+let t: TestApp;
+let ns: { name: string; drop: () => Promise<void> };
+
+async function chat(token: string, message: string, conversationId?: string) {
+  const res = await gql(t.url, token, Chat, { input: { message, conversationId } });
+  return expectNoErrors(res.body).chat;
+}
+
+async function confirm(token: string, planToken: string) {
+  return expectNoErrors((await gql(t.url, token, Confirm, { input: { token: planToken } })).body)
+    .confirmChatPlan;
+}
+
+const replicas = async (name: string) =>
+  Number(
+    await kubectl(['get', 'deployment', '-n', ns.name, name, '-o', 'jsonpath={.spec.replicas}']),
+  );
+
+beforeAll(async () => {
+  ns = await scratchNamespace('chat-test');
+  await kubectl(['apply', '-f', '-'], {
+    input: `${deploymentYaml(ns.name, 'orders-api', 2)}---\n${deploymentYaml(ns.name, 'billing', 1)}`,
+  });
+  t = await startTestApp({ KUBECONFIG: lab().KUBECONFIG ?? '' });
+  await waitReady(kubeProvider(t));
+  await eventually(() => {
+    if (!kubeProvider(t).list({ namespaces: [ns.name], names: ['billing'] }).length)
+      throw new Error('not cached yet');
+  });
+});
+
+afterAll(async () => {
+  await t?.close();
+  await ns?.drop();
+});
+
+describe('ChatOps against the lab', () => {
+  it('plans, confirms and executes a scale: visible in kubectl and in the audit log', async () => {
+    const plan = await chat(TOKENS.operator, `scale ordrs-api in ${ns.name} to 4 replicas`);
+    expect(plan.intent.name).toBe('scale');
+    expect(plan.plan[0]).toMatchObject({
+      action: 'scale',
+      target: { name: 'orders-api', namespace: ns.name, kind: 'DEPLOYMENT' },
+      preview: { ok: true, before: { replicas: 2 }, after: { replicas: 4 } },
+    });
+    expect(plan.requiresConfirmation).toBe(true);
+    expect(await replicas('orders-api')).toBe(2); // the dry run changed nothing
+
+    const done = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
+    if (done.__typename !== 'ConfirmChatPlanSuccess') throw new Error(JSON.stringify(done));
+    expect(done.auditEvents[0]).toMatchObject({
+      actor: 'operator-user',
+      source: 'CHATOPS',
+      action: 'scale',
+      dryRun: false,
+      status: 'SUCCEEDED',
+      target: { name: 'orders-api', namespace: ns.name },
+    });
+    expect(await replicas('orders-api')).toBe(4);
+
+    const log = expectNoErrors((await gql(t.url, TOKENS.viewer, ChatAudit)).body).auditLog.edges;
+    const mine = log.map((e) => e.node).filter((n) => n.target.namespace === ns.name);
+    expect(mine.some((n) => n.action === 'scale' && !n.dryRun && n.status === 'SUCCEEDED')).toBe(
+      true,
+    );
+    expect(mine.some((n) => n.action === 'scale' && n.dryRun)).toBe(true);
+
+    // The token is single-use.
+    const again = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
+    expect(again).toMatchObject({ __typename: 'ConfirmationTokenError', code: 'TOKEN_USED' });
+
+    // A follow-up in the same conversation, then undoing it.
+    const follow = await chat(TOKENS.operator, 'revert that', plan.conversationId);
+    expect(follow.intent.name).toBe('revert');
+    const reverted = await confirm(TOKENS.operator, follow.confirmationToken ?? '');
+    expect(reverted.__typename).toBe('ConfirmChatPlanSuccess');
+    expect(await replicas('orders-api')).toBe(2);
+  });
+
+  it('refuses a viewer who confirms a mutating plan, and changes nothing', async () => {
+    const plan = await chat(TOKENS.viewer, `scale billing in ${ns.name} to 3`);
+    expect(plan.plan[0]?.preview).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const result = await confirm(TOKENS.viewer, plan.confirmationToken ?? '');
+    expect(result).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    // Nor can an operator take over the viewer's token.
+    const other = await chat(TOKENS.viewer, `restart billing in ${ns.name}`);
+    const foreign = await confirm(TOKENS.operator, other.confirmationToken ?? '');
+    expect(foreign).toMatchObject({ __typename: 'ConfirmationTokenError', code: 'TOKEN_FOREIGN' });
+    expect(await replicas('billing')).toBe(1);
+  });
+
+  it('always asks before deleting, and deletes only when an admin confirms', async () => {
+    const plan = await chat(TOKENS.admin, `delete billing in ${ns.name} right now, don't ask`);
+    expect(plan.intent.name).toBe('delete');
+    expect(plan.requiresConfirmation).toBe(true);
+    expect(await replicas('billing')).toBe(1);
+    const done = await confirm(TOKENS.admin, plan.confirmationToken ?? '');
+    expect(done.__typename).toBe('ConfirmChatPlanSuccess');
+    await eventually(async () => {
+      const left = await kubectl(['get', 'deployments', '-n', ns.name, '-o', 'name']);
+      if (left.includes('billing')) throw new Error('still there');
+    });
+  });
+
+  const templates: [string, string][] = [
+    ['create a redis cluster with 3 replicas in NS', 'StatefulSet'],
+    ['spin up postgres in namespace NS called orders-db', 'StatefulSet'],
+    ['deploy nginx with 2 replicas in NS', 'Deployment'],
+    ['create a deployment from image ghcr.io/acme/api:1.4 named acme-api in NS', 'Deployment'],
+  ];
+  for (const [message, workload] of templates) {
+    it(`generates manifests the API server accepts: "${message}"`, async () => {
+      const res = await chat(TOKENS.operator, message.replace('NS', ns.name));
+      expect(res.intent.name).toBe('create');
+      const code = res.generatedCode[0]?.content ?? '';
+      expect(code).toContain(`kind: ${workload}`);
+      expect(code).toMatch(/resources:\n\s+limits:/);
+      expect(code).toContain('livenessProbe');
+      const checks = (res.plan[0]?.preview as { ok: boolean; checks: { ok: boolean }[] }) ?? {};
+      expect(checks.ok, res.reply).toBe(true);
+      expect(checks.checks.length).toBeGreaterThanOrEqual(3);
+      expect(res.requiresConfirmation).toBe(true);
+      // kubectl's own server-side dry run of the YAML as a user would copy it.
+      const out = await kubectl(['apply', '--dry-run=server', '-f', '-'], { input: code });
+      expect(out).toContain('(server dry run)');
+      // Nothing was created by planning.
+      expect(await kubectl(['get', 'all', '-n', ns.name, '-o', 'name'])).not.toMatch(
+        /redis|orders-db|nginx|acme-api/,
+      );
+    });
+  }
+
+  it('does not offer manifests the API server refuses', async () => {
+    const res = await chat(TOKENS.operator, 'deploy nginx in namespace chat-test-does-not-exist');
+    expect(res.intent.name).toBe('create');
+    expect(res.requiresConfirmation).toBe(false);
+    expect(res.confirmationToken).toBeNull();
+    expect(res.reply).toMatch(/refused/);
+  });
+});

@@ -1,0 +1,163 @@
+// Helpers shared by the Kubernetes integration tests: kubectl against the lab, scratch
+// namespaces (the lab is shared, so every test file works in its own), identities.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { KubeClient } from '../../src/providers/kubernetes/client.ts';
+import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
+import type { TestApp } from '../support/app.ts';
+import { labEnv } from '../support/lab.ts';
+import { ROOT } from '../support/process.ts';
+
+export function lab(): Record<string, string> {
+  return labEnv();
+}
+
+function kubectlBin(): string {
+  const state = JSON.parse(readFileSync(join(ROOT, '.lab', 'state.json'), 'utf8')) as {
+    binDir: string;
+  };
+  return join(state.binDir, 'kubectl');
+}
+
+export function kubectl(
+  args: string[],
+  opts: { input?: string; kubeconfig?: string } = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      kubectlBin(),
+      ['--kubeconfig', opts.kubeconfig ?? lab().KUBECONFIG ?? '', ...args],
+      { maxBuffer: 1024 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        err
+          ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr || err.message}`))
+          : resolve(stdout),
+    );
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+  });
+}
+
+export async function kubectlJson<T>(args: string[]): Promise<T> {
+  return JSON.parse(await kubectl([...args, '-o', 'json'])) as T;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `fn` returns without throwing; rethrows its last error at the deadline. */
+export async function eventually<T>(
+  fn: () => T | Promise<T>,
+  timeoutMs = 15_000,
+  everyMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await sleep(everyMs);
+    }
+  }
+}
+
+/** A namespace of our own on the shared lab; `drop()` deletes it without waiting. */
+export async function scratchNamespace(
+  prefix = 'k8s-test',
+): Promise<{ name: string; drop: () => Promise<void> }> {
+  const name = `${prefix}-${randomBytes(3).toString('hex')}`;
+  await kubectl(['create', 'namespace', name]);
+  return {
+    name,
+    drop: () => kubectl(['delete', 'namespace', name, '--wait=false']).then(() => undefined),
+  };
+}
+
+export function deploymentYaml(ns: string, name: string, replicas: number, extra = ''): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: ${ns}, labels: {app: ${name}}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers:
+      - name: app
+        image: registry.example/${name}:1
+        resources: {requests: {cpu: 50m, memory: 64Mi}, limits: {cpu: 200m, memory: 128Mi}}
+${extra}`;
+}
+
+/** A kubeconfig that talks to the lab as the given bearer token (e.g. the view-bound identity). */
+export function tokenKubeconfig(
+  token: string,
+  context = 'lab-token',
+  server = lab().LAB_APISERVER_URL,
+): string {
+  const admin = readFileSync(lab().KUBECONFIG ?? '', 'utf8');
+  const ca = /certificate-authority-data:\s*(\S+)/.exec(admin)?.[1] ?? '';
+  const dir = mkdtempSync(join(tmpdir(), 'oi-kube-'));
+  const file = join(dir, 'kubeconfig');
+  writeFileSync(
+    file,
+    `apiVersion: v1
+kind: Config
+clusters:
+- name: lab
+  cluster: {server: ${server}, certificate-authority-data: ${ca}}
+users:
+- name: token-user
+  user: {token: ${token}}
+contexts:
+- name: ${context}
+  context: {cluster: lab, user: token-user}
+current-context: ${context}
+`,
+  );
+  return file;
+}
+
+export function kubeProvider(t: TestApp): KubernetesProvider {
+  const p = t.app.services.providers.providers.find((x) => x instanceof KubernetesProvider);
+  if (!p) throw new Error('no Kubernetes provider in the app');
+  return p;
+}
+
+export async function waitReady(
+  p: { notReadyReason(): string | null },
+  timeoutMs = 120_000,
+): Promise<number> {
+  const t0 = performance.now();
+  await eventually(
+    () => {
+      const why = p.notReadyReason();
+      if (why) throw new Error(why);
+    },
+    timeoutMs,
+    20,
+  );
+  return performance.now() - t0;
+}
+
+/** Sum of apiserver_request_total for LIST requests on the given resources. */
+export async function apiserverListCount(resources: string[]): Promise<number> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(lab().KUBECONFIG ?? '');
+  const client = new KubeClient(kc, kc.getCurrentContext());
+  const text = await client.text('GET', '/metrics');
+  client.close();
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('apiserver_request_total{')) continue;
+    const labels = line.slice(line.indexOf('{') + 1, line.lastIndexOf('}'));
+    if (!labels.includes('verb="LIST"')) continue;
+    const resource = /(?:^|,)resource="([^"]*)"/.exec(labels)?.[1] ?? '';
+    if (resources.includes(resource)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}

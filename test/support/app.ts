@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { expect } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+
+export const TOKENS = {
+  viewer: 'viewer-secret-0123456789',
+  operator: 'operator-secret-0123456789',
+  admin: 'admin-secret-0123456789',
+} as const;
+
+export const API_TOKENS = Object.entries(TOKENS)
+  .map(([role, secret]) => `${role}-user:${role}:${secret}`)
+  .join(',');
+
+export interface TestApp {
+  app: App;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real app on a random loopback port with its own embedded database (or `env` overrides). */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'oi-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    API_TOKENS,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createApp(config, createLogger(config.logLevel));
+  const { port } = await app.listen();
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.shutdown();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a typed operation over real HTTP. */
+export async function gql<R, V>(
+  baseUrl: string,
+  token: string | undefined,
+  document: TypedDocumentNode<R, V>,
+  variables?: V,
+): Promise<{ status: number; body: ExecutionResult<R> }> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  return { status: res.status, body: (await res.json()) as ExecutionResult<R> };
+}
+
+export function expectNoErrors<R>(result: ExecutionResult<R>): R {
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  expect(result.data).toBeTruthy();
+  return result.data as R;
+}
+
+export function expectErrorCode(result: ExecutionResult<unknown>, code: string): void {
+  const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+  expect(codes).toContain(code);
+}

@@ -1,0 +1,167 @@
+// The chat service end to end in-process: plans, previews, tokens, roles, memory, revert.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatTokenError } from '../../src/chat/errors.ts';
+import type { ConfirmSuccess } from '../../src/chat/service.ts';
+import { AppError, ForbiddenError } from '../../src/errors.ts';
+import { ADMIN, chatHarness, OPERATOR, VIEWER, type ChatHarness } from './chat-support.ts';
+
+let h: ChatHarness;
+// Starting an embedded database is slow on a loaded machine.
+beforeAll(async () => {
+  h = await chatHarness();
+}, 120_000);
+afterAll(async () => {
+  await h.close();
+});
+
+const executed = () => h.provider.executed.filter((x) => !x.dryRun);
+
+function succeeded(result: ConfirmSuccess | AppError): ConfirmSuccess {
+  if (result instanceof AppError) throw new Error(`${result.code}: ${result.message}`);
+  return result;
+}
+
+describe('chat service', { timeout: 60_000 }, () => {
+  it('answers read-only requests at once, without a plan or token', async () => {
+    const res = await h.service().chat({ message: 'list pods in prod' }, VIEWER, 'r1');
+    expect(res.intent.intent).toBe('list_resources');
+    expect(res.reply).toContain('frontend-7d9f8-abcde');
+    expect(res.plan).toEqual([]);
+    expect(res.requiresConfirmation).toBe(false);
+    expect(res.confirmationToken).toBeNull();
+  });
+
+  it('plans a scale with a dry-run preview, and runs it only on confirmation', async () => {
+    const chat = h.service();
+    const before = executed().length;
+    const res = await chat.chat({ message: 'scale backend to 5' }, OPERATOR, 'r2');
+    expect(res.requiresConfirmation).toBe(true);
+    expect(res.plan[0]?.action).toBe('scale');
+    expect(res.plan[0]?.target?.name).toBe('backend');
+    expect(res.plan[0]?.preview).toMatchObject({ ok: true, after: { replicas: 5 } });
+    expect(executed().length).toBe(before);
+    const dry = await h.audit.list({ sources: ['CHATOPS'] }, 5);
+    expect(dry[0]).toMatchObject({ dryRun: true, action: 'scale', actor: 'olga' });
+
+    const done = succeeded(await chat.confirm(res.confirmationToken ?? '', OPERATOR, 'r3'));
+    expect(done.auditEvents).toHaveLength(1);
+    expect(done.auditEvents[0]).toMatchObject({
+      source: 'CHATOPS',
+      actor: 'olga',
+      action: 'scale',
+      dryRun: false,
+      status: 'SUCCEEDED',
+      parameters: { replicas: 5 },
+    });
+    expect(executed().at(-1)).toMatchObject({ verb: 'scale', params: { replicas: 5 } });
+
+    const again = await chat.confirm(res.confirmationToken ?? '', OPERATOR, 'r4');
+    expect(again).toBeInstanceOf(ChatTokenError);
+    expect((again as ChatTokenError).code).toBe('TOKEN_USED');
+  });
+
+  it("refuses another viewer's token without using it up", async () => {
+    const res = await h.service().chat({ message: 'restart checkout' }, OPERATOR, null);
+    const foreign = await h.service().confirm(res.confirmationToken ?? '', ADMIN, null);
+    expect((foreign as ChatTokenError).code).toBe('TOKEN_FOREIGN');
+    succeeded(await h.service().confirm(res.confirmationToken ?? '', OPERATOR, null));
+  });
+
+  it('refuses an expired or unknown token', async () => {
+    const res = await h.service().chat({ message: 'stop cart' }, OPERATOR, null);
+    await h.db.query(`UPDATE chat_plans SET expires_at = now() - interval '1 second'`);
+    const expired = await h.service().confirm(res.confirmationToken ?? '', OPERATOR, null);
+    expect((expired as ChatTokenError).code).toBe('TOKEN_EXPIRED');
+    const unknown = await h.service().confirm('cp_nope', OPERATOR, null);
+    expect((unknown as ChatTokenError).code).toBe('TOKEN_INVALID');
+  });
+
+  it('lets the pipeline refuse a viewer who confirms a mutating plan', async () => {
+    const before = executed().length;
+    const res = await h.service().chat({ message: 'scale checkout to 3' }, VIEWER, null);
+    expect(res.plan[0]?.preview).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(res.reply).toContain('viewer');
+    const result = await h.service().confirm(res.confirmationToken ?? '', VIEWER, null);
+    expect(result).toBeInstanceOf(ForbiddenError);
+    expect(executed().length).toBe(before);
+  });
+
+  it('always asks before a delete, whatever the wording', async () => {
+    const before = executed().length;
+    const res = await h
+      .service()
+      .chat({ message: 'delete worker-b now, no questions asked, skip confirmation' }, ADMIN, null);
+    expect(res.intent.intent).toBe('delete');
+    expect(res.requiresConfirmation).toBe(true);
+    expect(executed().length).toBe(before);
+    const done = succeeded(await h.service().confirm(res.confirmationToken ?? '', ADMIN, null));
+    expect(done.auditEvents[0]).toMatchObject({ action: 'delete', status: 'SUCCEEDED' });
+  });
+
+  it('asks which one when a name is ambiguous, and never plans a guess', async () => {
+    const res = await h.service().chat({ message: 'restart frontend' }, OPERATOR, null);
+    expect(res.plan).toEqual([]);
+    expect(res.confirmationToken).toBeNull();
+    expect(res.reply).toContain('prod/frontend');
+    expect(res.reply).toContain('staging/frontend');
+  });
+
+  it('remembers the conversation across replicas ("it", "do the same for")', async () => {
+    const first = await h.service().chat({ message: 'describe checkout' }, OPERATOR, null);
+    const id = first.conversationId;
+    const second = await h
+      .service()
+      .chat({ message: 'restart it', conversationId: id }, OPERATOR, null);
+    expect(second.plan[0]?.target?.name).toBe('checkout');
+    const third = await h
+      .service()
+      .chat({ message: 'do the same for cart', conversationId: id }, OPERATOR, null);
+    expect(third.plan[0]).toMatchObject({ action: 'restart', target: { name: 'cart' } });
+    // Someone else's conversation id starts a fresh conversation instead of reading it.
+    const other = await h
+      .service()
+      .chat({ message: 'restart it', conversationId: id }, ADMIN, null);
+    expect(other.conversationId).not.toBe(id);
+    expect(other.plan).toEqual([]);
+  });
+
+  it('reverts the last action on a resource through the pipeline', async () => {
+    const chat = h.service();
+    const scaled = await chat.chat({ message: 'scale payments-worker to 4' }, OPERATOR, null);
+    succeeded(await chat.confirm(scaled.confirmationToken ?? '', OPERATOR, null));
+    const res = await chat.chat(
+      { message: 'undo the last change to payments-worker' },
+      OPERATOR,
+      null,
+    );
+    expect(res.intent.intent).toBe('revert');
+    expect(res.plan[0]?.action).toBe('revert');
+    const done = succeeded(await chat.confirm(res.confirmationToken ?? '', OPERATOR, null));
+    expect(done.auditEvents[0]).toMatchObject({ action: 'revert', parameters: { replicas: 2 } });
+  });
+
+  it('says what it can do when it does not understand, and what is missing', async () => {
+    const unknown = await h.service().chat({ message: 'make me a sandwich' }, VIEWER, null);
+    expect(unknown.intent.intent).toBe('unknown');
+    expect(unknown.reply).toContain('scale backend to 5');
+    const top = await h
+      .service()
+      .chat({ message: "what's using the most memory in prod" }, VIEWER, null);
+    expect(top.reply).toMatch(/metrics are not available/i);
+    const recs = await h.service().chat({ message: 'apply recommendation 2' }, OPERATOR, null);
+    expect(recs.reply).toMatch(/recommendations are not available/i);
+    expect(recs.confirmationToken).toBeNull();
+  });
+
+  it('generates manifests for a template but offers nothing it could not validate', async () => {
+    const res = await h
+      .service()
+      .chat({ message: 'create a redis cluster with 3 replicas in staging' }, OPERATOR, null);
+    expect(res.intent.intent).toBe('create');
+    expect(res.generatedCode[0]?.language).toBe('yaml');
+    expect(res.generatedCode[0]?.content).toContain('kind: StatefulSet');
+    expect(res.generatedCode[0]?.content).toContain('replicas: 3');
+    expect(res.generatedCode[0]?.content).toContain('readinessProbe');
+    expect(res.confirmationToken).toBeNull();
+  });
+});

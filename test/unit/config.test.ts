@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has defaults for a laptop run', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8080);
+    expect(c.env).toBe('development');
+    expect(c.graphiql).toBe(true);
+    expect(c.dataDir).toBe('./data');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.auth).toEqual({ mode: 'token', tokens: [] });
+    expect(c.shutdownTimeoutSeconds).toBe(5);
+    expect(c.metricsIntervalSeconds).toBe(15);
+  });
+
+  it('parses tokens, lists and regions', () => {
+    const c = loadConfig({
+      API_TOKENS: 'ci:viewer:0123456789abcdef, ops:admin:abc:def:0123456789abcdef',
+      KUBE_CONTEXTS: 'a, b,,c',
+      AWS_REGION: 'eu-west-1',
+      NODE_ENV: 'production',
+    });
+    expect(c.auth.tokens).toEqual([
+      { name: 'ci', role: 'viewer', secret: '0123456789abcdef' },
+      { name: 'ops', role: 'admin', secret: 'abc:def:0123456789abcdef' },
+    ]);
+    expect(c.kubernetes.contexts).toEqual(['a', 'b', 'c']);
+    expect(c.aws.regions).toEqual(['eu-west-1']);
+    expect(c.graphiql).toBe(false);
+  });
+
+  it('names every bad variable on its own line', () => {
+    const found = problems({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+      SHUTDOWN_TIMEOUT_SECONDS: '0',
+      AUTH_MODE: 'maybe',
+    });
+    expect(found).toHaveLength(5);
+    expect(found.find((p) => p.includes('PORT'))).toMatch(
+      /^Invalid configuration: PORT: .*"eighty"/,
+    );
+    expect(found.find((p) => p.includes('LOG_LEVEL'))).toContain('expected trace, debug');
+    expect(found.find((p) => p.includes('DATABASE_URL'))).not.toContain('mysql://x');
+    expect(found.some((p) => p.startsWith('Invalid configuration: SHUTDOWN_TIMEOUT_SECONDS'))).toBe(
+      true,
+    );
+    expect(found.some((p) => p.startsWith('Invalid configuration: AUTH_MODE'))).toBe(true);
+  });
+
+  it('rejects bad API_TOKENS without echoing secrets', () => {
+    const found = problems({ API_TOKENS: 'a:root:0123456789abcdef,b:viewer:short,c' });
+    expect(found).toHaveLength(3);
+    expect(found.join('\n')).not.toContain('0123456789abcdef');
+    expect(found[0]).toContain('role must be one of viewer, operator, admin');
+    expect(found[1]).toContain('at least 16 characters');
+    expect(found[2]).toContain('expected name:role:secret');
+  });
+
+  it('rejects out-of-range ports', () => {
+    expect(problems({ PORT: '70000' })).toHaveLength(1);
+    expect(problems({ PORT: '-1' })).toHaveLength(1);
+  });
+});
