@@ -27,6 +27,7 @@ import { RecommendationEngine } from './recommendations/engine.ts';
 import { SETTINGS } from './recommendations/analyzers/settings.ts';
 import { RecommendationStore } from './recommendations/store.ts';
 import { PrometheusUsage } from './recommendations/usage.ts';
+import { MetricsChatSource } from './metrics/chat-source.ts';
 import { createMetrics } from './metrics/setup.ts';
 import type { MetricsService } from './metrics/service.ts';
 
@@ -190,7 +191,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         ? new LlmInterpreter(config.chat.llm, log.child({ component: 'llm' }))
         : undefined,
       manifests: kubernetes.enabled ? new KubernetesManifests(kubernetes) : undefined,
-      // metrics, recommendations and creations: passed here once those services exist.
+      metrics: new MetricsChatSource(metricsService),
     }),
     overview: new OverviewService({ providers, audit, health, metrics: metricsService }),
     recommendations,

@@ -16,7 +16,7 @@ import type { Logger } from '../logger.ts';
 import type { ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { AppPubSub } from '../pubsub.ts';
-import { validateParams } from './params.ts';
+import { recordedParams, validateParams } from './params.ts';
 import { mayRun, VERB_ROLE } from './policy.ts';
 
 export const AUDIT_TOPIC = 'auditEvents';
@@ -188,7 +188,7 @@ export class ActionPipeline {
           namespace: target.namespace,
           name: target.name,
         },
-        parameters: { ...params, ...(cmd.context ?? {}) },
+        parameters: { ...recordedParams(cmd.verb, params), ...(cmd.context ?? {}) },
         dryRun: cmd.dryRun,
         requestId: cmd.requestId,
         idempotencyKey: key,

@@ -11,6 +11,7 @@ export const VERB_ROLE: Record<ActionVerb, Role> = {
   cordon: 'operator',
   uncordon: 'operator',
   patch: 'operator',
+  create: 'operator',
   delete: 'admin',
 };
 

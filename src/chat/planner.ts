@@ -280,16 +280,22 @@ export class Planner {
         generatedCode: [code],
       };
     }
+    const namespace = this.deps.providers.list({
+      providers: ['KUBERNETES'],
+      kinds: ['NAMESPACE'],
+      clusters: [cluster],
+      names: [g.namespace],
+    })[0];
     const checks = await this.deps.manifests.validate(cluster, g.manifests);
     const failed = checks.filter((c) => !c.ok);
+    if (!namespace && failed.length === 0) {
+      failed.push({ object: `Namespace ${g.namespace}`, ok: false, message: 'not found' });
+    }
     const step: StoredStep = {
       action: 'create',
       verb: 'create',
-      targetId: null,
-      params: { template: g.template, name: g.name, replicas: g.replicas },
-      manifests: g.manifests,
-      cluster,
-      namespace: g.namespace,
+      targetId: namespace?.id ?? null,
+      params: { manifests: g.manifests },
     };
     const preview = { ok: failed.length === 0, checks };
     return {
@@ -300,8 +306,14 @@ export class Planner {
       planned: [
         {
           action: 'create',
-          target: null,
-          parameters: { ...step.params, cluster, namespace: g.namespace },
+          target: namespace ?? null,
+          parameters: {
+            template: g.template,
+            name: g.name,
+            replicas: g.replicas,
+            cluster,
+            namespace: g.namespace,
+          },
           preview,
         },
       ],

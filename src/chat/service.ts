@@ -16,12 +16,7 @@ import type { LlmInterpreter } from './llm.ts';
 import { parse } from './parser.ts';
 import { Planner, type GeneratedCode, type PlannedAction } from './planner.ts';
 import { describeResource } from './resolve.ts';
-import type {
-  ChatMetricsSource,
-  ChatRecommendationsSource,
-  CreationRunner,
-  ManifestPort,
-} from './sources.ts';
+import type { ChatMetricsSource, ChatRecommendationsSource, ManifestPort } from './sources.ts';
 import { ChatStore, type StoredPlan, type StoredStep } from './store.ts';
 import { remember, resolveInterpretation, vocabulary, type Understanding } from './understand.ts';
 
@@ -52,7 +47,6 @@ export interface ChatDeps {
   metrics?: ChatMetricsSource | undefined;
   recommendations?: ChatRecommendationsSource | undefined;
   manifests?: ManifestPort | undefined;
-  creations?: CreationRunner | undefined;
 }
 
 /** What a dashboard may tell the chat about where the user is looking. */
@@ -230,19 +224,6 @@ export class ChatService {
       return step.action === 'apply_recommendation'
         ? recs.apply(step.recommendationId, as)
         : recs.reject(step.recommendationId, as);
-    }
-    if (step.action === 'create') {
-      if (!this.deps.creations || !step.manifests || !step.cluster || !step.namespace) {
-        return new UnavailableError(
-          'Creating from a plan needs the action pipeline to record creations, which is not available yet; apply the generated YAML yourself meanwhile',
-        );
-      }
-      return this.deps.creations.create({
-        cluster: step.cluster,
-        namespace: step.namespace,
-        manifests: step.manifests,
-        as,
-      });
     }
     if (!step.targetId) return new UnavailableError(`The plan step ${step.action} has no target`);
     // Stored plans are ours, but a verb is checked against the pipeline's table all the same.

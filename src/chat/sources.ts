@@ -1,5 +1,5 @@
 // What the chat uses when it exists, and says is missing when it does not. Each service that
-// lands later (metrics, recommendations, a pipeline `create`) implements one of these and is
+// lands later (metrics, recommendations) implements one of these and is
 // passed to ChatService in app.ts; nothing in src/chat imports those services directly.
 import type { ActionOutcomeResult } from '../actions/pipeline.ts';
 import type { AuditSource } from '../audit/types.ts';
@@ -58,18 +58,4 @@ export interface ManifestPort {
     cluster: string,
     manifests: Record<string, unknown>[],
   ): Promise<{ object: string; ok: boolean; message: string }[]>;
-}
-
-/**
- * Creating objects from manifests, recorded in the audit log like every other action. The
- * action pipeline has no `create` verb yet; until one is passed here, confirming a creation
- * plan is refused (it is still generated and validated).
- */
-export interface CreationRunner {
-  create(input: {
-    cluster: string;
-    namespace: string;
-    manifests: Record<string, unknown>[];
-    as: ActingAs;
-  }): Promise<ActionOutcomeResult>;
 }

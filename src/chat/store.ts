@@ -11,10 +11,6 @@ export interface StoredStep {
   params: Record<string, unknown>;
   /** Facts for the audit record and the reply (e.g. the audit event a revert undoes). */
   reverts?: string | undefined;
-  /** For creations: the manifests to apply, the cluster and namespace. */
-  manifests?: Record<string, unknown>[] | undefined;
-  cluster?: string | undefined;
-  namespace?: string | undefined;
   /** For recommendations: the id the recommendations service knows. */
   recommendationId?: string | undefined;
   confirm?: string | undefined;

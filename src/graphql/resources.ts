@@ -50,6 +50,7 @@ export const ActionVerbEnum = builder.enumType('ActionVerb', {
     CORDON: { value: 'cordon' },
     UNCORDON: { value: 'uncordon' },
     PATCH: { value: 'patch' },
+    CREATE: { value: 'create' },
   } as const satisfies Record<string, { value: ActionVerb }>,
 });
 

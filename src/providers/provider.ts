@@ -72,7 +72,17 @@ export interface ResourceFilter {
 
 /** The verbs of the action pipeline. Providers say which apply to which resource. */
 export type ActionVerb =
-  'scale' | 'start' | 'stop' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'reboot' | 'patch';
+  | 'scale'
+  | 'start'
+  | 'stop'
+  | 'restart'
+  | 'delete'
+  | 'cordon'
+  | 'uncordon'
+  | 'reboot'
+  | 'patch'
+  /** Create objects inside the target (a namespace) from manifests. */
+  | 'create';
 
 export interface ActionRequest {
   verb: ActionVerb;

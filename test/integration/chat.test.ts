@@ -226,6 +226,59 @@ describe('ChatOps against the lab', () => {
     });
   }
 
+  it('creates from a template only when confirmed, audited without the manifests content', async () => {
+    const plan = await chat(
+      TOKENS.operator,
+      `create a redis cluster with 3 replicas in ${ns.name}`,
+    );
+    expect(plan.plan[0]).toMatchObject({
+      action: 'create',
+      target: { kind: 'NAMESPACE', name: ns.name },
+    });
+    expect(plan.requiresConfirmation).toBe(true);
+    // A viewer's confirmation of the same kind of plan is refused and creates nothing.
+    const viewerPlan = await chat(TOKENS.viewer, `create a redis cluster in ${ns.name}`);
+    const refused = await confirm(TOKENS.viewer, viewerPlan.confirmationToken ?? '');
+    expect(refused).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await kubectl(['get', 'statefulsets', '-n', ns.name, '-o', 'name'])).not.toContain(
+      'redis',
+    );
+
+    const done = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
+    if (done.__typename !== 'ConfirmChatPlanSuccess') throw new Error(JSON.stringify(done));
+    const event = done.auditEvents[0];
+    expect(event).toMatchObject({
+      source: 'CHATOPS',
+      action: 'create',
+      status: 'SUCCEEDED',
+      dryRun: false,
+      target: { name: ns.name },
+    });
+    const params = event?.parameters as { objects: string[]; manifestsSha256: string };
+    expect(params.objects).toEqual(expect.arrayContaining(['StatefulSet redis', 'Service redis']));
+    expect(params.manifestsSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(params)).not.toContain('containers');
+    expect(
+      await kubectl([
+        'get',
+        'statefulset',
+        'redis',
+        '-n',
+        ns.name,
+        '-o',
+        'jsonpath={.spec.replicas}',
+      ]),
+    ).toBe('3');
+
+    // Creating the same thing again is a conflict, never an overwrite.
+    const again = await chat(
+      TOKENS.operator,
+      `create a redis cluster with 3 replicas in ${ns.name}`,
+    );
+    expect(again.requiresConfirmation).toBe(false);
+    expect(again.reply).toMatch(/refused|already exists/);
+  });
+
   it('does not offer manifests the API server refuses', async () => {
     const res = await chat(TOKENS.operator, 'deploy nginx in namespace chat-test-does-not-exist');
     expect(res.intent.name).toBe('create');

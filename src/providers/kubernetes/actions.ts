@@ -5,6 +5,7 @@ import { mapKubeError } from './errors.ts';
 import { kindSpec, objectPath } from './kinds.ts';
 import type { KubeResource } from './store.ts';
 import type { KubeNode, Pod, Workload } from './types.ts';
+import { createFromManifests } from './manifests.ts';
 import { executeResourcesPatch, PATCHABLE, resourcesPatchRevertPlan } from './resources-patch.ts';
 
 /** Where stop remembers the replica count that start restores. */
@@ -47,6 +48,8 @@ function baseVerbs(r: KubeResource): ActionVerb[] {
       return ['restart', 'delete'];
     case 'NODE':
       return [(r.object as KubeNode).spec?.unschedulable ? 'uncordon' : 'cordon', 'delete'];
+    case 'NAMESPACE':
+      return r.state === 'TERMINATING' ? ['delete'] : ['create', 'delete'];
     default:
       return ['delete'];
   }
@@ -77,7 +80,7 @@ export function revertPlanFor(
     case 'patch':
       return resourcesPatchRevertPlan(before, after);
     default:
-      return null; // a restart or a delete cannot be taken back
+      return null; // a restart, a delete or a creation cannot be taken back
   }
 }
 
@@ -118,6 +121,7 @@ export async function executeAction(
   req: ActionRequest,
 ): Promise<ActionOutcome> {
   if (req.verb === 'patch') return executeResourcesPatch(client, req);
+  if (req.verb === 'create') return createFromManifests(client, req);
   const target = req.target as KubeResource;
   const what = `${req.verb} ${describe(target)}`;
   for (let attempt = 1; ; attempt++) {

@@ -1,9 +1,12 @@
-// Server-side checks (and creation) of whole manifests, for ChatOps templates. Owned by the
-// chat work; it reaches the API server only through the provider's per-context KubeClient.
+// Whole manifests on the API server: the per-object dry-run check ChatOps shows before it
+// offers a creation, and the `create` verb the action pipeline runs on a namespace.
 import type { ManifestPort } from '../../chat/sources.ts';
+import { ValidationError } from '../../errors.ts';
+import type { ActionOutcome, ActionRequest } from '../provider.ts';
 import type { KubeClient } from './client.ts';
 import { mapKubeError } from './errors.ts';
 import type { KubernetesProvider } from './provider.ts';
+import type { KubeResource } from './store.ts';
 
 type Manifest = Record<string, unknown>;
 
@@ -77,33 +80,52 @@ export class KubernetesManifests implements ManifestPort {
       }),
     );
   }
+}
 
-  /**
-   * Creates the objects in order (config before the workload that mounts it). Creation, not
-   * apply: an existing object of the same name is a conflict, never silently overwritten.
-   * Stops at the first failure and reports what was created before it.
-   */
-  async create(
-    cluster: string,
-    manifests: Manifest[],
-  ): Promise<{ created: string[]; failed: { object: string; message: string } | null }> {
-    const client = this.client(cluster);
-    const created: string[] = [];
-    for (const m of manifests) {
-      const object = describeManifest(m);
-      try {
-        await client.request('POST', pathOf(m), {
-          body: m,
-          query: { fieldValidation: 'Strict', fieldManager: FIELD_MANAGER },
-        });
-        created.push(object);
-      } catch (err) {
-        return {
-          created,
-          failed: { object, message: mapKubeError(err, cluster, `create ${object}`).message },
-        };
-      }
+/**
+ * The pipeline's `create` on a namespace: every manifest is checked first (a kind we create,
+ * in this namespace), then the objects are created in order (config before the workload that
+ * mounts it). Creation, not apply: an existing object of the same name is a conflict, never
+ * overwritten. A failure part-way names what was created before it, which stays.
+ */
+export async function createFromManifests(
+  client: KubeClient,
+  req: ActionRequest,
+): Promise<ActionOutcome> {
+  const namespace = (req.target as KubeResource).name;
+  const manifests = req.params.manifests as Manifest[];
+  manifests.forEach((m, i) => {
+    const problem = !COLLECTIONS[String(m.kind)]
+      ? `${String(m.kind)} is not a kind this creates (${Object.keys(COLLECTIONS).join(', ')})`
+      : ((m.metadata ?? {}) as { namespace?: string }).namespace !== namespace
+        ? `${describeManifest(m)} is not in namespace ${namespace}`
+        : null;
+    if (problem) {
+      throw new ValidationError(`Cannot create in ${namespace}: ${problem}`, [
+        { path: `manifests.${i}`, message: problem },
+      ]);
     }
-    return { created, failed: null };
+  });
+  const query = {
+    fieldValidation: 'Strict',
+    fieldManager: FIELD_MANAGER,
+    ...(req.dryRun ? { dryRun: 'All' } : {}),
+  };
+  const created: string[] = [];
+  for (const m of manifests) {
+    const object = describeManifest(m);
+    try {
+      await client.request('POST', pathOf(m), { body: m, query });
+    } catch (err) {
+      const done = created.length ? ` (after creating ${created.join(', ')}, which stay)` : '';
+      throw mapKubeError(err, client.context, `create ${object}${done}`);
+    }
+    created.push(object);
   }
+  const verb = req.dryRun ? '(dry run) would have created' : 'created';
+  return {
+    before: { objects: [] },
+    after: { objects: created },
+    message: `${verb} ${created.join(', ')}`,
+  };
 }
