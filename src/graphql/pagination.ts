@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.ts';
+import { positionAfter, type PageRequest } from '../providers/paging.ts';
 
 export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 100;
@@ -38,6 +39,30 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+/** The provider-side request of a connection's `first` and `after` (validated, decoded). */
+export function pageRequest(args: { first?: number | null; after?: string | null }): PageRequest {
+  const first = pageSize(args.first);
+  return args.after ? { first, after: decodeCursor(args.after) } : { first };
+}
+
+/** A connection from a keyset page whose items are ordered by `key`. */
+export function connectionOf<T>(
+  page: { items: T[]; totalCount: number; hasPreviousPage: boolean; hasNextPage: boolean },
+  key: (item: T) => string,
+): Page<T> {
+  const edges = page.items.map((node) => ({ cursor: encodeCursor(key(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
 /**
  * Keyset pagination over an in-memory list already sorted by `key`: the cursor is the last
  * key seen, so pages stay correct while items are added or removed between requests.
@@ -47,29 +72,15 @@ export function paginateSorted<T>(
   key: (item: T) => string,
   args: { first?: number | null; after?: string | null },
 ): Page<T> {
-  const size = pageSize(args.first);
-  let start = 0;
-  if (args.after) {
-    const after = decodeCursor(args.after);
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (key(sorted[mid] as T) <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    start = lo;
-  }
-  const slice = sorted.slice(start, start + size);
-  const edges = slice.map((node) => ({ cursor: encodeCursor(key(node)), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: start + size < sorted.length,
+  const { first, after } = pageRequest(args);
+  const start = after === undefined ? 0 : positionAfter(sorted, key, after);
+  return connectionOf(
+    {
+      items: sorted.slice(start, start + first),
+      totalCount: sorted.length,
       hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: start + first < sorted.length,
     },
-    totalCount: sorted.length,
-  };
+    key,
+  );
 }

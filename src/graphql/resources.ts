@@ -13,7 +13,7 @@ import {
 } from '../providers/provider.ts';
 import { boundedStream } from '../streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
-import { paginateSorted } from './pagination.ts';
+import { connectionOf, pageRequest, type Page } from './pagination.ts';
 
 export const ProviderEnum = builder.enumType('Provider', {
   values: ['KUBERNETES', 'AWS'] as const,
@@ -185,7 +185,7 @@ const ResourceEdgeRef = builder
     }),
   });
 
-type ResourcePage = ReturnType<typeof paginateSorted<Resource>> & {
+type ResourcePage = Page<Resource> & {
   failures: { provider: string; cluster: string; message: string }[];
 };
 
@@ -213,14 +213,10 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
     },
-    resolve: (_root, args, ctx) => {
-      const list = ctx.services.providers.list(toFilter(args.filter));
-      list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return {
-        ...paginateSorted(list, byId, args),
-        failures: ctx.services.providers.failures(),
-      };
-    },
+    resolve: (_root, args, ctx) => ({
+      ...connectionOf(ctx.services.providers.page(toFilter(args.filter), pageRequest(args)), byId),
+      failures: ctx.services.providers.failures(),
+    }),
   }),
 }));
 

@@ -22,3 +22,21 @@ export function resourceMatcher(filter: ResourceFilter): (r: Resource) => boolea
     (!search || r.name.toLowerCase().includes(search)) &&
     (!selector || matchesSelector(r.labels, selector));
 }
+
+/** Whether a filter field constrains anything (an empty list or string does not). */
+function constrains(value: ResourceFilter[keyof ResourceFilter]): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}
+
+/**
+ * The test still owed after an index answered the `answered` fields exactly: null when the
+ * filter asks for nothing else, so a page can be cut and counted without looking at items.
+ */
+export function residualMatcher(
+  filter: ResourceFilter,
+  answered: readonly (keyof ResourceFilter)[],
+): ((r: Resource) => boolean) | null {
+  const rest: ResourceFilter = { ...filter };
+  for (const field of answered) delete rest[field];
+  return Object.values(rest).some(constrains) ? resourceMatcher(rest) : null;
+}

@@ -1,4 +1,5 @@
 import type { ComponentStatus } from '../health.ts';
+import type { PageRequest, ResourcePage } from './paging.ts';
 
 export type ProviderName = 'KUBERNETES' | 'AWS';
 
@@ -131,6 +132,11 @@ export interface Provider {
 
   get(id: string): Resource | undefined;
   list(filter: ResourceFilter): Resource[];
+  /**
+   * One page of the filter's matches in id order, without listing them all. Optional: the
+   * registry sorts `list` for a provider without it (fine for a few thousand resources).
+   */
+  page?(filter: ResourceFilter, request: PageRequest): ResourcePage;
   onEvent(listener: (event: ResourceEvent) => void): () => void;
 
   /** Verbs that make sense for this resource (before role checks). */

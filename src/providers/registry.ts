@@ -1,5 +1,6 @@
 import type { ComponentStatus } from '../health.ts';
 import { resourceMatcher } from './filter.ts';
+import { mergePages, pageOfList, type PageRequest, type ResourcePage } from './paging.ts';
 import type { Provider, Resource, ResourceEvent, ResourceFilter } from './provider.ts';
 
 /** All providers behind one face: lookups route by id, lists merge, events fan in. */
@@ -35,10 +36,23 @@ export class ProviderRegistry {
   }
 
   list(filter: ResourceFilter): Resource[] {
+    return this.asked(filter).flatMap((p) => p.list(filter));
+  }
+
+  /** The enabled providers the filter's `providers` field allows. */
+  private asked(filter: ResourceFilter): Provider[] {
     const wanted = filter.providers;
-    return this.enabled
-      .filter((p) => !wanted || wanted.length === 0 || wanted.includes(p.name))
-      .flatMap((p) => p.list(filter));
+    return this.enabled.filter((p) => !wanted || wanted.length === 0 || wanted.includes(p.name));
+  }
+
+  /** One page of every provider's matches, merged in id order (see paging.ts). */
+  page(filter: ResourceFilter, request: PageRequest): ResourcePage {
+    return mergePages(
+      this.asked(filter).map((p) =>
+        p.page ? p.page(filter, request) : pageOfList(p.list(filter), request),
+      ),
+      request,
+    );
   }
 
   matcher(filter: ResourceFilter): (r: Resource) => boolean {

@@ -15,6 +15,7 @@ import type {
   ResourceFilter,
   RevertPlan,
 } from '../provider.ts';
+import { pageOfList, type PageRequest, type ResourcePage } from '../paging.ts';
 import { executeAction, revertPlanFor, verbsFor } from './actions.ts';
 import { KubeApiError, KubeClient } from './client.ts';
 import { ClusterCache } from './cluster.ts';
@@ -184,6 +185,15 @@ export class KubernetesProvider implements Provider {
   list(filter: ResourceFilter): Resource[] {
     if (filter.providers?.length && !filter.providers.includes('KUBERNETES')) return [];
     return this.store.list(filter);
+  }
+
+  page(filter: ResourceFilter, request: PageRequest): ResourcePage {
+    if (filter.providers?.length) {
+      if (!filter.providers.includes('KUBERNETES')) return pageOfList([], request);
+      // Every cached resource is a Kubernetes one: the field asks nothing more of the store.
+      filter = { ...filter, providers: undefined };
+    }
+    return this.store.page(filter, request);
   }
 
   onEvent(listener: (event: ResourceEvent) => void): () => void {

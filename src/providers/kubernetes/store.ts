@@ -1,6 +1,14 @@
-import { resourceMatcher } from '../filter.ts';
+import { residualMatcher, resourceMatcher } from '../filter.ts';
 import { equalityPairs, parseLabelSelector } from '../labels.ts';
+import {
+  countMatches,
+  pageOfList,
+  pageOfSorted,
+  type PageRequest,
+  type ResourcePage,
+} from '../paging.ts';
 import type { Resource, ResourceFilter, ResourceKind } from '../provider.ts';
+import { SortedViews } from './sorted.ts';
 import type { KubeObject, Pod } from './types.ts';
 
 export type KubeResource = Resource<KubeObject>;
@@ -25,6 +33,13 @@ class Index {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** One index entry of a resource, with the sorted views of that index when it has them. */
+interface Key {
+  index: Index;
+  key: string;
+  sorted?: SortedViews<KubeResource>;
+}
 const k2 = (a: string, b: string) => `${a}\u0000${b}`;
 
 /**
@@ -43,10 +58,21 @@ export class ResourceStore {
   private readonly byNode = new Index();
   private readonly byLabel = new Index();
   /**
-   * One namespace's resources of one kind, sorted by id: what a dashboard page asks for
-   * (and what `resources` sorts), so it is built once per change of that set, not per query.
+   * Id-ordered views of the indexes a page is cut from: one namespace's resources of one kind
+   * (the dashboard's page), one kind, one namespace, everything. Kept current by put/remove
+   * once a query has asked for them.
    */
-  private readonly sortedByNamespaceKind = new Map<string, KubeResource[]>();
+  private readonly sortedByNamespaceKind = this.sortedViewsOf(this.byNamespaceKind);
+  private readonly sortedByKind = this.sortedViewsOf(this.byKind);
+  private readonly sortedByNamespace = this.sortedViewsOf(this.byNamespace);
+  private readonly sortedAll = new SortedViews<KubeResource>(() => this.byId.values());
+  /** Bumped by every change; totalCounts of filtered pages are cached per version. */
+  private version = 0;
+  private readonly counts = new Map<string, { version: number; count: number }>();
+
+  private sortedViewsOf(index: Index): SortedViews<KubeResource> {
+    return new SortedViews((key) => this.resolve(index.get(key)));
+  }
 
   get size(): number {
     return this.byId.size;
@@ -62,15 +88,19 @@ export class ResourceStore {
     return id === undefined ? undefined : this.byId.get(id);
   }
 
-  private keys(r: KubeResource): { index: Index; key: string }[] {
-    const out: { index: Index; key: string }[] = [
+  private keys(r: KubeResource): Key[] {
+    const out: Key[] = [
       { index: this.byCluster, key: r.cluster },
-      { index: this.byKind, key: r.kind },
+      { index: this.byKind, key: r.kind, sorted: this.sortedByKind },
       { index: this.byClusterKind, key: k2(r.cluster, r.kind) },
     ];
     if (r.namespace !== null) {
-      out.push({ index: this.byNamespace, key: r.namespace });
-      out.push({ index: this.byNamespaceKind, key: k2(r.namespace, r.kind) });
+      out.push({ index: this.byNamespace, key: r.namespace, sorted: this.sortedByNamespace });
+      out.push({
+        index: this.byNamespaceKind,
+        key: k2(r.namespace, r.kind),
+        sorted: this.sortedByNamespaceKind,
+      });
     }
     for (const o of r.object.metadata.ownerReferences ?? [])
       out.push({ index: this.byOwner, key: o.uid });
@@ -83,27 +113,38 @@ export class ResourceStore {
 
   /** Inserts or replaces; returns the previous version. */
   put(r: KubeResource): KubeResource | undefined {
-    if (r.namespace !== null) this.sortedByNamespaceKind.delete(k2(r.namespace, r.kind));
+    this.version++;
     const prev = this.byId.get(r.id);
-    if (prev) this.unindex(prev);
+    const keys = this.keys(r);
+    if (prev) this.unindex(prev, keys);
     this.byId.set(r.id, r);
     this.byUid.set(r.object.metadata.uid, r.id);
-    for (const { index, key } of this.keys(r)) index.add(key, r.id);
+    for (const { index, key, sorted } of keys) {
+      index.add(key, r.id);
+      sorted?.add(key, r); // replaces in place when the key did not change
+    }
+    this.sortedAll.add('', r);
     return prev;
   }
 
   remove(id: string): KubeResource | undefined {
     const prev = this.byId.get(id);
     if (!prev) return undefined;
-    if (prev.namespace !== null) this.sortedByNamespaceKind.delete(k2(prev.namespace, prev.kind));
-    this.unindex(prev);
+    this.version++;
+    this.unindex(prev, []);
+    this.sortedAll.remove('', id);
     this.byId.delete(id);
     return prev;
   }
 
-  private unindex(r: KubeResource): void {
+  /** Drops `r` from the indexes, and from the sorted views of keys `next` does not keep. */
+  private unindex(r: KubeResource, next: Key[]): void {
     if (this.byUid.get(r.object.metadata.uid) === r.id) this.byUid.delete(r.object.metadata.uid);
-    for (const { index, key } of this.keys(r)) index.remove(key, r.id);
+    for (const { index, key, sorted } of this.keys(r)) {
+      index.remove(key, r.id);
+      if (sorted && !next.some((n) => n.sorted === sorted && n.key === key))
+        sorted.remove(key, r.id);
+    }
   }
 
   /** Every resource of one kind in one context (for relist diffs). */
@@ -128,27 +169,71 @@ export class ResourceStore {
     return out;
   }
 
-  private sortedOf(namespace: string, kind: ResourceKind): KubeResource[] {
-    const key = k2(namespace, kind);
-    let sorted = this.sortedByNamespaceKind.get(key);
-    if (!sorted) {
-      sorted = this.resolve(this.byNamespaceKind.get(key)).sort((a, b) =>
-        a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-      );
-      this.sortedByNamespaceKind.set(key, sorted);
+  /**
+   * Disjoint id-ordered views whose union holds every match of the filter's namespaces and
+   * kinds, and which of those fields the views answer exactly.
+   */
+  private sortedSources(filter: ResourceFilter): {
+    lists: (readonly KubeResource[])[];
+    answered: (keyof ResourceFilter)[];
+  } {
+    const kinds = filter.kinds?.length ? [...new Set(filter.kinds)] : undefined;
+    const namespaces = filter.namespaces?.length ? [...new Set(filter.namespaces)] : undefined;
+    if (namespaces && kinds) {
+      return {
+        lists: namespaces.flatMap((ns) =>
+          kinds.map((k) => this.sortedByNamespaceKind.get(k2(ns, k))),
+        ),
+        answered: ['namespaces', 'kinds'],
+      };
     }
-    return sorted;
+    if (namespaces)
+      return {
+        lists: namespaces.map((ns) => this.sortedByNamespace.get(ns)),
+        answered: ['namespaces'],
+      };
+    if (kinds) return { lists: kinds.map((k) => this.sortedByKind.get(k)), answered: ['kinds'] };
+    return { lists: [this.sortedAll.get('')], answered: [] };
   }
 
   /**
-   * The smallest index answer that contains every match, then the full test on that. One
-   * namespace and one kind come back already sorted by id.
+   * One page of the filter's matches in id order, cut from the sorted views: the `after`
+   * cursor is found by binary search and the walk stops after `first` matches. A filter on
+   * namespaces and kinds alone counts by the views' lengths; any other filter's count is one
+   * walk, cached until the store changes. When an equality label selector names far fewer
+   * resources than the views hold, those are listed and sorted instead.
    */
-  list(filter: ResourceFilter): KubeResource[] {
-    if (filter.namespaces?.length === 1 && filter.kinds?.length === 1) {
-      const matches = resourceMatcher(filter);
-      return this.sortedOf(filter.namespaces[0] ?? '', filter.kinds[0] ?? 'POD').filter(matches);
+  page(filter: ResourceFilter, request: PageRequest): ResourcePage<KubeResource> {
+    const { lists, answered } = this.sortedSources(filter);
+    const residual = residualMatcher(filter, answered);
+    if (!residual) return pageOfSorted(lists, null, request);
+    const size = lists.reduce((n, l) => n + l.length, 0);
+    const labelled = this.labelCandidates(filter);
+    if (labelled && labelled.size * 8 < size) return pageOfList(this.list(filter), request);
+    return pageOfSorted(lists, residual, request, () => {
+      const key = JSON.stringify(filter);
+      const cached = this.counts.get(key);
+      if (cached?.version === this.version) return cached.count;
+      const count = countMatches(lists, residual);
+      if (this.counts.size >= 256) this.counts.clear();
+      this.counts.set(key, { version: this.version, count });
+      return count;
+    });
+  }
+
+  /** The smallest set of ids an equality requirement of the label selector allows. */
+  private labelCandidates(filter: ResourceFilter): ReadonlySet<string> | undefined {
+    if (!filter.labelSelector) return undefined;
+    let smallest: ReadonlySet<string> | undefined;
+    for (const [k, v] of equalityPairs(parseLabelSelector(filter.labelSelector))) {
+      const ids = this.byLabel.get(`${k}=${v}`);
+      if (!smallest || ids.size < smallest.size) smallest = ids;
     }
+    return smallest;
+  }
+
+  /** The smallest index answer that contains every match, then the full test on that. */
+  list(filter: ResourceFilter): KubeResource[] {
     const candidates: ReadonlySet<string>[] = [];
     const union = (sets: ReadonlySet<string>[]): ReadonlySet<string> => {
       if (sets.length === 1) return sets[0] ?? EMPTY_SET;
@@ -169,11 +254,8 @@ export class ResourceStore {
     }
     if (filter.clusters?.length)
       candidates.push(union(filter.clusters.map((c) => this.byCluster.get(c))));
-    if (filter.labelSelector) {
-      for (const [k, v] of equalityPairs(parseLabelSelector(filter.labelSelector))) {
-        candidates.push(this.byLabel.get(`${k}=${v}`));
-      }
-    }
+    const labelled = this.labelCandidates(filter);
+    if (labelled) candidates.push(labelled);
     const matches = resourceMatcher(filter);
     if (candidates.length === 0) return [...this.byId.values()].filter(matches);
     let smallest = candidates[0] ?? EMPTY_SET;
