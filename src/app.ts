@@ -24,6 +24,7 @@ import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
 import { AgentRegistry } from './recommendations/agents.ts';
 import { RecommendationEngine } from './recommendations/engine.ts';
+import { Ec2Analyzers } from './recommendations/ec2-source.ts';
 import { SETTINGS } from './recommendations/analyzers/settings.ts';
 import { RecommendationStore } from './recommendations/store.ts';
 import { PrometheusUsage } from './recommendations/usage.ts';
@@ -135,6 +136,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: new RecommendationStore(db),
     providers,
     actions,
+    audit,
+    instanceId,
     pubsub: bus.pubsub,
     log: log.child({ component: 'recommender' }),
     usage: config.prometheusUrl ? new PrometheusUsage(config.prometheusUrl) : undefined,
@@ -166,6 +169,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   const metricsService = metricsRuntime.service;
   health.register({ name: 'prometheus', check: () => metricsService.health() });
+  if (aws.enabled) {
+    recommendations.addSource(
+      new Ec2Analyzers({
+        providers,
+        history: (targets, names, w) => metricsService.series(targets, names, w),
+        settings: () => recommendations.settings,
+      }),
+    );
+  }
 
   const services: Services = {
     version: config.version,

@@ -1,5 +1,8 @@
+import { brandWithType } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { AuditEvent } from '../audit/types.ts';
 import { AppError, ForbiddenError, ValidationError } from '../errors.ts';
+import type { Resource } from '../providers/provider.ts';
 import { parseSubmission, targetResolver, type Agent } from '../recommendations/agents.ts';
 import {
   RECOMMENDATION_TOPIC,
@@ -14,15 +17,68 @@ import {
   type Skip,
 } from '../recommendations/types.ts';
 import { boundedStream } from '../streams.ts';
-import { actionErrors, actionSuccess, commonActionFields, unwrap } from './actions.ts';
+import {
+  ActionResultInterface,
+  actionErrors,
+  actionSuccess,
+  commonActionFields,
+  unwrap,
+} from './actions.ts';
 import { AuditEventRef } from './audit.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { paginateSorted } from './pagination.ts';
-import { decodeResourceId, ResourceInterface, resourceGlobalId } from './resources.ts';
+import {
+  ActionVerbEnum,
+  decodeResourceId,
+  ResourceInterface,
+  resourceGlobalId,
+} from './resources.ts';
 
 const StatusEnum = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
 const RiskEnum = builder.enumType('RecommendationRisk', { values: RISKS });
+
+/**
+ * What `Recommendation.target` answers once the target is gone: never null and never an
+ * error, so a list of past advice always renders. It carries what was stored with the
+ * recommendation; its id is the id the resource had (`node(id)` answers null for it).
+ */
+const RemovedResourceRef = builder.objectRef<Resource>('RemovedResource').implement({
+  description:
+    'A resource that no longer exists, as recorded with advice about it. state is UNKNOWN.',
+  interfaces: [builder.nodeInterfaceRef(), ResourceInterface],
+  isTypeOf: (v) => REMOVED in (v as object),
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => resourceGlobalId(r.kind, r.id) }),
+    actions: t.field({
+      type: [ActionVerbEnum],
+      description: 'Always empty: nothing can be done to what is gone.',
+      resolve: () => [],
+    }),
+  }),
+});
+
+const REMOVED = Symbol('removed');
+
+function removedResource(rec: Recommendation): Resource {
+  const [prefix = '', cluster = ''] = rec.targetId.split(':');
+  const r: Resource & { [REMOVED]: true } = {
+    id: rec.targetId,
+    provider: prefix === 'aws' ? 'AWS' : 'KUBERNETES',
+    kind: rec.targetKind,
+    cluster,
+    namespace: rec.targetNamespace,
+    name: rec.targetName,
+    state: 'UNKNOWN',
+    labels: {},
+    createdAt: null,
+    object: {},
+    [REMOVED]: true,
+  };
+  // The brand makes the Resource interface resolve this to RemovedResource, not its kind's type.
+  brandWithType(r, RemovedResourceRef);
+  return r;
+}
 
 export const RecommendationRef = builder.objectRef<Recommendation>('Recommendation');
 builder.node(RecommendationRef, {
@@ -44,9 +100,10 @@ builder.node(RecommendationRef, {
     targetName: t.exposeString('targetName'),
     target: t.field({
       type: ResourceInterface,
-      nullable: true,
-      description: 'The resource now; null once it no longer exists.',
-      resolve: (r, _a, ctx) => ctx.services.providers.get(r.targetId) ?? null,
+      description:
+        'The resource now. Once it no longer exists: a RemovedResource with what was recorded ' +
+        '(OPEN advice on it is EXPIRED by the next run; resolved advice keeps its history).',
+      resolve: (r, _a, ctx) => ctx.services.providers.get(r.targetId) ?? removedResource(r),
     }),
     current: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.current }),
     recommended: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.recommended }),
@@ -206,8 +263,12 @@ const RejectRecommendationInput = builder.inputType('RejectRecommendationInput',
 });
 
 const RejectSuccess = builder
-  .objectRef<{ recommendation: Recommendation }>('RejectRecommendationSuccess')
+  .objectRef<{ recommendation: Recommendation; auditEvent: AuditEvent; dryRun: boolean }>(
+    'RejectRecommendationSuccess',
+  )
   .implement({
+    description: 'The rejected advice, and its audit event (action reject_recommendation).',
+    interfaces: [ActionResultInterface],
     fields: (t) => ({
       recommendation: t.field({ type: RecommendationRef, resolve: (s) => s.recommendation }),
     }),
@@ -339,13 +400,15 @@ builder.mutationFields((t) => ({
       'Reject with a reason; the same advice on the same target is suppressed for a while.',
     args: { input: t.arg({ type: RejectRecommendationInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      recommendation: rethrow(
+      ...rethrow(
         await ctx.services.recommendations.reject({
           id: recommendationId(String(input.id)),
           reason: input.reason,
           viewer: ctx.viewer,
+          requestId: ctx.requestId,
         }),
       ),
+      dryRun: false,
     }),
   }),
   runRecommendations: t.field({

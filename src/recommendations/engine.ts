@@ -1,4 +1,6 @@
-import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
+import { AUDIT_TOPIC, type ActionOutcomeResult, type ActionPipeline } from '../actions/pipeline.ts';
+import type { AuditStore } from '../audit/store.ts';
+import type { AuditEvent, AuditSource } from '../audit/types.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import {
   AppError,
@@ -14,6 +16,7 @@ import { idle } from './analyzers/idle.ts';
 import { replicas } from './analyzers/replicas.ts';
 import { rightsize } from './analyzers/rightsizing.ts';
 import type { Settings } from './analyzers/settings.ts';
+import { auditTargetOf, recordDecision } from './decisions.ts';
 import type { RecommendationStore } from './store.ts';
 import type { AnalyzerResult, Draft, Recommendation, Skip } from './types.ts';
 import type { PrometheusUsage, UsageSnapshot } from './usage.ts';
@@ -81,6 +84,9 @@ export class RecommendationEngine {
     store: RecommendationStore;
     providers: ProviderRegistry;
     actions: ActionPipeline;
+    /** Decisions that run no provider verb (reject) are recorded here, like actions. */
+    audit: AuditStore;
+    instanceId: string;
     pubsub: AppPubSub;
     log: Logger;
     usage: PrometheusUsage | undefined;
@@ -145,8 +151,11 @@ export class RecommendationEngine {
       kinds: ['HORIZONTAL_POD_AUTOSCALER'],
     });
     let snapshot: UsageSnapshot | undefined;
-    if (!this.deps.usage) errors.push('PROMETHEUS_URL is not set: no usage history to analyse');
-    else {
+    if (!this.deps.usage) {
+      // Only an error where there are workloads to analyse (not for an AWS-only estate).
+      if (workloads.length > 0)
+        errors.push('PROMETHEUS_URL is not set: no usage history to analyse');
+    } else {
       try {
         snapshot = await this.deps.usage.snapshot(s.windowHours, s.cpuPercentile);
       } catch (err) {
@@ -211,7 +220,7 @@ export class RecommendationEngine {
     for (const o of open) {
       const k = key(o.targetId, o.type);
       if (proposed.has(k)) continue;
-      const gone = !providers.get(o.targetId) && providers.failures().length === 0 && snapshot;
+      const gone = !providers.get(o.targetId) && this.complete(o.targetId);
       if (!evaluated.has(k) && !gone) continue;
       const superseded = idleTargets.has(o.targetId) && o.type !== 'IDLE_WORKLOAD';
       const done = await store.resolve(
@@ -256,6 +265,17 @@ export class RecommendationEngine {
       out.push(rec);
     }
     return out;
+  }
+
+  /** Whether the target's provider has a full, current picture (absence then means gone). */
+  private complete(targetId: string): boolean {
+    const name = targetId.startsWith('aws:') ? 'AWS' : 'KUBERNETES';
+    const provider = this.deps.providers.enabled.find((p) => p.name === name);
+    return (
+      provider !== undefined &&
+      provider.notReadyReason() === null &&
+      !this.deps.providers.failures().some((f) => f.provider === name)
+    );
   }
 
   private publish(type: RecommendationEvent['type'], recommendation: Recommendation): void {
@@ -324,29 +344,62 @@ export class RecommendationEngine {
     return result;
   }
 
-  /** Keeps the reason and suppresses the same advice on the same target for suppressHours. */
+  /**
+   * Keeps the reason and suppresses the same advice on the same target for suppressHours.
+   * Audited like an action (action reject_recommendation, verb none); refused input (no
+   * reason, unknown id, not OPEN) is answered with a typed error and recorded nowhere.
+   */
   async reject(input: {
     id: string;
     reason: string;
     viewer: Viewer;
-  }): Promise<Recommendation | AppError> {
+    requestId?: string | null | undefined;
+    source?: AuditSource | undefined;
+  }): Promise<{ recommendation: Recommendation; auditEvent: AuditEvent } | AppError> {
     const reason = input.reason.trim();
     if (reason.length === 0 || reason.length > 1000) {
       return new ValidationError('reason must be 1 to 1000 characters', [
         { path: 'reason', message: 'required' },
       ]);
     }
-    const rec = await this.deps.store.get(input.id);
+    const { store, providers } = this.deps;
+    const rec = await store.get(input.id);
     if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
-    const done = await this.deps.store.resolve(
-      rec.id,
-      'REJECTED',
-      `${input.viewer.name}: ${reason}`,
+    if (rec.status !== 'OPEN') {
+      return new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
+    }
+    const suppressHours = this.deps.suppressHours;
+    const result = await recordDecision(
+      {
+        audit: this.deps.audit,
+        instanceId: this.deps.instanceId,
+        log: this.deps.log,
+        publish: (e) => this.deps.pubsub.publish(AUDIT_TOPIC, e),
+      },
+      {
+        action: 'reject_recommendation',
+        rec,
+        target: auditTargetOf(rec, providers.get(rec.targetId)),
+        parameters: { reason, suppressHours },
+        viewer: input.viewer,
+        source: input.source ?? 'RECOMMENDATION',
+        requestId: input.requestId ?? null,
+      },
+      async () => {
+        const done = await store.resolve(rec.id, 'REJECTED', `${input.viewer.name}: ${reason}`);
+        // Lost a race with another decision or run: nothing was changed.
+        if (!done) return new ConflictError(`Recommendation ${rec.id} is no longer OPEN`);
+        const until = new Date(Date.now() + suppressHours * 3_600_000);
+        await store.suppress(rec.targetId, rec.type, until, reason, input.viewer.name);
+        return {
+          value: done,
+          after: { status: 'REJECTED', suppressedUntil: until.toISOString() },
+          message: `rejected ${rec.type} on ${rec.targetName}; suppressed until ${until.toISOString()}`,
+        };
+      },
     );
-    if (!done) return new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
-    const until = new Date(Date.now() + this.deps.suppressHours * 3_600_000);
-    await this.deps.store.suppress(rec.targetId, rec.type, until, reason, input.viewer.name);
-    this.publish('STATUS_CHANGED', done);
-    return done;
+    if (result instanceof AppError) return result;
+    this.publish('STATUS_CHANGED', result.value);
+    return { recommendation: result.value, auditEvent: result.auditEvent };
   }
 }

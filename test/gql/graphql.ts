@@ -474,6 +474,7 @@ export type AwsIdsQuery = { resources: { edges: Array<{ node:
         | { __typename: 'Namespace', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'Pod', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'RdsInstance', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'RemovedResource', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'ReplicaSet', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'Service', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'StatefulSet', id: string, name: string, kind: ResourceKind, state: ResourceState }
@@ -502,6 +503,7 @@ export type AwsResourcesQuery = { resources: { totalCount: number, failures: Arr
         | { __typename: 'Namespace', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'Pod', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'RdsInstance', dbInstanceIdentifier: string, engine: string | null, hourlyPrice: number | null, monthlyCost: number | null, id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'RemovedResource', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'ReplicaSet', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'Service', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'StatefulSet', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
@@ -525,6 +527,7 @@ export type AwsNodeQuery = { node:
     | { __typename: 'Pod', name: string, kind: ResourceKind, id: string }
     | { __typename: 'RdsInstance', name: string, kind: ResourceKind, id: string }
     | { __typename: 'Recommendation', id: string }
+    | { __typename: 'RemovedResource', name: string, kind: ResourceKind, id: string }
     | { __typename: 'ReplicaSet', name: string, kind: ResourceKind, id: string }
     | { __typename: 'Service', name: string, kind: ResourceKind, id: string }
     | { __typename: 'StatefulSet', name: string, kind: ResourceKind, id: string }
@@ -541,6 +544,7 @@ export type ChatItMutationVariables = Exact<{
 
 
 export type ChatItMutation = { chat: { conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: string, confidence: number, entities: unknown }, plan: Array<{ action: string, parameters: unknown, preview: unknown, target:
+        | { id: string, name: string, namespace: string | null, kind: ResourceKind }
         | { id: string, name: string, namespace: string | null, kind: ResourceKind }
         | { id: string, name: string, namespace: string | null, kind: ResourceKind }
         | { id: string, name: string, namespace: string | null, kind: ResourceKind }
@@ -585,6 +589,7 @@ export type K8sMutFindQueryVariables = Exact<{
 
 
 export type K8sMutFindQuery = { resources: { edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
@@ -686,6 +691,7 @@ export type K8sNamespaceViewQuery = { resources: { totalCount: number, failures:
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
            | null, workload:
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
@@ -700,8 +706,10 @@ export type K8sNamespaceViewQuery = { resources: { totalCount: number, failures:
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
            | null, events: Array<{ reason: string | null }> }
         | { __typename: 'RdsInstance', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'RemovedResource', id: string, name: string, state: ResourceState, cluster: string }
         | { __typename: 'ReplicaSet', id: string, name: string, state: ResourceState, cluster: string }
         | { __typename: 'Service', id: string, name: string, state: ResourceState, cluster: string }
         | { __typename: 'StatefulSet', id: string, name: string, state: ResourceState, cluster: string }
@@ -723,6 +731,7 @@ export type K8sServiceViewQuery = { resources: { edges: Array<{ node:
         | { __typename: 'Namespace', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'Pod', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'RdsInstance', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'RemovedResource', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'ReplicaSet', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'Service', type: string, clusterIP: string | null, selector: string | null, kind: ResourceKind, name: string, actions: Array<ActionVerb>, ports: Array<{ port: number, targetPort: string | null }>, pods: Array<{ name: string }> }
         | { __typename: 'StatefulSet', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
@@ -756,10 +765,12 @@ export type K8sNodeByIdQuery = { node:
         | { name: string }
         | { name: string }
         | { name: string }
+        | { name: string }
       > }
     | { __typename: 'Pod', kind: ResourceKind, name: string, id: string }
     | { __typename: 'RdsInstance', kind: ResourceKind, name: string, id: string }
     | { __typename: 'Recommendation', id: string }
+    | { __typename: 'RemovedResource', kind: ResourceKind, name: string, id: string }
     | { __typename: 'ReplicaSet', kind: ResourceKind, name: string, id: string }
     | { __typename: 'Service', kind: ResourceKind, name: string, id: string }
     | { __typename: 'StatefulSet', kind: ResourceKind, name: string, id: string }
@@ -771,6 +782,7 @@ export type K8sFirstOfKindQueryVariables = Exact<{
 
 
 export type K8sFirstOfKindQuery = { resources: { totalCount: number, edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
@@ -819,6 +831,7 @@ export type K8sDeploymentEventsSubscription = { resourceEvents: { type: Resource
       | { name: string, state: ResourceState }
       | { name: string, state: ResourceState }
       | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
      } };
 
 export type MetricsEc2QueryVariables = Exact<{ [key: string]: never; }>;
@@ -830,6 +843,7 @@ export type MetricsEc2Query = { resources: { edges: Array<{ node:
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
         | { instanceType: string | null, id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
@@ -869,6 +883,7 @@ export type OutagePodsQuery = { resources: { edges: Array<{ node:
         | { id: string, cpuUsage: number | null }
         | { id: string, cpuUsage: number | null }
         | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
        }> } };
 
 export type MetricsCurrentQueryVariables = Exact<{
@@ -877,6 +892,7 @@ export type MetricsCurrentQueryVariables = Exact<{
 
 
 export type MetricsCurrentQuery = { resources: { edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
         | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
         | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
         | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
@@ -911,6 +927,7 @@ export type MetricsPagedQuery = { resources: { edges: Array<{ node:
         | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
         | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
         | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
        }> } };
 
 export type MetricsHistoryQueryVariables = Exact<{
@@ -922,6 +939,7 @@ export type MetricsHistoryQueryVariables = Exact<{
 
 
 export type MetricsHistoryQuery = { metrics: Array<{ name: MetricName, unit: string, target:
+      | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -961,7 +979,62 @@ export type MetricsLiveSubscription = { metrics: { name: MetricName, unit: strin
       | { id: string }
       | { id: string }
       | { id: string }
+      | { id: string }
      } };
+
+export type RecEc2RunMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecEc2RunMutation = { runRecommendations:
+    | { __typename: 'ConfirmationRequiredError' }
+    | { __typename: 'ConflictError' }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'IrreversibleError' }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ProviderError' }
+    | { __typename: 'RunRecommendationsSuccess', run: { errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } }
+    | { __typename: 'UnavailableError' }
+    | { __typename: 'ValidationError' }
+   };
+
+export type RecEc2ListQueryVariables = Exact<{
+  filter?: RecommendationFilter | null | undefined;
+}>;
+
+
+export type RecEc2ListQuery = { recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, targetName: string, source: string, current: unknown, recommended: unknown, evidence: unknown, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown, target:
+          | { __typename: 'AutoScalingGroup', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'DaemonSet', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'Deployment', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'EbsVolume', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'Ec2Instance', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'HorizontalPodAutoscaler', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'KubernetesNode', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'Namespace', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'Pod', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'RdsInstance', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'RemovedResource', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'ReplicaSet', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'Service', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'StatefulSet', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+         } }> } };
+
+export type RecEc2ApplyMutationVariables = Exact<{
+  input: ApplyRecommendationInput;
+}>;
+
+
+export type RecEc2ApplyMutation = { applyRecommendation:
+    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { action: string, source: AuditSource, status: AuditStatus, verb: string, parameters: unknown } }
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
 
 export type RecRunMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1117,6 +1190,9 @@ export const MetricsPagedDocument = {"kind":"Document","definitions":[{"kind":"O
 export const MetricsHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"names"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricName"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricRangeInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"step"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Duration"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"Variable","name":{"kind":"Name","value":"names"}}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"step"},"value":{"kind":"Variable","name":{"kind":"Name","value":"step"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<MetricsHistoryQuery, MetricsHistoryQueryVariables>;
 export const MetricsSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clusterSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}},{"kind":"Field","name":{"kind":"Name","value":"cpuRequest"}},{"kind":"Field","name":{"kind":"Name","value":"cpuCapacity"}},{"kind":"Field","name":{"kind":"Name","value":"memoryUsage"}},{"kind":"Field","name":{"kind":"Name","value":"memoryCapacity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"collectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"clusters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cluster"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orchestrator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rssBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MetricsSummaryQuery, MetricsSummaryQueryVariables>;
 export const MetricsLiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MetricsLive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<MetricsLiveSubscription, MetricsLiveSubscriptionVariables>;
+export const RecEc2RunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecEc2Run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"skips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"analyzer"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2RunMutation, RecEc2RunMutationVariables>;
+export const RecEc2ListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecEc2List"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"targetName"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"risk"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2ListQuery, RecEc2ListQueryVariables>;
+export const RecEc2ApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecEc2Apply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verb"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2ApplyMutation, RecEc2ApplyMutationVariables>;
 export const RecRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloads"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"skips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"analyzer"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRunMutation, RecRunMutationVariables>;
 export const RecListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"targetName"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"risk"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecListQuery, RecListQueryVariables>;
 export const RecApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecApply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecApplyMutation, RecApplyMutationVariables>;

@@ -157,3 +157,24 @@ export function rdsHourlyPrice(
 export function monthlyCost(hourly: number | null): number | null {
   return hourly === null ? null : Math.round(hourly * HOURS_PER_MONTH * 100) / 100;
 }
+
+// EBS storage, USD per GiB-month, us-east-1, same source and date as above. Storage only:
+// provisioned IOPS and throughput (io1/io2, gp3 above its baseline) are billed on top.
+const EBS_GIB_MONTH_US_EAST_1: Record<string, number> = {
+  gp3: 0.08,
+  gp2: 0.1,
+  io1: 0.125,
+  io2: 0.125,
+  st1: 0.045,
+  sc1: 0.015,
+  standard: 0.05,
+};
+
+/** USD per GiB-month of an EBS volume type's storage; null when not tabled. */
+export function ebsGibMonthPrice(
+  volumeType: string | undefined,
+  region = TABLED_REGION,
+): number | null {
+  if (!volumeType || region !== TABLED_REGION) return null;
+  return EBS_GIB_MONTH_US_EAST_1[volumeType] ?? null;
+}

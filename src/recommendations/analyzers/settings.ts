@@ -32,6 +32,17 @@ export const SETTINGS = {
   replicasLowUtilisation: 0.35,
   replicasHighUtilisation: 0.9,
   replicasMin: 2,
+  /** EC2 (CloudWatch): history at EC2's basic-monitoring resolution. */
+  ec2StepSeconds: 300,
+  /** EC2 idle: P95 of 5-minute CPU under this percent, and network (in + out) under this. */
+  ec2IdleCpuPercent: 5,
+  ec2IdleNetworkBytesPerSecond: 5_000,
+  /** EC2 downsize: P95 CPU under this percent is "consistently low" ... */
+  ec2DownsizeMaxCpuPercent: 40,
+  /** ... and the smaller type must run the P95 plus cpuMargin under this percent. */
+  ec2DownsizeTargetCpuPercent: 60,
+  /** EBS: a volume this young may be about to be attached (AWS records no detach time). */
+  ebsMinAgeHours: 24,
   /** USD per vCPU-hour and per GiB-hour of requests (Kubecost defaults). */
   cpuHourUsd: 0.031611,
   gibHourUsd: 0.004237,

@@ -1,0 +1,326 @@
+// The EC2 and EBS analyzers against a private moto_server: instances with known CloudWatch
+// CPU history, an unattached volume; applying goes through the pipeline and is checked with
+// the AWS SDK directly.
+import { DescribeInstancesCommand, DescribeVolumesCommand } from '@aws-sdk/client-ec2';
+import { PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/gql.ts';
+import { AwsProvider } from '../../src/providers/aws/provider.ts';
+import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { sdk, seedEstate, startAwsTestApp, startMoto, type Moto } from '../support/moto.ts';
+import { RunInstancesCommand, CreateTagsCommand, type _InstanceType } from '@aws-sdk/client-ec2';
+
+const REGION = 'us-east-1';
+
+const Ec2Run = graphql(`
+  mutation RecEc2Run {
+    runRecommendations {
+      __typename
+      ... on RunRecommendationsSuccess {
+        run {
+          errors
+          skips {
+            targetId
+            analyzer
+            reason
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Ec2List = graphql(`
+  query RecEc2List($filter: RecommendationFilter) {
+    recommendations(filter: $filter, first: 100) {
+      edges {
+        node {
+          id
+          type
+          status
+          targetName
+          source
+          current
+          recommended
+          evidence
+          estimatedMonthlySavings
+          risk
+          action
+          target {
+            __typename
+            name
+            kind
+            state
+            actions
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Ec2Apply = graphql(`
+  mutation RecEc2Apply($input: ApplyRecommendationInput!) {
+    applyRecommendation(input: $input) {
+      __typename
+      ... on ActionResult {
+        dryRun
+        auditEvent {
+          action
+          source
+          status
+          verb
+          parameters
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+type Rec = {
+  id: string;
+  type: string;
+  status: string;
+  targetName: string;
+  target: { __typename: string; name: string; kind: string; state: string; actions: string[] };
+  [k: string]: unknown;
+};
+
+let moto: Moto;
+let t: TestApp;
+let client: ReturnType<typeof sdk>;
+const ids: Record<string, string> = {};
+let volume = '';
+
+/** `hours` of 5-minute CPUUtilization (percent) around `level`, and network if given. */
+async function history(id: string, hours: number, level: number, netBytesPer5m?: number) {
+  const now = Math.floor(Date.now() / 300_000) * 300_000;
+  const data: MetricDatum[] = [];
+  for (let at = now - hours * 3_600_000; at <= now; at += 300_000) {
+    const wobble = 1 + 0.2 * Math.sin(at / 3_600_000);
+    const Dimensions = [{ Name: 'InstanceId', Value: id }];
+    const Timestamp = new Date(at);
+    data.push({
+      MetricName: 'CPUUtilization',
+      Unit: 'Percent',
+      Value: level * wobble,
+      Dimensions,
+      Timestamp,
+    });
+    if (netBytesPer5m !== undefined) {
+      for (const MetricName of ['NetworkIn', 'NetworkOut'])
+        data.push({ MetricName, Unit: 'Bytes', Value: netBytesPer5m, Dimensions, Timestamp });
+    }
+  }
+  for (let i = 0; i < data.length; i += 20) {
+    await client.cloudwatch.send(
+      new PutMetricDataCommand({ Namespace: 'AWS/EC2', MetricData: data.slice(i, i + 20) }),
+    );
+  }
+}
+
+async function launch(name: string, type: string, tags: Record<string, string> = {}) {
+  const res = await client.ec2.send(
+    new RunInstancesCommand({
+      ImageId: ami,
+      MinCount: 1,
+      MaxCount: 1,
+      InstanceType: type as _InstanceType,
+      Placement: { AvailabilityZone: `${REGION}a` },
+    }),
+  );
+  const id = res.Instances?.[0]?.InstanceId ?? '';
+  await client.ec2.send(
+    new CreateTagsCommand({
+      Resources: [id],
+      Tags: Object.entries({ Name: name, ...tags }).map(([Key, Value]) => ({ Key, Value })),
+    }),
+  );
+  ids[name] = id;
+  return id;
+}
+
+let ami = '';
+
+async function recs(statuses: string[] = ['OPEN']): Promise<Rec[]> {
+  const r = await gql(t.url, TOKENS.admin, Ec2List, { filter: { statuses: statuses as never } });
+  return expectNoErrors(r.body).recommendations.edges.map((e) => e.node as unknown as Rec);
+}
+
+async function run() {
+  const r = expectNoErrors((await gql(t.url, TOKENS.admin, Ec2Run)).body).runRecommendations;
+  if (r.__typename !== 'RunRecommendationsSuccess') throw new Error(JSON.stringify(r));
+  return r.run;
+}
+
+async function instanceState(id: string): Promise<string | undefined> {
+  const res = await client.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
+  return res.Reservations?.[0]?.Instances?.[0]?.State?.Name;
+}
+
+describe('EC2 and EBS recommendations (moto)', () => {
+  beforeAll(async () => {
+    moto = await startMoto();
+    client = sdk(moto.endpoint, REGION);
+    const estate = await seedEstate(moto.endpoint, REGION, 0);
+    ami = estate.ami;
+    volume = estate.looseVolume;
+    // 30 h of history: idle (1 % CPU, ~100 B/s), oversized (8 % of 8 vCPUs), busy (55 %).
+    await history(await launch('idle-box', 'm5.xlarge'), 30, 1, 30_000);
+    await history(await launch('big-box', 'm5.2xlarge'), 30, 8, 5_000_000);
+    await history(await launch('busy-box', 't3.large'), 30, 55);
+    // Two hours only: too little history to advise on.
+    await history(await launch('new-box', 'm5.2xlarge'), 2, 1);
+    // Part of an Auto Scaling group: stopping it would only make the group replace it.
+    await history(
+      await launch('asg-box', 'm5.xlarge', { 'aws:autoscaling:groupName': 'workers' }),
+      30,
+      1,
+    );
+    t = await startAwsTestApp({
+      ...moto.env,
+      AWS_REGION: REGION,
+      RECOMMENDER_WINDOW_HOURS: '48',
+      RECOMMENDER_MIN_HISTORY_HOURS: '24',
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await t?.close();
+    for (const c of Object.values(client ?? {})) c.destroy();
+    await moto?.stop();
+  });
+
+  it('stop for idle, a smaller type for oversized, nothing for busy; skips young, ASG and new volumes', async () => {
+    const report = await run();
+    expect(report.errors).toEqual([]);
+    const open = await recs();
+    const of = (name: string) =>
+      open
+        .filter((r) => r.targetName === name)
+        .map((r) => r.type)
+        .sort();
+    expect(of('idle-box')).toEqual(['EC2_IDLE']);
+    expect(of('big-box')).toEqual(['EC2_DOWNSIZE']);
+    expect(of('busy-box')).toEqual([]);
+    expect(of('new-box')).toEqual([]);
+    expect(of('asg-box')).toEqual([]);
+    // The volume was created moments ago: it may be about to be attached.
+    expect(of('scratch')).toEqual([]);
+    const reasons = (name: string) =>
+      report.skips
+        .filter((s) => s.targetId === `aws:${REGION}:EC2_INSTANCE:${ids[name]}`)
+        .map((s) => s.reason)
+        .join(' ');
+    expect(reasons('new-box')).toMatch(/not enough data: 2\.\d h of history, 24 h needed/);
+    expect(reasons('asg-box')).toMatch(/Auto Scaling group workers/);
+    expect(
+      report.skips.some(
+        (s) =>
+          s.targetId === `aws:${REGION}:EBS_VOLUME:${volume}` &&
+          /created 0\.\d h ago/.test(s.reason),
+      ),
+    ).toBe(true);
+
+    const idle = open.find((r) => r.type === 'EC2_IDLE') as Rec;
+    expect(idle.estimatedMonthlySavings).toBeCloseTo(0.192 * 730, 2); // m5.xlarge list price
+    expect(idle.action).toMatchObject({ verb: 'stop' });
+    expect(JSON.stringify(idle.evidence)).toContain('us-east-1');
+
+    const big = open.find((r) => r.type === 'EC2_DOWNSIZE') as Rec;
+    // P95 ≈ 9.6 % of 8 vCPUs = 0.77 cores, +15 % = 0.88: on m5.large (2 vCPU) 44 % < 60 %.
+    expect(big.recommended).toMatchObject({ instanceType: 'm5.large', vcpus: 2 });
+    expect(big.estimatedMonthlySavings).toBeCloseTo((0.384 - 0.096) * 730, 2);
+    expect((big.evidence as { cpuPercent: { p95: number } }).cpuPercent.p95).toBeGreaterThan(8);
+    expect(big.action).toBeNull();
+    expect(big.risk).toBe('MEDIUM');
+  });
+
+  it('applying stop: dry run changes nothing, apply stops the instance, audited', async () => {
+    const idle = (await recs()).find((r) => r.type === 'EC2_IDLE') as Rec;
+    const dry = expectNoErrors(
+      (await gql(t.url, TOKENS.operator, Ec2Apply, { input: { id: idle.id, dryRun: true } })).body,
+    ).applyRecommendation;
+    expect(dry).toMatchObject({ __typename: 'ApplyRecommendationSuccess', dryRun: true });
+    expect(await instanceState(ids['idle-box'] ?? '')).toBe('running');
+
+    const done = expectNoErrors(
+      (await gql(t.url, TOKENS.operator, Ec2Apply, { input: { id: idle.id } })).body,
+    ).applyRecommendation;
+    expect(done).toMatchObject({
+      __typename: 'ApplyRecommendationSuccess',
+      auditEvent: {
+        action: 'apply_recommendation',
+        source: 'RECOMMENDATION',
+        status: 'SUCCEEDED',
+        verb: 'stop',
+      },
+    });
+    expect(['stopping', 'stopped']).toContain(await instanceState(ids['idle-box'] ?? ''));
+    expect((await recs(['APPLIED'])).map((r) => r.id)).toContain(idle.id);
+
+    // A downsize is advice only: there is no one-step action for it.
+    const big = (await recs()).find((r) => r.type === 'EC2_DOWNSIZE') as Rec;
+    const refused = expectNoErrors(
+      (await gql(t.url, TOKENS.operator, Ec2Apply, { input: { id: big.id } })).body,
+    ).applyRecommendation;
+    expect(refused).toMatchObject({ __typename: 'ValidationError' });
+  });
+
+  it('an unattached volume: advised once old enough, deleted only with its name, then shown as removed', async () => {
+    // Stand-in for a day passing: moto cannot backdate a volume's CreateTime.
+    t.app.services.recommendations.settings.ebsMinAgeHours = 0;
+    await run();
+    const ebs = (await recs()).find((r) => r.type === 'EBS_UNATTACHED') as Rec;
+    expect(ebs).toMatchObject({
+      targetName: 'scratch',
+      risk: 'HIGH',
+      source: 'analyzer:ebs-unattached',
+    });
+    expect(ebs.estimatedMonthlySavings).toBeCloseTo(20 * 0.08, 5); // 20 GiB gp3
+    expect(ebs.action).toMatchObject({ verb: 'delete', manualOnly: true });
+
+    for (const confirm of [undefined, 'wrong-name']) {
+      const refused = expectNoErrors(
+        (
+          await gql(t.url, TOKENS.admin, Ec2Apply, {
+            input: { id: ebs.id, ...(confirm ? { confirm } : {}) },
+          })
+        ).body,
+      ).applyRecommendation;
+      expect(refused).toMatchObject({ __typename: 'ValidationError' });
+    }
+    const still = await client.ec2.send(new DescribeVolumesCommand({ VolumeIds: [volume] }));
+    expect(still.Volumes?.[0]?.State).toBe('available');
+
+    const done = expectNoErrors(
+      (await gql(t.url, TOKENS.admin, Ec2Apply, { input: { id: ebs.id, confirm: 'scratch' } }))
+        .body,
+    ).applyRecommendation;
+    expect(done).toMatchObject({
+      __typename: 'ApplyRecommendationSuccess',
+      auditEvent: { action: 'apply_recommendation', verb: 'delete', status: 'SUCCEEDED' },
+    });
+    const after = await client.ec2
+      .send(new DescribeVolumesCommand({ VolumeIds: [volume] }))
+      .then((r) => r.Volumes ?? [])
+      .catch(() => []);
+    expect(after).toEqual([]);
+
+    // The target is gone: the applied advice still answers, with a RemovedResource.
+    const aws = t.app.services.providers.providers.find((p) => p instanceof AwsProvider);
+    await aws?.pollNow();
+    const applied = (await recs(['APPLIED'])).find((r) => r.id === ebs.id) as Rec;
+    expect(applied.target).toEqual({
+      __typename: 'RemovedResource',
+      name: 'scratch',
+      kind: 'EBS_VOLUME',
+      state: 'UNKNOWN',
+      actions: [],
+    });
+  });
+});
