@@ -6,6 +6,7 @@ import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'g
 import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
+import { FAST_PATH, MetricsFastPath, type FastSink } from './metrics-fastpath.ts';
 import type { GraphQLServer } from './yoga.ts';
 
 const WS_PATHS = new Set(['/graphql', '/ws']);
@@ -18,6 +19,7 @@ type Extra = {
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
+  [FAST_PATH]?: FastSink;
 }
 
 /** The parts of yoga's envelop this transport uses, typed (envelop types them loosely). */
@@ -39,7 +41,10 @@ export function attachWebSocket(options: {
   auth: TokenAuthenticator;
   log: Logger;
   maxPayload: number;
+  /** Serve eligible `metrics` subscriptions through MetricsFastPath (default true). */
+  fastPath?: boolean;
 }) {
+  const fastPath = options.fastPath === false ? undefined : new MetricsFastPath();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
   options.server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -89,13 +94,23 @@ export function attachWebSocket(options: {
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
+        const operationName = payload.operationName ?? null;
+        const sink = fastPath?.sink({
+          document,
+          operationName,
+          variables: payload.variables,
+          viewer,
+          socket: ctx.extra.socket,
+          id,
+        });
+        const rootValue: EnvelopedRoot = { execute, subscribe, ...(sink && { [FAST_PATH]: sink }) };
         const args: ExecutionArgs = {
           schema,
-          operationName: payload.operationName ?? null,
+          operationName,
           document,
           variableValues: payload.variables ?? null,
           contextValue: await contextFactory(),
-          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+          rootValue,
         };
         return args;
       },
@@ -104,6 +119,8 @@ export function attachWebSocket(options: {
   );
 
   return {
+    /** The metrics fast path, when on (tests look at its groups). */
+    fastPath,
     /** Closes every client with 1001 (going away). */
     close: async () => {
       await disposable.dispose();

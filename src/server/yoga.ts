@@ -5,6 +5,7 @@ import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNo
 import type { Services } from '../app.ts';
 import { createContext, type GraphQLContext, type ServerContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
+import { metricsFastPathPlugin } from './metrics-fastpath.ts';
 import type { ServerMetrics } from './metrics.ts';
 
 function metricsPlugin(metrics: ServerMetrics): Plugin {
@@ -81,7 +82,7 @@ export function createGraphQLServer(options: {
       error: (...a: unknown[]) => options.log.error({ yoga: a }),
     },
     context: (initial) => createContext(initial, options.services),
-    plugins: [metricsPlugin(options.metrics), malformedIs4xx()],
+    plugins: [metricsPlugin(options.metrics), malformedIs4xx(), metricsFastPathPlugin()],
   });
 }
 

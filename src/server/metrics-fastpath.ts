@@ -1,0 +1,227 @@
+import {
+  createSourceEventStream,
+  getOperationAST,
+  Kind,
+  OperationTypeNode,
+  visit,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+import { execute as executeEvent } from '@graphql-tools/executor';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { WebSocket } from 'ws';
+import type { Viewer } from '../auth/viewer.ts';
+
+/** Root-value key under which ws.ts hands an eligible `metrics` subscription its sink. */
+export const FAST_PATH = Symbol('metrics fast path');
+
+/** The `metrics` root field's arguments that only choose samples (the per-subscriber filter). */
+const FILTER_ARGS = new Set(['targets', 'names']);
+/** Directives that would make a result incremental: never on the fast path. */
+const INCREMENTAL = new Set(['defer', 'stream']);
+
+type Subscribe = (args: ExecutionArgs) => unknown;
+
+/** One event rendered for a selection: the `next` payload's JSON, or a result with errors. */
+type Rendered = { json: string } | { result: ExecutionResult };
+
+/**
+ * Subscribers of `metrics` with the same document, operation, viewer and (non-filter)
+ * variables. Each sample is executed once for the group, with the first member's arguments
+ * and context, and its payload serialised once; members differ only in which samples they
+ * receive (their own `targets`/`names`) and in their subscription id.
+ */
+class Group {
+  members = 0;
+  private readonly args: ExecutionArgs;
+  /** Keyed by the hub's sample object, which every listener of a key shares. */
+  private readonly rendered = new WeakMap<object, Rendered | Promise<Rendered>>();
+
+  constructor(args: ExecutionArgs) {
+    this.args = args;
+  }
+
+  render(event: object): Rendered | Promise<Rendered> {
+    let out = this.rendered.get(event);
+    if (!out) {
+      // Exactly what the executor yoga uses does per event (MapSourceToResponseEvent).
+      const result: unknown = executeEvent({ ...this.args, rootValue: event });
+      out = isPromiseLike(result) ? Promise.resolve(result).then(toRendered) : toRendered(result);
+      this.rendered.set(event, out);
+    }
+    return out;
+  }
+}
+
+const isPromiseLike = (v: unknown): v is PromiseLike<unknown> =>
+  typeof (v as { then?: unknown } | null)?.then === 'function';
+
+function toRendered(result: unknown): Rendered {
+  const r = result as ExecutionResult;
+  if ('initialResult' in (result as object)) throw new Error('incremental result on fast path');
+  if (r.errors?.length) return { result: r };
+  // graphql-ws sends the result without its `errors` key when there are none.
+  const { errors: _none, ...rest } = r;
+  return { json: JSON.stringify(rest) };
+}
+
+/** Which variables of an eligible document only feed the filter (null: not eligible). */
+function analyse(document: DocumentNode, operationName: string | null): Set<string> | null {
+  const op = getOperationAST(document, operationName);
+  if (op?.operation !== OperationTypeNode.SUBSCRIPTION) return null;
+  const [root, ...more] = op.selectionSet.selections;
+  if (more.length > 0 || root?.kind !== Kind.FIELD || root.name.value !== 'metrics') return null;
+  if (root.directives?.length) return null;
+  const filterArgs = new Set(root.arguments?.filter((a) => FILTER_ARGS.has(a.name.value)));
+  const filterVars = new Set<string>();
+  const otherVars = new Set<string>();
+  let incremental = false;
+  let inFilter = 0;
+  visit(document, {
+    Argument: {
+      enter: (a) => void (filterArgs.has(a) && inFilter++),
+      leave: (a) => void (filterArgs.has(a) && inFilter--),
+    },
+    Variable: (v) => void (inFilter > 0 ? filterVars : otherVars).add(v.name.value),
+    VariableDefinition: () => false,
+    Directive: (d) => void (INCREMENTAL.has(d.name.value) && (incremental = true)),
+  });
+  if (incremental) return null;
+  for (const v of otherVars) filterVars.delete(v);
+  return filterVars;
+}
+
+/** ws.ts's handle on one subscription that takes the fast path. */
+export interface FastSink {
+  subscribe(args: ExecutionArgs, normal: Subscribe): unknown;
+}
+
+/**
+ * The transport fast path for `metrics` subscriptions over graphql-ws. A sample is executed
+ * and serialised once per group of subscribers with the same selection, and each member's
+ * `next` frame is that JSON with its id spliced in, written straight to its socket. Everything
+ * else stays on the normal path: the subscribe resolver (auth, target validation, the
+ * per-subscriber filter and its bounded, conflating buffer) runs per subscriber exactly as
+ * before, one write is in flight per subscriber at a time as with graphql-ws, graphql-ws
+ * keeps the protocol (ids, complete, close), and a sample whose result carries errors is
+ * handed back to graphql-ws through envelop so it is masked and framed as usual.
+ */
+export class MetricsFastPath {
+  private readonly groups = new Map<string, Group>();
+  private readonly shapes = new WeakMap<DocumentNode, { id: number; filter: Set<string> } | null>();
+  private nextShape = 0;
+
+  /** Groups alive (each has at least one member). */
+  get groupCount(): number {
+    return this.groups.size;
+  }
+
+  /** A sink for this subscription, or undefined when the normal path must serve it. */
+  sink(opts: {
+    document: DocumentNode;
+    operationName: string | null;
+    variables: Record<string, unknown> | null | undefined;
+    viewer: Viewer;
+    socket: WebSocket;
+    id: string;
+  }): FastSink | undefined {
+    let shape = this.shapes.get(opts.document);
+    if (shape === undefined) {
+      const filter = analyse(opts.document, opts.operationName);
+      shape = filter ? { id: this.nextShape++, filter } : null;
+      this.shapes.set(opts.document, shape);
+    }
+    if (!shape) return undefined;
+    const filter = shape.filter;
+    const shared = Object.entries(opts.variables ?? {})
+      .filter(([k]) => !filter.has(k))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // The viewer is part of the key: field-level auth and role-dependent fields differ by it.
+    const key = JSON.stringify([shape.id, opts.operationName, opts.viewer, shared]);
+    // The bytes graphql-ws would write before the payload: {"id":…,"type":"next","payload":
+    const head = `{"id":${JSON.stringify(opts.id)},"type":"next","payload":`;
+    return { subscribe: (args, normal) => this.subscribe(key, head, opts.socket, args, normal) };
+  }
+
+  private async subscribe(
+    key: string,
+    head: string,
+    socket: WebSocket,
+    args: ExecutionArgs,
+    normal: Subscribe,
+  ): Promise<unknown> {
+    // The resolver's own source stream: auth, validation, filter, bounded buffer, first samples.
+    const source = await createSourceEventStream(args);
+    // An error (unknown target, forbidden): the normal path answers it, byte for byte.
+    if (!isAsyncIterable(source)) return normal(args);
+    const events = source[Symbol.asyncIterator]();
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = new Group(args)));
+    group.members++;
+    const joined = group;
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      if (--joined.members === 0 && this.groups.get(key) === joined) this.groups.delete(key);
+    };
+    const write = (frame: string) =>
+      new Promise<void>((resolve, reject) => {
+        if (socket.readyState !== socket.OPEN) return resolve();
+        socket.send(frame, (err) => (err ? reject(err) : resolve()));
+      });
+
+    // graphql-ws drives this iterator. `next` keeps writing frames itself and only returns to
+    // graphql-ws at the end of the stream or with a result that needs the normal framing.
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
+      async next() {
+        try {
+          for (;;) {
+            const event = await events.next();
+            if (event.done) {
+              leave();
+              return { value: undefined, done: true };
+            }
+            const out = await joined.render(event.value as object);
+            // Completed while this sample was executing: nothing more for this id.
+            if (left) return { value: undefined, done: true };
+            if ('result' in out) return { value: out.result, done: false };
+            await write(head + out.json + '}');
+          }
+        } catch (err) {
+          leave();
+          throw err;
+        }
+      },
+      async return() {
+        leave();
+        await events.return?.();
+        return { value: undefined, done: true };
+      },
+      async throw(err: unknown) {
+        leave();
+        await events.return?.();
+        throw err;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+    return iterator;
+  }
+}
+
+/**
+ * Puts a fast-path subscription through yoga's envelop like any other (its plugins see it,
+ * errors are masked), swapping only the subscribe function for the sink's.
+ */
+export function metricsFastPathPlugin(): Plugin {
+  return {
+    onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      const sink = (args.rootValue as { [FAST_PATH]?: FastSink } | undefined)?.[FAST_PATH];
+      if (!sink) return;
+      setSubscribeFn(((a: ExecutionArgs) => sink.subscribe(a, subscribeFn as Subscribe)) as never);
+    },
+  };
+}

@@ -1,0 +1,306 @@
+// The graphql-ws fast path for `metrics` subscriptions (src/server/metrics-fastpath.ts) against
+// the normal path, on the same services: two WebSocket fronts over one app, one with the fast
+// path and one without, each subscriber's raw frames compared byte for byte. Targets are EC2
+// instances in moto; samples are published on the collector's pubsub topic.
+import { createServer, type Server } from 'node:http';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { N, type Snapshot } from '../../src/metrics/aggregate.ts';
+import { toWire } from '../../src/metrics/hub.ts';
+import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
+import { NAME_INDEX, type MetricName } from '../../src/metrics/types.ts';
+import { schema } from '../../src/graphql/schema.ts';
+import { createLogger } from '../../src/logger.ts';
+import { ServerMetrics } from '../../src/server/metrics.ts';
+import { attachWebSocket } from '../../src/server/ws.ts';
+import { createGraphQLServer } from '../../src/server/yoga.ts';
+import { TOKENS, type TestApp } from '../support/app.ts';
+import { seedEstate, startAwsTestApp, startMoto, type Moto } from '../support/moto.ts';
+
+const REGION = 'us-east-1';
+
+interface Front {
+  url: string;
+  ws: ReturnType<typeof attachWebSocket>;
+  server: Server;
+}
+
+let moto: Moto;
+let t: TestApp;
+let fast: Front;
+let normal: Front;
+/** Global ids of two EC2 instances, and their provider ids. */
+let gids: string[];
+let ids: string[];
+let clock = Date.UTC(2026, 0, 1);
+
+async function front(fastPath: boolean): Promise<Front> {
+  const log = createLogger('silent');
+  const yoga = createGraphQLServer({
+    schema,
+    services: t.app.services,
+    metrics: new ServerMetrics(),
+    log,
+    graphiql: false,
+  });
+  const server = createServer((_req, res) => res.writeHead(404).end());
+  const ws = attachWebSocket({
+    server,
+    yoga,
+    auth: t.app.services.auth,
+    log,
+    maxPayload: 1 << 20,
+    fastPath,
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return { url: `ws://127.0.0.1:${port}/graphql`, ws, server };
+}
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const seeded = await seedEstate(moto.endpoint, REGION);
+  t = await startAwsTestApp({ ...moto.env, AWS_REGION: REGION });
+  const wanted = seeded.web.slice(0, 2);
+  const found = t.app.services.providers
+    .list({ kinds: ['EC2_INSTANCE'] })
+    .filter((r) => wanted.some((w) => r.id.endsWith(w)));
+  expect(found).toHaveLength(2);
+  ids = found.map((r) => r.id);
+  gids = ids.map((id) => Buffer.from(`Ec2Instance:${id}`).toString('base64'));
+  fast = await front(true);
+  normal = await front(false);
+  await publish(0.5);
+});
+
+afterAll(async () => {
+  for (const f of [fast, normal]) {
+    await f?.ws.close();
+    await new Promise((r) => f?.server.close(r));
+  }
+  await t?.close();
+  await moto?.stop();
+});
+
+/** Publishes one snapshot (every instance, every usage metric) and waits for its fan-out. */
+async function publish(base: number): Promise<void> {
+  clock += 15_000;
+  const values = new Float64Array(ids.length * N).fill(NaN);
+  ids.forEach((_, i) => {
+    const names: MetricName[] = ['CPU_USAGE', 'MEMORY_USAGE'];
+    names.forEach((n, k) => (values[i * N + NAME_INDEX[n]] = base + i + k / 10));
+  });
+  const s: Snapshot = { t: clock, ids, values, index: new Map(ids.map((id, i) => [id, i])) };
+  t.app.services.pubsub.publish(METRICS_TOPIC, toWire(s));
+  while (t.app.services.metrics.hub.latest?.t !== clock) await new Promise((r) => setTimeout(r, 5));
+}
+
+const opened: RawClient[] = [];
+// A failed test must not leave subscribers behind for the next one to count.
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
+/** A bare graphql-transport-ws client that keeps every frame exactly as received. */
+class RawClient {
+  readonly frames: string[] = [];
+  private readonly socket: WebSocket;
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.on('message', (data: Buffer) => this.frames.push(data.toString()));
+  }
+
+  static async open(url: string, token: string): Promise<RawClient> {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    await new Promise((r, j) => socket.once('open', r).once('error', j));
+    const c = new RawClient(socket);
+    opened.push(c);
+    socket.send(
+      JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }),
+    );
+    await c.until((f) => f.some((m) => m.includes('connection_ack')));
+    c.frames.length = 0;
+    return c;
+  }
+
+  subscribe(id: string, query: string, variables: Record<string, unknown>): void {
+    this.socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } }));
+  }
+
+  complete(id: string): void {
+    this.socket.send(JSON.stringify({ id, type: 'complete' }));
+  }
+
+  async until(done: (frames: string[]) => boolean): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!done(this.frames)) {
+      if (Date.now() > deadline) throw new Error(`timed out; frames: ${this.frames.join('\n')}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** Frames of one subscription id. */
+  of(id: string): string[] {
+    return this.frames.filter((f) => (JSON.parse(f) as { id?: string }).id === id);
+  }
+
+  close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((r) => {
+      this.socket.once('close', () => r());
+      this.socket.close();
+    });
+  }
+}
+
+const SELECTIONS: { name: string; query: string; vars: () => Record<string, unknown> }[] = [
+  {
+    name: 'plain fields, targets as a variable',
+    query:
+      'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value timestamp } }',
+    vars: () => ({ t: [gids[0]] }),
+  },
+  {
+    name: 'aliases and __typename',
+    query:
+      'subscription Live($t: [ID!]!, $n: [MetricName!]) { m: metrics(targets: $t, names: $n) ' +
+      '{ __typename v: value n: name u: unit at: timestamp } }',
+    vars: () => ({ t: gids, n: ['CPU_USAGE', 'MEMORY_USAGE'] }),
+  },
+  {
+    name: 'nested target fields, fragments and role-dependent fields',
+    query:
+      'subscription ($t: [ID!]!) { metrics(targets: $t, names: [MEMORY_USAGE]) { value ' +
+      'target { __typename id name kind state labels { key value } actions ...Ec2 } } } ' +
+      'fragment Ec2 on Ec2Instance { instanceType t: __typename }',
+    vars: () => ({ t: [gids[1]] }),
+  },
+  {
+    name: 'a non-filter variable in a directive',
+    query:
+      'subscription ($t: [ID!]!, $unit: Boolean!) { metrics(targets: $t, names: [CPU_USAGE]) ' +
+      '{ value unit @include(if: $unit) target { name @skip(if: $unit) } } }',
+    vars: () => ({ t: gids, unit: false }),
+  },
+  {
+    name: 'a field that answers an error',
+    query:
+      'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) ' +
+      '{ value target { auditLog(first: -1) { totalCount } } } }',
+    vars: () => ({ t: [gids[0]] }),
+  },
+];
+
+/** Samples per snapshot for each selection (targets x names). */
+const PER_SNAPSHOT = [1, 4, 1, 2, 1];
+
+describe('metrics fast path', () => {
+  it('writes the same bytes as the normal path, for viewers and operators', async () => {
+    for (const token of [TOKENS.viewer, TOKENS.operator]) {
+      const a = await RawClient.open(fast.url, token);
+      const b = await RawClient.open(normal.url, token);
+      SELECTIONS.forEach((s, i) => {
+        a.subscribe(`s${i}`, s.query, s.vars());
+        b.subscribe(`s${i}`, s.query, s.vars());
+      });
+      // The latest samples arrive first on every subscription; then two more snapshots.
+      const counts = (c: RawClient) => SELECTIONS.map((_, i) => c.of(`s${i}`).length);
+      const reached = (c: RawClient, round: number) => () =>
+        counts(c).every((n, i) => n >= (PER_SNAPSHOT[i] ?? 0) * round);
+      for (let round = 1; round <= 3; round++) {
+        if (round > 1) await publish(round * 1.25);
+        await a.until(reached(a, round));
+        await b.until(reached(b, round));
+      }
+      expect(fast.ws.fastPath?.groupCount).toBe(SELECTIONS.length);
+      SELECTIONS.forEach((s, i) => {
+        expect(a.of(`s${i}`), s.name).toEqual(b.of(`s${i}`));
+      });
+      expect(a.frames.length).toBe(b.frames.length);
+      // The error case is a real error (masked and coded as on the normal path).
+      expect(a.of('s4')[1]).toContain('"errors"');
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('keeps each subscriber to its own targets and names', async () => {
+    const q =
+      'subscription ($t: [ID!]!, $n: [MetricName!]) { metrics(targets: $t, names: $n) { value name target { id } } }';
+    const c = await RawClient.open(fast.url, TOKENS.viewer);
+    c.subscribe('one', q, { t: [gids[0]], n: ['CPU_USAGE'] });
+    c.subscribe('two', q, { t: [gids[1]], n: ['MEMORY_USAGE'] });
+    await c.until(() => c.of('one').length >= 1 && c.of('two').length >= 1);
+    // One selection: both share a group although they filter differently.
+    expect(fast.ws.fastPath?.groupCount).toBe(1);
+    await publish(7);
+    await c.until(() => c.of('one').length >= 2 && c.of('two').length >= 2);
+    type Next = {
+      payload: { data: { metrics: { value: number; name: string; target: { id: string } } } };
+    };
+    const got = (id: string) => c.of(id).map((f) => (JSON.parse(f) as Next).payload.data.metrics);
+    for (const m of got('one')) expect([m.name, m.target.id]).toEqual(['CPU_USAGE', gids[0]]);
+    for (const m of got('two')) expect([m.name, m.target.id]).toEqual(['MEMORY_USAGE', gids[1]]);
+    expect(got('one').at(-1)?.value).toBe(7);
+    expect(got('two').at(-1)?.value).toBe(8.1);
+    await c.close();
+  });
+
+  it('completes cleanly and leaves no subscriber behind', async () => {
+    const hub = t.app.services.metrics.hub;
+    await new Promise((r) => setTimeout(r, 50));
+    const idleKeys = hub.subscriberKeys;
+    const q = 'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value } }';
+    const clients = await Promise.all(
+      Array.from({ length: 20 }, () => RawClient.open(fast.url, TOKENS.viewer)),
+    );
+    clients.forEach((c, i) => c.subscribe('1', q, { t: [gids[i % 2]] }));
+    await Promise.all(clients.map((c) => c.until(() => c.of('1').length >= 1)));
+    expect(fast.ws.fastPath?.groupCount).toBe(1);
+    expect(hub.subscriberKeys).toBe(idleKeys + 2);
+
+    // Half complete their subscription (client-initiated: no `complete` echoed back), half
+    // just go away.
+    const [done, gone] = [clients.slice(0, 10), clients.slice(10)];
+    for (const c of done) c.complete('1');
+    await Promise.all(gone.map((c) => c.close()));
+    await new Promise((r) => setTimeout(r, 200));
+    const before = done.map((c) => c.frames.length);
+    await publish(3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(done.map((c) => c.frames.length)).toEqual(before);
+    expect(fast.ws.fastPath?.groupCount).toBe(0);
+    expect(hub.subscriberKeys).toBe(idleKeys);
+
+    // The same connection can subscribe again under the same id.
+    const again = done[0];
+    again?.subscribe('1', q, { t: [gids[0]] });
+    await again?.until(() => (again?.of('1').length ?? 0) > (before[0] ?? 0));
+    await Promise.all(done.map((c) => c.close()));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fast.ws.fastPath?.groupCount).toBe(0);
+    expect(hub.subscriberKeys).toBe(idleKeys);
+  });
+
+  it('answers an unknown target and other operations on the normal path', async () => {
+    const a = await RawClient.open(fast.url, TOKENS.viewer);
+    const b = await RawClient.open(normal.url, TOKENS.viewer);
+    const bad = 'subscription ($t: [ID!]!) { metrics(targets: $t) { value } }';
+    const other = 'subscription { auditEvents { id } }';
+    for (const c of [a, b]) {
+      c.subscribe('bad', bad, { t: ['UG9kOms4czpub3BlOlBPRDp4Ong='] });
+      c.subscribe('q', '{ viewer { name role } }', {});
+      c.subscribe('other', other, {});
+    }
+    for (const c of [a, b]) {
+      const completed = (id: string) => c.of(id).some((f) => f.includes('"complete"'));
+      await c.until(() => completed('bad') && completed('q'));
+    }
+    expect(a.of('bad')).toEqual(b.of('bad'));
+    expect(a.of('bad')[0]).toContain('VALIDATION_FAILED');
+    expect(a.of('q')).toEqual(b.of('q'));
+    expect(fast.ws.fastPath?.groupCount).toBe(0);
+    await a.close();
+    await b.close();
+  });
+});
