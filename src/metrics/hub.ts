@@ -48,6 +48,8 @@ export class MetricsHub {
   private readonly windowMs: number;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly lookup: (id: string) => Resource | undefined;
+  /** Samples of the latest snapshot by key: a new subscriber gets the object others got. */
+  private readonly samples = new Map<string, MetricSample>();
   /** Samples handed to listeners (a sample to 1,000 listeners counts 1,000). */
   delivered = 0;
 
@@ -66,11 +68,16 @@ export class MetricsHub {
   }
 
   latestSample(targetId: string, name: MetricName): MetricSample | undefined {
+    const key = sampleKey(targetId, name);
+    const known = this.samples.get(key);
+    if (known) return known;
     const v = this.value(targetId, name);
     const target = this.lookup(targetId);
     if (v === undefined || !target || !this.latest) return undefined;
     const timestamp = new Date(this.latest.t).toISOString();
-    return { targetId, target, name, unit: UNITS[name], timestamp, value: v };
+    const sample = { targetId, target, name, unit: UNITS[name], timestamp, value: v };
+    this.samples.set(key, sample);
+    return sample;
   }
 
   /** Points of the recent window in [from, to], oldest first. */
@@ -117,6 +124,7 @@ export class MetricsHub {
   async receive(s: Snapshot): Promise<void> {
     if (this.latest && s.t <= this.latest.t) return;
     this.latest = s;
+    this.samples.clear();
     this.ring.push(s);
     while ((this.ring[0]?.t ?? s.t) < s.t - this.windowMs) this.ring.shift();
     if (this.listeners.size === 0) return;
@@ -130,7 +138,9 @@ export class MetricsHub {
       const value = row === undefined ? NaN : (s.values[row * N + NAME_INDEX[name]] ?? NaN);
       const target = Number.isNaN(value) ? undefined : this.lookup(targetId);
       if (!target) continue;
-      jobs.push([[...set], { targetId, target, name, unit: UNITS[name], timestamp, value }]);
+      const sample = { targetId, target, name, unit: UNITS[name], timestamp, value };
+      this.samples.set(key, sample);
+      jobs.push([[...set], sample]);
     }
     let calls = 0;
     for (const [listeners, sample] of jobs) {

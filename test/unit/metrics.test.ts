@@ -128,6 +128,20 @@ describe('hub fan-out', () => {
     expect(h.value('b', 'CPU_USAGE')).toBe(9);
   });
 
+  it('gives a new subscriber the sample object of the latest snapshot', async () => {
+    const h = hub();
+    let fanned: MetricSample | undefined;
+    h.subscribe([sampleKey('a', 'CPU_USAGE')], (s) => (fanned = s));
+    await h.receive(snapshot(1000, { a: { CPU_USAGE: 1 }, b: { CPU_USAGE: 2 } }));
+    expect(h.latestSample('a', 'CPU_USAGE')).toBe(fanned);
+    const b = h.latestSample('b', 'CPU_USAGE');
+    expect(h.latestSample('b', 'CPU_USAGE')).toBe(b);
+    await h.receive(snapshot(2000, { b: { CPU_USAGE: 3 } }));
+    expect(h.latestSample('b', 'CPU_USAGE')).toMatchObject({ value: 3 });
+    expect(h.latestSample('b', 'CPU_USAGE')).not.toBe(b);
+    expect(h.latestSample('a', 'CPU_USAGE')).toBeUndefined();
+  });
+
   it('keeps a window, ignores stale snapshots, and yields while fanning out to many', async () => {
     const h = hub();
     let n = 0;
