@@ -25,6 +25,7 @@ import { migrate } from './store/migrations.ts';
 import { AgentRegistry } from './recommendations/agents.ts';
 import { RecommendationEngine } from './recommendations/engine.ts';
 import { Ec2Analyzers } from './recommendations/ec2-source.ts';
+import { PredictionService } from './recommendations/predictions.ts';
 import { SETTINGS } from './recommendations/analyzers/settings.ts';
 import { RecommendationStore } from './recommendations/store.ts';
 import { PrometheusUsage } from './recommendations/usage.ts';
@@ -48,6 +49,7 @@ export interface Services {
   chat: ChatService;
   overview: OverviewService;
   recommendations: RecommendationEngine;
+  predictions: PredictionService;
   agents: AgentRegistry;
   metrics: MetricsService;
 }
@@ -179,6 +181,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     );
   }
 
+  const predictions = new PredictionService({
+    providers,
+    history: (targets, names, w) => metricsService.series(targets, names, w),
+  });
+
   const services: Services = {
     version: config.version,
     config,
@@ -205,8 +212,16 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       manifests: kubernetes.enabled ? new KubernetesManifests(kubernetes) : undefined,
       metrics: new MetricsChatSource(metricsService),
     }),
-    overview: new OverviewService({ providers, audit, health, metrics: metricsService }),
+    overview: new OverviewService({
+      providers,
+      audit,
+      health,
+      metrics: metricsService,
+      recommendations: { open: () => recommendations.store.list({ statuses: ['OPEN'] }) },
+      predictions,
+    }),
     recommendations,
+    predictions,
     agents,
     metrics: metricsService,
   };

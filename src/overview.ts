@@ -3,6 +3,8 @@ import type { AuditEvent } from './audit/types.ts';
 import type { ComponentReport, HealthService } from './health.ts';
 import type { CurrentMetrics } from './metrics/service.ts';
 import type { ProviderRegistry } from './providers/registry.ts';
+import type { ResourcePrediction } from './recommendations/predictions.ts';
+import type { Recommendation } from './recommendations/types.ts';
 
 export interface Count {
   key: string;
@@ -23,10 +25,25 @@ export interface Overview {
   recentActions: AuditEvent[];
   /** Usage vs requests vs capacity per cluster, and the orchestrator's own; null without metrics. */
   metrics: CurrentMetrics | null;
+  recommendations: OpenRecommendations;
+  /** The workloads with the highest forecast CPU; empty until the first forecast is ready. */
+  predictions: ResourcePrediction[];
+}
+
+export interface OpenRecommendations {
+  count: number;
+  /** Sum of the positive estimated savings of every OPEN recommendation, USD/month. */
+  totalMonthlySavings: number;
+  /** The OPEN ones with the highest estimated savings. */
+  top: Recommendation[];
 }
 
 const CACHE_MS = 1000;
 const RECENT = 10;
+const TOP_RECOMMENDATIONS = 5;
+const TOP_PREDICTIONS = 10;
+/** The overview never waits longer than this for forecasts (the first fit after a start). */
+const PREDICTIONS_WAIT_MS = 2000;
 
 function tally(values: string[]): Count[] {
   const counts = new Map<string, number>();
@@ -47,6 +64,8 @@ export class OverviewService {
     audit: AuditStore;
     health: HealthService;
     metrics?: { current(): CurrentMetrics };
+    recommendations?: { open(): Promise<Recommendation[]> };
+    predictions?: { top(n: number): Promise<ResourcePrediction[]> };
   };
 
   constructor(deps: OverviewService['deps']) {
@@ -65,10 +84,13 @@ export class OverviewService {
 
   private async build(): Promise<Overview> {
     const all = this.deps.providers.list({});
-    const [status, recentActions] = await Promise.all([
+    const [status, recentActions, open, predictions] = await Promise.all([
       this.deps.health.status(),
       this.deps.audit.list({}, RECENT),
+      this.deps.recommendations?.open() ?? [],
+      this.predictions(),
     ]);
+    const savings = (r: Recommendation) => Math.max(0, r.estimatedMonthlySavings ?? 0);
     return {
       generatedAt: new Date().toISOString(),
       status,
@@ -80,6 +102,26 @@ export class OverviewService {
       },
       recentActions,
       metrics: this.deps.metrics?.current() ?? null,
+      recommendations: {
+        count: open.length,
+        totalMonthlySavings: Math.round(open.reduce((a, r) => a + savings(r), 0) * 100) / 100,
+        top: [...open].sort((a, b) => savings(b) - savings(a)).slice(0, TOP_RECOMMENDATIONS),
+      },
+      predictions,
     };
+  }
+
+  /** Forecasts if ready within PREDICTIONS_WAIT_MS; a failure leaves the slot empty. */
+  private async predictions(): Promise<ResourcePrediction[]> {
+    if (!this.deps.predictions) return [];
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<ResourcePrediction[]>((resolve) => {
+      timer = setTimeout(() => resolve([]), PREDICTIONS_WAIT_MS);
+    });
+    try {
+      return await Promise.race([this.deps.predictions.top(TOP_PREDICTIONS).catch(() => []), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

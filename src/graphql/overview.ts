@@ -1,11 +1,14 @@
 import { AUDIT_TOPIC } from '../actions/pipeline.ts';
-import type { Count, Overview, ResourceCounts } from '../overview.ts';
+import type { Count, OpenRecommendations, Overview, ResourceCounts } from '../overview.ts';
 import { boundedStream } from '../streams.ts';
 import { AuditEventRef } from './audit.ts';
 import { builder } from './builder.ts';
 import { CurrentMetricsRef } from './metrics.ts';
 import { METRICS_TOPIC } from '../metrics/setup.ts';
+import { RECOMMENDATION_TOPIC } from '../recommendations/engine.ts';
 import { ComponentStatusRef } from './status.ts';
+import { ResourcePredictionRef } from './predictions.ts';
+import { RecommendationRef } from './recommendations.ts';
 
 const CountRef = builder.objectRef<Count>('Count').implement({
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
@@ -20,6 +23,17 @@ const ResourceCountsRef = builder.objectRef<ResourceCounts>('ResourceCounts').im
   }),
 });
 
+const OpenRecommendationsRef = builder
+  .objectRef<OpenRecommendations>('OverviewRecommendations')
+  .implement({
+    description: 'OPEN recommendations: how many, what they would save, the biggest few.',
+    fields: (t) => ({
+      count: t.exposeInt('count'),
+      totalMonthlySavings: t.exposeFloat('totalMonthlySavings', { description: 'USD/month.' }),
+      top: t.field({ type: [RecommendationRef], resolve: (r) => r.top }),
+    }),
+  });
+
 export const OverviewRef = builder.objectRef<Overview>('Overview').implement({
   description: 'System status, resource counts and recent actions, for a dashboard front page.',
   fields: (t) => ({
@@ -32,6 +46,16 @@ export const OverviewRef = builder.objectRef<Overview>('Overview').implement({
       nullable: true,
       description: 'Current usage vs requests vs capacity per cluster, from the latest collection.',
       resolve: (o) => o.metrics,
+    }),
+    recommendations: t.field({
+      type: OpenRecommendationsRef,
+      resolve: (o) => o.recommendations,
+    }),
+    predictions: t.field({
+      type: [ResourcePredictionRef],
+      description:
+        'The 10 workloads with the highest forecast CPU at the horizon (Holt linear); empty until the first forecast is ready.',
+      resolve: (o) => o.predictions,
     }),
   }),
 });
@@ -63,12 +87,14 @@ builder.subscriptionFields((t) => ({
           const offResources = ctx.services.providers.onEvent(changed);
           const offAudit = ctx.services.fanout.subscribe(AUDIT_TOPIC, changed);
           const offMetrics = ctx.services.fanout.subscribe(METRICS_TOPIC, changed);
+          const offRecommendations = ctx.services.fanout.subscribe(RECOMMENDATION_TOPIC, changed);
           void ctx.services.overview.get().then(push, () => {});
           return () => {
             clearTimeout(timer);
             offResources();
             offAudit();
             offMetrics();
+            offRecommendations();
           };
         },
         { max: 1 },

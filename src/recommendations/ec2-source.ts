@@ -1,19 +1,11 @@
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
-import type { MetricName, Series, TimeWindow } from '../metrics/types.ts';
 import type { Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import { analyzeInstance, analyzeVolume, type Ec2Profile } from './analyzers/ec2.ts';
 import type { Settings } from './analyzers/settings.ts';
 import type { DraftSource } from './engine.ts';
-import type { AnalyzerResult } from './types.ts';
+import type { AnalyzerResult, HistoryReader } from './types.ts';
 import { vcpus } from '../metrics/cloudwatch-source.ts';
-
-/** History of many targets at once (MetricsService.series: one CloudWatch call per region). */
-export type HistoryReader = (
-  targets: Resource[],
-  names: MetricName[],
-  w: TimeWindow,
-) => Promise<Series[]>;
 
 const key = (targetId: string, type: string) => `${targetId}\u0000${type}`;
 

@@ -1,4 +1,5 @@
-import type { ActionVerb, ResourceKind } from '../providers/provider.ts';
+import type { MetricName, Series, TimeWindow } from '../metrics/types.ts';
+import type { ActionVerb, Resource, ResourceKind } from '../providers/provider.ts';
 
 export const RECOMMENDATION_STATUSES = [
   'OPEN',
@@ -78,3 +79,10 @@ export interface AnalyzerResult {
   /** Targets the analyzer evaluated (its open advice on them expires if not re-proposed). */
   evaluated: Set<string>;
 }
+
+/** History of many targets at once (MetricsService.series: a fixed number of backend calls). */
+export type HistoryReader = (
+  targets: Resource[],
+  names: MetricName[],
+  w: TimeWindow,
+) => Promise<Series[]>;

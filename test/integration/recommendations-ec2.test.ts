@@ -81,6 +81,51 @@ const Ec2Apply = graphql(`
   }
 `);
 
+const Ec2Predictions = graphql(`
+  query RecEc2Predictions {
+    resources(filter: { kinds: [EC2_INSTANCE] }, first: 50) {
+      edges {
+        node {
+          name
+          predictions {
+            method
+            horizonHours
+            cpu {
+              unit
+              samples
+              last
+              lastAt
+              points {
+                timestamp
+                value
+                lower
+                upper
+              }
+            }
+            memory {
+              samples
+            }
+          }
+        }
+      }
+    }
+    overview {
+      predictions {
+        target {
+          name
+        }
+      }
+      recommendations {
+        count
+        totalMonthlySavings
+        top {
+          type
+        }
+      }
+    }
+  }
+`);
+
 type Rec = {
   id: string;
   type: string;
@@ -322,5 +367,36 @@ describe('EC2 and EBS recommendations (moto)', () => {
       state: 'UNKNOWN',
       actions: [],
     });
+  });
+
+  it('forecasts CPU of running instances from CloudWatch history, also in the overview', async () => {
+    const data = expectNoErrors((await gql(t.url, TOKENS.viewer, Ec2Predictions)).body);
+    const byName = new Map(data.resources.edges.map((e) => [e.node.name, e.node.predictions]));
+    const big = byName.get('big-box');
+    expect(big).toMatchObject({ method: 'holt-linear', horizonHours: 6, memory: null });
+    expect(big?.cpu?.unit).toBe('cores');
+    // 24 h at 15 minutes of CPU 8 % × (1 + 0.2 sin(t / 1 h)) of 8 vCPUs.
+    const truth = (iso: string) => 0.64 * (1 + 0.2 * Math.sin(Date.parse(iso) / 3_600_000));
+    expect(big?.cpu?.samples).toBeGreaterThanOrEqual(90);
+    expect(big?.cpu?.points).toHaveLength(24);
+    // A 15-minute average starts at its timestamp: compare with the truth mid-period.
+    const mid = (iso: string) => new Date(Date.parse(iso) + 450_000).toISOString();
+    expect(
+      Math.abs((big?.cpu?.last ?? 0) - truth(mid(big?.cpu?.lastAt ?? ''))) / 0.64,
+    ).toBeLessThan(0.05);
+    const first = big?.cpu?.points[0];
+    expect(Math.abs((first?.value ?? 0) - truth(mid(first?.timestamp ?? ''))) / 0.64).toBeLessThan(
+      0.1,
+    );
+    for (const p of big?.cpu?.points ?? []) {
+      expect(p.value).toBeLessThan(2 * 0.77); // extrapolation stays within reason
+      expect(p.lower).toBeLessThanOrEqual(p.value);
+      expect(p.upper).toBeGreaterThanOrEqual(p.value);
+    }
+    // Stopped instances have no forecast; new-box has 2 h of history: 8 points, enough.
+    expect(byName.get('idle-box')).toBeNull();
+    expect(data.overview.predictions.map((p) => p.target?.name)).toContain('big-box');
+    expect(data.overview.recommendations.count).toBeGreaterThan(0);
+    expect(data.overview.recommendations.top.map((r) => r.type)).toContain('EC2_DOWNSIZE');
   });
 });
