@@ -16,6 +16,7 @@ import {
   type Recommendation,
   type Skip,
 } from '../recommendations/types.ts';
+import { recordedTarget } from '../recommendations/decisions.ts';
 import { boundedStream } from '../streams.ts';
 import {
   ActionResultInterface,
@@ -61,14 +62,8 @@ const RemovedResourceRef = builder.objectRef<Resource>('RemovedResource').implem
 const REMOVED = Symbol('removed');
 
 function removedResource(rec: Recommendation): Resource {
-  const [prefix = '', cluster = ''] = rec.targetId.split(':');
   const r: Resource & { [REMOVED]: true } = {
-    id: rec.targetId,
-    provider: prefix === 'aws' ? 'AWS' : 'KUBERNETES',
-    kind: rec.targetKind,
-    cluster,
-    namespace: rec.targetNamespace,
-    name: rec.targetName,
+    ...recordedTarget(rec),
     state: 'UNKNOWN',
     labels: {},
     createdAt: null,

@@ -12,12 +12,8 @@ import type { Recommendation } from './types.ts';
  */
 export const NO_VERB = 'none' as ActionVerb;
 
-/** The audit target of a recommendation: the live resource, else what was stored with it. */
-export function auditTargetOf(rec: Recommendation, live: Resource | undefined): AuditTarget {
-  if (live) {
-    const { id, provider, kind, cluster, namespace, name } = live;
-    return { id, provider, kind, cluster, namespace, name };
-  }
+/** The target as stored with a recommendation (it may no longer exist). */
+export function recordedTarget(rec: Recommendation): AuditTarget {
   // Ids are `k8s:<context>:<KIND>:…` and `aws:<region>:<KIND>:…` (see the providers).
   const [prefix = '', cluster = ''] = rec.targetId.split(':');
   return {
@@ -28,6 +24,13 @@ export function auditTargetOf(rec: Recommendation, live: Resource | undefined): 
     namespace: rec.targetNamespace,
     name: rec.targetName,
   };
+}
+
+/** The audit target of a recommendation: the live resource, else what was stored with it. */
+export function auditTargetOf(rec: Recommendation, live: Resource | undefined): AuditTarget {
+  if (!live) return recordedTarget(rec);
+  const { id, provider, kind, cluster, namespace, name } = live;
+  return { id, provider, kind, cluster, namespace, name };
 }
 
 /**
