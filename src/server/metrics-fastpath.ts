@@ -109,8 +109,8 @@ export interface FastSink {
  */
 export class MetricsFastPath {
   private readonly groups = new Map<string, Group>();
-  private readonly shapes = new WeakMap<DocumentNode, { id: number; filter: Set<string> } | null>();
-  private nextShape = 0;
+  /** Filter-only variables per parsed document and operation (null: not eligible). */
+  private readonly shapes = new WeakMap<DocumentNode, Map<string | null, Set<string> | null>>();
 
   /** Groups alive (each has at least one member). */
   get groupCount(): number {
@@ -119,6 +119,8 @@ export class MetricsFastPath {
 
   /** A sink for this subscription, or undefined when the normal path must serve it. */
   sink(opts: {
+    /** The source text: it keys the group, so sharing survives yoga's parse cache evictions. */
+    query: string;
     document: DocumentNode;
     operationName: string | null;
     variables: Record<string, unknown> | null | undefined;
@@ -126,19 +128,21 @@ export class MetricsFastPath {
     socket: WebSocket;
     id: string;
   }): FastSink | undefined {
-    let shape = this.shapes.get(opts.document);
-    if (shape === undefined) {
-      const filter = analyse(opts.document, opts.operationName);
-      shape = filter ? { id: this.nextShape++, filter } : null;
-      this.shapes.set(opts.document, shape);
+    let byOperation = this.shapes.get(opts.document);
+    if (!byOperation)
+      this.shapes.set(opts.document, (byOperation = new Map<string | null, Set<string> | null>()));
+    let filter = byOperation.get(opts.operationName);
+    if (filter === undefined) {
+      filter = analyse(opts.document, opts.operationName);
+      byOperation.set(opts.operationName, filter);
     }
-    if (!shape) return undefined;
-    const filter = shape.filter;
+    if (!filter) return undefined;
+    const filterVars = filter;
     const shared = Object.entries(opts.variables ?? {})
-      .filter(([k]) => !filter.has(k))
+      .filter(([k]) => !filterVars.has(k))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // The viewer is part of the key: field-level auth and role-dependent fields differ by it.
-    const key = JSON.stringify([shape.id, opts.operationName, opts.viewer, shared]);
+    const key = JSON.stringify([opts.query, opts.operationName, opts.viewer, shared]);
     // The bytes graphql-ws would write before the payload: {"id":…,"type":"next","payload":
     const head = `{"id":${JSON.stringify(opts.id)},"type":"next","payload":`;
     return { subscribe: (args, normal) => this.subscribe(key, head, opts.socket, args, normal) };

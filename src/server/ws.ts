@@ -96,6 +96,7 @@ export function attachWebSocket(options: {
         if (errors.length > 0) return errors;
         const operationName = payload.operationName ?? null;
         const sink = fastPath?.sink({
+          query: payload.query,
           document,
           operationName,
           variables: payload.variables,
