@@ -1,9 +1,8 @@
 import { brandWithType } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { AuditEvent } from '../audit/types.ts';
-import { AppError, ForbiddenError, ValidationError } from '../errors.ts';
+import { AppError, ValidationError } from '../errors.ts';
 import type { Resource } from '../providers/provider.ts';
-import { parseSubmission, targetResolver, type Agent } from '../recommendations/agents.ts';
 import {
   RECOMMENDATION_TOPIC,
   type RecommendationEvent,
@@ -296,71 +295,6 @@ const RunSuccess = builder.objectRef<{ run: RunReport }>('RunRecommendationsSucc
   fields: (t) => ({ run: t.field({ type: RunReportRef, resolve: (s) => s.run }) }),
 });
 
-const AgentRef = builder.objectRef<Agent>('RecommendationAgent').implement({
-  fields: (t) => ({
-    name: t.exposeString('name'),
-    url: t.exposeString('url', { nullable: true }),
-    capabilities: t.exposeStringList('capabilities'),
-    registeredAt: t.field({ type: 'DateTime', resolve: (a) => a.registeredAt }),
-    lastHeartbeatAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      resolve: (a) => a.lastHeartbeatAt,
-    }),
-    lastError: t.exposeString('lastError', { nullable: true }),
-  }),
-});
-
-const AgentSuccess = builder.objectRef<{ agent: Agent }>('RegisterAgentSuccess').implement({
-  fields: (t) => ({ agent: t.field({ type: AgentRef, resolve: (s) => s.agent }) }),
-});
-
-const SubmitSuccess = builder
-  .objectRef<{ recommendations: Recommendation[] }>('SubmitRecommendationsSuccess')
-  .implement({
-    fields: (t) => ({
-      recommendations: t.field({ type: [RecommendationRef], resolve: (s) => s.recommendations }),
-    }),
-  });
-
-const RegisterAgentInput = builder.inputType('RegisterAgentInput', {
-  fields: (t) => ({
-    name: t.string({
-      required: true,
-      description: 'Also the name of the API token the agent uses.',
-    }),
-    url: t.string({
-      required: false,
-      description: 'Where POST <url>/analyze reaches it, if it analyzes.',
-    }),
-    capabilities: t.stringList({ required: false, description: 'e.g. ["analyze"].' }),
-  }),
-});
-
-const SubmitRecommendationsInput = builder.inputType('SubmitRecommendationsInput', {
-  fields: (t) => ({
-    agent: t.string({
-      required: false,
-      description: "Admins only: submit as this agent (default: the token's name).",
-    }),
-    recommendations: t.field({
-      type: 'JSON',
-      required: true,
-      description:
-        'AgentRecommendation[] as documented in the README; validated in full, all or nothing.',
-    }),
-  }),
-});
-
-/** The agent a token speaks for: its own name if registered, or any agent for an admin. */
-async function agentOf(ctx: GraphQLContext, asAgent: string | null | undefined): Promise<string> {
-  const name = asAgent && ctx.viewer.role === 'admin' ? asAgent : ctx.viewer.name;
-  if (!(await ctx.services.agents.get(name))) {
-    throw new ForbiddenError(`${ctx.viewer.name} is not a registered agent`);
-  }
-  return name;
-}
-
 const errorsOf = (base: string) => actionErrors(base);
 const rethrow = <T>(r: T | AppError): T => {
   if (r instanceof AppError) throw r;
@@ -413,48 +347,6 @@ builder.mutationFields((t) => ({
     description: 'Run every analyzer now and report what changed and what was skipped.',
     resolve: async (_root, _args, ctx) => ({ run: await ctx.services.recommendations.run() }),
   }),
-  registerAgent: t.field({
-    type: AgentSuccess,
-    errors: errorsOf('RegisterAgent'),
-    authScopes: { admin: true },
-    args: { input: t.arg({ type: RegisterAgentInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      agent: await ctx.services.agents.register({
-        name: input.name,
-        url: input.url ?? null,
-        capabilities: input.capabilities ?? [],
-      }),
-    }),
-  }),
-  agentHeartbeat: t.field({
-    type: AgentSuccess,
-    errors: errorsOf('AgentHeartbeat'),
-    description: "An agent's liveness signal (with its own token).",
-    resolve: async (_root, _args, ctx) => {
-      const name = await agentOf(ctx, null);
-      const agent = await ctx.services.agents.heartbeat(name);
-      if (!agent) throw new ForbiddenError(`${name} is not a registered agent`);
-      return { agent };
-    },
-  }),
-  submitRecommendations: t.field({
-    type: SubmitSuccess,
-    errors: errorsOf('SubmitRecommendations'),
-    description: 'An agent submits advice (token named as a registered agent, or admin).',
-    args: { input: t.arg({ type: SubmitRecommendationsInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const agent = await agentOf(ctx, input.agent);
-      const { providers } = ctx.services;
-      const drafts = parseSubmission(
-        agent,
-        { recommendations: input.recommendations },
-        providers,
-        targetResolver(providers),
-      );
-      await ctx.services.agents.heartbeat(agent);
-      return { recommendations: await ctx.services.recommendations.ingest(drafts) };
-    },
-  }),
 }));
 
 builder.queryFields((t) => ({
@@ -463,10 +355,6 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The last analysis pass of this replica: counts, skips with reasons, errors.',
     resolve: (_r, _a, ctx) => ctx.services.recommendations.last ?? null,
-  }),
-  recommendationAgents: t.field({
-    type: [AgentRef],
-    resolve: (_r, _a, ctx) => ctx.services.agents.list(),
   }),
 }));
 

@@ -11,6 +11,7 @@ import './chat.ts';
 import './metrics.ts';
 import './overview.ts';
 import './recommendations.ts';
+import './recommendation-agents.ts';
 
 export const schema = builder.toSchema();
 
