@@ -6,6 +6,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import { createGraphQLError } from 'graphql-yoga';
 import { roleAtLeast } from '../auth/viewer.ts';
 import type { GraphQLContext } from './context.ts';
+import SyncNodeIdsPlugin from './sync-node-ids.ts';
 
 export type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
@@ -20,7 +21,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // SyncNodeIdsPlugin last: it must see the relay plugin's own id resolver (sync-node-ids.ts).
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin, SyncNodeIdsPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({
       viewer: roleAtLeast(ctx.viewer.role, 'viewer'),

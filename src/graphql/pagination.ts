@@ -45,12 +45,25 @@ export function pageRequest(args: { first?: number | null; after?: string | null
   return args.after ? { first, after: decodeCursor(args.after) } : { first };
 }
 
+/** An edge whose cursor is encoded only when a query selects it (most pages never do). */
+class Edge<T> {
+  readonly node: T;
+  private readonly key: (item: T) => string;
+  constructor(node: T, key: (item: T) => string) {
+    this.node = node;
+    this.key = key;
+  }
+  get cursor(): string {
+    return encodeCursor(this.key(this.node));
+  }
+}
+
 /** A connection from a keyset page whose items are ordered by `key`. */
 export function connectionOf<T>(
   page: { items: T[]; totalCount: number; hasPreviousPage: boolean; hasNextPage: boolean },
   key: (item: T) => string,
 ): Page<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(key(node)), node }));
+  const edges = page.items.map((node) => new Edge(node, key));
   return {
     edges,
     pageInfo: {

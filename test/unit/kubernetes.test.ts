@@ -58,6 +58,19 @@ describe('indexes', () => {
     expect(store.list({ labelSelector: 'app=web' })).toEqual([]);
     expect(store.get('k8s:c:POD:ns:a')).toBeUndefined();
   });
+
+  it('find a node by context and name, and forget it when deleted', () => {
+    const store = new ResourceStore();
+    const nodes = new StoreSink('c', kindSpec('NODE'), store, () => {});
+    const node = (name: string) =>
+      ({ metadata: { name, uid: `uid-${name}`, resourceVersion: '1' } }) as KubeObject;
+    nodes.replace([node('n1'), node('n2')]);
+    expect(store.node('c', 'n1')?.id).toBe('k8s:c:NODE::n1');
+    expect(store.node('other', 'n1')).toBeUndefined();
+    nodes.apply('DELETED', node('n1'));
+    expect(store.node('c', 'n1')).toBeUndefined();
+    expect(store.node('c', 'n2')?.name).toBe('n2');
+  });
 });
 
 describe('state', () => {

@@ -3,7 +3,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execute, parse } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../src/app.ts';
+import { schema } from '../../src/graphql/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 import { resourceMatcher } from '../../src/providers/filter.ts';
 import { StoreSink } from '../../src/providers/kubernetes/cluster.ts';
@@ -252,5 +255,94 @@ describe('keyset pages of resources', () => {
     expect(registry.page(filter, { first: 1 }).totalCount).toBe(0);
     pods.apply('ADDED', pod('gamma', 'back', {}));
     expect(registry.page(filter, { first: 5 }).items.map((r) => r.name)).toEqual(['back']);
+  });
+});
+
+describe('the resources query', () => {
+  it('answers a dashboard page synchronously, with global ids that node() resolves', async () => {
+    new StoreSink('c', kindSpec('NODE'), k8s.store, () => {}).replace([
+      { metadata: { name: 'n1', uid: 'uid-n1', resourceVersion: '1' } },
+    ]);
+    new StoreSink('c', kindSpec('REPLICASET'), k8s.store, () => {}).replace([
+      {
+        metadata: {
+          name: 'web-1',
+          namespace: 'alpha',
+          uid: 'uid-rs',
+          resourceVersion: '1',
+          ownerReferences: [{ uid: 'uid-d-alpha-web', controller: true }],
+        },
+      } as KubeObject,
+    ]);
+    const owned = pod('alpha', 'p00', {});
+    owned.metadata.ownerReferences = [
+      { uid: 'uid-rs', controller: true } as NonNullable<
+        KubeObject['metadata']['ownerReferences']
+      >[number],
+    ];
+    pods.apply('MODIFIED', owned);
+    const contextValue = {
+      viewer: { name: 'u', role: 'viewer' },
+      services: { providers: registry } as unknown as Services,
+      requestId: 'r',
+      log: createLogger('silent'),
+    };
+    const result = execute({
+      schema,
+      document: parse(`{
+        resources(filter: { namespaces: ["alpha"], kinds: [POD] }, first: 2) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { cursor node { id name ... on Pod {
+            workload { id name } node { id name } } } }
+        }
+      }`),
+      contextValue,
+    });
+    // Every field of such a page is read from memory: nothing should make it wait.
+    expect(result).not.toBeInstanceOf(Promise);
+    const { data, errors } = await result;
+    expect(errors).toBeUndefined();
+    const page = data?.resources as {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: {
+        cursor: string;
+        node: {
+          id: string;
+          name: string;
+          workload: { id: string; name: string } | null;
+          node: { id: string } | null;
+        };
+      }[];
+    };
+    expect(page.totalCount).toBe(23);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.edges.map((e) => e.node.name)).toEqual(['p00', 'p01']);
+    expect(page.pageInfo.endCursor).toBe(page.edges[1]?.cursor);
+    const first = page.edges[0]?.node;
+    expect(first?.workload?.name).toBe('web');
+    expect(first?.id).toBe(Buffer.from('Pod:k8s:c:POD:alpha:p00').toString('base64'));
+    for (const id of [first?.id, first?.workload?.id, first?.node?.id]) {
+      const found = await execute({
+        schema,
+        document: parse('query ($id: ID!) { node(id: $id) { id } }'),
+        variableValues: { id },
+        contextValue,
+      });
+      expect(found.data?.node).toEqual({ id });
+    }
+    // The cursor continues the page where it ended.
+    const next = await execute({
+      schema,
+      document: parse(`query ($after: String) {
+        resources(filter: { namespaces: ["alpha"], kinds: [POD] }, first: 1, after: $after) {
+          edges { node { name } }
+        }
+      }`),
+      variableValues: { after: page.pageInfo.endCursor },
+      contextValue,
+    });
+    expect(next.data?.resources).toEqual({ edges: [{ node: { name: 'p02' } }] });
   });
 });

@@ -257,7 +257,7 @@ export class KubernetesProvider implements Provider {
 
   nodeOf(pod: KubeResource): KubeResource | undefined {
     const name = (pod.object as Pod).spec?.nodeName;
-    return name ? this.store.get(`k8s:${pod.cluster}:NODE::${name}`) : undefined;
+    return name ? this.store.node(pod.cluster, name) : undefined;
   }
 
   /** A resource named by kind and name in the same context and namespace (HPA targets). */

@@ -66,6 +66,11 @@ export class ResourceStore {
   private readonly sortedByKind = this.sortedViewsOf(this.byKind);
   private readonly sortedByNamespace = this.sortedViewsOf(this.byNamespace);
   private readonly sortedAll = new SortedViews<KubeResource>(() => this.byId.values());
+  /**
+   * Nodes by context, then name: a pod names its node, and a lookup by those two strings
+   * (whose hashes they carry) avoids building and hashing an id per pod of a page.
+   */
+  private readonly nodes = new Map<string, Map<string, KubeResource>>();
   /** Bumped by every change; totalCounts of filtered pages are cached per version. */
   private version = 0;
   private readonly counts = new Map<string, { version: number; count: number }>();
@@ -124,6 +129,11 @@ export class ResourceStore {
       sorted?.add(key, r); // replaces in place when the key did not change
     }
     this.sortedAll.add('', r);
+    if (r.kind === 'NODE') {
+      let named = this.nodes.get(r.cluster);
+      if (!named) this.nodes.set(r.cluster, (named = new Map<string, KubeResource>()));
+      named.set(r.name, r);
+    }
     return prev;
   }
 
@@ -134,6 +144,11 @@ export class ResourceStore {
     this.unindex(prev, []);
     this.sortedAll.remove('', id);
     this.byId.delete(id);
+    if (prev.kind === 'NODE') {
+      const named = this.nodes.get(prev.cluster);
+      named?.delete(prev.name);
+      if (named?.size === 0) this.nodes.delete(prev.cluster);
+    }
     return prev;
   }
 
@@ -154,6 +169,11 @@ export class ResourceStore {
 
   ownedBy(uid: string): KubeResource[] {
     return this.resolve(this.byOwner.get(uid));
+  }
+
+  /** The node of that name in that context. */
+  node(cluster: string, name: string): KubeResource | undefined {
+    return this.nodes.get(cluster)?.get(name);
   }
 
   podsOnNode(cluster: string, node: string): KubeResource[] {
