@@ -14,6 +14,7 @@ import {
 import { boundedStream } from '../streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import { connectionOf, pageRequest, type Page } from './pagination.ts';
+import { MEMOIZE_GLOBAL_ID } from './sync-node-ids.ts';
 
 export const ProviderEnum = builder.enumType('Provider', {
   values: ['KUBERNETES', 'AWS'] as const,
@@ -64,6 +65,8 @@ const LabelRef = builder.objectRef<[string, string]>('Label').implement({
 export const ResourceInterface = builder.interfaceRef<Resource>('Resource').implement({
   description: 'Anything the orchestrator watches: one concrete type per kind.',
   interfaces: [builder.nodeInterfaceRef()],
+  // By kind, at once: without it every abstract value asks each kind's isTypeOf in turn.
+  resolveType: (r) => typeNameOfKind.get(r.kind),
   fields: (t) => ({
     provider: t.field({ type: ProviderEnum, resolve: (r) => r.provider }),
     kind: t.field({ type: ResourceKindEnum, resolve: (r) => r.kind }),
@@ -124,6 +127,8 @@ export function resourceNode<T>(
   typeNameOfKind.set(kind, name);
   builder.node(ref, {
     description: options.description,
+    // Cached resources are replaced on every change, never edited: ids can be kept per object.
+    extensions: { [MEMOIZE_GLOBAL_ID]: true },
     interfaces: [ResourceInterface],
     isTypeOf: (value) => (value as Resource).kind === kind,
     id: { resolve: (r) => r.id },

@@ -6,6 +6,11 @@
 // node's own id resolver returns a value, and defers to the async path when it returns a
 // promise. It must be the last plugin in the builder's list, so it replaces only the relay
 // plugin's resolver and every other plugin still wraps the result.
+//
+// A node type whose objects are immutable snapshots (a resource from the watch caches) can set
+// `extensions: { [MEMOIZE_GLOBAL_ID]: true }`: its encoded ids are then kept per object, since
+// the same pods, nodes and workloads come back page after page and base64 of a fresh buffer
+// per id was most of what the ids cost.
 import SchemaBuilder, {
   BasePlugin,
   type PothosOutputFieldConfig,
@@ -13,6 +18,9 @@ import SchemaBuilder, {
 } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLFieldResolver } from 'graphql';
+
+/** Type extension: the type's objects never change, so their global ids can be memoized. */
+export const MEMOIZE_GLOBAL_ID = 'memoizeGlobalId';
 
 type IdResolver = (...args: Parameters<GraphQLFieldResolver<unknown, unknown>>) => unknown;
 
@@ -33,11 +41,26 @@ export class SyncNodeIdsPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     if (typeConfig.kind !== 'Object' || !idOf) return resolver;
     const typename = typeConfig.name;
     const encode = relay?.encodeGlobalID ?? encodeGlobalID;
-    return (parent, args, context, info) => {
+    const sync: GraphQLFieldResolver<unknown, Types['Context'], object> = (
+      parent,
+      args,
+      context,
+      info,
+    ) => {
       const raw = idOf(parent, args, context, info);
       return isThenable(raw)
         ? Promise.resolve(raw).then((id) => encode(typename, String(id), context))
         : encode(typename, String(raw), context);
+    };
+    if (!typeConfig.extensions?.[MEMOIZE_GLOBAL_ID] || relay?.encodeGlobalID) return sync;
+    const memo = new WeakMap<object, unknown>();
+    return (parent, args, context, info) => {
+      let id = memo.get(parent as object);
+      if (id === undefined) {
+        id = sync(parent, args, context, info);
+        if (typeof id === 'string') memo.set(parent as object, id);
+      }
+      return id;
     };
   }
 }
