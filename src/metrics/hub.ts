@@ -34,7 +34,7 @@ export const sampleKey = (targetId: string, name: string) => `${targetId}\u0000$
 type Listener = (s: MetricSample) => void;
 
 /** Listener calls between yields to the event loop while fanning one snapshot out. */
-const FANOUT_CHUNK = 500;
+const FANOUT_CHUNK = 250;
 
 /**
  * Every replica's view of the collector's output: the latest values (for `cpuUsage` and

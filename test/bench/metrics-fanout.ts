@@ -1,8 +1,12 @@
 // Subscription fan-out benchmark: N graphql-ws subscribers of `metrics` on one orchestrator
-// process, one sample per second each, against a raw `ws` broadcast of pre-serialised bytes
-// to N sockets in the same run. Run: node test/bench/metrics-fanout.ts [1000,10000] [seconds]
-// (needs the lab: its Kubernetes gives the subscription real targets). Not part of npm test.
+// process, one sample per second each, through the fast path (the app's own WebSocket front)
+// and through the normal graphql-ws path (a second front on the same app with the fast path
+// off), against a raw `ws` broadcast of pre-serialised bytes to N sockets, all in the same run.
+// Run: node test/bench/metrics-fanout.ts [1000,10000] [seconds]; BENCH_KINDS=fast,normal,raw
+// picks the paths (needs the lab: its Kubernetes gives the subscription real targets).
+// Not part of npm test.
 import { fork } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,14 +21,26 @@ import { toWire } from '../../src/metrics/hub.ts';
 import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
 import { NAME_INDEX } from '../../src/metrics/types.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
+import { schema } from '../../src/graphql/schema.ts';
+import { ServerMetrics } from '../../src/server/metrics.ts';
+import { attachWebSocket } from '../../src/server/ws.ts';
+import { createGraphQLServer } from '../../src/server/yoga.ts';
 import { labEnv } from '../support/lab.ts';
 
 const SECRET = 'bench-secret-0123456789';
 const TARGETS = 100; // subscribers spread over this many pods (CPU_USAGE of one each)
 
-type ToServer = { cmd: 'phase'; kind: 'graphql' | 'raw'; seconds: number } | { cmd: 'exit' };
+type Kind = 'fast' | 'normal' | 'raw';
+type ToServer = { cmd: 'phase'; kind: Kind; seconds: number } | { cmd: 'exit' };
 type FromServer =
-  | { ready: true; port: number; rawPort: number; targets: string[]; idleRssMb: number }
+  | {
+      ready: true;
+      port: number;
+      normalPort: number;
+      rawPort: number;
+      targets: string[];
+      idleRssMb: number;
+    }
   | {
       phaseDone: true;
       cpuSeconds: number;
@@ -32,6 +48,8 @@ type FromServer =
       rssStartMb: number;
       rssMaxMb: number;
       published: number;
+      /** Per sample: publish -> every frame handed to its socket, in the server (ms). */
+      fanoutMs: number[];
     };
 
 const pct = (sorted: number[], p: number) =>
@@ -57,6 +75,34 @@ async function server(): Promise<void> {
   });
   const app = await createApp(config, createLogger('silent'));
   const { port } = await app.listen();
+  // The normal graphql-ws path on the same app: a second front with the fast path off.
+  const normalHttp = createServer((_req, res) => res.writeHead(404).end());
+  const normalWs = attachWebSocket({
+    server: normalHttp,
+    yoga: createGraphQLServer({
+      schema,
+      services: app.services,
+      metrics: new ServerMetrics(),
+      log: createLogger('silent'),
+      graphiql: false,
+    }),
+    auth: app.services.auth,
+    log: createLogger('silent'),
+    maxPayload: config.maxRequestBytes,
+    fastPath: false,
+  });
+  await new Promise<void>((r) => normalHttp.listen(0, '127.0.0.1', r));
+  const normalPort = (normalHttp.address() as { port: number }).port;
+  // Server-side fan-out time: from a sample's timestamp to the hub having handed it to every
+  // listener and the writes those queued (microtasks) having run.
+  const hub = app.services.metrics.hub;
+  const receive = hub.receive.bind(hub);
+  let fanoutMs: number[] = [];
+  hub.receive = async (snapshot) => {
+    await receive(snapshot);
+    await new Promise((r) => setImmediate(r));
+    fanoutMs.push(Date.now() - snapshot.t);
+  };
   const kube = app.services.providers.providers.find((p) => p instanceof KubernetesProvider);
   while (kube?.notReadyReason()) await new Promise((r) => setTimeout(r, 500));
   const pods = app.services.providers.list({ kinds: ['POD'], namespaces: ['lab-demo'] });
@@ -84,6 +130,7 @@ async function server(): Promise<void> {
   send({
     ready: true,
     port,
+    normalPort,
     rawPort,
     targets: globalIds,
     idleRssMb: process.memoryUsage().rss / 2 ** 20,
@@ -92,6 +139,8 @@ async function server(): Promise<void> {
   process.on('message', (m: ToServer) => {
     if (m.cmd === 'exit') {
       raw.close();
+      void normalWs.close();
+      normalHttp.close();
       void app.shutdown().then(() => {
         rmSync(dataDir, { recursive: true, force: true });
         process.exit(0);
@@ -104,9 +153,10 @@ async function server(): Promise<void> {
     const rssStart = process.memoryUsage().rss;
     let rssMax = 0;
     let published = 0;
+    fanoutMs = [];
     const tick = () => {
       const t = Date.now();
-      if (m.kind === 'graphql') {
+      if (m.kind !== 'raw') {
         publish();
       } else {
         // What a hand-written broadcast would send: the same shape, serialised once.
@@ -118,6 +168,7 @@ async function server(): Promise<void> {
           },
         });
         for (const c of raw.clients) c.send(bytes);
+        setImmediate(() => fanoutMs.push(Date.now() - t));
       }
       published++;
       rssMax = Math.max(rssMax, process.memoryUsage().rss);
@@ -136,6 +187,7 @@ async function server(): Promise<void> {
           rssStartMb: rssStart / 2 ** 20,
           rssMaxMb: rssMax / 2 ** 20,
           published,
+          fanoutMs,
         });
       }, 1000);
     }, m.seconds * 1000);
@@ -145,6 +197,19 @@ async function server(): Promise<void> {
 // ---------------------------------------------------------------- client (another process)
 const QUERY =
   'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value timestamp } }';
+
+const TIMESTAMP = Buffer.from('"timestamp":"');
+
+/**
+ * Lag of one frame without parsing it: the client shares the machine with the server, so
+ * its per-message cost is kept to a byte search and one 24-character date parse.
+ */
+function lagOf(data: Buffer): number {
+  const at = data.indexOf(TIMESTAMP);
+  if (at < 0) return NaN;
+  const from = at + TIMESTAMP.length;
+  return Date.now() - Date.parse(data.toString('latin1', from, from + 24));
+}
 
 function graphqlSocket(
   port: number,
@@ -160,6 +225,7 @@ function graphqlSocket(
       ),
     );
     ws.on('message', (data: Buffer) => {
+      if (live) return onLag(lagOf(data));
       const msg = JSON.parse(data.toString()) as {
         type: string;
         payload?: { data?: { metrics: { timestamp: string } } };
@@ -174,12 +240,8 @@ function graphqlSocket(
         );
       } else if (msg.type === 'next' && msg.payload?.data) {
         // The first sample is the latest value, sent on subscribe: the subscription is live.
-        if (!live) {
-          live = true;
-          resolve(ws);
-          return;
-        }
-        onLag(Date.now() - Date.parse(msg.payload.data.metrics.timestamp));
+        live = true;
+        resolve(ws);
       } else if (msg.type === 'error') reject(new Error(JSON.stringify(msg)));
     });
     ws.on('error', reject);
@@ -190,12 +252,7 @@ function rawSocket(port: number, onLag: (ms: number) => void): Promise<WebSocket
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}`);
     ws.on('open', () => resolve(ws));
-    ws.on('message', (data: Buffer) => {
-      const msg = JSON.parse(data.toString()) as {
-        payload: { data: { metrics: { timestamp: string } } };
-      };
-      onLag(Date.now() - Date.parse(msg.payload.data.metrics.timestamp));
-    });
+    ws.on('message', (data: Buffer) => onLag(lagOf(data)));
     ws.on('error', reject);
   });
 }
@@ -214,7 +271,7 @@ async function client(): Promise<void> {
   const idleRssMb = ready.idleRssMb;
   const rows: string[] = [];
   for (const n of counts) {
-    const kinds = (process.env.BENCH_KINDS ?? 'graphql,raw').split(',') as ('graphql' | 'raw')[];
+    const kinds = (process.env.BENCH_KINDS ?? 'fast,normal,raw').split(',') as Kind[];
     for (const kind of kinds) {
       const lags: number[] = [];
       let warm = true;
@@ -225,9 +282,13 @@ async function client(): Promise<void> {
       const t0 = performance.now();
       for (let i = 0; i < n; i += 250) {
         const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) =>
-          kind === 'graphql'
-            ? graphqlSocket(ready.port, ready.targets[(i + k) % ready.targets.length] ?? '', record)
-            : rawSocket(ready.rawPort, record),
+          kind === 'raw'
+            ? rawSocket(ready.rawPort, record)
+            : graphqlSocket(
+                kind === 'fast' ? ready.port : ready.normalPort,
+                ready.targets[(i + k) % ready.targets.length] ?? '',
+                record,
+              ),
         );
         sockets.push(...(await Promise.all(batch)));
       }
@@ -235,9 +296,12 @@ async function client(): Promise<void> {
       // Every subscription is live (it had its first sample); let the server settle.
       await new Promise((r) => setTimeout(r, 2000));
       warm = false;
+      const clientCpu0 = process.cpuUsage();
       child.send({ cmd: 'phase', kind, seconds } satisfies ToServer);
       const done = (await next()) as Extract<FromServer, { phaseDone: true }>;
+      const clientCpu = process.cpuUsage(clientCpu0);
       lags.sort((a, b) => a - b);
+      const fanout = done.fanoutMs.sort((a, b) => a - b);
       const expected = n * done.published;
       const row = {
         subscribers: n,
@@ -250,11 +314,17 @@ async function client(): Promise<void> {
         // RSS with the subscribers connected, over the idle process with its caches.
         serverRssOverIdleMb: Math.round(done.rssMaxMb - idleRssMb),
         serverCpuSecondsPerSecond: Number((done.cpuSeconds / seconds).toFixed(3)),
+        serverCpuUsPerDelivery: Number(((done.cpuSeconds / expected) * 1e6).toFixed(1)),
+        serverFanoutP50Ms: pct(fanout, 0.5),
+        serverFanoutMaxMs: fanout.at(-1) ?? NaN,
+        clientCpuSecondsPerSecond: Number(
+          ((clientCpu.user + clientCpu.system) / 1e6 / (seconds + 1)).toFixed(3),
+        ),
         connectSeconds: Number(connectS.toFixed(1)),
       };
       console.log(JSON.stringify(row));
       rows.push(
-        `| ${n} | ${kind} | ${row.delivered} | ${row.lagP50Ms} | ${row.lagP99Ms} | ${row.eventLoopP99Ms} | ${row.serverRssMaxMb} (+${row.serverRssOverIdleMb}) | ${row.serverCpuSecondsPerSecond} |`,
+        `| ${n} | ${kind} | ${row.delivered} | ${row.lagP50Ms} | ${row.lagP99Ms} | ${row.serverFanoutP50Ms}; ${row.serverFanoutMaxMs} | ${row.eventLoopP99Ms} | ${row.serverRssMaxMb} (+${row.serverRssOverIdleMb}) | ${row.serverCpuSecondsPerSecond} | ${row.serverCpuUsPerDelivery} | ${row.clientCpuSecondsPerSecond} |`,
       );
       for (const s of sockets) s.terminate();
       await new Promise((r) => setTimeout(r, 2000));
@@ -262,9 +332,9 @@ async function client(): Promise<void> {
   }
   child.send({ cmd: 'exit' } satisfies ToServer);
   console.log(
-    '\n| subscribers | path | delivered | lag p50 ms | lag p99 ms | event loop p99 ms | server RSS MB (+ over idle) | server CPU s/s |',
+    '\n| subscribers | path | delivered | lag p50 ms | lag p99 ms | server fan-out p50; max ms | event loop p99 ms | server RSS MB (+ over idle) | server CPU s/s | server CPU µs/delivery | client CPU s/s |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
 }
 
