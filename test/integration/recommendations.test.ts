@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import {
@@ -129,6 +130,9 @@ const Reject = graphql(`
           status
           statusReason
         }
+        auditEvent {
+          id
+        }
       }
       ... on Error {
         code
@@ -169,6 +173,62 @@ const Submit = graphql(`
       ... on Error {
         code
         message
+      }
+    }
+  }
+`);
+
+const Audit = graphql(`
+  query RecAudit($filter: AuditLogFilter) {
+    auditLog(filter: $filter, first: 50) {
+      edges {
+        node {
+          id
+          action
+          verb
+          source
+          actor
+          status
+          dryRun
+          parameters
+          before
+          after
+          target {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Predict = graphql(`
+  query RecPredict($namespaces: [String!], $names: [String!]) {
+    resources(filter: { kinds: [DEPLOYMENT], namespaces: $namespaces, names: $names }) {
+      edges {
+        node {
+          name
+          predictions {
+            method
+            cpu {
+              samples
+              unit
+              points {
+                value
+                lower
+                upper
+              }
+            }
+            memory {
+              samples
+              unit
+              points {
+                value
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -223,6 +283,25 @@ async function run() {
   const r = expectNoErrors((await gql(t.url, TOKENS.admin, Run)).body).runRecommendations;
   if (r.__typename !== 'RunRecommendationsSuccess') throw new Error(JSON.stringify(r));
   return r.run;
+}
+
+type AuditRow = {
+  id: string;
+  action: string;
+  verb: string;
+  source: string;
+  actor: string;
+  status: string;
+  dryRun: boolean;
+  parameters: Record<string, unknown>;
+  before: unknown;
+  after: unknown;
+  target: { id: string; name: string };
+};
+
+async function audit(actions: string[]): Promise<AuditRow[]> {
+  const r = await gql(t.url, TOKENS.viewer, Audit, { filter: { actions } });
+  return expectNoErrors(r.body).auditLog.edges.map((e) => e.node as AuditRow);
 }
 
 const deploy = (name: string) =>
@@ -336,6 +415,25 @@ spec:
     expect((await list()).length).toBe(recs.length);
   });
 
+  it("forecasts a steady workload's CPU and memory from its backfilled history", async () => {
+    const r = await gql(t.url, TOKENS.viewer, Predict, { namespaces: [ns.name], names: ['over'] });
+    const p = expectNoErrors(r.body).resources.edges[0]?.node.predictions;
+    expect(p?.method).toBe('holt-linear');
+    // 24 h at 15 minutes, and 6 h ahead.
+    expect(p?.cpu?.samples).toBeGreaterThanOrEqual(90);
+    expect(p?.cpu?.points).toHaveLength(24);
+    // Two pods annotated 150m and 300Mi, steady: 0.3 cores and 600Mi, and so the forecast.
+    for (const x of p?.cpu?.points ?? []) {
+      expect(Math.abs(x.value - 0.3) / 0.3).toBeLessThan(0.1);
+      expect(x.lower).toBeLessThanOrEqual(x.value);
+      expect(x.upper).toBeGreaterThanOrEqual(x.value);
+    }
+    const mi600 = 600 * 2 ** 20;
+    expect(p?.memory?.unit).toBe('bytes');
+    for (const x of p?.memory?.points ?? [])
+      expect(Math.abs(x.value - mi600) / mi600).toBeLessThan(0.1);
+  });
+
   it('dry run shows the patch and changes nothing; apply patches; revert restores', async () => {
     const cpu = (await list()).find(
       (r) => r.targetName === 'over' && r.type === 'CPU_RIGHTSIZE',
@@ -349,6 +447,8 @@ spec:
     expect((await deploy('over')).spec.template.spec.containers[0]?.resources).toEqual(
       before.spec.template.spec.containers[0]?.resources,
     );
+    expect(dry.dryRun).toBe(true);
+    expect((await list()).map((r) => r.id)).toContain(cpu.id); // still OPEN
 
     const done = expectNoErrors(
       (await gql(t.url, TOKENS.operator, Apply, { input: { id: cpu.id } })).body,
@@ -365,6 +465,22 @@ spec:
     expect(live?.requests?.cpu).toBe(want);
     expect(live?.requests?.memory).toBe('4Gi');
     expect((await list(['APPLIED'])).map((r) => r.id)).toContain(cpu.id);
+    // The audit log holds it: who, from where, the recommendation, the spec before and after.
+    const logged = (await audit(['apply_recommendation'])).filter(
+      (e) => e.parameters.recommendationId === decodeGlobalID(cpu.id).id,
+    );
+    expect(logged.map((e) => e.dryRun).sort()).toEqual([false, true]);
+    const real = logged.find((e) => !e.dryRun);
+    expect(real).toMatchObject({
+      id: done.auditEvent.id,
+      verb: 'patch',
+      source: 'RECOMMENDATION',
+      actor: 'operator-user',
+      status: 'SUCCEEDED',
+      target: { name: 'over' },
+    });
+    expect(JSON.stringify(real?.before)).toContain('"cpu":"2"');
+    expect(JSON.stringify(real?.after)).toContain(`"cpu":"${want}"`);
 
     const rev = expectNoErrors(
       (
@@ -391,6 +507,35 @@ spec:
     if (r.__typename !== 'RejectRecommendationSuccess') throw new Error(JSON.stringify(r));
     expect(r.recommendation.status).toBe('REJECTED');
     expect(r.recommendation.statusReason).toContain('month-end batch');
+    const rejected = (await audit(['reject_recommendation'])).filter(
+      (e) => e.parameters.recommendationId === decodeGlobalID(idle.id).id,
+    );
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({
+      id: r.auditEvent.id,
+      source: 'RECOMMENDATION',
+      actor: 'operator-user',
+      status: 'SUCCEEDED',
+      dryRun: false,
+      parameters: { reason: 'month-end batch', type: 'IDLE_WORKLOAD' },
+      after: { status: 'REJECTED' },
+      target: { name: 'sleepy' },
+    });
+    // Refused input changes nothing and is recorded nowhere.
+    for (const [input, code] of [
+      [{ id: idle.id, reason: 'again' }, 'ConflictError'],
+      [{ id: idle.id, reason: '   ' }, 'ValidationError'],
+    ] as const) {
+      const again = expectNoErrors(
+        (await gql(t.url, TOKENS.operator, Reject, { input })).body,
+      ).rejectRecommendation;
+      expect(again.__typename).toBe(code);
+    }
+    expect(
+      (await audit(['reject_recommendation'])).filter(
+        (e) => e.parameters.recommendationId === decodeGlobalID(idle.id).id,
+      ),
+    ).toHaveLength(1);
     const report = await run();
     expect((await list()).filter((x) => x.targetName === 'sleepy')).toEqual([]);
     expect(report.skips.some((s) => s.targetId === id('sleepy') && /rejected/.test(s.reason))).toBe(
@@ -423,6 +568,12 @@ spec:
     expect(ok).toMatchObject({
       recommendations: [{ source: 'agent:probe-agent', type: 'SPOT_CANDIDATE' }],
     });
+
+    const listed = (await list()).filter((x) => x.type === 'SPOT_CANDIDATE');
+    expect(listed).toMatchObject([
+      { targetName: 'right', source: 'agent:probe-agent', estimatedMonthlySavings: 12.5 },
+    ]);
+    expect(JSON.stringify(listed[0]?.evidence)).toContain('"submittedBy":"probe-agent"');
 
     const before = (await list()).length;
     const bad = expectNoErrors(
