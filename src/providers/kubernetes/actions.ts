@@ -18,6 +18,8 @@ export const PROPAGATION_POLICIES = ['Foreground', 'Background', 'Orphan'] as co
 const SCALABLE = new Set(['DEPLOYMENT', 'STATEFULSET', 'REPLICASET']);
 const RESTARTABLE = new Set(['DEPLOYMENT', 'STATEFULSET', 'DAEMONSET']);
 const MERGE = 'application/merge-patch+json';
+/** How long a guarded write keeps retrying after conflicts before it reports one. */
+const CONFLICT_RETRY_MS = 20_000;
 /** Verbs whose write carries the resourceVersion of their read. */
 const RESOURCE_VERSION_GUARDED = new Set<ActionVerb>([
   'scale',
@@ -124,14 +126,20 @@ export async function executeAction(
   if (req.verb === 'create') return createFromManifests(client, req);
   const target = req.target as KubeResource;
   const what = `${req.verb} ${describe(target)}`;
+  const deadline = Date.now() + CONFLICT_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await run(client, req, target, what);
     } catch (err) {
-      // A controller wrote status between our read and our resourceVersion-guarded write:
-      // read again and re-check the precondition, as kubectl's retry-on-conflict does.
+      // Someone (a controller, another action) wrote between our read and our
+      // resourceVersion-guarded write: read again and re-check the precondition, as kubectl's
+      // retry-on-conflict does, with jittered backoff so many writers of one object all land.
       const raced = err instanceof KubeApiError && err.status === 409;
-      if (raced && attempt < 4 && RESOURCE_VERSION_GUARDED.has(req.verb)) continue;
+      if (raced && Date.now() < deadline && RESOURCE_VERSION_GUARDED.has(req.verb)) {
+        const backoff = Math.min(10 * 2 ** Math.min(attempt, 6), 500) * Math.random();
+        await new Promise((r) => setTimeout(r, backoff));
+        continue;
+      }
       throw mapKubeError(err, client.context, what);
     }
   }
@@ -172,7 +180,8 @@ async function run(
       const after = res.spec?.replicas ?? replicas;
       return {
         before: { replicas: current },
-        after: { replicas: after },
+        // The version our write produced: among concurrent scales it orders what was applied.
+        after: { replicas: after, resourceVersion: res.metadata.resourceVersion },
         message: `${dry}scaled ${describe(target)} from ${current} to ${after} replicas`,
       };
     }
