@@ -243,6 +243,14 @@ describe('metrics fast path', () => {
     for (const m of got('two')) expect([m.name, m.target.id]).toEqual(['MEMORY_USAGE', gids[1]]);
     expect(got('one').at(-1)?.value).toBe(7);
     expect(got('two').at(-1)?.value).toBe(8.1);
+    // A variable outside the filter is part of the selection: another value, another group.
+    const sel = SELECTIONS[3];
+    c.subscribe('three', sel?.query ?? '', { t: gids, unit: true });
+    c.subscribe('four', sel?.query ?? '', { t: [gids[0]], unit: false });
+    await c.until(() => c.of('three').length >= 2 && c.of('four').length >= 1);
+    expect(fast.ws.fastPath?.groupCount).toBe(3);
+    expect(c.of('three')[0]).toContain('"unit":"cores"');
+    expect(c.of('four')[0]).not.toContain('"unit"');
     await c.close();
   });
 
