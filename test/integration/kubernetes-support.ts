@@ -17,7 +17,9 @@ export function lab(): Record<string, string> {
 }
 
 function kubectlBin(): string {
-  const state = JSON.parse(readFileSync(join(ROOT, '.lab', 'state.json'), 'utf8')) as {
+  // The lab named by LAB_DIR, like lab(): another checkout may have no .lab of its own.
+  const dir = process.env.LAB_DIR ?? join(ROOT, '.lab');
+  const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as {
     binDir: string;
   };
   return join(state.binDir, 'kubectl');
