@@ -242,6 +242,7 @@ const AGENT_SECRET = 'agent-secret-0123456789';
 let t: TestApp;
 let ns: { name: string; drop: () => Promise<void> };
 let context = '';
+let capacityNode = '';
 
 function deployment(
   name: string,
@@ -315,6 +316,21 @@ const deploy = (name: string) =>
 describe('recommendations', () => {
   beforeAll(async () => {
     ns = await scratchNamespace('rec-test');
+    // The test's own capacity: its 2-core pods need not fit beside whatever else the lab runs.
+    capacityNode = `${ns.name}-capacity`;
+    const cap = { cpu: '8', memory: '32Gi', pods: '110' };
+    await kubectl(['create', '-f', '-'], {
+      input: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: {
+          name: capacityNode,
+          labels: { type: 'kwok', 'kubernetes.io/hostname': capacityNode },
+          annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+        },
+        status: { capacity: cap, allocatable: cap },
+      }),
+    });
     const yaml =
       deployment('over', { cpu: '2', memory: '4Gi' }, { cpu: '150m', memory: '300Mi' }) +
       deployment('right', { cpu: '500m', memory: '512Mi' }, { cpu: '400m', memory: '420Mi' }) +
@@ -375,6 +391,7 @@ spec:
   afterAll(async () => {
     await t?.close();
     await ns?.drop();
+    if (capacityNode) await kubectl(['delete', 'node', capacityNode, '--wait=false']);
   });
 
   it('advises CPU near P95 + 15%, memory above the peak; none for right-sized; stop for idle; skips HPA and new', async () => {
