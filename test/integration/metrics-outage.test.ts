@@ -90,7 +90,8 @@ async function prometheusStatus() {
 
 describe('Prometheus outage', () => {
   beforeAll(async () => {
-    const state = JSON.parse(readFileSync(join(ROOT, '.lab', 'state.json'), 'utf8')) as {
+    const labDir = process.env.LAB_DIR ?? join(ROOT, '.lab');
+    const state = JSON.parse(readFileSync(join(labDir, 'state.json'), 'utf8')) as {
       ports: { exporter: number };
     };
     dir = mkdtempSync(join(tmpdir(), 'oi-prom-'));
