@@ -23,6 +23,7 @@ import { createGraphQLServer } from './server/yoga.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
 import { AgentRegistry } from './recommendations/agents.ts';
+import { RecommendationsChatSource } from './recommendations/chat-source.ts';
 import { RecommendationEngine } from './recommendations/engine.ts';
 import { Ec2Analyzers } from './recommendations/ec2-source.ts';
 import { PredictionService } from './recommendations/predictions.ts';
@@ -211,6 +212,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         : undefined,
       manifests: kubernetes.enabled ? new KubernetesManifests(kubernetes) : undefined,
       metrics: new MetricsChatSource(metricsService),
+      recommendations: new RecommendationsChatSource(recommendations, providers),
     }),
     overview: new OverviewService({
       providers,

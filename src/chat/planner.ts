@@ -1,6 +1,6 @@
 import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditStore } from '../audit/store.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
 import { AppError, ForbiddenError } from '../errors.ts';
 import type { ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
@@ -235,12 +235,20 @@ export class Planner {
       source: 'CHATOPS' as const,
       dryRun: true,
     };
-    const result = apply ? await source.apply(rec.id, as) : await source.reject(rec.id, as);
+    // Applying is dry-run through the pipeline; rejecting has no dry run, so its preview is
+    // the role check alone (the service checks again when it is confirmed).
+    const result = apply
+      ? await source.apply(rec.id, as)
+      : roleAtLeast(who.viewer.role, 'operator')
+        ? null
+        : new ForbiddenError(
+            `${who.viewer.name} (${who.viewer.role}) may not reject recommendations; it needs the operator role`,
+          );
     const action = apply ? 'apply_recommendation' : 'reject_recommendation';
     return {
       reply: `I'll **${apply ? 'apply' : 'reject'}** recommendation ${n}: ${rec.title}.${
         result instanceof AppError ? failureReply(action, result, who.viewer) : ''
-      }${blocking(result) ? '' : '\n\nConfirm to run it.'}`,
+      }${result && blocking(result) ? '' : '\n\nConfirm to run it.'}`,
       steps: [
         {
           action,
@@ -255,11 +263,13 @@ export class Planner {
           action,
           target: rec.target,
           parameters: { recommendation: rec.id },
-          preview: previewOf(result),
+          preview: result
+            ? previewOf(result)
+            : { ok: true, message: `would reject "${rec.title}" and suppress the same advice` },
         },
       ],
       generatedCode: [],
-      executable: !blocking(result),
+      executable: !result || !blocking(result),
     };
   }
 

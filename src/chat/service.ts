@@ -223,7 +223,7 @@ export class ChatService {
       if (!recs) return new UnavailableError('Recommendations are not available');
       return step.action === 'apply_recommendation'
         ? recs.apply(step.recommendationId, as)
-        : recs.reject(step.recommendationId, as);
+        : recs.reject(step.recommendationId, `rejected through ChatOps by ${viewer.name}`, as);
     }
     if (!step.targetId) return new UnavailableError(`The plan step ${step.action} has no target`);
     // Stored plans are ours, but a verb is checked against the pipeline's table all the same.

@@ -1,6 +1,7 @@
-// What the chat uses when it exists, and says is missing when it does not. Each service that
-// lands later (metrics, recommendations) implements one of these and is
-// passed to ChatService in app.ts; nothing in src/chat imports those services directly.
+// What the chat uses when it exists, and says is missing when it does not. The metrics and
+// recommendations services each implement one of these (src/metrics/chat-source.ts,
+// src/recommendations/chat-source.ts), passed to ChatService in app.ts; nothing in src/chat
+// imports those services directly.
 import type { ActionOutcomeResult } from '../actions/pipeline.ts';
 import type { AuditSource } from '../audit/types.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -44,9 +45,10 @@ export interface ActingAs {
 export interface ChatRecommendationsSource {
   /** Open recommendations in the order users see them (number N is the Nth). */
   open(limit: number): Promise<ChatRecommendation[]>;
-  /** Both go through the action pipeline inside the recommendations service. */
+  /** Through the action pipeline inside the recommendations service (a dry run if asked). */
   apply(id: string, as: ActingAs): Promise<ActionOutcomeResult>;
-  reject(id: string, as: ActingAs): Promise<ActionOutcomeResult>;
+  /** Audited by the recommendations service; a rejection has no dry run. */
+  reject(id: string, reason: string, as: ActingAs): Promise<ActionOutcomeResult>;
 }
 
 /** A server-side check of generated manifests, and the way to create them. */

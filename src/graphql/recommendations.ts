@@ -8,7 +8,7 @@ import {
   type RecommendationEvent,
   type RunReport,
 } from '../recommendations/engine.ts';
-import type { RecommendationFilter } from '../recommendations/store.ts';
+import { listKey, type RecommendationFilter } from '../recommendations/store.ts';
 import {
   RECOMMENDATION_STATUSES,
   RISKS,
@@ -164,20 +164,15 @@ const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
   }),
 });
 
-/** Highest savings first, then id: a stable order the keyset cursor can follow. */
-const sortKey = (r: Recommendation) =>
-  `${String(Math.round(1e12 - (r.estimatedMonthlySavings ?? 0) * 100)).padStart(14, '0')}:${r.id}`;
-
 export async function recommendationPage(
   ctx: GraphQLContext,
   filter: RecommendationFilter,
   args: { first?: number | null; after?: string | null },
 ): Promise<RecPage> {
   const list = await ctx.services.recommendations.store.list(filter);
-  list.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
   const total = list.reduce((a, r) => a + Math.max(0, r.estimatedMonthlySavings ?? 0), 0);
   return {
-    ...paginateSorted(list, sortKey, args),
+    ...paginateSorted(list, listKey, args),
     totalMonthlySavings: Math.round(total * 100) / 100,
   };
 }

@@ -1,10 +1,11 @@
 import { AUDIT_TOPIC, type ActionOutcomeResult, type ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditStore } from '../audit/store.ts';
 import type { AuditEvent, AuditSource } from '../audit/types.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
 import {
   AppError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   ProviderError,
   ValidationError,
@@ -295,6 +296,8 @@ export class RecommendationEngine {
     confirm?: string | null | undefined;
     viewer: Viewer;
     requestId: string | null;
+    /** Where the request came from (ChatOps applies advice too); RECOMMENDATION by default. */
+    source?: AuditSource | undefined;
   }): Promise<ActionOutcomeResult> {
     const rec = await this.deps.store.get(input.id);
     if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
@@ -322,7 +325,7 @@ export class RecommendationEngine {
       idempotencyKey: input.idempotencyKey,
       confirm: input.confirm,
       context: { recommendationId: rec.id },
-      source: 'RECOMMENDATION',
+      source: input.source ?? 'RECOMMENDATION',
       viewer: input.viewer,
       requestId: input.requestId,
     });
@@ -356,6 +359,11 @@ export class RecommendationEngine {
     requestId?: string | null | undefined;
     source?: AuditSource | undefined;
   }): Promise<{ recommendation: Recommendation; auditEvent: AuditEvent } | AppError> {
+    if (!roleAtLeast(input.viewer.role, 'operator')) {
+      return new ForbiddenError(
+        `${input.viewer.name} (${input.viewer.role}) may not reject recommendations; it needs the operator role`,
+      );
+    }
     const reason = input.reason.trim();
     if (reason.length === 0 || reason.length > 1000) {
       return new ValidationError('reason must be 1 to 1000 characters', [

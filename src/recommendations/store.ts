@@ -64,6 +64,13 @@ function fromRow(r: Row): Recommendation {
   };
 }
 
+/**
+ * The order people see recommendations in (the API's pages, "recommendation 2" in chat):
+ * highest savings first, then id; stable, so a keyset cursor can follow it.
+ */
+export const listKey = (r: Recommendation) =>
+  `${String(Math.round(1e12 - (r.estimatedMonthlySavings ?? 0) * 100)).padStart(14, '0')}:${r.id}`;
+
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 export type UpsertOutcome = 'created' | 'refreshed' | 'unchanged';
@@ -82,6 +89,7 @@ export class RecommendationStore {
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
+  /** Matching recommendations in list order (see listKey). */
   async list(f: RecommendationFilter): Promise<Recommendation[]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -99,7 +107,7 @@ export class RecommendationStore {
       `SELECT * FROM recommendations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       params,
     );
-    return rows.map(fromRow);
+    return rows.map(fromRow).sort((a, b) => (listKey(a) < listKey(b) ? -1 : 1));
   }
 
   /**

@@ -117,7 +117,11 @@ beforeAll(async () => {
   await kubectl(['apply', '-f', '-'], {
     input: `${deploymentYaml(ns.name, 'orders-api', 2)}---\n${deploymentYaml(ns.name, 'billing', 1)}`,
   });
-  t = await startTestApp({ KUBECONFIG: lab().KUBECONFIG ?? '' });
+  t = await startTestApp({
+    KUBECONFIG: lab().KUBECONFIG ?? '',
+    PROMETHEUS_URL: lab().PROMETHEUS_URL ?? '',
+    METRICS_INTERVAL_SECONDS: '5',
+  });
   await waitReady(kubeProvider(t));
   await eventually(() => {
     if (!kubeProvider(t).list({ namespaces: [ns.name], names: ['billing'] }).length)
@@ -277,6 +281,29 @@ describe('ChatOps against the lab', () => {
     );
     expect(again.requiresConfirmation).toBe(false);
     expect(again.reply).toMatch(/refused|already exists/);
+  });
+
+  it('answers usage questions from the collected metrics and their history', async () => {
+    const top = await eventually(async () => {
+      const res = await chat(TOKENS.viewer, "what's using the most memory in lab-demo");
+      expect(res.reply).toMatch(/^Top \d+ by memory in `lab-demo`/);
+      return res;
+    }, 60_000);
+    expect(top.requiresConfirmation).toBe(false);
+    // Every line names a lab-demo pod with a byte quantity, heaviest first.
+    const lines = top.reply.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/lab-demo\/.+ — [\d.]+ ?[KMG]i?B/);
+
+    const usage = await eventually(async () => {
+      const res = await chat(
+        TOKENS.viewer,
+        'cpu of the checkout deployment in lab-demo over the last hour',
+      );
+      expect(res.reply).toMatch(/^cpu of .*checkout.* over PT1H: now .+, average .+, peak .+\.$/);
+      return res;
+    }, 60_000);
+    expect(usage.plan).toEqual([]);
   });
 
   it('does not offer manifests the API server refuses', async () => {
