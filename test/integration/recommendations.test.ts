@@ -203,6 +203,40 @@ const Audit = graphql(`
   }
 `);
 
+const Chat = graphql(`
+  mutation RecChat($input: ChatInput!) {
+    chat(input: $input) {
+      reply
+      plan {
+        action
+        preview
+      }
+      requiresConfirmation
+      confirmationToken
+    }
+  }
+`);
+
+const ConfirmPlan = graphql(`
+  mutation RecConfirmPlan($input: ConfirmChatPlanInput!) {
+    confirmChatPlan(input: $input) {
+      __typename
+      ... on ConfirmChatPlanSuccess {
+        auditEvents {
+          action
+          source
+          status
+          parameters
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
 const Predict = graphql(`
   query RecPredict($namespaces: [String!], $names: [String!]) {
     resources(filter: { kinds: [DEPLOYMENT], namespaces: $namespaces, names: $names }) {
@@ -612,5 +646,49 @@ spec:
       (await gql(t.url, TOKENS.viewer, Submit, { input: { recommendations: [good] } })).body,
     ).submitRecommendations;
     expect(stranger).toMatchObject({ __typename: 'ForbiddenError' });
+  });
+
+  it('lists, and rejects through ChatOps with confirmation, in the order the API lists them', async () => {
+    const all = expectNoErrors(
+      (await gql(t.url, TOKENS.admin, List, { filter: { statuses: ['OPEN'] } })).body,
+    ).recommendations.edges.map((e) => e.node as Rec);
+    expect(all.length).toBeGreaterThan(0);
+    const first = all[0] as Rec & { title: string };
+    const chat = async (token: string, message: string) =>
+      expectNoErrors((await gql(t.url, token, Chat, { input: { message } })).body).chat;
+
+    const listed = await chat(TOKENS.viewer, 'show the open recommendations');
+    expect(listed.reply).toMatch(/open recommendation\(s\), about \$\d+\/month in savings/);
+    expect(listed.reply).toContain(`1. ${first.title}`);
+
+    const refused = await chat(TOKENS.viewer, 'reject recommendation 1');
+    expect(refused.plan[0]?.preview).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    const plan = await chat(TOKENS.operator, 'reject recommendation 1');
+    expect(plan.plan[0]).toMatchObject({ action: 'reject_recommendation', preview: { ok: true } });
+    expect(plan.requiresConfirmation).toBe(true);
+    const openIds = async () =>
+      expectNoErrors(
+        (await gql(t.url, TOKENS.admin, List, { filter: { statuses: ['OPEN'] } })).body,
+      ).recommendations.edges.map((e) => (e.node as Rec).id);
+    expect(await openIds()).toContain(first.id); // planning changed nothing
+    const done = expectNoErrors(
+      (
+        await gql(t.url, TOKENS.operator, ConfirmPlan, {
+          input: { token: plan.confirmationToken ?? '' },
+        })
+      ).body,
+    ).confirmChatPlan;
+    if (done.__typename !== 'ConfirmChatPlanSuccess') throw new Error(JSON.stringify(done));
+    expect(done.auditEvents[0]).toMatchObject({
+      action: 'reject_recommendation',
+      source: 'CHATOPS',
+      status: 'SUCCEEDED',
+      parameters: { recommendationId: decodeGlobalID(first.id).id },
+    });
+    const after = expectNoErrors(
+      (await gql(t.url, TOKENS.admin, List, { filter: { statuses: ['REJECTED'] } })).body,
+    ).recommendations.edges.map((e) => (e.node as Rec).id);
+    expect(after).toContain(first.id);
   });
 });
