@@ -8,7 +8,7 @@ import {
 } from '../../providers/aws/prices.ts';
 import type { Resource } from '../../providers/provider.ts';
 import type { Draft, Skip } from '../types.ts';
-import { confidence, round2, type Settings } from './settings.ts';
+import { confidence, round2, type Settings, draftTarget } from './settings.ts';
 
 /** One running EC2 instance with its CloudWatch history over the window. */
 export interface Ec2Profile {
@@ -134,10 +134,7 @@ export function analyzeInstance(
     priceAssumption: priceNote(r.cluster),
   };
   const base = {
-    targetId: r.id,
-    targetKind: r.kind,
-    targetName: r.name,
-    targetNamespace: r.namespace,
+    ...draftTarget(r),
     confidence: confidence(p.historyHours, s),
   };
   const quiet =
@@ -255,10 +252,7 @@ export function analyzeVolume(
   const savings = unit === null ? null : round2(gib * unit);
   return {
     draft: {
-      targetId: r.id,
-      targetKind: r.kind,
-      targetName: r.name,
-      targetNamespace: r.namespace,
+      ...draftTarget(r),
       type: 'EBS_UNATTACHED',
       title: `Delete unattached EBS volume ${r.name}`,
       summary:

@@ -1,6 +1,6 @@
 import type { Draft, Skip } from '../types.ts';
 import type { WorkloadProfile } from '../workloads.ts';
-import { confidence, PRICE_ASSUMPTION, round2, type Settings } from './settings.ts';
+import { confidence, PRICE_ASSUMPTION, round2, type Settings, draftTarget } from './settings.ts';
 
 /**
  * IDLE_WORKLOAD -> stop (scale to 0, replicas remembered for start). Idle means, over the
@@ -35,10 +35,7 @@ export function idle(
   );
   return {
     draft: {
-      targetId: r.id,
-      targetKind: r.kind,
-      targetName: r.name,
-      targetNamespace: r.namespace,
+      ...draftTarget(r),
       type: 'IDLE_WORKLOAD',
       title: `Stop idle ${r.kind.toLowerCase()} ${r.name}`,
       summary:

@@ -1,6 +1,6 @@
 import type { Draft, Skip } from '../types.ts';
 import type { WorkloadProfile } from '../workloads.ts';
-import { confidence, PRICE_ASSUMPTION, round2, type Settings } from './settings.ts';
+import { confidence, PRICE_ASSUMPTION, round2, type Settings, draftTarget } from './settings.ts';
 
 /**
  * REPLICAS for Deployments and StatefulSets without an HPA, from sustained utilisation:
@@ -44,10 +44,7 @@ export function replicas(
   const savings = round2((w.replicas - wanted) * perPod);
   return {
     draft: {
-      targetId: r.id,
-      targetKind: r.kind,
-      targetName: r.name,
-      targetNamespace: r.namespace,
+      ...draftTarget(r),
       type: 'REPLICAS',
       title: `${wanted < w.replicas ? 'Scale down' : 'Scale up'} ${r.name} to ${wanted} replicas`,
       summary:

@@ -7,6 +7,7 @@ import {
   PRICE_ASSUMPTION,
   round2,
   type Settings,
+  draftTarget,
 } from './settings.ts';
 
 export type SizedResource = 'cpu' | 'memory';
@@ -140,10 +141,7 @@ export function rightsize(
   const lowering = deltaPerPod > 0;
   return {
     draft: {
-      targetId: r.id,
-      targetKind: r.kind,
-      targetName: r.name,
-      targetNamespace: r.namespace,
+      ...draftTarget(r),
       type: resource === 'cpu' ? 'CPU_RIGHTSIZE' : 'MEMORY_RIGHTSIZE',
       title: `${lowering ? 'Lower' : 'Raise'} the ${resource === 'cpu' ? 'CPU' : 'memory'} request of ${r.name}`,
       summary:

@@ -1,3 +1,5 @@
+import type { Resource } from '../../providers/provider.ts';
+
 /**
  * Every threshold of the built-in analyzers in one place; README "Recommendations" quotes
  * these values. Prices follow Kubecost's defaults (GCP n1 list prices), the usual basis for
@@ -73,3 +75,11 @@ export function formatMemory(bytes: number): string {
 }
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The target fields every draft carries, from the resource it is about. */
+export const draftTarget = (r: Resource) => ({
+  targetId: r.id,
+  targetKind: r.kind,
+  targetName: r.name,
+  targetNamespace: r.namespace,
+});
