@@ -139,8 +139,6 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: new RecommendationStore(db),
     providers,
     actions,
-    audit,
-    instanceId,
     pubsub: bus.pubsub,
     log: log.child({ component: 'recommender' }),
     usage: config.prometheusUrl ? new PrometheusUsage(config.prometheusUrl) : undefined,

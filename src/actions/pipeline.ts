@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.ts';
 import { canonicalJson, sha256 } from '../audit/chain.ts';
 import { IdempotencyKeyTaken, type AuditStore } from '../audit/store.ts';
-import type { AuditError, AuditEvent, AuditSource } from '../audit/types.ts';
+import type { AuditError, AuditEvent, AuditSource, AuditTarget } from '../audit/types.ts';
 import {
   AppError,
   appErrorFromRecord,
@@ -13,7 +13,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { ActionVerb, Resource } from '../providers/provider.ts';
+import type { ActionOutcome, ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { AppPubSub } from '../pubsub.ts';
 import { recordedParams, validateParams } from './params.ts';
@@ -36,6 +36,25 @@ export interface ActionCommand {
   reverts?: string | null | undefined;
   /** Facts recorded beside the parameters (e.g. the recommendation applied). */
   context?: Record<string, unknown> | undefined;
+  source: AuditSource;
+  viewer: Viewer;
+  requestId: string | null;
+}
+
+/** What `record` needs: who asks what of which target, and what the audit log keeps. */
+export interface RecordInput {
+  action: string;
+  /** A provider verb, or NO_VERB for decisions that run none. */
+  verb: ActionVerb;
+  target: AuditTarget;
+  /** The validated input, hashed for idempotency. */
+  params: Record<string, unknown>;
+  /** The parameters as the audit log keeps them. */
+  recorded: Record<string, unknown>;
+  dryRun: boolean;
+  idempotencyKey?: string | null | undefined;
+  precondition?: Record<string, unknown> | undefined;
+  reverts?: string | null | undefined;
   source: AuditSource;
   viewer: Viewer;
   requestId: string | null;
@@ -134,7 +153,7 @@ export class ActionPipeline {
   }
 
   private async runChecked(cmd: ActionCommand): Promise<ActionOutcomeResult> {
-    const { audit, providers } = this.deps;
+    const { providers } = this.deps;
     if (!mayRun(cmd.viewer.role, cmd.verb)) {
       throw new ForbiddenError(
         `${cmd.viewer.name} (${cmd.viewer.role}) may not ${cmd.verb}; it needs the ${VERB_ROLE[cmd.verb]} role`,
@@ -155,14 +174,63 @@ export class ActionPipeline {
       );
     }
 
+    return this.record(
+      {
+        ...cmd,
+        params,
+        recorded: { ...recordedParams(cmd.verb, params), ...(cmd.context ?? {}) },
+        target: {
+          id: target.id,
+          provider: target.provider,
+          kind: target.kind,
+          cluster: target.cluster,
+          namespace: target.namespace,
+          name: target.name,
+        },
+      },
+      (dryRun) =>
+        provider.execute({
+          verb: cmd.verb,
+          target,
+          params,
+          dryRun,
+          precondition: cmd.precondition,
+        }),
+    );
+  }
+
+  /**
+   * The steps every audited change takes, whatever it changes: replay an idempotency key,
+   * record PENDING durably (nothing runs if that fails), run (or dry-run), record the outcome,
+   * publish. `run` throws AppError for expected failures, recorded as FAILED and returned.
+   * Used by `run` for provider verbs and by services whose decisions are not provider verbs
+   * (rejecting a recommendation).
+   */
+  async record(
+    input: RecordInput,
+    execute: (dryRun: boolean) => Promise<ActionOutcome>,
+  ): Promise<ActionOutcomeResult> {
+    try {
+      return await this.recordChecked(input, execute);
+    } catch (err) {
+      if (err instanceof AppError) return err;
+      throw err;
+    }
+  }
+
+  private async recordChecked(
+    cmd: RecordInput,
+    execute: (dryRun: boolean) => Promise<ActionOutcome>,
+  ): Promise<ActionOutcomeResult> {
+    const { audit } = this.deps;
     const key = cmd.idempotencyKey ?? null;
     const inputHash = key
       ? sha256(
           canonicalJson({
             action: cmd.action,
             verb: cmd.verb,
-            targetId: cmd.targetId,
-            params,
+            targetId: cmd.target.id,
+            params: cmd.params,
             dryRun: cmd.dryRun,
             precondition: cmd.precondition ?? null,
             reverts: cmd.reverts ?? null,
@@ -180,15 +248,8 @@ export class ActionPipeline {
         source: cmd.source,
         action: cmd.action,
         verb: cmd.verb,
-        target: {
-          id: target.id,
-          provider: target.provider,
-          kind: target.kind,
-          cluster: target.cluster,
-          namespace: target.namespace,
-          name: target.name,
-        },
-        parameters: { ...recordedParams(cmd.verb, params), ...(cmd.context ?? {}) },
+        target: cmd.target,
+        parameters: cmd.recorded,
         dryRun: cmd.dryRun,
         requestId: cmd.requestId,
         idempotencyKey: key,
@@ -208,16 +269,10 @@ export class ActionPipeline {
     const started = performance.now();
     let outcome;
     try {
-      const done = await provider.execute({
-        verb: cmd.verb,
-        target,
-        params,
-        dryRun: cmd.dryRun,
-        precondition: cmd.precondition,
-      });
+      const done = await execute(cmd.dryRun);
       outcome = { status: 'SUCCEEDED' as const, error: null, ...done };
     } catch (err) {
-      if (!(err instanceof AppError)) this.deps.log.error({ err }, 'provider failed unexpectedly');
+      if (!(err instanceof AppError)) this.deps.log.error({ err }, 'action failed unexpectedly');
       outcome = {
         status: 'FAILED' as const,
         error: toAuditError(err),

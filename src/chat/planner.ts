@@ -1,6 +1,6 @@
 import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditStore } from '../audit/store.ts';
-import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { AppError, ForbiddenError } from '../errors.ts';
 import type { ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
@@ -85,6 +85,9 @@ function failureReply(what: string, result: ActionOutcomeResult, viewer: Viewer)
     ? `\n\nThe dry run of **${what}** failed: ${result.message}`
     : '';
 }
+
+/** The reason a rejection made in chat is recorded with (the words carry no reason field). */
+export const rejectReason = (viewer: Viewer) => `rejected through ChatOps by ${viewer.name}`;
 
 /** Turns an understood, resolved request into a previewed plan (dry runs through the pipeline). */
 export class Planner {
@@ -235,20 +238,14 @@ export class Planner {
       source: 'CHATOPS' as const,
       dryRun: true,
     };
-    // Applying is dry-run through the pipeline; rejecting has no dry run, so its preview is
-    // the role check alone (the service checks again when it is confirmed).
     const result = apply
       ? await source.apply(rec.id, as)
-      : roleAtLeast(who.viewer.role, 'operator')
-        ? null
-        : new ForbiddenError(
-            `${who.viewer.name} (${who.viewer.role}) may not reject recommendations; it needs the operator role`,
-          );
+      : await source.reject(rec.id, rejectReason(who.viewer), as);
     const action = apply ? 'apply_recommendation' : 'reject_recommendation';
     return {
       reply: `I'll **${apply ? 'apply' : 'reject'}** recommendation ${n}: ${rec.title}.${
         result instanceof AppError ? failureReply(action, result, who.viewer) : ''
-      }${result && blocking(result) ? '' : '\n\nConfirm to run it.'}`,
+      }${blocking(result) ? '' : '\n\nConfirm to run it.'}`,
       steps: [
         {
           action,
@@ -263,13 +260,11 @@ export class Planner {
           action,
           target: rec.target,
           parameters: { recommendation: rec.id },
-          preview: result
-            ? previewOf(result)
-            : { ok: true, message: `would reject "${rec.title}" and suppress the same advice` },
+          preview: previewOf(result),
         },
       ],
       generatedCode: [],
-      executable: !result || !blocking(result),
+      executable: !blocking(result),
     };
   }
 

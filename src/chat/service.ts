@@ -14,7 +14,7 @@ import { Answers, HELP } from './answers.ts';
 import { MUTATING, type Interpretation, type Memory } from './intents.ts';
 import type { LlmInterpreter } from './llm.ts';
 import { parse } from './parser.ts';
-import { Planner, type GeneratedCode, type PlannedAction } from './planner.ts';
+import { Planner, rejectReason, type GeneratedCode, type PlannedAction } from './planner.ts';
 import { describeResource } from './resolve.ts';
 import type { ChatMetricsSource, ChatRecommendationsSource, ManifestPort } from './sources.ts';
 import { ChatStore, type StoredPlan, type StoredStep } from './store.ts';
@@ -223,7 +223,7 @@ export class ChatService {
       if (!recs) return new UnavailableError('Recommendations are not available');
       return step.action === 'apply_recommendation'
         ? recs.apply(step.recommendationId, as)
-        : recs.reject(step.recommendationId, `rejected through ChatOps by ${viewer.name}`, as);
+        : recs.reject(step.recommendationId, rejectReason(viewer), as);
     }
     if (!step.targetId) return new UnavailableError(`The plan step ${step.action} has no target`);
     // Stored plans are ours, but a verb is checked against the pipeline's table all the same.

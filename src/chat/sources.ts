@@ -45,9 +45,8 @@ export interface ActingAs {
 export interface ChatRecommendationsSource {
   /** Open recommendations in the order users see them (number N is the Nth). */
   open(limit: number): Promise<ChatRecommendation[]>;
-  /** Through the action pipeline inside the recommendations service (a dry run if asked). */
+  /** Both through the action pipeline inside the recommendations service (dry runs if asked). */
   apply(id: string, as: ActingAs): Promise<ActionOutcomeResult>;
-  /** Audited by the recommendations service; a rejection has no dry run. */
   reject(id: string, reason: string, as: ActingAs): Promise<ActionOutcomeResult>;
 }
 

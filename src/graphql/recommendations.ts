@@ -248,6 +248,8 @@ const RejectRecommendationInput = builder.inputType('RejectRecommendationInput',
   fields: (t) => ({
     id: t.id({ required: true }),
     reason: t.string({ required: true }),
+    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
   }),
 });
 
@@ -323,17 +325,17 @@ builder.mutationFields((t) => ({
     description:
       'Reject with a reason; the same advice on the same target is suppressed for a while.',
     args: { input: t.arg({ type: RejectRecommendationInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ...rethrow(
+    resolve: async (_root, { input }, ctx) =>
+      rethrow(
         await ctx.services.recommendations.reject({
           id: recommendationId(String(input.id)),
           reason: input.reason,
+          dryRun: input.dryRun ?? false,
+          idempotencyKey: input.idempotencyKey,
           viewer: ctx.viewer,
           requestId: ctx.requestId,
         }),
       ),
-      dryRun: false,
-    }),
   }),
   runRecommendations: t.field({
     type: RunSuccess,

@@ -40,10 +40,11 @@ export class RecommendationsChatSource implements ChatRecommendationsSource {
     const done = await this.engine.reject({
       id,
       reason,
+      dryRun: as.dryRun,
       viewer: as.viewer,
       requestId: as.requestId,
       source: as.source,
     });
-    return done instanceof AppError ? done : { auditEvent: done.auditEvent, dryRun: false };
+    return done instanceof AppError ? done : { auditEvent: done.auditEvent, dryRun: done.dryRun };
   }
 }

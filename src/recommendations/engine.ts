@@ -1,5 +1,4 @@
-import { AUDIT_TOPIC, type ActionOutcomeResult, type ActionPipeline } from '../actions/pipeline.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditEvent, AuditSource } from '../audit/types.ts';
 import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
 import {
@@ -17,7 +16,7 @@ import { idle } from './analyzers/idle.ts';
 import { replicas } from './analyzers/replicas.ts';
 import { rightsize } from './analyzers/rightsizing.ts';
 import type { Settings } from './analyzers/settings.ts';
-import { auditTargetOf, recordDecision } from './decisions.ts';
+import { auditTargetOf, NO_VERB } from './decisions.ts';
 import type { RecommendationStore } from './store.ts';
 import type { AnalyzerResult, Draft, Recommendation, Skip } from './types.ts';
 import type { PrometheusUsage, UsageSnapshot } from './usage.ts';
@@ -85,9 +84,6 @@ export class RecommendationEngine {
     store: RecommendationStore;
     providers: ProviderRegistry;
     actions: ActionPipeline;
-    /** Decisions that run no provider verb (reject) are recorded here, like actions. */
-    audit: AuditStore;
-    instanceId: string;
     pubsub: AppPubSub;
     log: Logger;
     usage: PrometheusUsage | undefined;
@@ -349,8 +345,10 @@ export class RecommendationEngine {
 
   /**
    * Keeps the reason and suppresses the same advice on the same target for suppressHours.
-   * Audited like an action (action reject_recommendation, verb none); refused input (no
-   * reason, unknown id, not OPEN) is answered with a typed error and recorded nowhere.
+   * Recorded by the action pipeline like any action (action reject_recommendation, verb
+   * none), with dryRun and idempotencyKey; refused input (no role, no reason, unknown id, not
+   * OPEN) is answered with a typed error and recorded nowhere, unless an idempotency key
+   * asks for the earlier result.
    */
   async reject(input: {
     id: string;
@@ -358,7 +356,11 @@ export class RecommendationEngine {
     viewer: Viewer;
     requestId?: string | null | undefined;
     source?: AuditSource | undefined;
-  }): Promise<{ recommendation: Recommendation; auditEvent: AuditEvent } | AppError> {
+    dryRun?: boolean | undefined;
+    idempotencyKey?: string | null | undefined;
+  }): Promise<
+    { recommendation: Recommendation; auditEvent: AuditEvent; dryRun: boolean } | AppError
+  > {
     if (!roleAtLeast(input.viewer.role, 'operator')) {
       return new ForbiddenError(
         `${input.viewer.name} (${input.viewer.role}) may not reject recommendations; it needs the operator role`,
@@ -373,41 +375,46 @@ export class RecommendationEngine {
     const { store, providers } = this.deps;
     const rec = await store.get(input.id);
     if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
-    if (rec.status !== 'OPEN') {
-      return new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
-    }
+    const notOpen = () => new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
+    if (rec.status !== 'OPEN' && !input.idempotencyKey) return notOpen();
     const suppressHours = this.deps.suppressHours;
-    const result = await recordDecision(
-      {
-        audit: this.deps.audit,
-        instanceId: this.deps.instanceId,
-        log: this.deps.log,
-        publish: (e) => this.deps.pubsub.publish(AUDIT_TOPIC, e),
-      },
+    let rejected: Recommendation | undefined;
+    const result = await this.deps.actions.record(
       {
         action: 'reject_recommendation',
-        rec,
+        verb: NO_VERB,
         target: auditTargetOf(rec, providers.get(rec.targetId)),
-        parameters: { reason, suppressHours },
-        viewer: input.viewer,
+        params: { recommendationId: rec.id, reason },
+        recorded: { recommendationId: rec.id, type: rec.type, reason, suppressHours },
+        dryRun: input.dryRun ?? false,
+        idempotencyKey: input.idempotencyKey,
         source: input.source ?? 'RECOMMENDATION',
+        viewer: input.viewer,
         requestId: input.requestId ?? null,
       },
-      async () => {
+      async (dryRun) => {
+        if (rec.status !== 'OPEN') throw notOpen();
+        const until = new Date(Date.now() + suppressHours * 3_600_000).toISOString();
+        const after = { status: 'REJECTED', suppressedUntil: until };
+        const what = `${rec.type} on ${rec.targetName}; suppressed until ${until}`;
+        if (dryRun) {
+          return {
+            before: { status: rec.status },
+            after,
+            message: `(dry run) would have rejected ${what}`,
+          };
+        }
         const done = await store.resolve(rec.id, 'REJECTED', `${input.viewer.name}: ${reason}`);
         // Lost a race with another decision or run: nothing was changed.
-        if (!done) return new ConflictError(`Recommendation ${rec.id} is no longer OPEN`);
-        const until = new Date(Date.now() + suppressHours * 3_600_000);
-        await store.suppress(rec.targetId, rec.type, until, reason, input.viewer.name);
-        return {
-          value: done,
-          after: { status: 'REJECTED', suppressedUntil: until.toISOString() },
-          message: `rejected ${rec.type} on ${rec.targetName}; suppressed until ${until.toISOString()}`,
-        };
+        if (!done) throw new ConflictError(`Recommendation ${rec.id} is no longer OPEN`);
+        await store.suppress(rec.targetId, rec.type, new Date(until), reason, input.viewer.name);
+        rejected = done;
+        return { before: { status: rec.status }, after, message: `rejected ${what}` };
       },
     );
     if (result instanceof AppError) return result;
-    this.publish('STATUS_CHANGED', result.value);
-    return { recommendation: result.value, auditEvent: result.auditEvent };
+    if (rejected) this.publish('STATUS_CHANGED', rejected);
+    const current = rejected ?? (await store.get(rec.id)) ?? rec;
+    return { recommendation: current, auditEvent: result.auditEvent, dryRun: result.dryRun };
   }
 }

@@ -126,6 +126,7 @@ const Reject = graphql(`
     rejectRecommendation(input: $input) {
       __typename
       ... on RejectRecommendationSuccess {
+        dryRun
         recommendation {
           status
           statusReason
@@ -548,18 +549,36 @@ spec:
 
   it('reject keeps the reason and suppresses the same advice', async () => {
     const idle = (await list()).find((r) => r.targetName === 'sleepy') as Rec;
-    const r = expectNoErrors(
+    const dry = expectNoErrors(
       (
         await gql(t.url, TOKENS.operator, Reject, {
-          input: { id: idle.id, reason: 'month-end batch' },
+          input: { id: idle.id, reason: 'month-end batch', dryRun: true },
         })
       ).body,
     ).rejectRecommendation;
+    expect(dry).toMatchObject({
+      __typename: 'RejectRecommendationSuccess',
+      dryRun: true,
+      recommendation: { status: 'OPEN' },
+    });
+    const input = { id: idle.id, reason: 'month-end batch', idempotencyKey: `rej-${ns.name}` };
+    const r = expectNoErrors(
+      (await gql(t.url, TOKENS.operator, Reject, { input })).body,
+    ).rejectRecommendation;
     if (r.__typename !== 'RejectRecommendationSuccess') throw new Error(JSON.stringify(r));
+    // The same key replays the recorded result instead of a conflict.
+    const replay = expectNoErrors(
+      (await gql(t.url, TOKENS.operator, Reject, { input })).body,
+    ).rejectRecommendation;
+    expect(replay).toMatchObject({
+      __typename: 'RejectRecommendationSuccess',
+      auditEvent: { id: r.auditEvent.id },
+      recommendation: { status: 'REJECTED' },
+    });
     expect(r.recommendation.status).toBe('REJECTED');
     expect(r.recommendation.statusReason).toContain('month-end batch');
     const rejected = (await audit(['reject_recommendation'])).filter(
-      (e) => e.parameters.recommendationId === decodeGlobalID(idle.id).id,
+      (e) => e.parameters.recommendationId === decodeGlobalID(idle.id).id && !e.dryRun,
     );
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({
@@ -586,7 +605,7 @@ spec:
       (await audit(['reject_recommendation'])).filter(
         (e) => e.parameters.recommendationId === decodeGlobalID(idle.id).id,
       ),
-    ).toHaveLength(1);
+    ).toHaveLength(2); // the dry run and the rejection
     const report = await run();
     expect((await list()).filter((x) => x.targetName === 'sleepy')).toEqual([]);
     expect(report.skips.some((s) => s.targetId === id('sleepy') && /rejected/.test(s.reason))).toBe(
