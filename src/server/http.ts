@@ -5,6 +5,7 @@ import type { HealthService } from '../health.ts';
 import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from './metrics.ts';
 import type { GraphQLServer } from './yoga.ts';
+import type { ServerContext } from '../graphql/context.ts';
 
 export interface HttpDeps {
   yoga: GraphQLServer;
@@ -185,42 +186,35 @@ export class HttpFront {
         throw err;
       }
     }
-    const abort = new AbortController();
-    res.on('close', () => abort.abort());
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-      else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    if (body && body.length > 0) {
+      // Yoga's Node adapter reads a body that was already consumed from `req.body`; an
+      // async iterable keeps yoga's own parsing and errors (see PreReadBody).
+      (req as IncomingMessage & { body?: PreReadBody }).body = new PreReadBody(body);
     }
-    const request = new Request(url, {
-      method,
-      headers,
-      body: body ? Uint8Array.from(body) : undefined,
-      signal: abort.signal,
-    });
-    const response = await this.deps.yoga.handleRequest(request, {
+    // SSE subscriptions never end by themselves: shutdown ends them instead of waiting.
+    ctx.entry.streaming = (req.headers.accept ?? '').includes('text/event-stream');
+    const serverContext: ServerContext = {
       viewer: viewer ?? { name: 'anonymous', role: 'viewer' },
       requestId: ctx.requestId,
       log: ctx.log,
-    });
-    ctx.entry.streaming = (response.headers.get('content-type') ?? '').includes(
-      'text/event-stream',
-    );
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body) {
-      const reader = response.body.getReader();
-      res.on('close', () => void reader.cancel().catch(() => {}));
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done || res.destroyed) break;
-        if (!res.write(value)) {
-          await new Promise((r) => {
-            res.once('drain', r);
-            res.once('close', r);
-          });
-        }
-      }
-    }
-    res.end();
+    };
+    // Yoga's Node adapter: its own Request/Response objects and a single write for JSON.
+    await this.deps.yoga(req, res, serverContext);
+  }
+}
+
+/**
+ * A request body read (and size-checked) by the front, handed to yoga's Node adapter. The
+ * adapter takes any object with own keys as an already-parsed body, and passes an async
+ * iterable through as the raw body: one own key, so `Object.keys` stays O(1) whatever the
+ * size (a Buffer or string here would cost one key per byte).
+ */
+class PreReadBody {
+  readonly bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+  }
+  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
+    yield this.bytes;
   }
 }

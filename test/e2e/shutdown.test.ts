@@ -41,6 +41,22 @@ describe('graceful shutdown of the real process', () => {
     await new Promise((r) => ws.once('message', r));
     const wsClosed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
 
+    // An SSE subscription: never ends by itself, shutdown ends it cleanly.
+    const sse = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${TOKENS.viewer}`,
+      },
+      body: JSON.stringify({ query: 'subscription { auditEvents { id } }' }),
+    });
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    const sseEnded = sse.text().then(
+      () => 'ended',
+      () => 'reset',
+    );
+
     // A request whose body is still arriving when SIGTERM lands.
     const body = JSON.stringify({ query: '{ viewer { name } }' });
     const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -75,11 +91,16 @@ describe('graceful shutdown of the real process', () => {
     expect(done.status).toBe(200);
     expect(JSON.parse(done.text)).toEqual({ data: { viewer: { name: 'viewer-user' } } });
     expect(await wsClosed).toBe(1001);
+    expect(await sseEnded).toBe('ended');
 
-    const refused = await fetch(`http://127.0.0.1:${port}/health`).then(
-      () => false,
-      () => true,
-    );
+    // A fresh connection (fetch could reuse the SSE stream's kept-alive one).
+    const refused = await new Promise<boolean>((resolve) => {
+      const probe = request({ host: '127.0.0.1', port, path: '/health', agent: false }, () =>
+        resolve(false),
+      );
+      probe.on('error', () => resolve(true));
+      probe.end();
+    });
     expect(refused).toBe(true);
 
     const exit = await proc.exited;
