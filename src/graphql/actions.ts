@@ -1,5 +1,6 @@
 import type { ActionCommand, ActionOutcomeResult, ActionSuccess } from '../actions/pipeline.ts';
 import { AppError, ValidationError } from '../errors.ts';
+import { parseAwsId } from '../providers/aws/model.ts';
 import type { ActionVerb } from '../providers/provider.ts';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { AuditEventRef } from './audit.ts';
@@ -120,6 +121,26 @@ const DeleteResourceInput = builder.inputType('DeleteResourceInput', {
   }),
 });
 
+const ChangeInstanceTypeInput = builder.inputType('ChangeInstanceTypeInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The global id of an EC2 instance.' }),
+    instanceType: t.string({ required: true, description: 'The new type, e.g. t3.medium.' }),
+    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
+    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
+  }),
+});
+
+/** `patch` is also Kubernetes' right-sizing verb: this mutation is for EC2 instances only. */
+function ec2InstanceId(globalId: string): string {
+  const id = decodeResourceId(globalId);
+  if (parseAwsId(id)?.kind !== 'EC2_INSTANCE') {
+    throw new ValidationError('changeInstanceType applies to EC2 instances only', [
+      { path: 'id', message: 'not an EC2 instance' },
+    ]);
+  }
+  return id;
+}
+
 const RevertActionInput = builder.inputType('RevertActionInput', {
   fields: (t) => ({
     auditEventId: t.id({ required: true, description: 'The AuditEvent to undo.' }),
@@ -189,6 +210,21 @@ builder.mutationFields((t) => ({
         targetId: decodeResourceId(String(input.id)),
         confirm: input.confirm,
         params: input.propagationPolicy ? { propagationPolicy: input.propagationPolicy } : {},
+      })),
+  }),
+  changeInstanceType: t.field({
+    type: actionSuccess('ChangeInstanceType'),
+    errors: actionErrors('ChangeInstanceType'),
+    description:
+      'Change the type of an EC2 instance: a running one is stopped, changed and started again (a short outage); a stopped one stays stopped. Revertible.',
+    args: { input: t.arg({ type: ChangeInstanceTypeInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runAction(ctx, () => ({
+        ...apiCommand(ctx, input),
+        action: 'change_instance_type',
+        verb: 'patch',
+        targetId: ec2InstanceId(String(input.id)),
+        params: { patch: { instanceType: input.instanceType } },
       })),
   }),
   revertAction: t.field({

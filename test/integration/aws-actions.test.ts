@@ -54,6 +54,11 @@ async function ec2State(instanceId: string): Promise<string | undefined> {
   return res.Reservations?.[0]?.Instances?.[0]?.State?.Name;
 }
 
+async function ec2Type(instanceId: string): Promise<string | undefined> {
+  const res = await client.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+  return res.Reservations?.[0]?.Instances?.[0]?.InstanceType;
+}
+
 async function rdsStatus(db: string): Promise<string | undefined> {
   const res = await client.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: db }));
   return res.DBInstances?.[0]?.DBInstanceStatus;
@@ -126,6 +131,66 @@ describe('EC2 actions', () => {
     const err = await rejects(run('reboot', stopped), ValidationError);
     expect(err.message).toContain('it is stopped');
     expect(provider.revertPlan('reboot', {}, {})).toBeNull();
+  });
+
+  it('changes the instance type: a stopped one stays stopped, a running one is stopped, changed and started', async () => {
+    const reports = target('EC2_INSTANCE', seeded.stoppedOne);
+    const preview = await run('patch', reports, { patch: { instanceType: 'c5.large' } }, true);
+    expect(preview.message).toBe(
+      'would change reports from c5.xlarge to c5.large (modify; it stays stopped)',
+    );
+    expect(await ec2Type(seeded.stoppedOne)).toBe('c5.xlarge');
+    const resized = await run('patch', reports, { patch: { instanceType: 'c5.large' } });
+    expect(resized).toMatchObject({
+      before: { instanceType: 'c5.xlarge', awsState: 'stopped' },
+      after: { instanceType: 'c5.large', awsState: 'stopped' },
+    });
+    expect(await ec2Type(seeded.stoppedOne)).toBe('c5.large');
+    expect(await ec2State(seeded.stoppedOne)).toBe('stopped');
+    expect(provider.get(reports.id)?.object).toMatchObject({ InstanceType: 'c5.large' });
+    const undo = provider.revertPlan('patch', resized.before, resized.after);
+    expect(undo).toEqual({
+      verb: 'patch',
+      params: { patch: { instanceType: 'c5.xlarge' } },
+      precondition: { instanceType: 'c5.large' },
+    });
+    await provider.execute({
+      ...undo!,
+      target: target('EC2_INSTANCE', seeded.stoppedOne),
+      dryRun: false,
+    });
+    expect(await ec2Type(seeded.stoppedOne)).toBe('c5.xlarge');
+
+    const web = target('EC2_INSTANCE', seeded.web[1] ?? '');
+    const up = await run('patch', web, { patch: { instanceType: 't3.small' } });
+    expect(up.message).toBe('changed web from t3.micro to t3.small (stopped, modified, started)');
+    expect(up.before).toMatchObject({ awsState: 'running', instanceType: 't3.micro' });
+    expect(await ec2Type(seeded.web[1] ?? '')).toBe('t3.small');
+    expect(['pending', 'running']).toContain(await ec2State(seeded.web[1] ?? ''));
+  });
+
+  it('refuses bad instance-type changes and changes nothing', async () => {
+    const reports = target('EC2_INSTANCE', seeded.stoppedOne);
+    for (const patch of [
+      { instanceType: 'huge' },
+      { instanceType: 42 },
+      { instanceType: 'c5.large', ebsOptimized: true },
+      { instanceType: 'c5.xlarge' },
+      {},
+    ]) {
+      const err = await rejects(run('patch', reports, { patch }), ValidationError);
+      expect(err.fields[0]?.path).toBe('patch.instanceType');
+    }
+    const stale = provider.execute({
+      verb: 'patch',
+      target: reports,
+      params: { patch: { instanceType: 'c5.large' } },
+      dryRun: false,
+      precondition: { instanceType: 'c5.2xlarge' },
+    });
+    await rejects(stale, ConflictError);
+    expect(await ec2Type(seeded.stoppedOne)).toBe('c5.xlarge');
+    expect(await ec2State(seeded.stoppedOne)).toBe('stopped');
   });
 
   it('terminate: dryRun keeps the instance, the real one shows TERMINATING', async () => {

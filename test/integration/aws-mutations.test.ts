@@ -103,6 +103,30 @@ const Scale = graphql(`
   }
 `);
 
+const ChangeType = graphql(`
+  mutation AwsChangeType($input: ChangeInstanceTypeInput!) {
+    changeInstanceType(input: $input) {
+      __typename
+      ... on Error {
+        code
+        message
+      }
+      ... on ActionResult {
+        dryRun
+        auditEvent {
+          id
+          action
+          status
+          verb
+          before
+          after
+          message
+        }
+      }
+    }
+  }
+`);
+
 const Revert = graphql(`
   mutation AwsRevert($input: RevertActionInput!) {
     revertAction(input: $input) {
@@ -292,6 +316,51 @@ describe('AWS actions through the GraphQL mutations', () => {
       (await gql(t.url, TOKENS.operator, Reboot, { input: { id: gid(web) } })).body,
     );
     expect(op.rebootResource.__typename).toBe('RebootResourceSuccess');
+  });
+
+  it('changes an instance type: operator only, validated, audited, reverted', async () => {
+    const batch = seeded.batch; // m5.large, running
+    const type = async () =>
+      (await client.ec2.send(new DescribeInstancesCommand({ InstanceIds: [batch] })))
+        .Reservations?.[0]?.Instances?.[0]?.InstanceType;
+    const change = (token: string, input: Record<string, unknown>) =>
+      gql(t.url, token, ChangeType, {
+        input: { id: gid(batch), instanceType: 'm5.xlarge', ...input },
+      });
+
+    const viewer = (await change(TOKENS.viewer, {})).body;
+    expect(
+      viewer.data?.changeInstanceType.__typename ?? viewer.errors?.[0]?.extensions?.code,
+    ).toMatch(/^(ForbiddenError|FORBIDDEN)$/);
+    for (const input of [{ instanceType: 'not a type' }, { id: gid(seeded.group) }]) {
+      const bad = expectNoErrors((await change(TOKENS.operator, input)).body).changeInstanceType;
+      expect(bad).toMatchObject({ __typename: 'ValidationError' });
+    }
+    const dry = expectNoErrors((await change(TOKENS.operator, { dryRun: true })).body);
+    expect(dry.changeInstanceType).toMatchObject({
+      __typename: 'ChangeInstanceTypeSuccess',
+      dryRun: true,
+    });
+    expect(await type()).toBe('m5.large');
+
+    const done = expectNoErrors((await change(TOKENS.operator, {})).body).changeInstanceType;
+    if (done.__typename !== 'ChangeInstanceTypeSuccess') throw new Error(JSON.stringify(done));
+    expect(done.auditEvent).toMatchObject({
+      action: 'change_instance_type',
+      verb: 'patch',
+      status: 'SUCCEEDED',
+      before: { instanceType: 'm5.large', awsState: 'running' },
+      after: { instanceType: 'm5.xlarge' },
+    });
+    expect(await type()).toBe('m5.xlarge');
+    expect(['pending', 'running']).toContain(await ec2State(batch));
+
+    const undo = expectNoErrors(
+      (await gql(t.url, TOKENS.operator, Revert, { input: { auditEventId: done.auditEvent.id } }))
+        .body,
+    );
+    expect(undo.revertAction.__typename).toBe('RevertActionSuccess');
+    expect(await type()).toBe('m5.large');
   });
 
   it('terminates only with confirm equal to the Name tag or the instance id', async () => {

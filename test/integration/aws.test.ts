@@ -292,7 +292,7 @@ describe('AWS in the graph', () => {
       expect(node.volumeIds.length).toBeGreaterThan(0);
       expect(node.volumes.map((v) => v.volumeId)).toEqual(node.volumeIds);
       expect(node.volumes.every((v) => v.attached)).toBe(true);
-      expect(node.actions.sort()).toEqual(['REBOOT', 'START', 'STOP']);
+      expect(node.actions.sort()).toEqual(['PATCH', 'REBOOT', 'START', 'STOP']);
     }
     const admin = expectNoErrors((await gql(t.url, TOKENS.admin, AwsResources, { filter })).body);
     expect(admin.resources.edges[0]?.node.actions).toContain('DELETE');

@@ -72,6 +72,9 @@ const Ec2Apply = graphql(`
           status
           verb
           parameters
+          message
+          before
+          after
         }
       }
       ... on Error {
@@ -215,9 +218,14 @@ async function run() {
   return r.run;
 }
 
-async function instanceState(id: string): Promise<string | undefined> {
+async function instance(id: string): Promise<{ type?: string; state?: string }> {
   const res = await client.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
-  return res.Reservations?.[0]?.Instances?.[0]?.State?.Name;
+  const i = res.Reservations?.[0]?.Instances?.[0];
+  return { type: i?.InstanceType, state: i?.State?.Name };
+}
+
+async function instanceState(id: string): Promise<string | undefined> {
+  return (await instance(id)).state;
 }
 
 describe('EC2 and EBS recommendations (moto)', () => {
@@ -294,7 +302,11 @@ describe('EC2 and EBS recommendations (moto)', () => {
     expect(big.recommended).toMatchObject({ instanceType: 'm5.large', vcpus: 2 });
     expect(big.estimatedMonthlySavings).toBeCloseTo((0.384 - 0.096) * 730, 2);
     expect((big.evidence as { cpuPercent: { p95: number } }).cpuPercent.p95).toBeGreaterThan(8);
-    expect(big.action).toBeNull();
+    expect(big.action).toMatchObject({
+      verb: 'patch',
+      params: { patch: { instanceType: 'm5.large' } },
+      precondition: { awsState: 'running', instanceType: 'm5.2xlarge' },
+    });
     expect(big.risk).toBe('MEDIUM');
   });
 
@@ -338,13 +350,51 @@ describe('EC2 and EBS recommendations (moto)', () => {
     }
     expect(reverted).toBe('RevertActionSuccess');
     expect(['pending', 'running']).toContain(await instanceState(ids['idle-box'] ?? ''));
+  });
 
-    // A downsize is advice only: there is no one-step action for it.
+  it('applying a downsize: dry run changes nothing, apply stops, changes the type and starts, revert changes it back', async () => {
+    const id = ids['big-box'] ?? '';
     const big = (await recs()).find((r) => r.type === 'EC2_DOWNSIZE') as Rec;
-    const refused = expectNoErrors(
+    const dry = expectNoErrors(
+      (await gql(t.url, TOKENS.operator, Ec2Apply, { input: { id: big.id, dryRun: true } })).body,
+    ).applyRecommendation;
+    if (dry.__typename !== 'ApplyRecommendationSuccess') throw new Error(JSON.stringify(dry));
+    expect(dry.dryRun).toBe(true);
+    expect(dry.auditEvent.message).toBe(
+      'would change big-box from m5.2xlarge to m5.large (stop, modify, start)',
+    );
+    expect(await instance(id)).toMatchObject({ type: 'm5.2xlarge', state: 'running' });
+    expect((await recs()).map((r) => r.id)).toContain(big.id);
+
+    const done = expectNoErrors(
       (await gql(t.url, TOKENS.operator, Ec2Apply, { input: { id: big.id } })).body,
     ).applyRecommendation;
-    expect(refused).toMatchObject({ __typename: 'ValidationError' });
+    if (done.__typename !== 'ApplyRecommendationSuccess') throw new Error(JSON.stringify(done));
+    expect(done.auditEvent).toMatchObject({
+      action: 'apply_recommendation',
+      source: 'RECOMMENDATION',
+      status: 'SUCCEEDED',
+      verb: 'patch',
+      parameters: { patch: { instanceType: 'm5.large' } },
+      before: { instanceType: 'm5.2xlarge', awsState: 'running' },
+      after: { instanceType: 'm5.large' },
+    });
+    const changed = await instance(id);
+    expect(changed.type).toBe('m5.large');
+    expect(['pending', 'running']).toContain(changed.state);
+    expect((await recs(['APPLIED'])).map((r) => r.id)).toContain(big.id);
+
+    const reverted = expectNoErrors(
+      (
+        await gql(t.url, TOKENS.operator, Ec2Revert, {
+          input: { auditEventId: done.auditEvent.id },
+        })
+      ).body,
+    ).revertAction;
+    expect(reverted.__typename).toBe('RevertActionSuccess');
+    const back = await instance(id);
+    expect(back.type).toBe('m5.2xlarge');
+    expect(['pending', 'running']).toContain(back.state);
   });
 
   it('an unattached volume: advised once old enough, deleted only with its name, then shown as removed', async () => {

@@ -89,7 +89,11 @@ describe('EC2 analyzers', () => {
       type: 'EC2_DOWNSIZE',
       recommended: { instanceType: 'm5.large' },
       estimatedMonthlySavings: 210.24, // (0.384 − 0.096) × 730
-      action: null,
+      action: {
+        verb: 'patch',
+        params: { patch: { instanceType: 'm5.large' } },
+        precondition: { awsState: 'running', instanceType: 'm5.2xlarge' },
+      },
     });
   });
 

@@ -53,6 +53,14 @@ export function awsRevertPlan(
         params: { replicas: before.desiredCapacity },
         precondition: { desiredCapacity: after.desiredCapacity },
       };
+    case 'patch':
+      // An instance type change: back to the recorded type, if nobody changed it since.
+      if (typeof before.instanceType !== 'string') return null;
+      return {
+        verb: 'patch',
+        params: { patch: { instanceType: before.instanceType } },
+        precondition: { instanceType: after.instanceType },
+      };
     default:
       // Reboot has nothing to undo; a terminated instance or deleted database cannot come back.
       return null;

@@ -84,7 +84,8 @@ function priceNote(region: string): string {
 }
 
 /**
- * EC2_IDLE -> stop, and EC2_DOWNSIZE -> a smaller type (advisory), for one running instance.
+ * EC2_IDLE -> stop, and EC2_DOWNSIZE -> a smaller type (stop, modify, start), for one running
+ * instance.
  *   idle:      P95(5-minute CPU %) < ec2IdleCpuPercent and mean network in + out <
  *              ec2IdleNetworkBytesPerSecond (when CloudWatch reports network).
  *   downsize:  P95 < ec2DownsizeMaxCpuPercent; needed = P95 cores × (1 + cpuMargin); the
@@ -199,7 +200,7 @@ export function analyzeInstance(
           `(peak ${peak.toFixed(1)}%) over ${p.historyHours.toFixed(0)} h. ${next.type} (${next.vcpus} vCPU) ` +
           `would run that plus ${Math.round(s.cpuMargin * 100)}% at ${projected.toFixed(0)}%` +
           `${savings === null ? '' : `, saving about $${savings.toFixed(2)}/month`}. Memory is not in CloudWatch ` +
-          `without its agent and shrinks with the type: check it first. Changing the type needs a stop and start.`,
+          `without its agent and shrinks with the type: check it first. Applying stops the instance, changes the type and starts it again (a short outage); revertAction changes it back.`,
         current: { instanceType: type, vcpus: cores, hourlyPriceUsd: price },
         recommended: { instanceType: next.type, vcpus: next.vcpus, hourlyPriceUsd: nextPrice },
         evidence: {
@@ -215,8 +216,12 @@ export function analyzeInstance(
         estimatedMonthlySavings: savings,
         risk: 'MEDIUM',
         source: 'analyzer:ec2-downsize',
-        // Advisory: the provider has no single "change type" action (stop, modify, start).
-        action: null,
+        // The provider stops a running instance, changes the type and starts it again.
+        action: {
+          verb: 'patch',
+          params: { patch: { instanceType: next.type } },
+          precondition: { awsState: 'running', instanceType: type },
+        },
       },
     ],
     skips: [],
