@@ -1,3 +1,14 @@
+export interface BoundedStream<T> extends AsyncIterableIterator<T> {
+  /** Items dropped or conflated away so far. */
+  dropped(): number;
+  /**
+   * A synchronous consumer, offered each item before it is queued or handed to `next()`,
+   * only while no older item is waiting (order is kept); it returns false to leave the item
+   * to the stream (e.g. while its own write is in flight).
+   */
+  consumeDirectly(consumer: ((item: T) => boolean) | undefined): void;
+}
+
 /**
  * A bounded async stream for one subscriber. Producers push; when the subscriber is slower
  * than the producer and `max` items are waiting, the OLDEST waiting item is dropped (or, with
@@ -7,9 +18,10 @@
 export function boundedStream<T>(
   attach: (push: (item: T) => void) => () => void,
   options: { max: number; key?: (item: T) => string; signal?: AbortSignal },
-): AsyncIterableIterator<T> & { dropped: () => number } {
+): BoundedStream<T> {
   const queue: T[] = [];
   let waiting: ((r: IteratorResult<T>) => void) | undefined;
+  let direct: ((item: T) => boolean) | undefined;
   let done = false;
   let dropped = 0;
 
@@ -23,6 +35,8 @@ export function boundedStream<T>(
 
   const detach = attach((item) => {
     if (done) return;
+    // Nothing older waiting: a direct consumer may take it now, without a promise.
+    if (direct && queue.length === 0 && direct(item)) return;
     if (waiting) {
       const resolve = waiting;
       waiting = undefined;
@@ -47,6 +61,9 @@ export function boundedStream<T>(
 
   return {
     dropped: () => dropped,
+    consumeDirectly(consumer) {
+      direct = consumer;
+    },
     next() {
       if (queue.length > 0) return Promise.resolve({ value: queue.shift() as T, done: false });
       if (done) return Promise.resolve({ value: undefined, done: true });

@@ -12,6 +12,7 @@ import { execute as executeEvent } from '@graphql-tools/executor';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { WebSocket } from 'ws';
 import type { Viewer } from '../auth/viewer.ts';
+import type { BoundedStream } from '../streams.ts';
 
 /** Root-value key under which ws.ts hands an eligible `metrics` subscription its sink. */
 export const FAST_PATH = Symbol('metrics fast path');
@@ -100,10 +101,12 @@ export interface FastSink {
 /**
  * The transport fast path for `metrics` subscriptions over graphql-ws. A sample is executed
  * and serialised once per group of subscribers with the same selection, and each member's
- * `next` frame is that JSON with its id spliced in, written straight to its socket. Everything
+ * `next` frame is that JSON with its id spliced in, written straight to its socket — from the
+ * hub's fan-out itself when the socket is idle (no promise per delivery). Everything
  * else stays on the normal path: the subscribe resolver (auth, target validation, the
  * per-subscriber filter and its bounded, conflating buffer) runs per subscriber exactly as
- * before, one write is in flight per subscriber at a time as with graphql-ws, graphql-ws
+ * before, a subscriber never has more than one frame unsent (a busy socket's samples wait in
+ * its bounded buffer, newest per key kept, as with graphql-ws), graphql-ws
  * keeps the protocol (ids, complete, close), and a sample whose result carries errors is
  * handed back to graphql-ws through envelop so it is masked and framed as usual.
  */
@@ -111,6 +114,9 @@ export class MetricsFastPath {
   private readonly groups = new Map<string, Group>();
   /** Filter-only variables per parsed document and operation (null: not eligible). */
   private readonly shapes = new WeakMap<DocumentNode, Map<string | null, Set<string> | null>>();
+
+  /** Frames written synchronously from the hub's fan-out (the rest went through `next`). */
+  directWrites = 0;
 
   /** Groups alive (each has at least one member). */
   get groupCount(): number {
@@ -170,11 +176,29 @@ export class MetricsFastPath {
       left = true;
       if (--joined.members === 0 && this.groups.get(key) === joined) this.groups.delete(key);
     };
+    let writing = false;
     const write = (frame: string) =>
       new Promise<void>((resolve, reject) => {
         if (socket.readyState !== socket.OPEN) return resolve();
-        socket.send(frame, (err) => (err ? reject(err) : resolve()));
+        writing = true;
+        socket.send(frame, (err) => {
+          writing = false;
+          if (err) reject(err);
+          else resolve();
+        });
       });
+    // The common case, synchronously from the hub's fan-out: a rendered sample written at
+    // once to an idle socket. Anything else (a write in flight, a socket with unsent bytes, a
+    // sample still executing or carrying errors) goes through the stream and `next` below.
+    (source as Partial<BoundedStream<object>>).consumeDirectly?.((event) => {
+      if (left || writing || socket.readyState !== socket.OPEN) return false;
+      if (socket.bufferedAmount > 0) return false;
+      const out = joined.render(event);
+      if (out instanceof Promise || 'result' in out) return false;
+      socket.send(head + out.json + '}');
+      this.directWrites++;
+      return true;
+    });
 
     // graphql-ws drives this iterator. `next` keeps writing frames itself and only returns to
     // graphql-ws at the end of the stream or with a result that needs the normal framing.

@@ -1,6 +1,6 @@
 // Kubernetes benchmark against the running lab (not part of npm test):
 //   node --expose-gc test/bench/kubernetes.ts [--create N] [--seconds S] [--concurrency C]
-//     [--skip-startup]
+//     [--skip-startup] [--keep]
 // 1. start-to-ready of the watch caches vs `kubectl get pods -A -o json`, memory per pod;
 // 2. dashboard query (first 100 pods of the biggest namespace with deployment and node):
 //    throughput and p50/p99 against a plain yoga server answering the same JSON;
@@ -25,6 +25,8 @@ const { values: opts } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     // Phases 2 and 3 only: for repeated before/after runs on a lab that already has the pods.
     'skip-startup': { type: 'boolean', default: false },
+    // Leave the --create pods in place for the next run (`kubectl apply` finds them there).
+    keep: { type: 'boolean', default: false },
   },
 });
 const TOKEN = 'bench-operator-secret-0123456789';
@@ -310,6 +312,7 @@ try {
   if (!opts['skip-startup']) await startup();
   await serve();
 } finally {
-  if (created > 0) await kubectl(['delete', 'namespace', 'k8s-bench', '--wait=false']);
+  if (created > 0 && !opts.keep)
+    await kubectl(['delete', 'namespace', 'k8s-bench', '--wait=false']);
 }
 process.exit(0);

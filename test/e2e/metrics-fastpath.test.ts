@@ -213,6 +213,8 @@ describe('metrics fast path', () => {
         await b.until(reached(b, round));
       }
       expect(fast.ws.fastPath?.groupCount).toBe(SELECTIONS.length);
+      // Samples after the first reached idle sockets straight from the hub's fan-out.
+      expect(fast.ws.fastPath?.directWrites).toBeGreaterThan(0);
       SELECTIONS.forEach((s, i) => {
         expect(a.of(`s${i}`), s.name).toEqual(b.of(`s${i}`));
       });

@@ -159,6 +159,28 @@ describe('hub fan-out', () => {
     expect(seenMidway).toBeLessThan(2000);
   });
 
+  it('offers items to a direct consumer only while nothing older waits, keeping order', async () => {
+    let push: (n: number) => void = () => {};
+    const stream = boundedStream<number>((p) => ((push = p), () => {}), { max: 10 });
+    push(1); // queued: no consumer yet
+    const taken: number[] = [];
+    let accept = true;
+    stream.consumeDirectly((n) => accept && (taken.push(n), true));
+    push(2); // 1 still waits: 2 queues behind it, not past it
+    expect(taken).toEqual([]);
+    expect([await stream.next(), await stream.next()].map((r) => r.value as number)).toEqual([
+      1, 2,
+    ]);
+    push(3);
+    expect(taken).toEqual([3]);
+    accept = false;
+    push(4); // refused: the stream keeps it for next()
+    expect((await stream.next()).value).toBe(4);
+    await stream.return?.();
+    push(5); // finished: nobody gets it
+    expect(taken).toEqual([3]);
+  });
+
   it('conflates a slow subscriber to the newest sample per key', async () => {
     const h = hub();
     const keys = [sampleKey('a', 'CPU_USAGE'), sampleKey('b', 'CPU_USAGE')];
