@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiToken, Role } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from '../store/database.ts';
@@ -11,7 +11,8 @@ interface StoredToken {
 }
 
 function hashSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
+  // One-shot: a fraction of createHash()'s cost, and it runs on every request.
+  return hash('sha256', secret, 'buffer');
 }
 
 export interface AuthOptions {

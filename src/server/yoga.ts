@@ -61,6 +61,9 @@ export function createGraphQLServer(options: {
       ? { title: 'OptiInfra Orchestrator', headers: '{"Authorization": "Bearer <token>"}' }
       : false,
     landingPage: false,
+    // The HTTP front reads every body against MAX_REQUEST_BYTES before yoga sees it (413
+    // past it); yoga's own limiter would pipe each body through a second stream to count it.
+    maxRequestBodySize: false,
     maskedErrors: {
       // Expected failures thrown from queries (a bad filter, a bad cursor) keep their message
       // and code; anything else is masked.

@@ -38,13 +38,13 @@ describe('process start', () => {
     expect(second.output()).toMatch(/in use by process/);
 
     first.child.kill('SIGTERM');
-    expect((await first.exited).code).toBe(0);
+    expect(await first.exited).toEqual({ code: 0, signal: null });
     expect(first.output().split(secret).length - 1).toBe(2); // the banner only, never a log line
 
     const third = spawnOrchestrator({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     await third.waitFor(/"msg":"listening"/);
     expect(third.output()).not.toContain('created the first admin token');
     third.child.kill('SIGTERM');
-    expect((await third.exited).code).toBe(0);
+    expect(await third.exited).toEqual({ code: 0, signal: null });
   });
 });
