@@ -107,7 +107,10 @@ class RawClient {
   private readonly socket: WebSocket;
   private constructor(socket: WebSocket) {
     this.socket = socket;
-    socket.on('message', (data: Buffer) => this.frames.push(data.toString()));
+    // A binary frame would not be what graphql-ws sends: mark it so comparisons fail.
+    socket.on('message', (data: Buffer, isBinary: boolean) =>
+      this.frames.push(isBinary ? `BINARY ${data.toString()}` : data.toString()),
+    );
   }
 
   static async open(url: string, token: string): Promise<RawClient> {
