@@ -1,11 +1,24 @@
 import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
-import { DescribeInstancesCommand, DescribeVolumesCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeVolumesCommand,
+  EC2Client,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import type { AwsProvider } from '../../src/providers/aws/provider.ts';
 import type { ActionVerb, Resource, ResourceEvent } from '../../src/providers/provider.ts';
 import {
+  MOTO_CREDENTIALS,
   motoProvider,
   sdk,
   seedEstate,
@@ -191,6 +204,78 @@ describe('EC2 actions', () => {
     await rejects(stale, ConflictError);
     expect(await ec2Type(seeded.stoppedOne)).toBe('c5.xlarge');
     expect(await ec2State(seeded.stoppedOne)).toBe('stopped');
+  });
+
+  it('puts an instance back on its type and starts it when AWS refuses the change after the stop', async () => {
+    // A moto that enforces IAM: an identity that may do anything but ModifyInstanceAttribute.
+    // Its first 3 requests (creating that identity) go unchecked.
+    const strict = await startMoto({ requireAuth: true, unauthenticatedRequests: 3 });
+    const iam = new IAMClient({
+      region: REGION,
+      endpoint: strict.endpoint,
+      credentials: MOTO_CREDENTIALS,
+    });
+    let resizer: AwsProvider | undefined;
+    let ec2: EC2Client | undefined;
+    try {
+      await iam.send(new CreateUserCommand({ UserName: 'resizer' }));
+      const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'resizer' }))).AccessKey;
+      await iam.send(
+        new PutUserPolicyCommand({
+          UserName: 'resizer',
+          PolicyName: 'no-type-change',
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: '*', Resource: '*' },
+              { Effect: 'Deny', Action: 'ec2:ModifyInstanceAttribute', Resource: '*' },
+            ],
+          }),
+        }),
+      );
+      const credentials = {
+        accessKeyId: key?.AccessKeyId ?? '',
+        secretAccessKey: key?.SecretAccessKey ?? '',
+      };
+      ec2 = new EC2Client({ region: REGION, endpoint: strict.endpoint, credentials });
+      const ami = (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images?.[0];
+      const launched = await ec2.send(
+        new RunInstancesCommand({
+          ImageId: ami?.ImageId,
+          MinCount: 1,
+          MaxCount: 1,
+          InstanceType: 't3.micro',
+        }),
+      );
+      const instanceId = launched.Instances?.[0]?.InstanceId ?? '';
+      resizer = await motoProvider(strict, [REGION], {
+        regionTargets: { [REGION]: { credentials } },
+      });
+      const box = resizer.get(id('EC2_INSTANCE', instanceId));
+      if (!box) throw new Error('instance not in the strict provider');
+
+      const err = await rejects(
+        resizer.execute({
+          verb: 'patch',
+          target: box,
+          params: { patch: { instanceType: 't3.small' } },
+          dryRun: false,
+        }),
+        ForbiddenError,
+      );
+      expect(err.message).toMatch(/ModifyInstanceAttribute|AccessDenied/);
+      expect(err.message).toContain('(i-');
+      expect(err.message).toMatch(/is still t3\.micro and starting again\)$/);
+      const now = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+      const after = now.Reservations?.[0]?.Instances?.[0];
+      expect(after?.InstanceType).toBe('t3.micro');
+      expect(['pending', 'running']).toContain(after?.State?.Name);
+    } finally {
+      await resizer?.stop();
+      ec2?.destroy();
+      iam.destroy();
+      await strict.stop();
+    }
   });
 
   it('terminate: dryRun keeps the instance, the real one shows TERMINATING', async () => {

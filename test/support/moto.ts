@@ -65,13 +65,20 @@ async function waitUntilUp(
  * A private moto_server for one test file, so tests neither depend on nor disturb the shared
  * lab's emulator (whose state other engineers' tests and demos rely on).
  */
-export async function startMoto(options: { requireAuth?: boolean } = {}): Promise<Moto> {
+export async function startMoto(
+  options: {
+    requireAuth?: boolean;
+    /** With requireAuth: this many first requests go unchecked (to create IAM users). */
+    unauthenticatedRequests?: number;
+  } = {},
+): Promise<Moto> {
   const port = await freePort();
+  const free = String(options.unauthenticatedRequests ?? 0);
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    // With auth on, moto checks every request's access key against its IAM users, so made-up
-    // credentials fail the way they do on AWS (AuthFailure / InvalidClientTokenId).
-    env: options.requireAuth ? { ...process.env, INITIAL_NO_AUTH_ACTION_COUNT: '0' } : process.env,
+    // With auth on, moto checks every request's access key against its IAM users and their
+    // policies, so made-up credentials and denied actions fail the way they do on AWS.
+    env: options.requireAuth ? { ...process.env, INITIAL_NO_AUTH_ACTION_COUNT: free } : process.env,
   });
   let text = '';
   const keep = (chunk: Buffer) => {
