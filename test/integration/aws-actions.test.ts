@@ -14,7 +14,13 @@ import {
 } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ProviderError,
+  ValidationError,
+} from '../../src/errors.ts';
 import type { AwsProvider } from '../../src/providers/aws/provider.ts';
 import type { ActionVerb, Resource, ResourceEvent } from '../../src/providers/provider.ts';
 import {
@@ -94,6 +100,75 @@ async function rejects<E extends Error>(
   );
   expect(err).toBeInstanceOf(type);
   return err as E;
+}
+
+/**
+ * t3.micro -> t3.small on a moto that enforces IAM, as an identity allowed everything but
+ * `denied`: the error the change ends with, and the instance as AWS shows it afterwards.
+ */
+async function resizeDenied<E extends Error>(denied: string, type: new (...a: never[]) => E) {
+  // The first 3 requests (creating that identity) go unchecked.
+  const strict = await startMoto({ requireAuth: true, unauthenticatedRequests: 3 });
+  const iam = new IAMClient({
+    region: REGION,
+    endpoint: strict.endpoint,
+    credentials: MOTO_CREDENTIALS,
+  });
+  let resizer: AwsProvider | undefined;
+  let ec2: EC2Client | undefined;
+  try {
+    await iam.send(new CreateUserCommand({ UserName: 'resizer' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'resizer' }))).AccessKey;
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'resizer',
+        PolicyName: 'all-but-one',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: '*', Resource: '*' },
+            { Effect: 'Deny', Action: denied, Resource: '*' },
+          ],
+        }),
+      }),
+    );
+    const credentials = {
+      accessKeyId: key?.AccessKeyId ?? '',
+      secretAccessKey: key?.SecretAccessKey ?? '',
+    };
+    ec2 = new EC2Client({ region: REGION, endpoint: strict.endpoint, credentials });
+    const ami = (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images?.[0];
+    const launched = await ec2.send(
+      new RunInstancesCommand({
+        ImageId: ami?.ImageId,
+        MinCount: 1,
+        MaxCount: 1,
+        InstanceType: 't3.micro',
+      }),
+    );
+    const instanceId = launched.Instances?.[0]?.InstanceId ?? '';
+    resizer = await motoProvider(strict, [REGION], {
+      regionTargets: { [REGION]: { credentials } },
+    });
+    const box = resizer.get(id('EC2_INSTANCE', instanceId));
+    if (!box) throw new Error('instance not in the strict provider');
+    const err = await rejects(
+      resizer.execute({
+        verb: 'patch',
+        target: box,
+        params: { patch: { instanceType: 't3.small' } },
+        dryRun: false,
+      }),
+      type,
+    );
+    const now = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+    return { err, instance: now.Reservations?.[0]?.Instances?.[0] };
+  } finally {
+    await resizer?.stop();
+    ec2?.destroy();
+    iam.destroy();
+    await strict.stop();
+  }
 }
 
 describe('EC2 actions', () => {
@@ -207,75 +282,21 @@ describe('EC2 actions', () => {
   });
 
   it('puts an instance back on its type and starts it when AWS refuses the change after the stop', async () => {
-    // A moto that enforces IAM: an identity that may do anything but ModifyInstanceAttribute.
-    // Its first 3 requests (creating that identity) go unchecked.
-    const strict = await startMoto({ requireAuth: true, unauthenticatedRequests: 3 });
-    const iam = new IAMClient({
-      region: REGION,
-      endpoint: strict.endpoint,
-      credentials: MOTO_CREDENTIALS,
-    });
-    let resizer: AwsProvider | undefined;
-    let ec2: EC2Client | undefined;
-    try {
-      await iam.send(new CreateUserCommand({ UserName: 'resizer' }));
-      const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'resizer' }))).AccessKey;
-      await iam.send(
-        new PutUserPolicyCommand({
-          UserName: 'resizer',
-          PolicyName: 'no-type-change',
-          PolicyDocument: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [
-              { Effect: 'Allow', Action: '*', Resource: '*' },
-              { Effect: 'Deny', Action: 'ec2:ModifyInstanceAttribute', Resource: '*' },
-            ],
-          }),
-        }),
-      );
-      const credentials = {
-        accessKeyId: key?.AccessKeyId ?? '',
-        secretAccessKey: key?.SecretAccessKey ?? '',
-      };
-      ec2 = new EC2Client({ region: REGION, endpoint: strict.endpoint, credentials });
-      const ami = (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images?.[0];
-      const launched = await ec2.send(
-        new RunInstancesCommand({
-          ImageId: ami?.ImageId,
-          MinCount: 1,
-          MaxCount: 1,
-          InstanceType: 't3.micro',
-        }),
-      );
-      const instanceId = launched.Instances?.[0]?.InstanceId ?? '';
-      resizer = await motoProvider(strict, [REGION], {
-        regionTargets: { [REGION]: { credentials } },
-      });
-      const box = resizer.get(id('EC2_INSTANCE', instanceId));
-      if (!box) throw new Error('instance not in the strict provider');
+    const { err, instance } = await resizeDenied('ec2:ModifyInstanceAttribute', ForbiddenError);
+    expect(err.message).toMatch(/AccessDenied|ModifyInstanceAttribute/);
+    expect(err.message).toMatch(/\(i-\w+ is still t3\.micro and starting again\)$/);
+    expect(instance?.InstanceType).toBe('t3.micro');
+    expect(['pending', 'running']).toContain(instance?.State?.Name);
+  });
 
-      const err = await rejects(
-        resizer.execute({
-          verb: 'patch',
-          target: box,
-          params: { patch: { instanceType: 't3.small' } },
-          dryRun: false,
-        }),
-        ForbiddenError,
-      );
-      expect(err.message).toMatch(/ModifyInstanceAttribute|AccessDenied/);
-      expect(err.message).toContain('(i-');
-      expect(err.message).toMatch(/is still t3\.micro and starting again\)$/);
-      const now = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
-      const after = now.Reservations?.[0]?.Instances?.[0];
-      expect(after?.InstanceType).toBe('t3.micro');
-      expect(['pending', 'running']).toContain(after?.State?.Name);
-    } finally {
-      await resizer?.stop();
-      ec2?.destroy();
-      iam.destroy();
-      await strict.stop();
-    }
+  it('changes the type back when the start on the new type fails, and says what it could not undo', async () => {
+    // Start denied: the new type cannot be started, and neither can the old one afterwards.
+    const { err, instance } = await resizeDenied('ec2:StartInstances', ProviderError);
+    expect(err.message).toMatch(
+      /; then putting i-\w+ back on t3\.micro and starting again failed: .*AccessDenied/,
+    );
+    expect(instance?.InstanceType).toBe('t3.micro');
+    expect(instance?.State?.Name).toBe('stopped');
   });
 
   it('terminate: dryRun keeps the instance, the real one shows TERMINATING', async () => {
