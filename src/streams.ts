@@ -2,9 +2,10 @@ export interface BoundedStream<T> extends AsyncIterableIterator<T> {
   /** Items dropped or conflated away so far. */
   dropped(): number;
   /**
-   * A synchronous consumer, offered each item before it is queued or handed to `next()`,
-   * only while no older item is waiting (order is kept); it returns false to leave the item
-   * to the stream (e.g. while its own write is in flight).
+   * A synchronous consumer, offered an item only while a `next()` call is waiting for one:
+   * never while items are queued or one handed out by `next()` is still being processed
+   * (the reader has not asked again), so it never overtakes the stream. It returns false to
+   * leave the item to that waiting `next()`.
    */
   consumeDirectly(consumer: ((item: T) => boolean) | undefined): void;
 }
@@ -35,9 +36,10 @@ export function boundedStream<T>(
 
   const detach = attach((item) => {
     if (done) return;
-    // Nothing older waiting: a direct consumer may take it now, without a promise.
-    if (direct && queue.length === 0 && direct(item)) return;
     if (waiting) {
+      // The reader is idle (nothing queued, nothing handed out and unfinished): a direct
+      // consumer may take the item now, without a promise, and the reader keeps waiting.
+      if (direct?.(item)) return;
       const resolve = waiting;
       waiting = undefined;
       resolve({ value: item, done: false });

@@ -176,23 +176,17 @@ export class MetricsFastPath {
       left = true;
       if (--joined.members === 0 && this.groups.get(key) === joined) this.groups.delete(key);
     };
-    let writing = false;
     const write = (frame: string) =>
       new Promise<void>((resolve, reject) => {
         if (socket.readyState !== socket.OPEN) return resolve();
-        writing = true;
-        socket.send(frame, (err) => {
-          writing = false;
-          if (err) reject(err);
-          else resolve();
-        });
+        socket.send(frame, (err) => (err ? reject(err) : resolve()));
       });
     // The common case, synchronously from the hub's fan-out: a rendered sample written at
-    // once to an idle socket. Anything else (a write in flight, a socket with unsent bytes, a
-    // sample still executing or carrying errors) goes through the stream and `next` below.
+    // once to an idle socket. The stream offers samples here only while `next` below waits
+    // for one (so never past a write in flight or a result graphql-ws has yet to send); a
+    // socket with unsent bytes, a sample still executing or one with errors goes to `next`.
     (source as Partial<BoundedStream<object>>).consumeDirectly?.((event) => {
-      if (left || writing || socket.readyState !== socket.OPEN) return false;
-      if (socket.bufferedAmount > 0) return false;
+      if (left || socket.readyState !== socket.OPEN || socket.bufferedAmount > 0) return false;
       const out = joined.render(event);
       if (out instanceof Promise || 'result' in out) return false;
       socket.send(head + out.json + '}');

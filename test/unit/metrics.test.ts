@@ -159,26 +159,31 @@ describe('hub fan-out', () => {
     expect(seenMidway).toBeLessThan(2000);
   });
 
-  it('offers items to a direct consumer only while nothing older waits, keeping order', async () => {
+  it('offers items to a direct consumer only while next() waits, so it never overtakes', async () => {
     let push: (n: number) => void = () => {};
     const stream = boundedStream<number>((p) => ((push = p), () => {}), { max: 10 });
-    push(1); // queued: no consumer yet
     const taken: number[] = [];
     let accept = true;
     stream.consumeDirectly((n) => accept && (taken.push(n), true));
-    push(2); // 1 still waits: 2 queues behind it, not past it
+    push(1); // nobody waits: queued, not offered
+    push(2);
     expect(taken).toEqual([]);
-    expect([await stream.next(), await stream.next()].map((r) => r.value as number)).toEqual([
-      1, 2,
-    ]);
+    expect((await stream.next()).value).toBe(1);
+    const waiting = stream.next(); // 2 is still queued: handed out at once
+    expect((await waiting).value).toBe(2);
+    // The reader took 2 and has not asked again (still processing it): 3 must wait for it.
     push(3);
-    expect(taken).toEqual([3]);
+    expect(taken).toEqual([]);
+    expect((await stream.next()).value).toBe(3);
+    const idle = stream.next(); // now the reader waits: the direct consumer takes 4
+    push(4);
+    expect(taken).toEqual([4]);
     accept = false;
-    push(4); // refused: the stream keeps it for next()
-    expect((await stream.next()).value).toBe(4);
+    push(5); // refused: the waiting next() gets it
+    expect((await idle).value).toBe(5);
     await stream.return?.();
-    push(5); // finished: nobody gets it
-    expect(taken).toEqual([3]);
+    push(6); // finished: nobody gets it
+    expect(taken).toEqual([4]);
   });
 
   it('conflates a slow subscriber to the newest sample per key', async () => {
