@@ -24,10 +24,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const app = await createApp(config, log);
-  const { port, host } = await app.listen();
-  log.info({ port, host, version: config.version, env: config.env }, 'listening');
-  if (app.bootstrapSecret) printBootstrapToken(app.bootstrapSecret);
-
+  // Handlers first: a SIGTERM sent as soon as "listening" is seen must find them installed
+  // (without a listener the signal's default action kills the process on the spot).
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     const deadline = setTimeout(() => {
@@ -48,6 +46,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+
+  const { port, host } = await app.listen();
+  log.info({ port, host, version: config.version, env: config.env }, 'listening');
+  if (app.bootstrapSecret) printBootstrapToken(app.bootstrapSecret);
 }
 
 main().catch((err: unknown) => {
