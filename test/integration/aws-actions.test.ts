@@ -68,15 +68,14 @@ function run(verb: ActionVerb, r: Resource, params: Record<string, unknown> = {}
   return provider.execute({ verb, target: r, params, dryRun });
 }
 
-async function ec2State(instanceId: string): Promise<string | undefined> {
-  const res = await client.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
-  return res.Reservations?.[0]?.Instances?.[0]?.State?.Name;
+/** The instance as EC2 describes it now (through `ec2`, this file's moto by default). */
+async function describeInstance(instanceId: string, ec2: EC2Client = client.ec2) {
+  const res = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+  return res.Reservations?.[0]?.Instances?.[0];
 }
 
-async function ec2Type(instanceId: string): Promise<string | undefined> {
-  const res = await client.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
-  return res.Reservations?.[0]?.Instances?.[0]?.InstanceType;
-}
+const ec2State = async (instanceId: string) => (await describeInstance(instanceId))?.State?.Name;
+const ec2Type = async (instanceId: string) => (await describeInstance(instanceId))?.InstanceType;
 
 async function rdsStatus(db: string): Promise<string | undefined> {
   const res = await client.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: db }));
@@ -161,8 +160,7 @@ async function resizeDenied<E extends Error>(denied: string, type: new (...a: ne
       }),
       type,
     );
-    const now = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
-    return { err, instance: now.Reservations?.[0]?.Instances?.[0] };
+    return { err, instance: await describeInstance(instanceId, ec2) };
   } finally {
     await resizer?.stop();
     ec2?.destroy();

@@ -198,7 +198,7 @@ async function ec2Action(c: RegionClients, r: Resource, req: ActionRequest): Pro
 /** `family.size`, e.g. t3.medium, m6i.2xlarge, u-6tb1.metal. */
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 /** How long a stop may take before the type change gives up (real EC2: seconds to minutes). */
-export const STOP_WAIT_SECONDS = 600;
+const STOP_WAIT_SECONDS = 600;
 
 function instanceTypeParam(r: Resource, params: Record<string, unknown>): string {
   const patch = params.patch as Record<string, unknown>;
