@@ -10,9 +10,11 @@ import {
 } from 'graphql';
 import { execute as executeEvent } from '@graphql-tools/executor';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Viewer } from '../auth/viewer.ts';
 import type { BoundedStream } from '../streams.ts';
+import { nextFrame } from './ws-frame.ts';
 
 /** Root-value key under which ws.ts hands an eligible `metrics` subscription its sink. */
 export const FAST_PATH = Symbol('metrics fast path');
@@ -24,8 +26,8 @@ const INCREMENTAL = new Set(['defer', 'stream']);
 
 type Subscribe = (args: ExecutionArgs) => unknown;
 
-/** One event rendered for a selection: the `next` payload's JSON, or a result with errors. */
-type Rendered = { json: string } | { result: ExecutionResult };
+/** One event rendered for a selection: the `next` payload's JSON bytes, or a result with errors. */
+type Rendered = { payload: Buffer } | { result: ExecutionResult };
 
 /**
  * Subscribers of `metrics` with the same document, operation, viewer and (non-filter)
@@ -64,7 +66,7 @@ function toRendered(result: unknown): Rendered {
   if (r.errors?.length) return { result: r };
   // graphql-ws sends the result without its `errors` key when there are none.
   const { errors: _none, ...rest } = r;
-  return { json: JSON.stringify(rest) };
+  return { payload: Buffer.from(JSON.stringify(rest)) };
 }
 
 /** Which variables of an eligible document only feed the filter (null: not eligible). */
@@ -132,6 +134,8 @@ export class MetricsFastPath {
     variables: Record<string, unknown> | null | undefined;
     viewer: Viewer;
     socket: WebSocket;
+    /** The TCP socket under `socket`: frames are written to it whole, in one write each. */
+    transport: Duplex;
     id: string;
   }): FastSink | undefined {
     let byOperation = this.shapes.get(opts.document);
@@ -150,14 +154,18 @@ export class MetricsFastPath {
     // The viewer is part of the key: field-level auth and role-dependent fields differ by it.
     const key = JSON.stringify([opts.query, opts.operationName, opts.viewer, shared]);
     // The bytes graphql-ws would write before the payload: {"id":…,"type":"next","payload":
-    const head = `{"id":${JSON.stringify(opts.id)},"type":"next","payload":`;
-    return { subscribe: (args, normal) => this.subscribe(key, head, opts.socket, args, normal) };
+    const head = Buffer.from(`{"id":${JSON.stringify(opts.id)},"type":"next","payload":`);
+    const { socket, transport } = opts;
+    return {
+      subscribe: (args, normal) => this.subscribe(key, head, socket, transport, args, normal),
+    };
   }
 
   private async subscribe(
     key: string,
-    head: string,
+    head: Buffer,
     socket: WebSocket,
+    transport: Duplex,
     args: ExecutionArgs,
     normal: Subscribe,
   ): Promise<unknown> {
@@ -176,10 +184,12 @@ export class MetricsFastPath {
       left = true;
       if (--joined.members === 0 && this.groups.get(key) === joined) this.groups.delete(key);
     };
-    const write = (frame: string) =>
+    // Frames go to the TCP socket as ws itself would write them (the server negotiates no
+    // extension), one buffer per frame; ws's `bufferedAmount` counts them as its own.
+    const write = (frame: Buffer) =>
       new Promise<void>((resolve, reject) => {
         if (socket.readyState !== socket.OPEN) return resolve();
-        socket.send(frame, (err) => (err ? reject(err) : resolve()));
+        transport.write(frame, (err) => (err ? reject(err) : resolve()));
       });
     // The common case, synchronously from the hub's fan-out: a rendered sample written at
     // once to an idle socket. The stream offers samples here only while `next` below waits
@@ -189,7 +199,7 @@ export class MetricsFastPath {
       if (left || socket.readyState !== socket.OPEN || socket.bufferedAmount > 0) return false;
       const out = joined.render(event);
       if (out instanceof Promise || 'result' in out) return false;
-      socket.send(head + out.json + '}');
+      transport.write(nextFrame(head, out.payload));
       this.directWrites++;
       return true;
     });
@@ -211,7 +221,7 @@ export class MetricsFastPath {
             // Completed while this sample was executing: nothing more for this id.
             if (left) return { value: undefined, done: true };
             if ('result' in out) return { value: out.result, done: false };
-            await write(head + out.json + '}');
+            await write(nextFrame(head, out.payload));
           }
         } catch (err) {
           leave();

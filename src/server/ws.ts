@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { WebSocketServer } from 'ws';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import type { TokenAuthenticator } from '../auth/tokens.ts';
@@ -45,14 +46,24 @@ export function attachWebSocket(options: {
   fastPath?: boolean;
 }) {
   const fastPath = options.fastPath === false ? undefined : new MetricsFastPath();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+  // No extensions (ws's default): the fast path writes plain frames to the TCP socket.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload,
+    perMessageDeflate: false,
+  });
+  /** The TCP socket under each WebSocket, for the fast path's frame writes. */
+  const transports = new WeakMap<WebSocket, Duplex>();
   options.server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!WS_PATHS.has(path)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      transports.set(ws, socket);
+      wss.emit('connection', ws, req);
+    });
   });
 
   const disposable = useServer<Record<string, unknown>, Extra>(
@@ -95,15 +106,19 @@ export function attachWebSocket(options: {
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         const operationName = payload.operationName ?? null;
-        const sink = fastPath?.sink({
-          query: payload.query,
-          document,
-          operationName,
-          variables: payload.variables,
-          viewer,
-          socket: ctx.extra.socket,
-          id,
-        });
+        const transport = transports.get(ctx.extra.socket);
+        const sink =
+          transport &&
+          fastPath?.sink({
+            query: payload.query,
+            document,
+            operationName,
+            variables: payload.variables,
+            viewer,
+            socket: ctx.extra.socket,
+            transport,
+            id,
+          });
         const rootValue: EnvelopedRoot = { execute, subscribe, ...(sink && { [FAST_PATH]: sink }) };
         const args: ExecutionArgs = {
           schema,
