@@ -18,6 +18,7 @@ import { AwsProvider } from './providers/aws/provider.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
 import { ProviderRegistry } from './providers/registry.ts';
 import { ServerMetrics } from './server/metrics.ts';
+import { MetricsFastPath } from './server/metrics-fastpath.ts';
 import { attachWebSocket } from './server/ws.ts';
 import { createGraphQLServer } from './server/yoga.ts';
 import { openDatabase, type Database } from './store/database.ts';
@@ -227,7 +228,16 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   };
 
   const metrics = new ServerMetrics();
-  const yoga = createGraphQLServer({ schema, services, metrics, log, graphiql: config.graphiql });
+  // One fast path for `metrics` subscriptions: HTTP and graphql-ws subscribers share its groups.
+  const fastPath = new MetricsFastPath();
+  const yoga = createGraphQLServer({
+    schema,
+    services,
+    metrics,
+    log,
+    graphiql: config.graphiql,
+    fastPath,
+  });
   const http = new HttpFront({
     yoga,
     auth,
@@ -244,6 +254,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     auth,
     log,
     maxPayload: config.maxRequestBytes,
+    fastPath,
   });
 
   let shuttingDown: Promise<void> | undefined;

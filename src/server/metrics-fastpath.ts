@@ -26,8 +26,12 @@ const INCREMENTAL = new Set(['defer', 'stream']);
 
 type Subscribe = (args: ExecutionArgs) => unknown;
 
-/** One event rendered for a selection: the `next` payload's JSON bytes, or a result with errors. */
-type Rendered = { payload: Buffer } | { result: ExecutionResult };
+/**
+ * One event rendered for a selection: the result, and when it has no errors the `next`
+ * payload's JSON bytes. An error-free result also carries yoga's `stringify` hook returning
+ * that same JSON, so HTTP (SSE, multipart) subscribers send it without serialising again.
+ */
+type Rendered = { result: ExecutionResult; payload?: Buffer };
 
 /**
  * Subscribers of `metrics` with the same document, operation, viewer and (non-filter)
@@ -64,9 +68,12 @@ function toRendered(result: unknown): Rendered {
   const r = result as ExecutionResult;
   if ('initialResult' in (result as object)) throw new Error('incremental result on fast path');
   if (r.errors?.length) return { result: r };
-  // graphql-ws sends the result without its `errors` key when there are none.
+  // graphql-ws and yoga send the result without its `errors` key when there are none.
   const { errors: _none, ...rest } = r;
-  return { payload: Buffer.from(JSON.stringify(rest)) };
+  const json = JSON.stringify(rest);
+  // yoga serialises a result with its own `stringify` when it has one (graphql-jit's hook).
+  Object.defineProperty(rest, 'stringify', { value: () => json });
+  return { result: rest, payload: Buffer.from(json) };
 }
 
 /** Which variables of an eligible document only feed the filter (null: not eligible). */
@@ -95,22 +102,44 @@ function analyse(document: DocumentNode, operationName: string | null): Set<stri
   return filterVars;
 }
 
-/** ws.ts's handle on one subscription that takes the fast path. */
+/** A graphql-ws subscription's socket: the fast path writes its `next` frames itself. */
+export interface FrameTarget {
+  socket: WebSocket;
+  /** The TCP socket under `socket`: frames are written to it whole, in one write each. */
+  transport: Duplex;
+  /** The subscription's id. */
+  id: string;
+}
+
+/** The handle on one subscription that takes the fast path. */
 export interface FastSink {
   subscribe(args: ExecutionArgs, normal: Subscribe): unknown;
 }
 
+/** One subscriber in its group. */
+interface Member {
+  group: Group;
+  events: AsyncIterator<unknown>;
+  left: boolean;
+  leave(): void;
+}
+
+const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
+
 /**
- * The transport fast path for `metrics` subscriptions over graphql-ws. A sample is executed
- * and serialised once per group of subscribers with the same selection, and each member's
- * `next` frame is that JSON with its id spliced in, written straight to its socket — from the
- * hub's fan-out itself when the socket is idle (no promise per delivery). Everything
- * else stays on the normal path: the subscribe resolver (auth, target validation, the
- * per-subscriber filter and its bounded, conflating buffer) runs per subscriber exactly as
- * before, a subscriber never has more than one frame unsent (a busy socket's samples wait in
- * its bounded buffer, newest per key kept, as with graphql-ws), graphql-ws
- * keeps the protocol (ids, complete, close), and a sample whose result carries errors is
- * handed back to graphql-ws through envelop so it is masked and framed as usual.
+ * The fast path for `metrics` subscriptions. A sample is executed and serialised once per
+ * group of subscribers with the same selection, whatever their transport:
+ * - graphql-ws: each member's `next` frame is that JSON with its id spliced in, written
+ *   straight to its TCP socket — from the hub's fan-out itself when the socket is idle (no
+ *   promise per delivery); a subscriber never has more than one frame unsent (a busy socket's
+ *   samples wait in its bounded buffer, newest per key kept, as with graphql-ws), and
+ *   graphql-ws keeps the protocol (ids, complete, close);
+ * - HTTP (SSE, multipart): the shared result is handed to yoga with its JSON attached, so yoga
+ *   writes it without serialising it again.
+ * Everything else stays on the normal path: the subscribe resolver (auth, target validation,
+ * the per-subscriber filter and its bounded, conflating buffer) runs per subscriber exactly
+ * as before, and a sample whose result carries errors goes back through envelop so it is
+ * masked and sent as usual.
  */
 export class MetricsFastPath {
   private readonly groups = new Map<string, Group>();
@@ -133,10 +162,8 @@ export class MetricsFastPath {
     operationName: string | null;
     variables: Record<string, unknown> | null | undefined;
     viewer: Viewer;
-    socket: WebSocket;
-    /** The TCP socket under `socket`: frames are written to it whole, in one write each. */
-    transport: Duplex;
-    id: string;
+    /** Over graphql-ws; without it the result goes back to yoga (HTTP). */
+    frames?: FrameTarget;
   }): FastSink | undefined {
     let byOperation = this.shapes.get(opts.document);
     if (!byOperation)
@@ -153,19 +180,13 @@ export class MetricsFastPath {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // The viewer is part of the key: field-level auth and role-dependent fields differ by it.
     const key = JSON.stringify([opts.query, opts.operationName, opts.viewer, shared]);
-    // The bytes graphql-ws would write before the payload: {"id":…,"type":"next","payload":
-    const head = Buffer.from(`{"id":${JSON.stringify(opts.id)},"type":"next","payload":`);
-    const { socket, transport } = opts;
-    return {
-      subscribe: (args, normal) => this.subscribe(key, head, socket, transport, args, normal),
-    };
+    const { frames } = opts;
+    return { subscribe: (args, normal) => this.subscribe(key, frames, args, normal) };
   }
 
   private async subscribe(
     key: string,
-    head: Buffer,
-    socket: WebSocket,
-    transport: Duplex,
+    frames: FrameTarget | undefined,
     args: ExecutionArgs,
     normal: Subscribe,
   ): Promise<unknown> {
@@ -173,89 +194,123 @@ export class MetricsFastPath {
     const source = await createSourceEventStream(args);
     // An error (unknown target, forbidden): the normal path answers it, byte for byte.
     if (!isAsyncIterable(source)) return normal(args);
-    const events = source[Symbol.asyncIterator]();
     let group = this.groups.get(key);
     if (!group) this.groups.set(key, (group = new Group(args)));
     group.members++;
-    const joined = group;
-    let left = false;
-    const leave = () => {
-      if (left) return;
-      left = true;
-      if (--joined.members === 0 && this.groups.get(key) === joined) this.groups.delete(key);
+    const member: Member = {
+      group,
+      events: source[Symbol.asyncIterator](),
+      left: false,
+      leave: () => {
+        if (member.left) return;
+        member.left = true;
+        if (--member.group.members === 0 && this.groups.get(key) === member.group)
+          this.groups.delete(key);
+      },
     };
-    // Frames go to the TCP socket as ws itself would write them (the server negotiates no
-    // extension), one buffer per frame; ws's `bufferedAmount` counts them as its own.
-    const write = (frame: Buffer) =>
-      new Promise<void>((resolve, reject) => {
-        if (socket.readyState !== socket.OPEN) return resolve();
-        transport.write(frame, (err) => (err ? reject(err) : resolve()));
-      });
+    if (!frames) return iterate(member);
+    const { socket, transport } = frames;
+    // The bytes graphql-ws would write before the payload: {"id":…,"type":"next","payload":
+    const head = Buffer.from(`{"id":${JSON.stringify(frames.id)},"type":"next","payload":`);
     // The common case, synchronously from the hub's fan-out: a rendered sample written at
-    // once to an idle socket. The stream offers samples here only while `next` below waits
-    // for one (so never past a write in flight or a result graphql-ws has yet to send); a
-    // socket with unsent bytes, a sample still executing or one with errors goes to `next`.
+    // once to an idle socket. The stream offers samples here only while `next` waits for one
+    // (so never past a write in flight or a result graphql-ws has yet to send); a socket with
+    // unsent bytes, a sample still executing or one with errors goes to `next`. Frames go to
+    // the TCP socket as ws itself would write them (the server negotiates no extension), one
+    // buffer per frame; ws's `bufferedAmount` counts them as its own.
     (source as Partial<BoundedStream<object>>).consumeDirectly?.((event) => {
-      if (left || socket.readyState !== socket.OPEN || socket.bufferedAmount > 0) return false;
-      const out = joined.render(event);
-      if (out instanceof Promise || 'result' in out) return false;
+      if (member.left || socket.readyState !== socket.OPEN || socket.bufferedAmount > 0) {
+        return false;
+      }
+      const out = group.render(event);
+      if (out instanceof Promise || !out.payload) return false;
       transport.write(nextFrame(head, out.payload));
       this.directWrites++;
       return true;
     });
-
-    // graphql-ws drives this iterator. `next` keeps writing frames itself and only returns to
-    // graphql-ws at the end of the stream or with a result that needs the normal framing.
-    const iterator: AsyncIterableIterator<ExecutionResult> = {
-      async next() {
-        try {
-          for (;;) {
-            const event = await events.next();
-            if (event.done) {
-              leave();
-              return { value: undefined, done: true };
-            }
-            const rendered = joined.render(event.value as object);
-            // Most samples are already rendered: no extra turn of the microtask queue.
-            const out = rendered instanceof Promise ? await rendered : rendered;
-            // Completed while this sample was executing: nothing more for this id.
-            if (left) return { value: undefined, done: true };
-            if ('result' in out) return { value: out.result, done: false };
-            await write(nextFrame(head, out.payload));
-          }
-        } catch (err) {
-          leave();
-          throw err;
-        }
-      },
-      async return() {
-        leave();
-        await events.return?.();
-        return { value: undefined, done: true };
-      },
-      async throw(err: unknown) {
-        leave();
-        await events.return?.();
-        throw err;
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
-    return iterator;
+    return iterate(member, (payload) =>
+      socket.readyState !== socket.OPEN
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) =>
+            transport.write(nextFrame(head, payload), (err) => (err ? reject(err) : resolve())),
+          ),
+    );
   }
 }
 
 /**
- * Puts a fast-path subscription through yoga's envelop like any other (its plugins see it,
- * errors are masked), swapping only the subscribe function for the sink's.
+ * The iterator yoga or graphql-ws drives for a member: each sample rendered by the group.
+ * With `write`, error-free samples are written by the fast path itself and `next` only
+ * returns at the end of the stream or with a result that needs the normal framing.
  */
-export function metricsFastPathPlugin(): Plugin {
+function iterate(
+  m: Member,
+  write?: (payload: Buffer) => Promise<void>,
+): AsyncIterableIterator<ExecutionResult> {
+  return {
+    async next() {
+      try {
+        for (;;) {
+          const event = await m.events.next();
+          if (event.done) {
+            m.leave();
+            return DONE;
+          }
+          const rendered = m.group.render(event.value as object);
+          // Most samples are already rendered: no extra turn of the microtask queue.
+          const out = rendered instanceof Promise ? await rendered : rendered;
+          // Completed while this sample was executing: nothing more for this subscriber.
+          if (m.left) return DONE;
+          if (!write || !out.payload) return { value: out.result, done: false };
+          await write(out.payload);
+        }
+      } catch (err) {
+        m.leave();
+        throw err;
+      }
+    },
+    async return() {
+      m.leave();
+      await m.events.return?.();
+      return DONE;
+    },
+    async throw(err: unknown) {
+      m.leave();
+      await m.events.return?.();
+      throw err;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/**
+ * Puts a fast-path subscription through yoga's envelop like any other (its plugins see it,
+ * errors are masked), swapping only the subscribe function for the sink's. graphql-ws
+ * subscriptions bring their sink in the root value (ws.ts always sets one); over HTTP the
+ * sink is made here from yoga's request parameters.
+ */
+export function metricsFastPathPlugin(fastPath: MetricsFastPath | undefined): Plugin {
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
-      const sink = (args.rootValue as { [FAST_PATH]?: FastSink } | undefined)?.[FAST_PATH];
+      const root = args.rootValue as { [FAST_PATH]?: FastSink } | undefined;
+      const sink = root ? root[FAST_PATH] : fastPath && httpSink(fastPath, args);
       if (!sink) return;
       setSubscribeFn(((a: ExecutionArgs) => sink.subscribe(a, subscribeFn as Subscribe)) as never);
     },
   };
+}
+
+function httpSink(fastPath: MetricsFastPath, args: ExecutionArgs): FastSink | undefined {
+  const ctx = args.contextValue as { params?: { query?: unknown }; viewer?: Viewer };
+  const query = ctx.params?.query;
+  if (typeof query !== 'string' || !ctx.viewer) return undefined;
+  return fastPath.sink({
+    query,
+    document: args.document,
+    operationName: args.operationName ?? null,
+    variables: args.variableValues,
+    viewer: ctx.viewer,
+  });
 }

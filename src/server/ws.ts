@@ -7,7 +7,7 @@ import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'g
 import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
-import { FAST_PATH, MetricsFastPath, type FastSink } from './metrics-fastpath.ts';
+import { FAST_PATH, type FastSink, type MetricsFastPath } from './metrics-fastpath.ts';
 import type { GraphQLServer } from './yoga.ts';
 
 const WS_PATHS = new Set(['/graphql', '/ws']);
@@ -20,7 +20,7 @@ type Extra = {
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
-  [FAST_PATH]?: FastSink;
+  [FAST_PATH]: FastSink | undefined;
 }
 
 /** The parts of yoga's envelop this transport uses, typed (envelop types them loosely). */
@@ -42,10 +42,10 @@ export function attachWebSocket(options: {
   auth: TokenAuthenticator;
   log: Logger;
   maxPayload: number;
-  /** Serve eligible `metrics` subscriptions through MetricsFastPath (default true). */
-  fastPath?: boolean;
+  /** Serves eligible `metrics` subscriptions (the one yoga's plugin has too); none: normal path. */
+  fastPath?: MetricsFastPath;
 }) {
-  const fastPath = options.fastPath === false ? undefined : new MetricsFastPath();
+  const { fastPath } = options;
   // No extensions (ws's default): the fast path writes plain frames to the TCP socket.
   const wss = new WebSocketServer({
     noServer: true,
@@ -115,11 +115,10 @@ export function attachWebSocket(options: {
             operationName,
             variables: payload.variables,
             viewer,
-            socket: ctx.extra.socket,
-            transport,
-            id,
+            frames: { socket: ctx.extra.socket, transport, id },
           });
-        const rootValue: EnvelopedRoot = { execute, subscribe, ...(sink && { [FAST_PATH]: sink }) };
+        // Always a root value: the fast-path plugin tells graphql-ws operations by it.
+        const rootValue: EnvelopedRoot = { execute, subscribe, [FAST_PATH]: sink };
         const args: ExecutionArgs = {
           schema,
           operationName,
@@ -135,8 +134,6 @@ export function attachWebSocket(options: {
   );
 
   return {
-    /** The metrics fast path, when on (tests look at its groups). */
-    fastPath,
     /** Closes every client with 1001 (going away). */
     close: async () => {
       await disposable.dispose();

@@ -5,7 +5,7 @@ import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNo
 import type { Services } from '../app.ts';
 import { createContext, type GraphQLContext, type ServerContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
-import { metricsFastPathPlugin } from './metrics-fastpath.ts';
+import { metricsFastPathPlugin, type MetricsFastPath } from './metrics-fastpath.ts';
 import type { ServerMetrics } from './metrics.ts';
 
 function metricsPlugin(metrics: ServerMetrics): Plugin {
@@ -53,6 +53,8 @@ export function createGraphQLServer(options: {
   metrics: ServerMetrics;
   log: Logger;
   graphiql: boolean;
+  /** Serves eligible `metrics` subscriptions over HTTP (shared with graphql-ws); none: off. */
+  fastPath?: MetricsFastPath;
 }) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: options.schema,
@@ -85,7 +87,11 @@ export function createGraphQLServer(options: {
       error: (...a: unknown[]) => options.log.error({ yoga: a }),
     },
     context: (initial) => createContext(initial, options.services),
-    plugins: [metricsPlugin(options.metrics), malformedIs4xx(), metricsFastPathPlugin()],
+    plugins: [
+      metricsPlugin(options.metrics),
+      malformedIs4xx(),
+      metricsFastPathPlugin(options.fastPath),
+    ],
   });
 }
 

@@ -75,7 +75,7 @@ async function server(): Promise<void> {
   });
   const app = await createApp(config, createLogger('silent'));
   const { port } = await app.listen();
-  // The normal graphql-ws path on the same app: a second front with the fast path off.
+  // The normal graphql-ws path on the same app: a second front without the fast path.
   const normalHttp = createServer((_req, res) => res.writeHead(404).end());
   const normalWs = attachWebSocket({
     server: normalHttp,
@@ -89,7 +89,6 @@ async function server(): Promise<void> {
     auth: app.services.auth,
     log: createLogger('silent'),
     maxPayload: config.maxRequestBytes,
-    fastPath: false,
   });
   await new Promise<void>((r) => normalHttp.listen(0, '127.0.0.1', r));
   const normalPort = (normalHttp.address() as { port: number }).port;

@@ -1,9 +1,10 @@
-// The graphql-ws fast path for `metrics` subscriptions (src/server/metrics-fastpath.ts) against
-// the normal path, on the same services: two WebSocket fronts over one app, one with the fast
-// path and one without, each subscriber's raw frames compared byte for byte. Targets are EC2
-// instances in moto; samples are published on the collector's pubsub topic.
+// The fast path for `metrics` subscriptions (src/server/metrics-fastpath.ts) against the
+// normal path, on the same services: two fronts (HTTP with SSE, and graphql-ws) over one app,
+// one with the fast path and one without, each subscriber's raw frames and events compared
+// byte for byte. Targets are EC2 instances in moto; samples are published on the collector's
+// pubsub topic.
 import { createServer, type Server } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { N, type Snapshot } from '../../src/metrics/aggregate.ts';
 import { toWire } from '../../src/metrics/hub.ts';
@@ -12,6 +13,7 @@ import { NAME_INDEX, type MetricName } from '../../src/metrics/types.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ServerMetrics } from '../../src/server/metrics.ts';
+import { MetricsFastPath } from '../../src/server/metrics-fastpath.ts';
 import { attachWebSocket } from '../../src/server/ws.ts';
 import { createGraphQLServer } from '../../src/server/yoga.ts';
 import { TOKENS, type TestApp } from '../support/app.ts';
@@ -20,7 +22,10 @@ import { seedEstate, startAwsTestApp, startMoto, type Moto } from '../support/mo
 const REGION = 'us-east-1';
 
 interface Front {
+  /** graphql-ws */
   url: string;
+  /** HTTP (SSE) */
+  httpUrl: string;
   ws: ReturnType<typeof attachWebSocket>;
   server: Server;
 }
@@ -33,28 +38,42 @@ let normal: Front;
 let gids: string[];
 let ids: string[];
 let clock = Date.UTC(2026, 0, 1);
+/** The fast front's fast path (the other front has none). */
+const fastPath = new MetricsFastPath();
 
-async function front(fastPath: boolean): Promise<Front> {
+async function front(withFastPath: boolean): Promise<Front> {
   const log = createLogger('silent');
+  const fp = withFastPath ? fastPath : undefined;
   const yoga = createGraphQLServer({
     schema,
     services: t.app.services,
     metrics: new ServerMetrics(),
     log,
     graphiql: false,
+    ...(fp && { fastPath: fp }),
   });
-  const server = createServer((_req, res) => res.writeHead(404).end());
+  // HTTP as the app's front hands it to yoga: the authenticated viewer as server context.
+  const server = createServer((req, res) => {
+    const viewer = t.app.services.auth.authenticate(req.headers.authorization);
+    if (!viewer) return void res.writeHead(401).end();
+    void yoga(req, res, { viewer, requestId: 'sse', log });
+  });
   const ws = attachWebSocket({
     server,
     yoga,
     auth: t.app.services.auth,
     log,
     maxPayload: 1 << 20,
-    fastPath,
+    ...(fp && { fastPath: fp }),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
-  return { url: `ws://127.0.0.1:${port}/graphql`, ws, server };
+  return {
+    url: `ws://127.0.0.1:${port}/graphql`,
+    httpUrl: `http://127.0.0.1:${port}/graphql`,
+    ws,
+    server,
+  };
 }
 
 beforeAll(async () => {
@@ -156,6 +175,77 @@ class RawClient {
   }
 }
 
+/** An SSE subscription over HTTP that keeps every `next` event's data exactly as received. */
+class SseClient {
+  readonly events: string[] = [];
+  completed = false;
+  private readonly abort = new AbortController();
+  private done: Promise<void> = Promise.resolve();
+
+  static async open(
+    url: string,
+    token: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<SseClient> {
+    const c = new SseClient();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        accept: 'text/event-stream',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ query, variables }),
+      signal: c.abort.signal,
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    c.done = c.read(res.body as ReadableStream<Uint8Array>);
+    sseOpened.push(c);
+    return c;
+  }
+
+  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let text = '';
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        text += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const event = text.slice(0, end);
+          text = text.slice(end + 2);
+          if (event.startsWith('event: next\ndata: ')) this.events.push(event.slice(18));
+          else if (event.startsWith('event: complete')) this.completed = true;
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  }
+
+  async until(done: (events: string[]) => boolean): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!done(this.events)) {
+      if (Date.now() > deadline) throw new Error(`timed out; events: ${this.events.join('\n')}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    await this.done;
+  }
+}
+
+const sseOpened: SseClient[] = [];
+afterEach(async () => {
+  await Promise.all(sseOpened.splice(0).map((c) => c.close()));
+});
+
 const SELECTIONS: { name: string; query: string; vars: () => Record<string, unknown> }[] = [
   {
     name: 'plain fields, targets as a variable',
@@ -215,9 +305,9 @@ describe('metrics fast path', () => {
         await a.until(reached(a, round));
         await b.until(reached(b, round));
       }
-      expect(fast.ws.fastPath?.groupCount).toBe(SELECTIONS.length);
+      expect(fastPath.groupCount).toBe(SELECTIONS.length);
       // Samples after the first reached idle sockets straight from the hub's fan-out.
-      expect(fast.ws.fastPath?.directWrites).toBeGreaterThan(0);
+      expect(fastPath.directWrites).toBeGreaterThan(0);
       SELECTIONS.forEach((s, i) => {
         expect(a.of(`s${i}`), s.name).toEqual(b.of(`s${i}`));
       });
@@ -237,7 +327,7 @@ describe('metrics fast path', () => {
     c.subscribe('two', q, { t: [gids[1]], n: ['MEMORY_USAGE'] });
     await c.until(() => c.of('one').length >= 1 && c.of('two').length >= 1);
     // One selection: both share a group although they filter differently.
-    expect(fast.ws.fastPath?.groupCount).toBe(1);
+    expect(fastPath.groupCount).toBe(1);
     await publish(7);
     await c.until(() => c.of('one').length >= 2 && c.of('two').length >= 2);
     type Next = {
@@ -253,7 +343,7 @@ describe('metrics fast path', () => {
     c.subscribe('three', sel?.query ?? '', { t: gids, unit: true });
     c.subscribe('four', sel?.query ?? '', { t: [gids[0]], unit: false });
     await c.until(() => c.of('three').length >= 2 && c.of('four').length >= 1);
-    expect(fast.ws.fastPath?.groupCount).toBe(3);
+    expect(fastPath.groupCount).toBe(3);
     expect(c.of('three')[0]).toContain('"unit":"cores"');
     expect(c.of('four')[0]).not.toContain('"unit"');
     await c.close();
@@ -269,7 +359,7 @@ describe('metrics fast path', () => {
     );
     clients.forEach((c, i) => c.subscribe('1', q, { t: [gids[i % 2]] }));
     await Promise.all(clients.map((c) => c.until(() => c.of('1').length >= 1)));
-    expect(fast.ws.fastPath?.groupCount).toBe(1);
+    expect(fastPath.groupCount).toBe(1);
     expect(hub.subscriberKeys).toBe(idleKeys + 2);
 
     // Half complete their subscription (client-initiated: no `complete` echoed back), half
@@ -282,7 +372,7 @@ describe('metrics fast path', () => {
     await publish(3);
     await new Promise((r) => setTimeout(r, 200));
     expect(done.map((c) => c.frames.length)).toEqual(before);
-    expect(fast.ws.fastPath?.groupCount).toBe(0);
+    expect(fastPath.groupCount).toBe(0);
     expect(hub.subscriberKeys).toBe(idleKeys);
 
     // The same connection can subscribe again under the same id.
@@ -291,8 +381,80 @@ describe('metrics fast path', () => {
     await again?.until(() => (again?.of('1').length ?? 0) > (before[0] ?? 0));
     await Promise.all(done.map((c) => c.close()));
     await new Promise((r) => setTimeout(r, 200));
-    expect(fast.ws.fastPath?.groupCount).toBe(0);
+    expect(fastPath.groupCount).toBe(0);
     expect(hub.subscriberKeys).toBe(idleKeys);
+  });
+
+  it('serves SSE subscribers from the same groups as graphql-ws, byte for byte', async () => {
+    // A graphql-ws subscriber of the first selection: HTTP subscribers of it join its group.
+    const w = await RawClient.open(fast.url, TOKENS.viewer);
+    const first = SELECTIONS[0];
+    w.subscribe('w', first?.query ?? '', first?.vars() ?? {});
+    await w.until(() => w.of('w').length >= 1);
+    expect(fastPath.groupCount).toBe(1);
+    const pairs = await Promise.all(
+      SELECTIONS.map(async (sel) => ({
+        sel,
+        a: await SseClient.open(fast.httpUrl, TOKENS.viewer, sel.query, sel.vars()),
+        b: await SseClient.open(normal.httpUrl, TOKENS.viewer, sel.query, sel.vars()),
+      })),
+    );
+    for (let round = 1; round <= 3; round++) {
+      if (round > 1) await publish(round * 2.5);
+      for (const [i, { a, b }] of pairs.entries()) {
+        const want = (PER_SNAPSHOT[i] ?? 0) * round;
+        await a.until((e) => e.length >= want);
+        await b.until((e) => e.length >= want);
+      }
+    }
+    // One group per selection: the SSE subscribers of the first share the graphql-ws one's.
+    expect(fastPath.groupCount).toBe(SELECTIONS.length);
+    for (const { sel, a, b } of pairs) expect(a.events, sel.name).toEqual(b.events);
+    // The error case stays a real error (masked and coded as on the normal path).
+    expect(pairs[4]?.a.events[1]).toContain('"errors"');
+    // The graphql-ws subscriber's payloads are the SSE events' data.
+    const payloads = w
+      .of('w')
+      .map((f) => JSON.stringify((JSON.parse(f) as { payload: unknown }).payload));
+    expect(payloads).toEqual(pairs[0]?.a.events);
+    // Going away leaves no member behind.
+    await Promise.all(pairs.flatMap(({ a, b }) => [a.close(), b.close()]));
+    await w.close();
+    await expect.poll(() => fastPath.groupCount).toBe(0);
+  });
+
+  it('serialises each sample once for all its HTTP and graphql-ws subscribers', async () => {
+    const sel = SELECTIONS[0];
+    const query = sel?.query ?? '';
+    const sse = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        SseClient.open(fast.httpUrl, TOKENS.viewer, query, sel?.vars() ?? {}),
+      ),
+    );
+    const ws = await Promise.all(
+      Array.from({ length: 5 }, () => RawClient.open(fast.url, TOKENS.viewer)),
+    );
+    ws.forEach((c) => c.subscribe('1', query, sel?.vars() ?? {}));
+    await Promise.all(sse.map((c) => c.until((e) => e.length >= 1)));
+    await Promise.all(ws.map((c) => c.until(() => c.of('1').length >= 1)));
+    // Count serialisations of a `metrics` result while one sample reaches all ten.
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await publish(11);
+      await Promise.all(sse.map((c) => c.until((e) => e.length >= 2)));
+      await Promise.all(ws.map((c) => c.until(() => c.of('1').length >= 2)));
+      const results = stringify.mock.calls.filter(
+        ([v]) => (v as { data?: { metrics?: unknown } } | null)?.data?.metrics !== undefined,
+      );
+      expect(results).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    // Everyone got that sample: the same payload bytes, in each transport's envelope.
+    const payload = sse[0]?.events[1] ?? '';
+    expect(payload).toContain('"value":11');
+    for (const c of sse) expect(c.events[1]).toBe(payload);
+    for (const c of ws) expect(c.of('1')[1]).toBe(`{"id":"1","type":"next","payload":${payload}}`);
   });
 
   it('answers an unknown target and other operations on the normal path', async () => {
@@ -312,7 +474,7 @@ describe('metrics fast path', () => {
     expect(a.of('bad')).toEqual(b.of('bad'));
     expect(a.of('bad')[0]).toContain('VALIDATION_FAILED');
     expect(a.of('q')).toEqual(b.of('q'));
-    expect(fast.ws.fastPath?.groupCount).toBe(0);
+    expect(fastPath.groupCount).toBe(0);
     await a.close();
     await b.close();
   });
