@@ -33,20 +33,33 @@ export const sampleKey = (targetId: string, name: string) => `${targetId}\u0000$
 
 type Listener = (s: MetricSample) => void;
 
+/** One `subscribe` call: its listener and the keys it wants. */
+interface Subscription {
+  keys: string[];
+  listener: Listener;
+}
+
 /** Listener calls between yields to the event loop while fanning one snapshot out. */
 const FANOUT_CHUNK = 250;
 
 /**
  * Every replica's view of the collector's output: the latest values (for `cpuUsage` and
  * friends), a recent window of snapshots, and the live fan-out of samples to subscribers.
- * Each sample is built once per key and handed to every listener of that key; delivery
- * yields to the event loop every FANOUT_CHUNK listeners so 10k subscribers never block it.
+ * Each sample is built once per key and the same object handed to every subscriber of that
+ * key. Delivery goes subscriber by subscriber, in subscription order: one subscriber's
+ * samples go out back to back (its socket is touched once per snapshot, not once per key),
+ * and the sockets are written in the order they were opened, which is measurably kinder to
+ * the kernel's caches than a stride across them. It yields to the event loop every
+ * FANOUT_CHUNK deliveries so 10k subscribers never block it.
  */
 export class MetricsHub {
   latest: Snapshot | undefined;
   private readonly ring: Snapshot[] = [];
   private readonly windowMs: number;
-  private readonly listeners = new Map<string, Set<Listener>>();
+  /** In subscription order (a Set keeps insertion order). */
+  private readonly subscriptions = new Set<Subscription>();
+  /** Subscriptions per key: the keys a snapshot builds samples for. */
+  private readonly keyCounts = new Map<string, number>();
   private readonly lookup: (id: string) => Resource | undefined;
   /** Samples of the latest snapshot by key: a new subscriber gets the object others got. */
   private readonly samples = new Map<string, MetricSample>();
@@ -102,22 +115,21 @@ export class MetricsHub {
   }
 
   subscribe(keys: string[], listener: Listener): () => void {
-    for (const k of keys) {
-      let set = this.listeners.get(k);
-      if (!set) this.listeners.set(k, (set = new Set()));
-      set.add(listener);
-    }
+    const sub: Subscription = { keys: [...new Set(keys)], listener };
+    this.subscriptions.add(sub);
+    for (const k of sub.keys) this.keyCounts.set(k, (this.keyCounts.get(k) ?? 0) + 1);
     return () => {
-      for (const k of keys) {
-        const set = this.listeners.get(k);
-        set?.delete(listener);
-        if (set?.size === 0) this.listeners.delete(k);
+      if (!this.subscriptions.delete(sub)) return;
+      for (const k of sub.keys) {
+        const n = (this.keyCounts.get(k) ?? 1) - 1;
+        if (n === 0) this.keyCounts.delete(k);
+        else this.keyCounts.set(k, n);
       }
     };
   }
 
   get subscriberKeys(): number {
-    return this.listeners.size;
+    return this.keyCounts.size;
   }
 
   /** Takes a new snapshot in: window, latest values, then the fan-out (resolves when done). */
@@ -127,10 +139,10 @@ export class MetricsHub {
     this.samples.clear();
     this.ring.push(s);
     while ((this.ring[0]?.t ?? s.t) < s.t - this.windowMs) this.ring.shift();
-    if (this.listeners.size === 0) return;
+    if (this.subscriptions.size === 0) return;
     const timestamp = new Date(s.t).toISOString();
-    const jobs: [Listener[], MetricSample][] = [];
-    for (const [key, set] of this.listeners) {
+    const fresh = new Map<string, MetricSample>();
+    for (const key of this.keyCounts.keys()) {
       const cut = key.indexOf('\u0000');
       const targetId = key.slice(0, cut);
       const name = key.slice(cut + 1) as MetricName;
@@ -140,12 +152,16 @@ export class MetricsHub {
       if (!target) continue;
       const sample = { targetId, target, name, unit: UNITS[name], timestamp, value };
       this.samples.set(key, sample);
-      jobs.push([[...set], sample]);
+      fresh.set(key, sample);
     }
+    // The subscribers of this moment: one who subscribes during the fan-out already had the
+    // latest samples on subscribe, and must not get them twice.
     let calls = 0;
-    for (const [listeners, sample] of jobs) {
-      for (const l of listeners) {
-        l(sample);
+    for (const { keys, listener } of [...this.subscriptions]) {
+      for (const key of keys) {
+        const sample = fresh.get(key);
+        if (!sample) continue;
+        listener(sample);
         this.delivered++;
         if (++calls % FANOUT_CHUNK === 0) await new Promise((r) => setImmediate(r));
       }

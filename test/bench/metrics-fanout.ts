@@ -3,11 +3,14 @@
 // and through the normal graphql-ws path (a second front on the same app with the fast path
 // off), against a raw `ws` broadcast of pre-serialised bytes to N sockets, all in the same run.
 // Run: node test/bench/metrics-fanout.ts [1000,10000] [seconds]; BENCH_KINDS=fast,normal,raw
-// picks the paths (needs the lab: its Kubernetes gives the subscription real targets).
+// picks the paths (needs the lab: its Kubernetes gives the subscription real targets);
+// BENCH_PROFILE=dir writes a CPU profile of each measured phase; BENCH_SERVER_FLAGS passes
+// V8 flags to the server process (e.g. --trace-gc).
 // Not part of npm test.
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -146,6 +149,7 @@ async function server(): Promise<void> {
       });
       return;
     }
+    const profile = process.env.BENCH_PROFILE ? profilePhase(process.env.BENCH_PROFILE) : undefined;
     const cpu0 = process.cpuUsage();
     eld.reset();
     eld.enable();
@@ -179,6 +183,7 @@ async function server(): Promise<void> {
       setTimeout(() => {
         eld.disable();
         const cpu = process.cpuUsage(cpu0);
+        void profile?.then((stop) => stop(`${m.kind}`));
         send({
           phaseDone: true,
           cpuSeconds: (cpu.user + cpu.system) / 1e6,
@@ -191,6 +196,20 @@ async function server(): Promise<void> {
       }, 1000);
     }, m.seconds * 1000);
   });
+}
+
+/** BENCH_PROFILE=dir: a CPU profile of each measured phase alone, as dir/<path>-<time>.cpuprofile. */
+async function profilePhase(dir: string): Promise<(name: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (name) => {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 // ---------------------------------------------------------------- client (another process)
@@ -282,9 +301,8 @@ async function client(): Promise<void> {
   const seconds = Number(process.argv[3] ?? 20);
   const child = fork(fileURLToPath(import.meta.url), ['server'], {
     stdio: 'inherit',
-    execArgv: process.env.BENCH_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-      : [],
+    // V8 flags for the server (e.g. --trace-gc)
+    execArgv: process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [],
   });
   const next = () => new Promise<FromServer>((r) => child.once('message', (m: FromServer) => r(m)));
   const ready = (await next()) as Extract<FromServer, { ready: true }>;

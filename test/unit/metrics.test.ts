@@ -142,6 +142,41 @@ describe('hub fan-out', () => {
     expect(h.latestSample('a', 'CPU_USAGE')).toBeUndefined();
   });
 
+  it('delivers subscriber by subscriber, in subscription order, each sample once', async () => {
+    const h = hub();
+    const order: string[] = [];
+    const [a, b] = [sampleKey('a', 'CPU_USAGE'), sampleKey('b', 'CPU_USAGE')];
+    const offs = [
+      h.subscribe([a, b], (s) => order.push(`1:${s.targetId}`)),
+      h.subscribe([a, a], (s) => order.push(`2:${s.targetId}`)),
+      h.subscribe([b, a], (s) => order.push(`3:${s.targetId}`)),
+    ];
+    expect(h.subscriberKeys).toBe(2);
+    await h.receive(snapshot(1000, { a: { CPU_USAGE: 1 }, b: { CPU_USAGE: 2 } }));
+    expect(order).toEqual(['1:a', '1:b', '2:a', '3:b', '3:a']);
+    offs[0]?.();
+    offs[0]?.();
+    offs[2]?.();
+    expect(h.subscriberKeys).toBe(1);
+    order.length = 0;
+    await h.receive(snapshot(2000, { a: { CPU_USAGE: 1 }, b: { CPU_USAGE: 2 } }));
+    expect(order).toEqual(['2:a']);
+  });
+
+  it('does not hand a snapshot to a subscriber who joined during its fan-out', async () => {
+    const h = hub();
+    const key = sampleKey('a', 'CPU_USAGE');
+    for (let i = 0; i < 1000; i++) h.subscribe([key], () => undefined);
+    let late = 0;
+    // Runs at the fan-out's first yield, after 250 deliveries.
+    setImmediate(() => h.subscribe([key], () => late++));
+    await h.receive(snapshot(1000, { a: { CPU_USAGE: 1 } }));
+    expect(h.delivered).toBe(1000);
+    expect(late).toBe(0);
+    await h.receive(snapshot(2000, { a: { CPU_USAGE: 2 } }));
+    expect(late).toBe(1);
+  });
+
   it('keeps a window, ignores stale snapshots, and yields while fanning out to many', async () => {
     const h = hub();
     let n = 0;
