@@ -18,6 +18,7 @@ import { attachWebSocket } from '../../src/server/ws.ts';
 import { createGraphQLServer } from '../../src/server/yoga.ts';
 import { TOKENS, type TestApp } from '../support/app.ts';
 import { seedEstate, startAwsTestApp, startMoto, type Moto } from '../support/moto.ts';
+import { sseEvents } from '../support/sse.ts';
 
 const REGION = 'us-east-1';
 
@@ -178,7 +179,6 @@ class RawClient {
 /** An SSE subscription over HTTP that keeps every `next` event's data exactly as received. */
 class SseClient {
   readonly events: string[] = [];
-  completed = false;
   private readonly abort = new AbortController();
   private done: Promise<void> = Promise.resolve();
 
@@ -206,25 +206,7 @@ class SseClient {
   }
 
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let text = '';
-    const reader = body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        text += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = text.indexOf('\n\n')) >= 0) {
-          const event = text.slice(0, end);
-          text = text.slice(end + 2);
-          if (event.startsWith('event: next\ndata: ')) this.events.push(event.slice(18));
-          else if (event.startsWith('event: complete')) this.completed = true;
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
+    for await (const e of sseEvents(body)) if (e.event === 'next') this.events.push(e.data);
   }
 
   async until(done: (events: string[]) => boolean): Promise<void> {

@@ -17,6 +17,7 @@ import {
   TOKENS,
   type TestApp,
 } from '../support/app.ts';
+import { sseEvents } from '../support/sse.ts';
 import {
   eventually,
   kubectl,
@@ -413,24 +414,11 @@ spec:
       body: JSON.stringify({ query: print(Live), variables: { targets: [pod?.id ?? ''] } }),
     });
     expect(res.status).toBe(200);
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let text = '';
     const events: { metrics: { value: number; timestamp: string } }[] = [];
-    while (events.length < 2) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = text.indexOf('\n\n')) >= 0) {
-        const block = text.slice(0, cut);
-        text = text.slice(cut + 2);
-        const data = block.split('\n').find((l) => l.startsWith('data:'));
-        if (block.includes('event: next') && data) {
-          const parsed = JSON.parse(data.slice(5)) as { data: (typeof events)[number] };
-          events.push(parsed.data);
-        }
-      }
+    for await (const e of sseEvents(res.body as ReadableStream<Uint8Array>)) {
+      if (e.event !== 'next') continue;
+      events.push((JSON.parse(e.data) as { data: (typeof events)[number] }).data);
+      if (events.length === 2) break;
     }
     ac.abort();
     expect(events).toHaveLength(2);
