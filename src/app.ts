@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { TokenAuthenticator } from './auth/tokens.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { schema } from './graphql/schema.ts';
-import { HealthService } from './health.ts';
+import { HealthService, type ComponentStatus } from './health.ts';
+import { LeaseElector, SINGLE_REPLICA } from './leader.ts';
 import type { Logger } from './logger.ts';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ActionPipeline } from './actions/pipeline.ts';
 import { AuditMaintenance } from './actions/reconcile.ts';
 import { AuditStore } from './audit/store.ts';
@@ -92,6 +94,17 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const aws = new AwsProvider({ ...config.aws, log: log.child({ provider: 'aws' }) });
   const kubernetes = new KubernetesProvider(config.kubernetes, log);
   const providers = new ProviderRegistry([kubernetes, aws]);
+  // Names this process in PENDING audit events, so only a dead process's are reconciled.
+  const instanceId = randomUUID();
+  // The periodic jobs run on one replica: the holder of a Kubernetes Lease when one is named.
+  const elector = config.leaderElection
+    ? createElector(config.leaderElection, kubernetes, `${hostname()}_${instanceId}`, log)
+    : undefined;
+  const leader = elector ?? SINGLE_REPLICA;
+  health.register({
+    name: 'leader-election',
+    check: async () => leaderStatus(elector),
+  });
   for (const provider of providers.providers) {
     health.register({
       name: provider.name.toLowerCase(),
@@ -100,8 +113,6 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     });
   }
 
-  // Names this process in PENDING audit events, so only a dead process's are reconciled.
-  const instanceId = randomUUID();
   const audit = new AuditStore(db);
   const fanout = new TopicFanout(bus.pubsub);
   const actions = new ActionPipeline({
@@ -119,6 +130,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     instanceId,
     retentionDays: config.auditRetentionDays,
+    leader,
   });
 
   // Recommendations: built-in analyzers over Prometheus history, plus registered agents.
@@ -151,6 +163,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     intervalSeconds: config.recommender.intervalSeconds,
     suppressHours: config.recommender.rejectSuppressHours,
     sources: [agents],
+    leader,
   });
   health.register({ name: 'ai-engine', check: () => agents.health() });
 
@@ -168,6 +181,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     pubsub: bus.pubsub,
     fanout,
     log,
+    leader,
   });
   const metricsService = metricsRuntime.service;
   health.register({ name: 'prometheus', check: () => metricsService.health() });
@@ -227,7 +241,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     metrics: metricsService,
   };
 
-  const metrics = new ServerMetrics();
+  const metrics = new ServerMetrics({ leader });
   // One fast path for `metrics` subscriptions: HTTP and graphql-ws subscribers share its groups.
   const fastPath = new MetricsFastPath();
   const yoga = createGraphQLServer({
@@ -270,6 +284,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maintenance.stop();
     recommendations.stop();
     await metricsRuntime.stop();
+    // Released only once this replica's jobs have stopped: a follower takes over at once.
+    await elector?.stop();
     fanout.close();
     await providers.stop();
     await bus.close();
@@ -278,6 +294,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // Caches fill in the background; /ready answers 503 until every provider has synced.
   providers.start().catch((err: unknown) => log.error({ err }, 'a provider failed to start'));
+  elector?.start();
   maintenance.start();
   recommendations.start();
   metricsRuntime.start();
@@ -295,4 +312,41 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       }),
     shutdown: () => (shuttingDown ??= drain()),
   };
+}
+
+/** The Lease lives in the first watched cluster (in-cluster: the one the replicas run in). */
+function createElector(
+  lease: NonNullable<Config['leaderElection']>,
+  kubernetes: KubernetesProvider,
+  identity: string,
+  log: Logger,
+): LeaseElector {
+  const context = kubernetes.contexts[0];
+  const cluster = context === undefined ? undefined : kubernetes.cluster(context);
+  if (!cluster) {
+    throw new ConfigError([
+      'Invalid configuration: LEADER_ELECTION_LEASE: needs a Kubernetes cluster (KUBECONFIG, ~/.kube/config or the in-cluster service account)',
+    ]);
+  }
+  return new LeaseElector({
+    client: cluster.client,
+    ...lease,
+    identity,
+    log: log.child({ component: 'leader-election' }),
+  });
+}
+
+function leaderStatus(elector: LeaseElector | undefined): ComponentStatus {
+  if (!elector) {
+    return {
+      state: 'DISABLED',
+      message: 'no LEADER_ELECTION_LEASE: this replica runs every periodic job',
+    };
+  }
+  const role = elector.isLeader()
+    ? `leader (lease ${elector.lease})`
+    : `follower; lease ${elector.lease} held by ${elector.holder || 'nobody'}`;
+  return elector.lastError
+    ? { state: 'DEGRADED', message: `${role}; last lease request failed: ${elector.lastError}` }
+    : { state: 'UP', message: role };
 }

@@ -164,6 +164,14 @@ const schema = z.object({
     .number({ message: 'expected a number of days (0 keeps everything)' })
     .min(0, 'expected a number of days (0 keeps everything)')
     .default(0),
+  LEADER_ELECTION_LEASE: z
+    .string()
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/,
+      'expected namespace/name of a Lease (lower-case DNS names)',
+    )
+    .optional(),
+  LEADER_ELECTION_LEASE_SECONDS: positiveSeconds(300).default(15),
   // A test hook, honoured only with NODE_ENV=test: pause between execution and outcome.
   TEST_PAUSE_AFTER_EXECUTE_MS: z.coerce.number().int().min(0).default(0),
 });
@@ -198,6 +206,8 @@ export interface Config {
     llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
     tokenTtlSeconds: number;
   };
+  /** Kubernetes Lease election of the replica that runs the periodic jobs (none: this one). */
+  leaderElection: { namespace: string; name: string; leaseSeconds: number } | undefined;
   shutdownTimeoutSeconds: number;
   maxRequestBytes: number;
   graphiql: boolean;
@@ -275,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
       tokenTtlSeconds: e.CHAT_TOKEN_TTL_SECONDS,
     },
+    leaderElection: leaseConfig(e.LEADER_ELECTION_LEASE, e.LEADER_ELECTION_LEASE_SECONDS),
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
@@ -282,6 +293,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     testPauseAfterExecuteMs: e.NODE_ENV === 'test' ? e.TEST_PAUSE_AFTER_EXECUTE_MS : 0,
     version: packageVersion(),
   };
+}
+
+function leaseConfig(lease: string | undefined, leaseSeconds: number): Config['leaderElection'] {
+  if (!lease) return undefined;
+  const [namespace = '', name = ''] = lease.split('/');
+  return { namespace, name, leaseSeconds };
 }
 
 function packageVersion(): string {

@@ -1,5 +1,6 @@
 import type { AuditStore } from '../audit/store.ts';
 import { pruneAuditLog } from '../audit/verify.ts';
+import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Database } from '../store/database.ts';
@@ -23,6 +24,8 @@ export class AuditMaintenance {
     log: Logger;
     instanceId: string;
     retentionDays: number;
+    /** Reconciling and pruning run on the leader only; every replica beats its heartbeat. */
+    leader?: LeaderGate;
   };
 
   constructor(deps: AuditMaintenance['deps']) {
@@ -38,9 +41,19 @@ export class AuditMaintenance {
       timer.unref();
       this.timers.push(timer);
     };
+    const leader = this.deps.leader;
+    const onLeader = (task: () => Promise<unknown>) => () =>
+      !leader || leader.isLeader() ? task() : Promise.resolve();
     every(HEARTBEAT_MS, () => this.deps.audit.heartbeat(this.deps.instanceId));
-    every(HEARTBEAT_MS * 2, () => this.reconcile());
-    if (this.deps.retentionDays > 0) every(PRUNE_EVERY_MS, () => this.prune());
+    every(
+      HEARTBEAT_MS * 2,
+      onLeader(() => this.reconcile()),
+    );
+    if (this.deps.retentionDays > 0)
+      every(
+        PRUNE_EVERY_MS,
+        onLeader(() => this.prune()),
+      );
   }
 
   stop(): void {

@@ -1,21 +1,10 @@
+import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { aggregate, type Snapshot } from './aggregate.ts';
 import type { MetricsHub } from './hub.ts';
 import { HOUR, MINUTE, rollUp, type RollupStore } from './rollups.ts';
 import type { MetricSource, PodUsageSet } from './types.ts';
-
-/**
- * Who collects. With several replicas exactly one must (the others would multiply the load on
- * Prometheus and write every rollup twice); the scale-out work plugs a Kubernetes Lease in
- * here. Every replica still serves current values and subscriptions: the collector publishes
- * each snapshot through pubsub (Redis when configured) and every replica's hub takes it in.
- */
-export interface LeaderGate {
-  isLeader(): boolean;
-}
-
-export const SINGLE_REPLICA: LeaderGate = { isLeader: () => true };
 
 export interface CollectorState {
   lastSuccessAt: number | null;
@@ -39,6 +28,7 @@ export interface CollectorOptions {
   rollups: RollupStore;
   publish: (s: Snapshot) => void;
   intervalMs: number;
+  /** Only the leader collects; the others take its snapshots in through pubsub. */
   leader: LeaderGate;
   retention: { minuteMs: number; hourMs: number };
   log: Logger;

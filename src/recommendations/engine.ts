@@ -21,6 +21,7 @@ import type { RecommendationStore } from './store.ts';
 import type { AnalyzerResult, Draft, Recommendation, Skip } from './types.ts';
 import type { PrometheusUsage, UsageSnapshot } from './usage.ts';
 import { buildProfiles, WORKLOAD_KINDS, type WorkloadProfile } from './workloads.ts';
+import type { LeaderGate } from '../leader.ts';
 
 export const RECOMMENDATION_TOPIC = 'recommendationEvents';
 
@@ -91,6 +92,8 @@ export class RecommendationEngine {
     intervalSeconds: number;
     suppressHours: number;
     sources: DraftSource[];
+    /** The timer's passes run on the leader only (on-demand runs anywhere). */
+    leader?: LeaderGate;
   };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RunReport> | undefined;
@@ -114,6 +117,7 @@ export class RecommendationEngine {
 
   start(): void {
     const tick = () => {
+      if (this.deps.leader && !this.deps.leader.isLeader()) return;
       this.run().catch((err: unknown) => this.deps.log.error({ err }, 'recommendation run failed'));
     };
     // The first pass waits for the caches to fill; then every interval.

@@ -1,6 +1,7 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { LeaderGate } from '../leader.ts';
 
-/** The orchestrator's own Prometheus metrics: process, HTTP and GraphQL. */
+/** The orchestrator's own Prometheus metrics: process, HTTP, GraphQL and leadership. */
 export class ServerMetrics {
   readonly registry = new Registry();
   readonly httpRequests = new Counter({
@@ -30,7 +31,18 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(opts: { leader?: LeaderGate } = {}) {
     collectDefaultMetrics({ register: this.registry, prefix: 'optiinfra_' });
+    const { leader } = opts;
+    if (leader) {
+      new Gauge({
+        name: 'optiinfra_leader',
+        help: '1 while this replica runs the periodic jobs (it holds the leader Lease, or no election is configured).',
+        registers: [this.registry],
+        collect() {
+          this.set(leader.isLeader() ? 1 : 0);
+        },
+      });
+    }
   }
 }

@@ -69,6 +69,21 @@ describe('configuration', () => {
     expect(found[2]).toContain('expected name:role:secret');
   });
 
+  it('names the leader Lease as namespace/name, or none (a single replica)', () => {
+    expect(loadConfig({}).leaderElection).toBeUndefined();
+    expect(loadConfig({ LEADER_ELECTION_LEASE: 'optiinfra/orchestrator' }).leaderElection).toEqual({
+      namespace: 'optiinfra',
+      name: 'orchestrator',
+      leaseSeconds: 15,
+    });
+    for (const bad of ['orchestrator', 'a/b/c', 'Ops/leader', '/leader', 'ops/']) {
+      expect(problems({ LEADER_ELECTION_LEASE: bad })).toEqual([
+        `Invalid configuration: LEADER_ELECTION_LEASE: expected namespace/name of a Lease (lower-case DNS names) (got "${bad}")`,
+      ]);
+    }
+    expect(problems({ LEADER_ELECTION_LEASE_SECONDS: '0' })).toHaveLength(1);
+  });
+
   it('rejects out-of-range ports', () => {
     expect(problems({ PORT: '70000' })).toHaveLength(1);
     expect(problems({ PORT: '-1' })).toHaveLength(1);

@@ -1,0 +1,227 @@
+// Leader election on a real coordination.k8s.io Lease in the lab's API server: one leader
+// among several electors, a fast takeover when the leader releases, a partitioned leader that
+// steps down before anyone else may take over (through a TCP proxy the test cuts), and two
+// orchestrator replicas of which only the leader collects metrics.
+import net from 'node:net';
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeaseElector } from '../../src/leader.ts';
+import { createLogger } from '../../src/logger.ts';
+import { KubeClient } from '../../src/providers/kubernetes/client.ts';
+import { startTestApp, TOKENS, type TestApp } from '../support/app.ts';
+import { eventually, kubectlJson, lab, scratchNamespace, sleep } from './kubernetes-support.ts';
+
+let ns: Awaited<ReturnType<typeof scratchNamespace>>;
+const clients: KubeClient[] = [];
+const electors: LeaseElector[] = [];
+
+beforeAll(async () => {
+  ns = await scratchNamespace('lease');
+});
+afterAll(async () => {
+  await Promise.all(electors.map((e) => e.stop()));
+  for (const c of clients) c.close();
+  await ns?.drop();
+});
+
+/** A client of the lab's API server, directly or through `server` (a proxy). */
+function kubeClient(server?: string): KubeClient {
+  const kc = new KubeConfig();
+  kc.loadFromFile(lab().KUBECONFIG ?? '');
+  if (server) {
+    kc.loadFromOptions({
+      clusters: kc.clusters.map((c) => ({ ...c, server })),
+      users: kc.users,
+      contexts: kc.contexts,
+      currentContext: kc.getCurrentContext(),
+    });
+  }
+  const client = new KubeClient(kc, kc.getCurrentContext());
+  clients.push(client);
+  return client;
+}
+
+function elector(name: string, identity: string, leaseSeconds: number, client = kubeClient()) {
+  const e = new LeaseElector({
+    client,
+    namespace: ns.name,
+    name,
+    identity,
+    leaseSeconds,
+    log: createLogger('silent'),
+  });
+  electors.push(e);
+  return e;
+}
+
+type LeaseJson = {
+  spec: { holderIdentity?: string; leaseTransitions?: number; leaseDurationSeconds?: number };
+};
+const readLease = (name: string) => kubectlJson<LeaseJson>(['-n', ns.name, 'get', 'lease', name]);
+
+/** A TCP relay to the API server that the test can cut (a network partition) and heal. */
+async function partitionableProxy() {
+  const target = new URL(lab().LAB_APISERVER_URL ?? '');
+  const open = new Set<net.Socket>();
+  let cut = false;
+  const server = net.createServer((down) => {
+    if (cut) return void down.destroy();
+    const up = net.connect(Number(target.port), target.hostname);
+    for (const s of [down, up]) {
+      open.add(s);
+      s.on('error', () => {});
+      s.on('close', () => open.delete(s));
+    }
+    down.pipe(up).pipe(down);
+    down.on('close', () => up.destroy());
+    up.on('close', () => down.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    cut() {
+      cut = true;
+      for (const s of open) s.destroy();
+    },
+    heal() {
+      cut = false;
+    },
+    close: () =>
+      new Promise((r) => {
+        server.close(r);
+        for (const s of open) s.destroy();
+      }),
+  };
+}
+
+/** Samples the electors every few ms while `during` runs: the most that were leader at once. */
+async function mostLeadersAtOnce(es: LeaseElector[], during: () => Promise<void>) {
+  let most = 0;
+  let done = false;
+  const sampling = (async () => {
+    while (!done) {
+      most = Math.max(most, es.filter((e) => e.isLeader()).length);
+      await sleep(5);
+    }
+  })();
+  try {
+    await during();
+  } finally {
+    done = true;
+    await sampling;
+  }
+  return most;
+}
+
+describe('leader election on a Kubernetes Lease', () => {
+  it('elects exactly one of three electors, and the Lease names it', async () => {
+    const es = ['a', 'b', 'c'].map((id) => elector('three', id, 2));
+    const most = await mostLeadersAtOnce(es, async () => {
+      for (const e of es) e.start();
+      await eventually(() => expect(es.filter((e) => e.isLeader())).toHaveLength(1));
+      await sleep(3000); // a lease duration and more of renewals and retries
+    });
+    expect(most).toBe(1);
+    const leader = es.find((e) => e.isLeader());
+    const lease = await readLease('three');
+    expect(lease.spec.holderIdentity).toBe(['a', 'b', 'c'][es.indexOf(leader!)]);
+    expect(lease.spec.leaseDurationSeconds).toBe(2);
+    for (const e of es) expect(e.holder).toBe(lease.spec.holderIdentity);
+  });
+
+  it('hands over when the leader stops: it releases the Lease, no waiting for it to expire', async () => {
+    // A long lease: a takeover by expiry would take 20 s or more, one after a release ~3 s.
+    const es = ['x', 'y'].map((id) => elector('release', id, 20));
+    for (const e of es) e.start();
+    const first = await eventually(() => {
+      const l = es.find((e) => e.isLeader());
+      expect(l).toBeDefined();
+      return l!;
+    });
+    const other = es.find((e) => e !== first)!;
+    const before = (await readLease('release')).spec.leaseTransitions ?? 0;
+    const t0 = performance.now();
+    await first.stop();
+    expect(first.isLeader()).toBe(false);
+    await eventually(() => expect(other.isLeader()).toBe(true), 15_000);
+    expect(performance.now() - t0).toBeLessThan(15_000);
+    const lease = await readLease('release');
+    expect(lease.spec.holderIdentity).toBe(['x', 'y'][es.indexOf(other)]);
+    expect(lease.spec.leaseTransitions).toBe(before + 1);
+  });
+
+  it('a leader cut off from the API server steps down before another takes over', async () => {
+    const proxy = await partitionableProxy();
+    try {
+      const cutOff = elector('partition', 'cut-off', 3, kubeClient(proxy.url));
+      cutOff.start();
+      await eventually(() => expect(cutOff.isLeader()).toBe(true));
+      const other = elector('partition', 'other', 3);
+      other.start();
+      await sleep(1000);
+      expect(other.isLeader()).toBe(false);
+      const most = await mostLeadersAtOnce([cutOff, other], async () => {
+        proxy.cut();
+        await eventually(() => expect(cutOff.isLeader()).toBe(false), 10_000, 10);
+        await eventually(() => expect(other.isLeader()).toBe(true), 20_000, 10);
+      });
+      expect(most).toBe(1);
+      expect(cutOff.lastError).toBeTruthy();
+      expect((await readLease('partition')).spec.holderIdentity).toBe('other');
+      // Back on the network it finds the Lease held and renewed: it stays a follower.
+      proxy.heal();
+      await eventually(() => expect(cutOff.lastError).toBeNull(), 10_000);
+      await sleep(4000);
+      expect(cutOff.isLeader()).toBe(false);
+      expect(cutOff.holder).toBe('other');
+      expect(other.isLeader()).toBe(true);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('replicas with LEADER_ELECTION_LEASE', () => {
+  let apps: TestApp[] = [];
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.close()));
+  });
+
+  const cycles = (t: TestApp) => t.app.services.metrics.collector.state.cycles;
+  const isLeader = async (t: TestApp) => {
+    const headers = { authorization: `Bearer ${TOKENS.viewer}` };
+    const text = await (await fetch(`${t.url}/metrics`, { headers })).text();
+    return /^optiinfra_leader 1$/m.test(text);
+  };
+
+  it('only the leader collects metrics; the other takes over when it shuts down', async () => {
+    const env = {
+      ...lab(),
+      LEADER_ELECTION_LEASE: `${ns.name}/orchestrator`,
+      LEADER_ELECTION_LEASE_SECONDS: '3',
+      METRICS_INTERVAL_SECONDS: '1',
+    };
+    apps = await Promise.all([startTestApp(env), startTestApp(env)]);
+    const [leader, follower] = await eventually(async () => {
+      const flags = await Promise.all(apps.map(isLeader));
+      expect(flags.filter(Boolean)).toHaveLength(1);
+      return flags[0] ? [apps[0]!, apps[1]!] : [apps[1]!, apps[0]!];
+    }, 30_000);
+    // The leader's collector cycles; the follower's stays idle.
+    const start = cycles(leader);
+    await eventually(() => expect(cycles(leader)).toBeGreaterThan(start + 2), 30_000);
+    expect(cycles(follower)).toBe(0);
+    const status = async (t: TestApp) =>
+      (await t.app.services.health.status()).find((c) => c.name === 'leader-election');
+    const [ours, theirs] = [await status(leader), await status(follower)];
+    expect(ours?.state).toBe('UP');
+    expect(ours?.message).toMatch(/^leader \(lease lease-\w+\/orchestrator\)$/);
+    expect(theirs?.state).toBe('UP');
+    expect(theirs?.message).toMatch(/^follower; lease lease-\w+\/orchestrator held by .+_/);
+
+    await leader.close();
+    apps = [follower];
+    await eventually(async () => expect(await isLeader(follower)).toBe(true), 15_000);
+    await eventually(() => expect(cycles(follower)).toBeGreaterThan(1), 30_000);
+  });
+});
