@@ -71,10 +71,10 @@ export class LeaseElector implements LeaderGate {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
-  /** Who holds the Lease as last read ('' when nobody), and the last error. */
+  /** Who holds the Lease as last read or written ('' when nobody). */
   holder = '';
+  /** The last Lease request's failure; null once one succeeds again. */
   lastError: string | null = null;
-  transitions = 0;
 
   constructor(options: LeaseElectorOptions) {
     this.o = options;
@@ -112,8 +112,9 @@ export class LeaseElector implements LeaderGate {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    if (!this.leader) return;
     this.setLeader(false, 'stopping');
+    // Ours as last seen (even past the renew deadline): hand it back if it still is.
+    if (this.holder !== this.o.identity) return;
     try {
       const lease = await this.api('GET', `${this.path}/${this.o.name}`);
       if (lease.spec.holderIdentity !== this.o.identity) return;
@@ -176,7 +177,6 @@ export class LeaseElector implements LeaderGate {
     }
     const spec = lease.spec;
     this.holder = spec.holderIdentity ?? '';
-    this.transitions = spec.leaseTransitions ?? 0;
     if (this.holder && this.holder !== this.o.identity) {
       // Someone else's record: it is theirs until it has not changed for a lease duration.
       const record = `${lease.metadata.resourceVersion}`;
@@ -195,7 +195,6 @@ export class LeaseElector implements LeaderGate {
     try {
       const out = await this.api(method, path, lease);
       this.holder = out.spec.holderIdentity ?? '';
-      this.transitions = out.spec.leaseTransitions ?? 0;
       return out;
     } catch (err) {
       if (err instanceof KubeApiError && err.status === 409) return undefined;
