@@ -1,7 +1,8 @@
 // Leader election on a real coordination.k8s.io Lease in the lab's API server: one leader
 // among several electors, a fast takeover when the leader releases, a partitioned leader that
 // steps down before anyone else may take over (through a TCP proxy the test cuts), and two
-// orchestrator replicas of which only the leader collects metrics.
+// orchestrator replicas (one PostgreSQL, one Redis) of which only the leader collects metrics
+// while the other serves the leader's snapshots.
 import net from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { LeaseElector } from '../../src/leader.ts';
 import { createLogger } from '../../src/logger.ts';
 import { KubeClient } from '../../src/providers/kubernetes/client.ts';
 import { startTestApp, TOKENS, type TestApp } from '../support/app.ts';
+import { createScratchDatabase } from '../support/postgres.ts';
 import { eventually, kubectlJson, lab, scratchNamespace, sleep } from './kubernetes-support.ts';
 
 let ns: Awaited<ReturnType<typeof scratchNamespace>>;
@@ -181,10 +183,12 @@ describe('leader election on a Kubernetes Lease', () => {
   });
 });
 
-describe('replicas with LEADER_ELECTION_LEASE', () => {
+describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
   let apps: TestApp[] = [];
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   afterAll(async () => {
     await Promise.all(apps.map((a) => a.close()));
+    await scratch?.drop();
   });
 
   const cycles = (t: TestApp) => t.app.services.metrics.collector.state.cycles;
@@ -194,9 +198,12 @@ describe('replicas with LEADER_ELECTION_LEASE', () => {
     return /^optiinfra_leader 1$/m.test(text);
   };
 
-  it('only the leader collects metrics; the other takes over when it shuts down', async () => {
+  it('only the leader collects; the follower serves its snapshots and takes over when it shuts down', async () => {
+    scratch = await createScratchDatabase();
     const env = {
       ...lab(),
+      DATABASE_URL: scratch.url,
+      REDIS_URL: 'redis://127.0.0.1:6379',
       LEADER_ELECTION_LEASE: `${ns.name}/orchestrator`,
       LEADER_ELECTION_LEASE_SECONDS: '3',
       METRICS_INTERVAL_SECONDS: '1',
@@ -210,6 +217,16 @@ describe('replicas with LEADER_ELECTION_LEASE', () => {
     // The leader's collector cycles; the follower's stays idle.
     const start = cycles(leader);
     await eventually(() => expect(cycles(leader)).toBeGreaterThan(start + 2), 30_000);
+    expect(cycles(follower)).toBe(0);
+    // The follower's values are the leader's snapshots, received over Redis.
+    const hub = (t: TestApp) => t.app.services.metrics.hub;
+    await eventually(() => {
+      const latest = hub(leader).latest;
+      expect(latest).toBeDefined();
+      expect(hub(follower).latest?.t).toBe(latest?.t);
+      const pod = latest!.ids.find((id) => id.includes(':POD:'))!;
+      expect(hub(follower).value(pod, 'CPU_USAGE')).toBe(hub(leader).value(pod, 'CPU_USAGE'));
+    }, 15_000);
     expect(cycles(follower)).toBe(0);
     const status = async (t: TestApp) =>
       (await t.app.services.health.status()).find((c) => c.name === 'leader-election');
