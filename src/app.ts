@@ -68,6 +68,16 @@ export interface App {
 
 /** The composition root: builds every service from config, nothing else. */
 export async function createApp(config: Config, log: Logger): Promise<App> {
+  const kubernetes = new KubernetesProvider(config.kubernetes, log);
+  // Names this process in PENDING audit events, so only a dead process's are reconciled.
+  const instanceId = randomUUID();
+  // The periodic jobs run on one replica: the holder of a Kubernetes Lease when one is named
+  // (checked before anything is opened: without a cluster that is a configuration error).
+  const elector = config.leaderElection
+    ? createElector(config.leaderElection, kubernetes, `${hostname()}_${instanceId}`, log)
+    : undefined;
+  const leader = elector ?? SINGLE_REPLICA;
+
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ applied }, 'database migrations applied');
@@ -92,15 +102,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // Each provider reports in `status` (DISABLED when not configured) and gates /ready.
   const aws = new AwsProvider({ ...config.aws, log: log.child({ provider: 'aws' }) });
-  const kubernetes = new KubernetesProvider(config.kubernetes, log);
   const providers = new ProviderRegistry([kubernetes, aws]);
-  // Names this process in PENDING audit events, so only a dead process's are reconciled.
-  const instanceId = randomUUID();
-  // The periodic jobs run on one replica: the holder of a Kubernetes Lease when one is named.
-  const elector = config.leaderElection
-    ? createElector(config.leaderElection, kubernetes, `${hostname()}_${instanceId}`, log)
-    : undefined;
-  const leader = elector ?? SINGLE_REPLICA;
   health.register({
     name: 'leader-election',
     check: async () => leaderStatus(elector),

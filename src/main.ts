@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, readEnvironment, type Config } from './config.ts';
+import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { createApp } from './app.ts';
 import { createLogger } from './logger.ts';
 
@@ -12,17 +12,9 @@ function printBootstrapToken(secret: string): void {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      for (const problem of err.problems) process.stderr.write(`${problem}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfig(readEnvironment());
   const log = createLogger(config.logLevel);
+  // Some settings can only be judged against the world (a Lease needs a cluster).
   const app = await createApp(config, log);
   // Handlers first: a SIGTERM sent as soon as "listening" is seen must find them installed
   // (without a listener the signal's default action kills the process on the spot).
@@ -53,6 +45,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (err instanceof ConfigError) {
+    for (const problem of err.problems) process.stderr.write(`${problem}\n`);
+  } else {
+    process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
   process.exit(1);
 });

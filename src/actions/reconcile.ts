@@ -1,6 +1,6 @@
 import type { AuditStore } from '../audit/store.ts';
 import { pruneAuditLog } from '../audit/verify.ts';
-import type { LeaderGate } from '../leader.ts';
+import { SINGLE_REPLICA, type LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Database } from '../store/database.ts';
@@ -41,19 +41,14 @@ export class AuditMaintenance {
       timer.unref();
       this.timers.push(timer);
     };
-    const leader = this.deps.leader;
+    const { leader = SINGLE_REPLICA } = this.deps;
     const onLeader = (task: () => Promise<unknown>) => () =>
-      !leader || leader.isLeader() ? task() : Promise.resolve();
+      leader.isLeader() ? task() : Promise.resolve();
+    const reconcile = onLeader(() => this.reconcile());
+    const prune = onLeader(() => this.prune());
     every(HEARTBEAT_MS, () => this.deps.audit.heartbeat(this.deps.instanceId));
-    every(
-      HEARTBEAT_MS * 2,
-      onLeader(() => this.reconcile()),
-    );
-    if (this.deps.retentionDays > 0)
-      every(
-        PRUNE_EVERY_MS,
-        onLeader(() => this.prune()),
-      );
+    every(HEARTBEAT_MS * 2, reconcile);
+    if (this.deps.retentionDays > 0) every(PRUNE_EVERY_MS, prune);
   }
 
   stop(): void {

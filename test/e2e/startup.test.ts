@@ -19,6 +19,22 @@ describe('process start', () => {
     expect(proc.output()).toContain('LOG_LEVEL');
   });
 
+  it('exits 1 naming LEADER_ELECTION_LEASE when there is no cluster to hold the Lease', async () => {
+    // An empty HOME: no ~/.kube/config, no KUBECONFIG, not in a pod.
+    const home = mkdtempSync(join(tmpdir(), 'oi-home-'));
+    const proc = spawnOrchestrator({
+      HOME: home,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'oi-startup-lease-')),
+      LEADER_ELECTION_LEASE: 'ops/orchestrator',
+    });
+    const exit = await proc.exited;
+    rmSync(home, { recursive: true, force: true });
+    expect(exit.code).toBe(1);
+    expect(proc.output().trim().split('\n')).toEqual([
+      'Invalid configuration: LEADER_ELECTION_LEASE: needs a Kubernetes cluster (KUBECONFIG, ~/.kube/config or the in-cluster service account)',
+    ]);
+  });
+
   it('creates an admin token on first start, prints it once, stores only its hash', async () => {
     const first = spawnOrchestrator({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     const tokenLine = await first.waitFor(/Authorization: Bearer /);
