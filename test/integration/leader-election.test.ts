@@ -1,8 +1,8 @@
 // Leader election on a real coordination.k8s.io Lease in the lab's API server: one leader
 // among several electors, a fast takeover when the leader releases, a partitioned leader that
-// steps down before anyone else may take over (through a TCP proxy the test cuts), and two
-// orchestrator replicas (one PostgreSQL, one Redis) of which only the leader collects metrics
-// while the other serves the leader's snapshots.
+// steps down before anyone else may take over (through a TCP proxy the test cuts or stalls),
+// and two orchestrator replicas (one PostgreSQL, one Redis) of which only the leader collects
+// metrics while the other serves the leader's snapshots.
 import net from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,19 +61,26 @@ type LeaseJson = {
 };
 const readLease = (name: string) => kubectlJson<LeaseJson>(['-n', ns.name, 'get', 'lease', name]);
 
-/** A TCP relay to the API server that the test can cut (a network partition) and heal. */
-async function partitionableProxy() {
+/**
+ * A TCP relay to the API server that the test can break and heal: `cut` refuses and resets
+ * connections (a partition that fails fast), `stall` keeps them open and forwards nothing (a
+ * partition where requests hang).
+ */
+async function faultyProxy() {
   const target = new URL(lab().LAB_APISERVER_URL ?? '');
   const open = new Set<net.Socket>();
-  let cut = false;
+  let fault: 'cut' | 'stall' | undefined;
+  const track = (s: net.Socket) => {
+    open.add(s);
+    s.on('error', () => {});
+    s.on('close', () => open.delete(s));
+  };
   const server = net.createServer((down) => {
-    if (cut) return void down.destroy();
+    track(down);
+    if (fault === 'cut') return void down.destroy();
+    if (fault === 'stall') return; // accepted, never answered
     const up = net.connect(Number(target.port), target.hostname);
-    for (const s of [down, up]) {
-      open.add(s);
-      s.on('error', () => {});
-      s.on('close', () => open.delete(s));
-    }
+    track(up);
     down.pipe(up).pipe(down);
     down.on('close', () => up.destroy());
     up.on('close', () => down.destroy());
@@ -81,12 +88,17 @@ async function partitionableProxy() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-    cut() {
-      cut = true;
-      for (const s of open) s.destroy();
+    fail(kind: 'cut' | 'stall') {
+      fault = kind;
+      for (const s of open) {
+        if (kind === 'cut') s.destroy();
+        else s.unpipe().pause();
+      }
     },
+    /** Back to relaying; connections opened during the fault are dropped. */
     heal() {
-      cut = false;
+      fault = undefined;
+      for (const s of open) s.destroy();
     },
     close: () =>
       new Promise((r) => {
@@ -152,35 +164,42 @@ describe('leader election on a Kubernetes Lease', () => {
     expect(lease.spec.leaseTransitions).toBe(before + 1);
   });
 
-  it('a leader cut off from the API server steps down before another takes over', async () => {
-    const proxy = await partitionableProxy();
-    try {
-      const cutOff = elector('partition', 'cut-off', 3, kubeClient(proxy.url));
-      cutOff.start();
-      await eventually(() => expect(cutOff.isLeader()).toBe(true));
-      const other = elector('partition', 'other', 3);
-      other.start();
-      await sleep(1000);
-      expect(other.isLeader()).toBe(false);
-      const most = await mostLeadersAtOnce([cutOff, other], async () => {
-        proxy.cut();
-        await eventually(() => expect(cutOff.isLeader()).toBe(false), 10_000, 10);
-        await eventually(() => expect(other.isLeader()).toBe(true), 20_000, 10);
-      });
-      expect(most).toBe(1);
-      expect(cutOff.lastError).toBeTruthy();
-      expect((await readLease('partition')).spec.holderIdentity).toBe('other');
-      // Back on the network it finds the Lease held and renewed: it stays a follower.
-      proxy.heal();
-      await eventually(() => expect(cutOff.lastError).toBeNull(), 10_000);
-      await sleep(4000);
-      expect(cutOff.isLeader()).toBe(false);
-      expect(cutOff.holder).toBe('other');
-      expect(other.isLeader()).toBe(true);
-    } finally {
-      await proxy.close();
-    }
-  });
+  it.each([
+    { fault: 'cut' as const, how: 'connections reset' },
+    { fault: 'stall' as const, how: 'requests hang' },
+  ])(
+    'a leader cut off from the API server ($how) steps down before another takes over',
+    async ({ fault }) => {
+      const proxy = await faultyProxy();
+      const lease = `partition-${fault}`;
+      try {
+        const cutOff = elector(lease, 'cut-off', 3, kubeClient(proxy.url));
+        cutOff.start();
+        await eventually(() => expect(cutOff.isLeader()).toBe(true));
+        const other = elector(lease, 'other', 3);
+        other.start();
+        await sleep(1000);
+        expect(other.isLeader()).toBe(false);
+        const most = await mostLeadersAtOnce([cutOff, other], async () => {
+          proxy.fail(fault);
+          await eventually(() => expect(cutOff.isLeader()).toBe(false), 10_000, 10);
+          await eventually(() => expect(other.isLeader()).toBe(true), 20_000, 10);
+        });
+        expect(most).toBe(1);
+        expect(cutOff.lastError).toBeTruthy();
+        expect((await readLease(lease)).spec.holderIdentity).toBe('other');
+        // Back on the network it finds the Lease held and renewed: it stays a follower.
+        proxy.heal();
+        await eventually(() => expect(cutOff.lastError).toBeNull(), 10_000);
+        await sleep(4000);
+        expect(cutOff.isLeader()).toBe(false);
+        expect(cutOff.holder).toBe('other');
+        expect(other.isLeader()).toBe(true);
+      } finally {
+        await proxy.close();
+      }
+    },
+  );
 });
 
 describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
