@@ -38,8 +38,6 @@ export interface LeaseElectorOptions {
   /** How long a holder that stopped renewing keeps the Lease (client-go's default: 15 s). */
   leaseSeconds: number;
   log: Logger;
-  /** Called on every change of leadership, with the new state. */
-  onChange?: (leader: boolean) => void;
 }
 
 /** Lease times as the API server stores them (RFC 3339 with microseconds). */
@@ -60,7 +58,9 @@ const microTime = (ms: number) => new Date(ms).toISOString().replace(/Z$/, '000Z
  */
 export class LeaseElector implements LeaderGate {
   private readonly o: LeaseElectorOptions;
+  /** The leases collection, and our Lease in it. */
   private readonly path: string;
+  private readonly leasePath: string;
   private readonly retryMs: number;
   private readonly renewDeadlineMs: number;
   /** performance.now() when the Lease was last written by us (start of that request). */
@@ -79,6 +79,7 @@ export class LeaseElector implements LeaderGate {
   constructor(options: LeaseElectorOptions) {
     this.o = options;
     this.path = `/apis/coordination.k8s.io/v1/namespaces/${encodeURIComponent(options.namespace)}/leases`;
+    this.leasePath = `${this.path}/${encodeURIComponent(options.name)}`;
     const leaseMs = options.leaseSeconds * 1000;
     this.retryMs = Math.max(250, Math.round(leaseMs / 7.5));
     this.renewDeadlineMs = Math.round((leaseMs * 2) / 3);
@@ -116,7 +117,7 @@ export class LeaseElector implements LeaderGate {
     // Ours as last seen (even past the renew deadline): hand it back if it still is.
     if (this.holder !== this.o.identity) return;
     try {
-      const lease = await this.api('GET', `${this.path}/${this.o.name}`);
+      const lease = await this.api('GET', this.leasePath);
       if (lease.spec.holderIdentity !== this.o.identity) return;
       await this.write('PUT', {
         ...lease,
@@ -164,7 +165,7 @@ export class LeaseElector implements LeaderGate {
     });
     let lease: Lease;
     try {
-      lease = await this.api('GET', `${this.path}/${this.o.name}`);
+      lease = await this.api('GET', this.leasePath);
     } catch (err) {
       if (!(err instanceof KubeApiError) || err.status !== 404) throw err;
       const created = await this.write('POST', {
@@ -179,7 +180,7 @@ export class LeaseElector implements LeaderGate {
     this.holder = spec.holderIdentity ?? '';
     if (this.holder && this.holder !== this.o.identity) {
       // Someone else's record: it is theirs until it has not changed for a lease duration.
-      const record = `${lease.metadata.resourceVersion}`;
+      const record = lease.metadata.resourceVersion ?? '';
       const at = performance.now();
       if (this.observed?.record !== record) this.observed = { record, at };
       const duration = (spec.leaseDurationSeconds ?? this.o.leaseSeconds) * 1000;
@@ -191,9 +192,8 @@ export class LeaseElector implements LeaderGate {
 
   /** POST or PUT (with the resourceVersion read); undefined when another replica won the race. */
   private async write(method: 'POST' | 'PUT', lease: Lease): Promise<Lease | undefined> {
-    const path = method === 'POST' ? this.path : `${this.path}/${this.o.name}`;
     try {
-      const out = await this.api(method, path, lease);
+      const out = await this.api(method, method === 'POST' ? this.path : this.leasePath, lease);
       this.holder = out.spec.holderIdentity ?? '';
       return out;
     } catch (err) {
@@ -214,6 +214,5 @@ export class LeaseElector implements LeaderGate {
       { lease: this.lease, identity: this.o.identity, why },
       leader ? 'became the leader' : 'no longer the leader',
     );
-    this.o.onChange?.(leader);
   }
 }

@@ -1,6 +1,6 @@
 import type { AuditStore } from '../audit/store.ts';
 import { pruneAuditLog } from '../audit/verify.ts';
-import { SINGLE_REPLICA, type LeaderGate } from '../leader.ts';
+import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Database } from '../store/database.ts';
@@ -25,7 +25,7 @@ export class AuditMaintenance {
     instanceId: string;
     retentionDays: number;
     /** Reconciling and pruning run on the leader only; every replica beats its heartbeat. */
-    leader?: LeaderGate;
+    leader: LeaderGate;
   };
 
   constructor(deps: AuditMaintenance['deps']) {
@@ -41,7 +41,7 @@ export class AuditMaintenance {
       timer.unref();
       this.timers.push(timer);
     };
-    const { leader = SINGLE_REPLICA } = this.deps;
+    const { leader } = this.deps;
     const onLeader = (task: () => Promise<unknown>) => () =>
       leader.isLeader() ? task() : Promise.resolve();
     const reconcile = onLeader(() => this.reconcile());

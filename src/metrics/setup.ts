@@ -6,7 +6,7 @@ import type { AppPubSub, TopicFanout } from '../pubsub.ts';
 import type { Database } from '../store/database.ts';
 import { CloudWatchMetrics } from './cloudwatch.ts';
 import { CloudWatchSource } from './cloudwatch-source.ts';
-import { SINGLE_REPLICA, type LeaderGate } from '../leader.ts';
+import type { LeaderGate } from '../leader.ts';
 import { MetricsCollector } from './collector.ts';
 import { fromWire, MetricsHub, toWire, type WireSnapshot } from './hub.ts';
 import { KubeMetricsSource } from './kube-metrics.ts';
@@ -37,7 +37,7 @@ export function createMetrics(deps: {
   pubsub: AppPubSub;
   fanout: TopicFanout;
   log: Logger;
-  leader?: LeaderGate;
+  leader: LeaderGate;
 }) {
   const s = deps.settings;
   const intervalMs = s.intervalSeconds * 1000;
@@ -63,7 +63,7 @@ export function createMetrics(deps: {
     rollups,
     publish: (snapshot) => void deps.pubsub.publish(METRICS_TOPIC, toWire(snapshot)),
     intervalMs,
-    leader: deps.leader ?? SINGLE_REPLICA,
+    leader: deps.leader,
     retention: {
       minuteMs: s.minuteRetentionHours * 3_600_000,
       hourMs: s.hourRetentionDays * 86_400_000,

@@ -9,6 +9,7 @@ import {
   ProviderError,
   ValidationError,
 } from '../errors.ts';
+import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { AppPubSub } from '../pubsub.ts';
@@ -21,7 +22,6 @@ import type { RecommendationStore } from './store.ts';
 import type { AnalyzerResult, Draft, Recommendation, Skip } from './types.ts';
 import type { PrometheusUsage, UsageSnapshot } from './usage.ts';
 import { buildProfiles, WORKLOAD_KINDS, type WorkloadProfile } from './workloads.ts';
-import type { LeaderGate } from '../leader.ts';
 
 export const RECOMMENDATION_TOPIC = 'recommendationEvents';
 
@@ -93,7 +93,7 @@ export class RecommendationEngine {
     suppressHours: number;
     sources: DraftSource[];
     /** The timer's passes run on the leader only (on-demand runs anywhere). */
-    leader?: LeaderGate;
+    leader: LeaderGate;
   };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RunReport> | undefined;
@@ -117,7 +117,7 @@ export class RecommendationEngine {
 
   start(): void {
     const tick = () => {
-      if (this.deps.leader && !this.deps.leader.isLeader()) return;
+      if (!this.deps.leader.isLeader()) return;
       this.run().catch((err: unknown) => this.deps.log.error({ err }, 'recommendation run failed'));
     };
     // The first pass waits for the caches to fill; then every interval.

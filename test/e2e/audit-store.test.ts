@@ -3,6 +3,7 @@ import { AuditMaintenance } from '../../src/actions/reconcile.ts';
 import { AuditStore, type IntentInput } from '../../src/audit/store.ts';
 import { pruneAuditLog, verifyAuditLog } from '../../src/audit/verify.ts';
 import { createLogger } from '../../src/logger.ts';
+import { SINGLE_REPLICA } from '../../src/leader.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { STORES } from '../support/stores.ts';
@@ -206,6 +207,7 @@ describe.each(STORES)('audit log on $kind', (target) => {
         log,
         instanceId: 'me',
         retentionDays: 0,
+        leader: SINGLE_REPLICA,
       });
       expect(await maintenance.reconcile()).toBe(1);
       const fixed = await store.get(orphan.id);
