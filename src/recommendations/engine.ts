@@ -49,6 +49,7 @@ export interface DraftSource {
   collect(profiles: WorkloadProfile[]): Promise<AnalyzerResult>;
 }
 
+const LEADER_POLL_MS = 5_000;
 const key = (targetId: string, type: string) => `${targetId}\u0000${type}`;
 const K8S_TYPES = ['CPU_RIGHTSIZE', 'MEMORY_RIGHTSIZE', 'REPLICAS', 'IDLE_WORKLOAD'];
 
@@ -115,23 +116,30 @@ export class RecommendationEngine {
     this.deps.sources.push(source);
   }
 
+  /**
+   * A pass every interval, on the leader only, once every provider's caches have synced. The
+   * gate is polled every few seconds, so a replica that becomes the leader (a takeover) runs
+   * its first pass at once rather than an interval later.
+   */
   start(): void {
+    const intervalMs = this.deps.intervalSeconds * 1000;
+    let lastPass = -Infinity; // forgotten whenever this replica is not the leader
     const tick = () => {
-      if (!this.deps.leader.isLeader()) return;
+      if (!this.deps.leader.isLeader()) {
+        lastPass = -Infinity;
+        return;
+      }
+      const now = performance.now();
+      if (now - lastPass < intervalMs) return;
+      if (this.deps.providers.enabled.some((p) => p.notReadyReason() !== null)) return;
+      lastPass = now;
       this.run().catch((err: unknown) => this.deps.log.error({ err }, 'recommendation run failed'));
     };
-    // The first pass waits for the caches to fill; then every interval.
-    const first = setTimeout(tick, 30_000);
-    first.unref();
-    this.timer = setInterval(tick, this.deps.intervalSeconds * 1000);
+    this.timer = setInterval(tick, Math.min(intervalMs, LEADER_POLL_MS));
     this.timer.unref();
-    this.stopFirst = () => clearTimeout(first);
   }
 
-  private stopFirst = () => {};
-
   stop(): void {
-    this.stopFirst();
     clearInterval(this.timer);
   }
 

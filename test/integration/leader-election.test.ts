@@ -211,6 +211,8 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
   });
 
   const cycles = (t: TestApp) => t.app.services.metrics.collector.state.cycles;
+  /** When this replica last finished a recommender pass (the timer's: none is asked for here). */
+  const recommended = (t: TestApp) => t.app.services.recommendations.last?.startedAt;
   const isLeader = async (t: TestApp) => {
     const headers = { authorization: `Bearer ${TOKENS.viewer}` };
     const text = await (await fetch(`${t.url}/metrics`, { headers })).text();
@@ -247,6 +249,10 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
       expect(hub(follower).value(pod, 'CPU_USAGE')).toBe(hub(leader).value(pod, 'CPU_USAGE'));
     }, 15_000);
     expect(cycles(follower)).toBe(0);
+    // The recommender's timer too: the leader ran its first pass once its caches synced (its
+    // interval is the default 15 minutes), the follower none.
+    await eventually(() => expect(recommended(leader)).toBeDefined(), 30_000);
+    expect(recommended(follower)).toBeUndefined();
     const status = async (t: TestApp) =>
       (await t.app.services.health.status()).find((c) => c.name === 'leader-election');
     const [ours, theirs] = [await status(leader), await status(follower)];
@@ -259,5 +265,7 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
     apps = [follower];
     await eventually(async () => expect(await isLeader(follower)).toBe(true), 15_000);
     await eventually(() => expect(cycles(follower)).toBeGreaterThan(1), 30_000);
+    // The new leader runs a recommender pass at once, not an interval after the takeover.
+    await eventually(() => expect(recommended(follower)).toBeDefined(), 15_000);
   });
 });
