@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import WebSocket, { WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -29,6 +29,7 @@ import { ServerMetrics } from '../../src/server/metrics.ts';
 import { attachWebSocket } from '../../src/server/ws.ts';
 import { createGraphQLServer } from '../../src/server/yoga.ts';
 import { labEnv } from '../support/lab.ts';
+import { leanSocket, type LeanSocket } from './ws-client.ts';
 
 const SECRET = 'bench-secret-0123456789';
 const TARGETS = 100; // subscribers spread over this many pods (CPU_USAGE of one each)
@@ -237,7 +238,7 @@ async function graphqlSocket(
   port: number,
   target: string,
   onLag: (ms: number) => void,
-): Promise<WebSocket> {
+): Promise<LeanSocket> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await graphqlAttempt(port, target, onLag);
@@ -251,50 +252,54 @@ function graphqlAttempt(
   port: number,
   target: string,
   onLag: (ms: number) => void,
-): Promise<WebSocket> {
+): Promise<LeanSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
     let live = false;
-    ws.on('open', () =>
-      ws.send(
-        JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${SECRET}` } }),
-      ),
-    );
-    ws.on('message', (data: Buffer) => {
-      if (live) return onLag(lagOf(data));
-      const msg = JSON.parse(data.toString()) as {
-        type: string;
-        payload?: { data?: { metrics: { timestamp: string } } };
-      };
-      if (msg.type === 'connection_ack') {
+    const opened = leanSocket({
+      port,
+      path: '/graphql',
+      protocol: 'graphql-transport-ws',
+      onMessage: (data) => {
+        if (live) return onLag(lagOf(data));
+        const msg = JSON.parse(data.toString()) as {
+          type: string;
+          payload?: { data?: { metrics: { timestamp: string } } };
+        };
+        if (msg.type === 'connection_ack') {
+          void opened.then((ws) =>
+            ws.send(
+              JSON.stringify({
+                id: '1',
+                type: 'subscribe',
+                payload: { query: QUERY, variables: { t: [target] } },
+              }),
+            ),
+          );
+        } else if (msg.type === 'next' && msg.payload?.data) {
+          // The first sample is the latest value, sent on subscribe: the subscription is live.
+          live = true;
+          void opened.then(resolve);
+        } else if (msg.type === 'error') reject(new Error(JSON.stringify(msg)));
+      },
+      onClose: (reason) => {
+        if (!live) reject(new Error(`${reason} before the first sample`));
+      },
+    });
+    opened.then(
+      (ws) =>
         ws.send(
           JSON.stringify({
-            id: '1',
-            type: 'subscribe',
-            payload: { query: QUERY, variables: { t: [target] } },
+            type: 'connection_init',
+            payload: { authorization: `Bearer ${SECRET}` },
           }),
-        );
-      } else if (msg.type === 'next' && msg.payload?.data) {
-        // The first sample is the latest value, sent on subscribe: the subscription is live.
-        live = true;
-        resolve(ws);
-      } else if (msg.type === 'error') reject(new Error(JSON.stringify(msg)));
-    });
-    ws.on('error', reject);
-    ws.on('close', (code) => {
-      if (!live) reject(new Error(`closed ${code} before the first sample`));
-    });
+        ),
+      reject,
+    );
   });
 }
 
-function rawSocket(port: number, onLag: (ms: number) => void): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}`);
-    ws.on('open', () => resolve(ws));
-    ws.on('message', (data: Buffer) => onLag(lagOf(data)));
-    ws.on('error', reject);
-  });
-}
+const rawSocket = (port: number, onLag: (ms: number) => void): Promise<LeanSocket> =>
+  leanSocket({ port, onMessage: (data) => onLag(lagOf(data)), onClose: () => {} });
 
 async function client(): Promise<void> {
   const counts = (process.argv[2] ?? '1000,10000').split(',').map(Number);
@@ -316,7 +321,7 @@ async function client(): Promise<void> {
       const record = (ms: number) => {
         if (!warm) lags.push(ms);
       };
-      const sockets: WebSocket[] = [];
+      const sockets: LeanSocket[] = [];
       const t0 = performance.now();
       for (let i = 0; i < n; i += 250) {
         const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) =>
