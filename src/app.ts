@@ -316,14 +316,23 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   };
 }
 
-/** The Lease lives in the first watched cluster (in-cluster: the one the replicas run in). */
+/**
+ * The Lease lives in LEADER_ELECTION_CONTEXT's cluster, by default the first watched one
+ * (in-cluster: the one the replicas run in).
+ */
 function createElector(
   lease: NonNullable<Config['leaderElection']>,
   kubernetes: KubernetesProvider,
   identity: string,
   log: Logger,
 ): LeaseElector {
-  const context = kubernetes.contexts[0];
+  const watched = kubernetes.contexts;
+  if (lease.context !== undefined && !watched.includes(lease.context)) {
+    throw new ConfigError([
+      `Invalid configuration: LEADER_ELECTION_CONTEXT: not a watched context (watched: ${watched.join(', ') || 'none'}) (got "${lease.context}")`,
+    ]);
+  }
+  const context = lease.context ?? watched[0];
   const cluster = context === undefined ? undefined : kubernetes.cluster(context);
   if (!cluster) {
     throw new ConfigError([
@@ -332,7 +341,9 @@ function createElector(
   }
   return new LeaseElector({
     client: cluster.client,
-    ...lease,
+    namespace: lease.namespace,
+    name: lease.name,
+    leaseSeconds: lease.leaseSeconds,
     identity,
     log: log.child({ component: 'leader-election' }),
   });

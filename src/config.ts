@@ -172,6 +172,7 @@ const schema = z.object({
     )
     .optional(),
   LEADER_ELECTION_LEASE_SECONDS: positiveSeconds(300).default(15),
+  LEADER_ELECTION_CONTEXT: z.string().optional(),
   // A test hook, honoured only with NODE_ENV=test: pause between execution and outcome.
   TEST_PAUSE_AFTER_EXECUTE_MS: z.coerce.number().int().min(0).default(0),
 });
@@ -207,7 +208,15 @@ export interface Config {
     tokenTtlSeconds: number;
   };
   /** Kubernetes Lease election of the replica that runs the periodic jobs (none: this one). */
-  leaderElection: { namespace: string; name: string; leaseSeconds: number } | undefined;
+  leaderElection:
+    | {
+        namespace: string;
+        name: string;
+        leaseSeconds: number;
+        /** The watched context whose cluster holds the Lease (undefined: the first). */
+        context: string | undefined;
+      }
+    | undefined;
   shutdownTimeoutSeconds: number;
   maxRequestBytes: number;
   graphiql: boolean;
@@ -253,6 +262,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = result.data;
+  if (e.LEADER_ELECTION_CONTEXT !== undefined && e.LEADER_ELECTION_LEASE === undefined) {
+    throw new ConfigError([
+      `Invalid configuration: LEADER_ELECTION_CONTEXT: needs LEADER_ELECTION_LEASE (got "${e.LEADER_ELECTION_CONTEXT}")`,
+    ]);
+  }
   const regions = e.AWS_REGIONS.length > 0 ? e.AWS_REGIONS : e.AWS_REGION ? [e.AWS_REGION] : [];
   return {
     env: e.NODE_ENV,
@@ -285,7 +299,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
       tokenTtlSeconds: e.CHAT_TOKEN_TTL_SECONDS,
     },
-    leaderElection: leaseConfig(e.LEADER_ELECTION_LEASE, e.LEADER_ELECTION_LEASE_SECONDS),
+    leaderElection: leaseConfig(e),
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
@@ -295,10 +309,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-function leaseConfig(lease: string | undefined, leaseSeconds: number): Config['leaderElection'] {
-  if (!lease) return undefined;
-  const [namespace = '', name = ''] = lease.split('/');
-  return { namespace, name, leaseSeconds };
+function leaseConfig(e: Env): Config['leaderElection'] {
+  if (!e.LEADER_ELECTION_LEASE) return undefined;
+  const [namespace = '', name = ''] = e.LEADER_ELECTION_LEASE.split('/');
+  return {
+    namespace,
+    name,
+    leaseSeconds: e.LEADER_ELECTION_LEASE_SECONDS,
+    context: e.LEADER_ELECTION_CONTEXT,
+  };
 }
 
 function packageVersion(): string {

@@ -56,6 +56,12 @@ function elector(name: string, identity: string, leaseSeconds: number, client = 
   return e;
 }
 
+function labContext(): string {
+  const kc = new KubeConfig();
+  kc.loadFromFile(lab().KUBECONFIG ?? '');
+  return kc.getCurrentContext();
+}
+
 type LeaseJson = {
   spec: { holderIdentity?: string; leaseTransitions?: number; leaseDurationSeconds?: number };
 };
@@ -203,6 +209,13 @@ describe('leader election on a Kubernetes Lease', () => {
 });
 
 describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
+  it('refuses a LEADER_ELECTION_CONTEXT that is not watched, naming the watched ones', async () => {
+    const env = { ...lab(), LEADER_ELECTION_LEASE: `${ns.name}/orchestrator` };
+    await expect(startTestApp({ ...env, LEADER_ELECTION_CONTEXT: 'elsewhere' })).rejects.toThrow(
+      `Invalid configuration: LEADER_ELECTION_CONTEXT: not a watched context (watched: ${labContext()}) (got "elsewhere")`,
+    );
+  });
+
   let apps: TestApp[] = [];
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   afterAll(async () => {
@@ -227,6 +240,8 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       LEADER_ELECTION_LEASE: `${ns.name}/orchestrator`,
       LEADER_ELECTION_LEASE_SECONDS: '3',
+      // Named explicitly (the default is the first watched context, the same one here).
+      LEADER_ELECTION_CONTEXT: labContext(),
       METRICS_INTERVAL_SECONDS: '1',
     };
     apps = await Promise.all([startTestApp(env), startTestApp(env)]);

@@ -75,7 +75,15 @@ describe('configuration', () => {
       namespace: 'optiinfra',
       name: 'orchestrator',
       leaseSeconds: 15,
+      context: undefined,
     });
+    expect(
+      loadConfig({ LEADER_ELECTION_LEASE: 'ops/leader', LEADER_ELECTION_CONTEXT: 'prod-eu' })
+        .leaderElection?.context,
+    ).toBe('prod-eu');
+    expect(problems({ LEADER_ELECTION_CONTEXT: 'prod-eu' })).toEqual([
+      'Invalid configuration: LEADER_ELECTION_CONTEXT: needs LEADER_ELECTION_LEASE (got "prod-eu")',
+    ]);
     for (const bad of ['orchestrator', 'a/b/c', 'Ops/leader', '/leader', 'ops/']) {
       expect(problems({ LEADER_ELECTION_LEASE: bad })).toEqual([
         `Invalid configuration: LEADER_ELECTION_LEASE: expected namespace/name of a Lease (lower-case DNS names) (got "${bad}")`,
