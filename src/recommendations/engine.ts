@@ -50,6 +50,8 @@ export interface DraftSource {
 }
 
 const LEADER_POLL_MS = 5_000;
+/** The longest the first pass waits for every provider's caches (one may never sync). */
+const FIRST_PASS_WAIT_MS = 30_000;
 const key = (targetId: string, type: string) => `${targetId}\u0000${type}`;
 const K8S_TYPES = ['CPU_RIGHTSIZE', 'MEMORY_RIGHTSIZE', 'REPLICAS', 'IDLE_WORKLOAD'];
 
@@ -117,12 +119,14 @@ export class RecommendationEngine {
   }
 
   /**
-   * A pass every interval, on the leader only, once every provider's caches have synced. The
-   * gate is polled every few seconds, so a replica that becomes the leader (a takeover) runs
-   * its first pass at once rather than an interval later.
+   * A pass every interval, on the leader only; the first once every provider's caches have
+   * synced (or after FIRST_PASS_WAIT_MS: a provider that cannot sync must not hold the others
+   * back). The gate is polled every few seconds, so a replica that becomes the leader (a
+   * takeover) runs a pass at once rather than an interval later.
    */
   start(): void {
     const intervalMs = this.deps.intervalSeconds * 1000;
+    const startedAt = performance.now();
     let lastPass = -Infinity; // forgotten whenever this replica is not the leader
     const tick = () => {
       if (!this.deps.leader.isLeader()) {
@@ -131,7 +135,8 @@ export class RecommendationEngine {
       }
       const now = performance.now();
       if (now - lastPass < intervalMs) return;
-      if (this.deps.providers.enabled.some((p) => p.notReadyReason() !== null)) return;
+      const syncing = this.deps.providers.enabled.some((p) => p.notReadyReason() !== null);
+      if (syncing && now - startedAt < FIRST_PASS_WAIT_MS) return;
       lastPass = now;
       this.run().catch((err: unknown) => this.deps.log.error({ err }, 'recommendation run failed'));
     };
