@@ -27,16 +27,23 @@ export interface TestApp {
 /** A real app on a random loopback port with its own embedded database (or `env` overrides). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'oi-test-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    API_TOKENS,
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const app = await createApp(config, createLogger(config.logLevel));
+  let app: App;
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      API_TOKENS,
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+    app = await createApp(config, createLogger(config.logLevel));
+  } catch (err) {
+    // A configuration the test expects to be refused leaves nothing behind.
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const { port } = await app.listen();
   return {
     app,
