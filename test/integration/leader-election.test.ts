@@ -1,9 +1,13 @@
 // Leader election on a real coordination.k8s.io Lease in the lab's API server: one leader
 // among several electors, a fast takeover when the leader releases, a partitioned leader that
 // steps down before anyone else may take over (through a TCP proxy the test cuts or stalls),
-// and two orchestrator replicas (one PostgreSQL, one Redis) of which only the leader collects
-// metrics while the other serves the leader's snapshots.
+// the Lease held in the context LEADER_ELECTION_CONTEXT names, and two orchestrator replicas
+// (one PostgreSQL, one Redis) of which only the leader collects metrics and runs the
+// recommender while the other serves the leader's snapshots.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeaseElector } from '../../src/leader.ts';
@@ -231,6 +235,46 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
     const text = await (await fetch(`${t.url}/metrics`, { headers })).text();
     return /^optiinfra_leader 1$/m.test(text);
   };
+
+  it('keeps the Lease in LEADER_ELECTION_CONTEXT: cut off from that context alone, it steps down', async () => {
+    // Two watched contexts on the lab's cluster, the second through a proxy the test breaks:
+    // only a Lease held through the second is lost when the proxy is cut.
+    const proxy = await faultyProxy();
+    const dir = mkdtempSync(join(tmpdir(), 'oi-kubeconfig-'));
+    let app: TestApp | undefined;
+    try {
+      const kc = new KubeConfig();
+      kc.loadFromFile(lab().KUBECONFIG ?? '');
+      const direct = kc.getContextObject(kc.getCurrentContext())!;
+      kc.loadFromOptions({
+        clusters: [
+          ...kc.clusters,
+          { ...kc.getCluster(direct.cluster)!, name: 'proxied', server: proxy.url },
+        ],
+        users: kc.users,
+        contexts: [...kc.contexts, { ...direct, name: 'proxied', cluster: 'proxied' }],
+        currentContext: direct.name,
+      });
+      const kubeconfig = join(dir, 'config');
+      writeFileSync(kubeconfig, kc.exportConfig());
+      app = await startTestApp({
+        ...lab(),
+        KUBECONFIG: kubeconfig,
+        KUBE_CONTEXTS: `${direct.name},proxied`,
+        LEADER_ELECTION_LEASE: `${ns.name}/by-context`,
+        LEADER_ELECTION_LEASE_SECONDS: '3',
+        LEADER_ELECTION_CONTEXT: 'proxied',
+      });
+      const replica = app;
+      await eventually(async () => expect(await isLeader(replica)).toBe(true), 15_000);
+      proxy.fail('cut');
+      await eventually(async () => expect(await isLeader(replica)).toBe(false), 10_000);
+    } finally {
+      await app?.close();
+      await proxy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('only the leader collects; the follower serves its snapshots and takes over when it shuts down', async () => {
     scratch = await createScratchDatabase();
