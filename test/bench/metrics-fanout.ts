@@ -255,6 +255,14 @@ function graphqlAttempt(
 ): Promise<LeanSocket> {
   return new Promise((resolve, reject) => {
     let live = false;
+    // A failed attempt leaves no connection behind for the retry.
+    const fail = (err: Error) => {
+      void opened.then(
+        (ws) => ws.terminate(),
+        () => {},
+      );
+      reject(err);
+    };
     const opened = leanSocket({
       port,
       path: '/graphql',
@@ -279,7 +287,7 @@ function graphqlAttempt(
           // The first sample is the latest value, sent on subscribe: the subscription is live.
           live = true;
           void opened.then(resolve);
-        } else if (msg.type === 'error') reject(new Error(JSON.stringify(msg)));
+        } else if (msg.type === 'error') fail(new Error(JSON.stringify(msg)));
       },
       onClose: (reason) => {
         if (!live) reject(new Error(`${reason} before the first sample`));
