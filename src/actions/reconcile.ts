@@ -60,7 +60,7 @@ export class AuditMaintenance {
   async reconcile(): Promise<number> {
     const { audit, providers, instanceId, log } = this.deps;
     // What the provider "now shows" is only known once its caches have synced.
-    if (providers.enabled.some((p) => p.notReadyReason() !== null)) return 0;
+    if (!providers.synced()) return 0;
     const orphans = await audit.orphanedPending(instanceId, STALE_SECONDS);
     for (const event of orphans) {
       const now = providers.get(event.target.id);

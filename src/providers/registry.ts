@@ -59,6 +59,11 @@ export class ProviderRegistry {
     return resourceMatcher(filter);
   }
 
+  /** Whether every enabled provider's caches have synced (its picture is complete). */
+  synced(): boolean {
+    return this.enabled.every((p) => p.notReadyReason() === null);
+  }
+
   failures(): { provider: string; cluster: string; message: string }[] {
     return this.enabled.flatMap((p) => p.failures().map((f) => ({ provider: p.name, ...f })));
   }

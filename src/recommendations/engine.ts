@@ -135,8 +135,7 @@ export class RecommendationEngine {
       }
       const now = performance.now();
       if (now - lastPass < intervalMs) return;
-      const syncing = this.deps.providers.enabled.some((p) => p.notReadyReason() !== null);
-      if (syncing && now - startedAt < FIRST_PASS_WAIT_MS) return;
+      if (!this.deps.providers.synced() && now - startedAt < FIRST_PASS_WAIT_MS) return;
       lastPass = now;
       this.run().catch((err: unknown) => this.deps.log.error({ err }, 'recommendation run failed'));
     };

@@ -146,10 +146,16 @@ export async function waitReady(
   return performance.now() - t0;
 }
 
-/** Sum of apiserver_request_total for LIST requests on the given resources. */
-export async function apiserverListCount(resources: string[]): Promise<number> {
+/** The lab's kubeconfig, loaded (its current context is the lab). */
+export function labKubeConfig(): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromFile(lab().KUBECONFIG ?? '');
+  return kc;
+}
+
+/** Sum of apiserver_request_total for LIST requests on the given resources. */
+export async function apiserverListCount(resources: string[]): Promise<number> {
+  const kc = labKubeConfig();
   const client = new KubeClient(kc, kc.getCurrentContext());
   const text = await client.text('GET', '/metrics');
   client.close();

@@ -8,14 +8,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeaseElector } from '../../src/leader.ts';
 import { createLogger } from '../../src/logger.ts';
 import { KubeClient } from '../../src/providers/kubernetes/client.ts';
 import { startTestApp, TOKENS, type TestApp } from '../support/app.ts';
 import { createScratchDatabase } from '../support/postgres.ts';
-import { eventually, kubectlJson, lab, scratchNamespace, sleep } from './kubernetes-support.ts';
+import {
+  eventually,
+  kubectlJson,
+  lab,
+  labKubeConfig,
+  scratchNamespace,
+  sleep,
+} from './kubernetes-support.ts';
 
 let ns: Awaited<ReturnType<typeof scratchNamespace>>;
 const clients: KubeClient[] = [];
@@ -32,8 +38,7 @@ afterAll(async () => {
 
 /** A client of the lab's API server, directly or through `server` (a proxy). */
 function kubeClient(server?: string): KubeClient {
-  const kc = new KubeConfig();
-  kc.loadFromFile(lab().KUBECONFIG ?? '');
+  const kc = labKubeConfig();
   if (server) {
     kc.loadFromOptions({
       clusters: kc.clusters.map((c) => ({ ...c, server })),
@@ -58,12 +63,6 @@ function elector(name: string, identity: string, leaseSeconds: number, client = 
   });
   electors.push(e);
   return e;
-}
-
-function labContext(): string {
-  const kc = new KubeConfig();
-  kc.loadFromFile(lab().KUBECONFIG ?? '');
-  return kc.getCurrentContext();
 }
 
 type LeaseJson = {
@@ -216,7 +215,7 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
   it('refuses a LEADER_ELECTION_CONTEXT that is not watched, naming the watched ones', async () => {
     const env = { ...lab(), LEADER_ELECTION_LEASE: `${ns.name}/orchestrator` };
     await expect(startTestApp({ ...env, LEADER_ELECTION_CONTEXT: 'elsewhere' })).rejects.toThrow(
-      `Invalid configuration: LEADER_ELECTION_CONTEXT: not a watched context (watched: ${labContext()}) (got "elsewhere")`,
+      `Invalid configuration: LEADER_ELECTION_CONTEXT: not a watched context (watched: ${labKubeConfig().getCurrentContext()}) (got "elsewhere")`,
     );
   });
 
@@ -243,8 +242,7 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oi-kubeconfig-'));
     let app: TestApp | undefined;
     try {
-      const kc = new KubeConfig();
-      kc.loadFromFile(lab().KUBECONFIG ?? '');
+      const kc = labKubeConfig();
       const direct = kc.getContextObject(kc.getCurrentContext())!;
       kc.loadFromOptions({
         clusters: [
@@ -285,7 +283,7 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
       LEADER_ELECTION_LEASE: `${ns.name}/orchestrator`,
       LEADER_ELECTION_LEASE_SECONDS: '3',
       // Named explicitly (the default is the first watched context, the same one here).
-      LEADER_ELECTION_CONTEXT: labContext(),
+      LEADER_ELECTION_CONTEXT: labKubeConfig().getCurrentContext(),
       METRICS_INTERVAL_SECONDS: '1',
     };
     apps = await Promise.all([startTestApp(env), startTestApp(env)]);
