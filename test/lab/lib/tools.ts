@@ -16,9 +16,11 @@ export async function ensurePrometheus(): Promise<[string, string]> {
     // RUNLEVEL=1 keeps the package's init script from starting a system-wide Prometheus
     // on :9090; the lab runs its own on a free port.
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
+    // Another apt-get (a parallel install on a shared machine) holds dpkg's lock: wait for it.
+    const wait = ['-o', 'DPkg::Lock::Timeout=600'];
     for (const args of [
-      ['update', '-qq'],
-      ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'],
+      [...wait, 'update', '-qq'],
+      [...wait, 'install', '-y', '-qq', '--no-install-recommends', 'prometheus'],
     ]) {
       const r = spawnSync('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
       if (r.status !== 0) throw new LabError(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
