@@ -1,22 +1,39 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// CODEGEN_OUT lets the staleness check generate into a scratch directory.
-const out = process.env.CODEGEN_OUT ?? 'test/gql/';
+// CODEGEN_SCRATCH lets the staleness check generate every target into a scratch directory.
+const out = (path: string) =>
+  process.env.CODEGEN_SCRATCH ? `${process.env.CODEGEN_SCRATCH}/${path}` : path;
+
+const typescript = {
+  useTypeImports: true,
+  enumsAsTypes: true,
+  importExtension: '.ts',
+  scalars: { DateTime: 'string', JSON: 'unknown', Duration: 'string' },
+} as const;
+
+export const CODEGEN_TARGETS = ['test/gql/', 'src/dashboard/gql/'];
 
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: ['test/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
   generates: {
-    [out]: {
+    // Tests: typed DocumentNodes.
+    [out('test/gql/')]: {
+      documents: ['test/**/*.ts', '!test/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        importExtension: '.ts',
-        scalars: { DateTime: 'string', JSON: 'unknown', Duration: 'string' },
+      config: typescript,
+    },
+    // The dashboard: typed document strings (no GraphQL parser in the bundle), each carrying its
+    // sha256; persisted-documents.json is the manifest the trusted-documents mode reads.
+    [out('src/dashboard/gql/')]: {
+      documents: ['src/dashboard/**/*.{ts,tsx}', '!src/dashboard/gql/**'],
+      preset: 'client',
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { mode: 'replaceDocumentWithHash', hashAlgorithm: 'sha256' },
       },
+      config: { ...typescript, documentMode: 'string' },
     },
   },
 };

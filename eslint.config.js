@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'test/gql/', '.lab/', 'data/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'coverage/',
+      'test/gql/',
+      'src/dashboard/gql/',
+      'dist/',
+      '.lab/',
+      'data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

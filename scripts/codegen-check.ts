@@ -1,27 +1,36 @@
-// Fails when test/gql/ (GraphQL Code Generator output) is stale against the schema and documents.
+// Fails when a GraphQL Code Generator target (test/gql/, src/dashboard/gql/) is stale against the
+// schema and documents.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CODEGEN_TARGETS } from '../codegen.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'codegen-'));
 try {
   execFileSync('graphql-codegen', ['--config', 'codegen.ts', '--silent'], {
-    env: { ...process.env, CODEGEN_OUT: `${scratch}/` },
+    env: { ...process.env, CODEGEN_SCRATCH: scratch },
     stdio: 'inherit',
   });
   const stale: string[] = [];
-  for (const file of readdirSync(scratch)) {
-    let committed = '';
-    try {
-      committed = readFileSync(join('test/gql', file), 'utf8');
-    } catch {
-      // Missing: stale.
+  for (const target of CODEGEN_TARGETS) {
+    const committed = new Set(readdirSync(target));
+    for (const file of readdirSync(join(scratch, target))) {
+      committed.delete(file);
+      let text = '';
+      try {
+        text = readFileSync(join(target, file), 'utf8');
+      } catch {
+        // Missing: stale.
+      }
+      if (text !== readFileSync(join(scratch, target, file), 'utf8')) stale.push(target + file);
     }
-    if (committed !== readFileSync(join(scratch, file), 'utf8')) stale.push(file);
+    stale.push(...[...committed].map((f) => `${target}${f} (no longer generated)`));
   }
   if (stale.length > 0) {
-    process.stderr.write(`test/gql is stale (${stale.join(', ')}). Run \`npm run codegen\`.\n`);
+    process.stderr.write(
+      `Generated code is stale (${stale.join(', ')}). Run \`npm run codegen\`.\n`,
+    );
     process.exit(1);
   }
 } finally {

@@ -15,6 +15,7 @@ import { ChatService } from './chat/service.ts';
 import { KubernetesManifests } from './providers/kubernetes/manifests.ts';
 import { OverviewService } from './overview.ts';
 import { createPubSubService, TopicFanout, type AppPubSub } from './pubsub.ts';
+import { BrowserPages } from './server/browser.ts';
 import { HttpFront } from './server/http.ts';
 import { AwsProvider } from './providers/aws/provider.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
@@ -60,9 +61,12 @@ export interface Services {
 
 export interface App {
   services: Services;
-  /** Set on the first start when an admin token had to be created; print it once. */
-  bootstrapSecret: string | undefined;
-  listen(): Promise<{ port: number; host: string }>;
+  browser: BrowserPages;
+  /**
+   * Binds the port; then, on a first start, creates the admin token (`bootstrapSecret`, to be
+   * shown once): a start that cannot listen creates none.
+   */
+  listen(): Promise<{ port: number; host: string; bootstrapSecret: string | undefined }>;
   shutdown(): Promise<void>;
 }
 
@@ -83,7 +87,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   if (applied.length > 0) log.info({ applied }, 'database migrations applied');
 
   const auth = new TokenAuthenticator(config.auth);
-  const { bootstrapSecret } = await auth.init(db, log);
+  await auth.init(db, log);
   const bus = createPubSubService(config.redisUrl);
 
   const health = new HealthService();
@@ -251,9 +255,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     services,
     metrics,
     log,
-    graphiql: config.graphiql,
     fastPath,
   });
+  const browser = new BrowserPages({ graphiql: config.graphiql });
   const http = new HttpFront({
     yoga,
     auth,
@@ -262,7 +266,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     version: config.version,
     maxRequestBytes: config.maxRequestBytes,
-    graphiql: config.graphiql,
+    browser,
   });
   const ws = attachWebSocket({
     server: http.server,
@@ -303,15 +307,16 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   return {
     services,
-    bootstrapSecret,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    browser,
+    listen: async () => {
+      const addr = await new Promise<AddressInfo>((resolve, reject) => {
         http.server.once('error', reject);
-        http.server.listen(config.port, config.host, () => {
-          const addr = http.server.address() as AddressInfo;
-          resolve({ port: addr.port, host: addr.address });
-        });
-      }),
+        http.server.listen(config.port, config.host, () =>
+          resolve(http.server.address() as AddressInfo),
+        );
+      });
+      return { port: addr.port, host: addr.address, bootstrapSecret: await auth.bootstrap(db) };
+    },
     shutdown: () => (shuttingDown ??= drain()),
   };
 }

@@ -1,8 +1,16 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 export type { Logger };
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/** `json` for machines; `pretty` (colour, one readable line per entry) for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  format: LogFormat = 'json',
+): Logger {
   return pino(
     {
       level,
@@ -13,6 +21,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         censor: '[redacted]',
       },
     },
-    destination,
+    destination ??
+      (format === 'pretty'
+        ? pinoPretty({ sync: true, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss' })
+        : undefined),
   );
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { createApp } from './app.ts';
 import { createLogger } from './logger.ts';
+import { startLine } from './startup.ts';
 
 function printBootstrapToken(secret: string): void {
   const line = '='.repeat(72);
@@ -13,7 +14,11 @@ function printBootstrapToken(secret: string): void {
 
 async function main(): Promise<void> {
   const config = loadConfig(readEnvironment());
-  const log = createLogger(config.logLevel);
+  const log = createLogger(
+    config.logLevel,
+    undefined,
+    config.logFormat ?? (config.env === 'development' && process.stdout.isTTY ? 'pretty' : 'json'),
+  );
   // Some settings can only be judged against the world (a Lease needs a cluster).
   const app = await createApp(config, log);
   // Handlers first: a SIGTERM sent as soon as "listening" is seen must find them installed
@@ -39,9 +44,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 
-  const { port, host } = await app.listen();
+  const { port, host, bootstrapSecret } = await app.listen();
   log.info({ port, host, version: config.version, env: config.env }, 'listening');
-  if (app.bootstrapSecret) printBootstrapToken(app.bootstrapSecret);
+  // For a person: where to go and what works (the providers' first answers, not their sync).
+  process.stderr.write(
+    `${startLine({
+      version: config.version,
+      host,
+      port,
+      graphiql: config.graphiql,
+      dashboard: app.browser.manifest !== undefined,
+      components: await app.services.health.status(),
+    })}\n`,
+  );
+  if (bootstrapSecret) printBootstrapToken(bootstrapSecret);
 }
 
 main().catch((err: unknown) => {

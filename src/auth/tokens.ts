@@ -33,30 +33,31 @@ export class TokenAuthenticator {
     return this.options.mode;
   }
 
-  /**
-   * Loads the configured tokens, or the stored ones; on a first start with neither, creates
-   * an admin token, stores its hash and returns the secret so the caller can print it once.
-   */
-  async init(db: Database, log: Logger): Promise<{ bootstrapSecret?: string }> {
+  /** Loads the configured tokens, or the stored ones (none yet on a first start). */
+  async init(db: Database, log: Logger): Promise<void> {
     if (this.options.mode === 'none') {
       log.warn(
         'AUTH_MODE=none: authentication is OFF and every caller is admin. Use this only on a laptop.',
       );
-      return {};
+      return;
     }
-    if (this.options.tokens.length > 0) {
-      this.tokens = this.options.tokens.map((t) => ({
-        name: t.name,
-        role: t.role,
-        hash: hashSecret(t.secret),
-      }));
-      return {};
-    }
-    const stored = await this.loadStored(db);
-    if (stored.length > 0) {
-      this.tokens = stored;
-      return {};
-    }
+    this.tokens =
+      this.options.tokens.length > 0
+        ? this.options.tokens.map((t) => ({
+            name: t.name,
+            role: t.role,
+            hash: hashSecret(t.secret),
+          }))
+        : await this.loadStored(db);
+  }
+
+  /**
+   * On a first start (token mode, nothing configured or stored) creates an admin token,
+   * stores its hash and returns the secret for the caller to show once. Called only once the
+   * port is bound, so a start that cannot listen never creates a token nobody saw.
+   */
+  async bootstrap(db: Database): Promise<string | undefined> {
+    if (this.options.mode === 'none' || this.tokens.length > 0) return undefined;
     const secret = randomBytes(24).toString('base64url');
     // Two replicas starting together: one insert wins, the other reloads and prints nothing.
     const inserted = await db.query(
@@ -65,7 +66,7 @@ export class TokenAuthenticator {
       [hashSecret(secret).toString('hex')],
     );
     this.tokens = await this.loadStored(db);
-    return inserted.length > 0 ? { bootstrapSecret: secret } : {};
+    return inserted.length > 0 ? secret : undefined;
   }
 
   private async loadStored(db: Database): Promise<StoredToken[]> {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { HealthService } from '../health.ts';
 import type { Logger } from '../logger.ts';
+import type { BrowserPages } from './browser.ts';
 import type { ServerMetrics } from './metrics.ts';
 import type { GraphQLServer } from './yoga.ts';
 import type { ServerContext } from '../graphql/context.ts';
@@ -15,7 +16,8 @@ export interface HttpDeps {
   log: Logger;
   version: string;
   maxRequestBytes: number;
-  graphiql: boolean;
+  /** The dashboard, GraphiQL and their assets (HTML clients only; API answers unchanged). */
+  browser: BrowserPages;
 }
 
 interface InFlight {
@@ -112,6 +114,7 @@ export class HttpFront {
       );
     });
 
+    if (await this.deps.browser.handle(req, res, url)) return;
     switch (url.pathname) {
       case '/':
         return sendJson(res, 200, {
@@ -155,13 +158,8 @@ export class HttpFront {
     ctx: { requestId: string; log: Logger; entry: InFlight },
   ): Promise<void> {
     const method = req.method ?? 'GET';
-    const wantsGraphiQL =
-      method === 'GET' &&
-      this.deps.graphiql &&
-      !url.searchParams.has('query') &&
-      (req.headers.accept ?? '').includes('text/html');
     const viewer = this.deps.auth.authenticate(req.headers.authorization);
-    if (!viewer && !wantsGraphiQL) {
+    if (!viewer) {
       return graphqlError(
         res,
         401,
@@ -194,7 +192,7 @@ export class HttpFront {
     // SSE subscriptions never end by themselves: shutdown ends them instead of waiting.
     ctx.entry.streaming = (req.headers.accept ?? '').includes('text/event-stream');
     const serverContext: ServerContext = {
-      viewer: viewer ?? { name: 'anonymous', role: 'viewer' },
+      viewer,
       requestId: ctx.requestId,
       log: ctx.log,
     };

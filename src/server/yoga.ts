@@ -52,16 +52,14 @@ export function createGraphQLServer(options: {
   services: Services;
   metrics: ServerMetrics;
   log: Logger;
-  graphiql: boolean;
   /** Serves eligible `metrics` subscriptions over HTTP (shared with graphql-ws); none: off. */
   fastPath?: MetricsFastPath;
 }) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: options.schema,
     graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql
-      ? { title: 'OptiInfra Orchestrator', headers: '{"Authorization": "Bearer <token>"}' }
-      : false,
+    // GraphiQL is served by the HTTP front from a local package (./browser.ts), not yoga's CDN page.
+    graphiql: false,
     landingPage: false,
     // The HTTP front reads every body against MAX_REQUEST_BYTES before yoga sees it (413
     // past it); yoga's own limiter would pipe each body through a second stream to count it.

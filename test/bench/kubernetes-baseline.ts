@@ -20,7 +20,6 @@ for (const [name, value] of Object.entries(answer)) {
 }
 const yoga = createYoga({
   schema,
-  graphiql: false,
   logging: false,
   maskedErrors: true,
 });

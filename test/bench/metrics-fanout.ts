@@ -88,7 +88,6 @@ async function server(): Promise<void> {
       services: app.services,
       metrics: new ServerMetrics(),
       log: createLogger('silent'),
-      graphiql: false,
     }),
     auth: app.services.auth,
     log: createLogger('silent'),

@@ -50,7 +50,6 @@ async function front(withFastPath: boolean): Promise<Front> {
     services: t.app.services,
     metrics: new ServerMetrics(),
     log,
-    graphiql: false,
     ...(fp && { fastPath: fp }),
   });
   // HTTP as the app's front hands it to yoga: the authenticated viewer as server context.

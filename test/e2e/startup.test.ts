@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,5 +63,33 @@ describe('process start', () => {
     expect(third.output()).not.toContain('created the first admin token');
     third.child.kill('SIGTERM');
     expect(await third.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('creates no token when the port cannot be bound; the next start that listens shows one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oi-startup-busy-'));
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const busy = (blocker.address() as AddressInfo).port;
+    try {
+      const refused = spawnOrchestrator({ PORT: String(busy), HOST: '127.0.0.1', DATA_DIR: dir });
+      expect((await refused.exited).code).toBe(1);
+      expect(refused.output()).toMatch(/EADDRINUSE/);
+      expect(refused.output()).not.toContain('created the first admin token');
+    } finally {
+      blocker.close();
+    }
+    const next = spawnOrchestrator({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir });
+    const line = await next.waitFor(/OptiInfra Orchestrator \S+ listening: /);
+    // One line a person can read: the URL, the dashboard, GraphiQL, each component's state.
+    expect(line).toMatch(
+      /listening: API http:\/\/127\.0\.0\.1:\d+\/graphql · dashboard (http:\/\/127\.0\.0\.1:\d+\/|not built) · GraphiQL http:\/\/127\.0\.0\.1:\d+\/graphql \| /,
+    );
+    for (const component of ['database UP', 'kubernetes ', 'aws DISABLED', 'prometheus DISABLED']) {
+      expect(line).toContain(component);
+    }
+    await next.waitFor(/Authorization: Bearer /);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toEqual({ code: 0, signal: null });
+    rmSync(dir, { recursive: true, force: true });
   });
 });

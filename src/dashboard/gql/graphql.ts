@@ -1,0 +1,811 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActionVerb =
+  | 'CORDON'
+  | 'CREATE'
+  | 'DELETE'
+  | 'PATCH'
+  | 'REBOOT'
+  | 'RESTART'
+  | 'SCALE'
+  | 'START'
+  | 'STOP'
+  | 'UNCORDON';
+
+export type ApplyRecommendationInput = {
+  /** For advice never applied automatically (deletions): the target's name. */
+  confirm?: string | null | undefined;
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type AuditLogFilter = {
+  /** e.g. ["scale"] */
+  actions?: Array<string> | null | undefined;
+  actors?: Array<string> | null | undefined;
+  /** The global id of a resource. */
+  resourceId?: string | number | null | undefined;
+  since?: string | null | undefined;
+  sources?: Array<AuditSource> | null | undefined;
+  statuses?: Array<AuditStatus> | null | undefined;
+  until?: string | null | undefined;
+};
+
+export type AuditSource =
+  | 'AGENT'
+  | 'API'
+  | 'CHATOPS'
+  | 'RECOMMENDATION'
+  | 'SYSTEM';
+
+export type AuditStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+export type ChatInput = {
+  /** Where the user is looking: {namespace, cluster, resourceId}. */
+  context?: unknown;
+  /** Continue a conversation. */
+  conversationId?: string | number | null | undefined;
+  message: string;
+};
+
+export type ComponentState =
+  | 'DEGRADED'
+  | 'DISABLED'
+  | 'DOWN'
+  | 'UP';
+
+export type ConfirmChatPlanInput = {
+  token: string;
+};
+
+/** CPU in cores, memory in bytes, network in bytes/s. Requests and limits are summed over a target's pods; capacity is node allocatable (nodes and clusters only). */
+export type MetricName =
+  | 'CPU_CAPACITY'
+  | 'CPU_LIMIT'
+  | 'CPU_REQUEST'
+  | 'CPU_USAGE'
+  | 'MEMORY_CAPACITY'
+  | 'MEMORY_LIMIT'
+  | 'MEMORY_REQUEST'
+  | 'MEMORY_USAGE'
+  | 'NETWORK_RECEIVE'
+  | 'NETWORK_TRANSMIT';
+
+/** Either `last` (a duration back from now) or `from`/`to` (to defaults to now). */
+export type MetricRangeInput = {
+  from?: string | null | undefined;
+  last?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type Provider =
+  | 'AWS'
+  | 'KUBERNETES';
+
+export type RecommendationFilter = {
+  namespaces?: Array<string> | null | undefined;
+  resourceId?: string | number | null | undefined;
+  sources?: Array<string> | null | undefined;
+  /** Default: all. */
+  statuses?: Array<RecommendationStatus> | null | undefined;
+  types?: Array<string> | null | undefined;
+};
+
+export type RecommendationRisk =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type RecommendationStatus =
+  | 'APPLIED'
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'OPEN'
+  | 'REJECTED'
+  | 'SUPERSEDED';
+
+export type RejectRecommendationInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+  reason: string;
+};
+
+export type ResourceEventType =
+  | 'ADDED'
+  | 'DELETED'
+  | 'MODIFIED';
+
+export type ResourceFilter = {
+  clusters?: Array<string> | null | undefined;
+  kinds?: Array<ResourceKind> | null | undefined;
+  /** Kubernetes label selector, e.g. `app=web,tier in (a,b),!legacy` (tags on AWS). */
+  labelSelector?: string | null | undefined;
+  names?: Array<string> | null | undefined;
+  namespaces?: Array<string> | null | undefined;
+  providers?: Array<Provider> | null | undefined;
+  /** Case-insensitive part of the name. */
+  search?: string | null | undefined;
+  states?: Array<ResourceState> | null | undefined;
+};
+
+export type ResourceKind =
+  | 'AUTO_SCALING_GROUP'
+  | 'DAEMONSET'
+  | 'DEPLOYMENT'
+  | 'EBS_VOLUME'
+  | 'EC2_INSTANCE'
+  | 'HORIZONTAL_POD_AUTOSCALER'
+  | 'NAMESPACE'
+  | 'NODE'
+  | 'POD'
+  | 'RDS_INSTANCE'
+  | 'REPLICASET'
+  | 'SERVICE'
+  | 'STATEFULSET';
+
+export type ResourceState =
+  | 'DEGRADED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'STOPPED'
+  | 'SUCCEEDED'
+  | 'TERMINATING'
+  | 'UNKNOWN';
+
+export type RestartResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** Allow deleting a pod no controller will recreate. */
+  force?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type RevertActionInput = {
+  /** The AuditEvent to undo. */
+  auditEventId: string | number;
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'OPERATOR'
+  | 'VIEWER';
+
+export type ScaleResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+  replicas: number;
+};
+
+export type StartResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type StopResourceInput = {
+  /** Validate and preview through the provider; change nothing. */
+  dryRun?: boolean | null | undefined;
+  /** The global id of the resource. */
+  id: string | number;
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  idempotencyKey?: string | null | undefined;
+};
+
+type ResourceRowFields_AutoScalingGroup_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_DaemonSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Deployment_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_EbsVolume_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Ec2Instance_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_HorizontalPodAutoscaler_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_KubernetesNode_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Namespace_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Pod_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_RdsInstance_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_RemovedResource_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_ReplicaSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Service_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_StatefulSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+export type ResourceRowFieldsFragment =
+  | ResourceRowFields_AutoScalingGroup_Fragment
+  | ResourceRowFields_DaemonSet_Fragment
+  | ResourceRowFields_Deployment_Fragment
+  | ResourceRowFields_EbsVolume_Fragment
+  | ResourceRowFields_Ec2Instance_Fragment
+  | ResourceRowFields_HorizontalPodAutoscaler_Fragment
+  | ResourceRowFields_KubernetesNode_Fragment
+  | ResourceRowFields_Namespace_Fragment
+  | ResourceRowFields_Pod_Fragment
+  | ResourceRowFields_RdsInstance_Fragment
+  | ResourceRowFields_RemovedResource_Fragment
+  | ResourceRowFields_ReplicaSet_Fragment
+  | ResourceRowFields_Service_Fragment
+  | ResourceRowFields_StatefulSet_Fragment
+;
+
+export type AuditRowFieldsFragment = { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } };
+
+export type RecommendationRowFieldsFragment = { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null };
+
+export type DashViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashViewerQuery = { viewer: { name: string, role: Role } };
+
+export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> }, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } }> };
+
+export type DashOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashOverviewQuery = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> }, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } }> } };
+
+export type DashOverviewLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashOverviewLiveSubscription = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> }, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } }> } };
+
+export type DashResourcesQueryVariables = Exact<{
+  filter?: ResourceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashResourcesQuery = { resources: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, failures: Array<{ provider: string, cluster: string, message: string }>, edges: Array<{ node:
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+       }> } };
+
+export type DashResourceEventsSubscriptionVariables = Exact<{
+  filter?: ResourceFilter | null | undefined;
+}>;
+
+
+export type DashResourceEventsSubscription = { resourceEvents: { type: ResourceEventType, timestamp: string, resource:
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+     } };
+
+export type DashResourceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashResourceQuery = { node:
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> }, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DashMetricsHistoryQueryVariables = Exact<{
+  targets: Array<string | number> | string | number;
+  names?: Array<MetricName> | MetricName | null | undefined;
+  range?: MetricRangeInput | null | undefined;
+}>;
+
+
+export type DashMetricsHistoryQuery = { metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> };
+
+export type DashMetricSamplesSubscriptionVariables = Exact<{
+  targets: Array<string | number> | string | number;
+  names?: Array<MetricName> | MetricName | null | undefined;
+}>;
+
+
+export type DashMetricSamplesSubscription = { metrics: { name: MetricName, unit: string, timestamp: string, value: number } };
+
+export type DashRecommendationsQueryVariables = Exact<{
+  filter?: RecommendationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashRecommendationsQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } };
+
+export type DashAuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }> } };
+
+export type DashAuditEventsSubscriptionVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+}>;
+
+
+export type DashAuditEventsSubscription = { auditEvents: { hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+export type DashVerifyAuditQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashVerifyAuditQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, checkedRecords: number, firstInvalidEventId: string | null, reason: string | null } };
+
+type ActionOutcome_ApplyRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_ChangeInstanceTypeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_CordonNodeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_DeleteResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_RebootResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_RejectRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_RestartResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_RevertActionSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_ScaleResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_StartResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_StopResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+type ActionOutcome_UncordonNodeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } };
+
+export type ActionOutcomeFragment =
+  | ActionOutcome_ApplyRecommendationSuccess_Fragment
+  | ActionOutcome_ChangeInstanceTypeSuccess_Fragment
+  | ActionOutcome_CordonNodeSuccess_Fragment
+  | ActionOutcome_DeleteResourceSuccess_Fragment
+  | ActionOutcome_RebootResourceSuccess_Fragment
+  | ActionOutcome_RejectRecommendationSuccess_Fragment
+  | ActionOutcome_RestartResourceSuccess_Fragment
+  | ActionOutcome_RevertActionSuccess_Fragment
+  | ActionOutcome_ScaleResourceSuccess_Fragment
+  | ActionOutcome_StartResourceSuccess_Fragment
+  | ActionOutcome_StopResourceSuccess_Fragment
+  | ActionOutcome_UncordonNodeSuccess_Fragment
+;
+
+export type DashScaleMutationVariables = Exact<{
+  input: ScaleResourceInput;
+}>;
+
+
+export type DashScaleMutation = { scaleResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DashStartMutationVariables = Exact<{
+  input: StartResourceInput;
+}>;
+
+
+export type DashStartMutation = { startResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'StartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DashStopMutationVariables = Exact<{
+  input: StopResourceInput;
+}>;
+
+
+export type DashStopMutation = { stopResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DashRestartMutationVariables = Exact<{
+  input: RestartResourceInput;
+}>;
+
+
+export type DashRestartMutation = { restartResource:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RestartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DashApplyRecommendationMutationVariables = Exact<{
+  input: ApplyRecommendationInput;
+}>;
+
+
+export type DashApplyRecommendationMutation = { applyRecommendation:
+    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DashRejectRecommendationMutationVariables = Exact<{
+  input: RejectRecommendationInput;
+}>;
+
+
+export type DashRejectRecommendationMutation = { rejectRecommendation:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RejectRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DashRevertMutationVariables = Exact<{
+  input: RevertActionInput;
+}>;
+
+
+export type DashRevertMutation = { revertAction:
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RevertActionSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DashChatMutationVariables = Exact<{
+  input: ChatInput;
+}>;
+
+
+export type DashChatMutation = { chat: { conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: string, confidence: number }, plan: Array<{ action: string, parameters: unknown, preview: unknown, target:
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+       | null }>, generatedCode: Array<{ language: string, filename: string | null, content: string }> } };
+
+export type DashConfirmChatPlanMutationVariables = Exact<{
+  input: ConfirmChatPlanInput;
+}>;
+
+
+export type DashConfirmChatPlanMutation = { confirmChatPlan:
+    | { __typename: 'ConfirmChatPlanSuccess', reply: string, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } }> }
+    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
+    | { __typename: 'ConfirmationTokenError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IrreversibleError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ResourceRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ResourceRowFields on Resource {
+  id
+  provider
+  kind
+  cluster
+  namespace
+  name
+  state
+  cpuUsage
+  memoryUsage
+  createdAt
+}
+    `, {"fragmentName":"ResourceRowFields"}) as unknown as TypedDocumentString<ResourceRowFieldsFragment, unknown>;
+export const RecommendationRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecommendationRowFields on Recommendation {
+  id
+  type
+  status
+  statusReason
+  title
+  summary
+  targetId
+  targetName
+  source
+  risk
+  confidence
+  estimatedMonthlySavings
+  current
+  recommended
+  evidence
+  action
+  createdAt
+  appliedAuditEvent {
+    id
+  }
+}
+    `, {"fragmentName":"RecommendationRowFields"}) as unknown as TypedDocumentString<RecommendationRowFieldsFragment, unknown>;
+export const AuditRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditRowFields on AuditEvent {
+  id
+  timestamp
+  actor
+  actorRole
+  source
+  action
+  verb
+  status
+  dryRun
+  parameters
+  before
+  after
+  durationMs
+  error {
+    code
+    message
+  }
+  target {
+    id
+    kind
+    namespace
+    name
+  }
+}
+    `, {"fragmentName":"AuditRowFields"}) as unknown as TypedDocumentString<AuditRowFieldsFragment, unknown>;
+export const OverviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OverviewFields on Overview {
+  generatedAt
+  status {
+    name
+    state
+    message
+  }
+  resources {
+    total
+    byKind {
+      key
+      count
+    }
+    byState {
+      key
+      count
+    }
+    byProvider {
+      key
+      count
+    }
+  }
+  metrics {
+    collectedAt
+    clusters {
+      cluster
+      cpuUsage
+      cpuRequest
+      cpuCapacity
+      memoryUsage
+      memoryRequest
+      memoryCapacity
+    }
+  }
+  recommendations {
+    count
+    totalMonthlySavings
+    top {
+      id
+      title
+      targetName
+      estimatedMonthlySavings
+    }
+  }
+  recentActions {
+    ...AuditRowFields
+  }
+}
+    fragment AuditRowFields on AuditEvent {
+  id
+  timestamp
+  actor
+  actorRole
+  source
+  action
+  verb
+  status
+  dryRun
+  parameters
+  before
+  after
+  durationMs
+  error {
+    code
+    message
+  }
+  target {
+    id
+    kind
+    namespace
+    name
+  }
+}`, {"fragmentName":"OverviewFields"}) as unknown as TypedDocumentString<OverviewFieldsFragment, unknown>;
+export const ActionOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment ActionOutcome on ActionResult {
+  dryRun
+  auditEvent {
+    ...AuditRowFields
+  }
+}
+    fragment AuditRowFields on AuditEvent {
+  id
+  timestamp
+  actor
+  actorRole
+  source
+  action
+  verb
+  status
+  dryRun
+  parameters
+  before
+  after
+  durationMs
+  error {
+    code
+    message
+  }
+  target {
+    id
+    kind
+    namespace
+    name
+  }
+}`, {"fragmentName":"ActionOutcome"}) as unknown as TypedDocumentString<ActionOutcomeFragment, unknown>;
+export const DashViewerDocument = {"__meta__":{"hash":"sha256:bc4a84be325abd73ceb0bae6fca9a642b5c2f5d98eeef77a1ece9d1d800849b6"}} as unknown as TypedDocumentString<DashViewerQuery, DashViewerQueryVariables>;
+export const DashOverviewDocument = {"__meta__":{"hash":"sha256:37f054305ca2553f60140a15e4132633ac3c6e57a2027224cc52afefab1c1b1e"}} as unknown as TypedDocumentString<DashOverviewQuery, DashOverviewQueryVariables>;
+export const DashOverviewLiveDocument = {"__meta__":{"hash":"sha256:a8d94cb49e7683a8fb6787d093beba322fea8dd62c3403e97fa473544c9ba952"}} as unknown as TypedDocumentString<DashOverviewLiveSubscription, DashOverviewLiveSubscriptionVariables>;
+export const DashResourcesDocument = {"__meta__":{"hash":"sha256:713d8374f88663ce21350bbbcb52cdbe4e493e34d8e25cd2f3195948f1e66306"}} as unknown as TypedDocumentString<DashResourcesQuery, DashResourcesQueryVariables>;
+export const DashResourceEventsDocument = {"__meta__":{"hash":"sha256:589741fb4127ffa1bd53fd26383872d94fe23cb36f796d06c9dc068c24008444"}} as unknown as TypedDocumentString<DashResourceEventsSubscription, DashResourceEventsSubscriptionVariables>;
+export const DashResourceDocument = {"__meta__":{"hash":"sha256:470a8ff90c1e1cf72522fba10a0f84ccf8802058dfacee7c27ab27dbc252a71a"}} as unknown as TypedDocumentString<DashResourceQuery, DashResourceQueryVariables>;
+export const DashMetricsHistoryDocument = {"__meta__":{"hash":"sha256:48eefc806a05244a46d46a0e66dfe87d42c4b027c6997176b45adf7ab1226fd3"}} as unknown as TypedDocumentString<DashMetricsHistoryQuery, DashMetricsHistoryQueryVariables>;
+export const DashMetricSamplesDocument = {"__meta__":{"hash":"sha256:7ea3bf8ae70c0b828326ac6b4db9bbd22f051d0c462bd3d46a0a5996232450bf"}} as unknown as TypedDocumentString<DashMetricSamplesSubscription, DashMetricSamplesSubscriptionVariables>;
+export const DashRecommendationsDocument = {"__meta__":{"hash":"sha256:b55cd0e98e93eac3415f49bd299cd6f650932150eb908f3cdd16b5f333c5696f"}} as unknown as TypedDocumentString<DashRecommendationsQuery, DashRecommendationsQueryVariables>;
+export const DashAuditLogDocument = {"__meta__":{"hash":"sha256:9e959f45a4415e8da1909ab6544629ad14a981d07d483ae57f2fa09d3496fdd4"}} as unknown as TypedDocumentString<DashAuditLogQuery, DashAuditLogQueryVariables>;
+export const DashAuditEventsDocument = {"__meta__":{"hash":"sha256:5b606a57c5deacc221113760ffdff158fc0ab5ce472a5f969ae401ac68a23e79"}} as unknown as TypedDocumentString<DashAuditEventsSubscription, DashAuditEventsSubscriptionVariables>;
+export const DashVerifyAuditDocument = {"__meta__":{"hash":"sha256:e21dd965a89cd2fc2e764bb2c78ea022534173963482445672ffc018958c2abb"}} as unknown as TypedDocumentString<DashVerifyAuditQuery, DashVerifyAuditQueryVariables>;
+export const DashScaleDocument = {"__meta__":{"hash":"sha256:c12379006a7f67ae697d8547bc584724abbe2e3e690f6036e28702d37f2d9c71"}} as unknown as TypedDocumentString<DashScaleMutation, DashScaleMutationVariables>;
+export const DashStartDocument = {"__meta__":{"hash":"sha256:328a7115a736c8958718149f4730712d9ff8b74f4d52e64a1ca767d12c6c94b5"}} as unknown as TypedDocumentString<DashStartMutation, DashStartMutationVariables>;
+export const DashStopDocument = {"__meta__":{"hash":"sha256:d50e07a5059f5455fd170e161481c5778f045969ebb892b1795e31292b0c7865"}} as unknown as TypedDocumentString<DashStopMutation, DashStopMutationVariables>;
+export const DashRestartDocument = {"__meta__":{"hash":"sha256:15645a4581f010874296ad05b7ff589ed3c7c1aaa53a7dd457fcdae64f5bd814"}} as unknown as TypedDocumentString<DashRestartMutation, DashRestartMutationVariables>;
+export const DashApplyRecommendationDocument = {"__meta__":{"hash":"sha256:8c8e9058a03ca39803da91d072b1ea715843a8089ded7857e29f0bc00520210d"}} as unknown as TypedDocumentString<DashApplyRecommendationMutation, DashApplyRecommendationMutationVariables>;
+export const DashRejectRecommendationDocument = {"__meta__":{"hash":"sha256:f3868689f64313569c79ba0a2264769ebe391014411684c4deb70e1e0f33c5ef"}} as unknown as TypedDocumentString<DashRejectRecommendationMutation, DashRejectRecommendationMutationVariables>;
+export const DashRevertDocument = {"__meta__":{"hash":"sha256:55d4640a72b5042472a76155ce59fc2fc31344062b0759e51e049a9542078c6c"}} as unknown as TypedDocumentString<DashRevertMutation, DashRevertMutationVariables>;
+export const DashChatDocument = {"__meta__":{"hash":"sha256:50b5b5161e23bab8460041f3df28f3524d81ae3334b5feb283f69122923eba4e"}} as unknown as TypedDocumentString<DashChatMutation, DashChatMutationVariables>;
+export const DashConfirmChatPlanDocument = {"__meta__":{"hash":"sha256:d76ce9017d018b4b854d5c649ec2b01ddc159ee98bcabd5f75844bbcc73fa5da"}} as unknown as TypedDocumentString<DashConfirmChatPlanMutation, DashConfirmChatPlanMutationVariables>;

@@ -1,0 +1,94 @@
+import { createContext } from 'preact';
+import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { request, subscribe, type ApiError } from './api.ts';
+import type { Role, TypedDocumentString } from './gql/graphql.ts';
+
+export interface Viewer {
+  name: string;
+  role: Role;
+}
+
+export const ViewerContext = createContext<Viewer>({ name: '', role: 'VIEWER' });
+
+const RANK: Record<Role, number> = { VIEWER: 0, OPERATOR: 1, ADMIN: 2 };
+
+/** Whether the signed-in viewer may act (operator and above): viewers see no action buttons. */
+export function useCanAct(): boolean {
+  return RANK[useContext(ViewerContext).role] >= RANK.OPERATOR;
+}
+
+export interface QueryState<R> {
+  data: R | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  refetch: () => void;
+}
+
+/** Runs a query when `key` changes (a JSON of its variables), keeping the last data meanwhile. */
+export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables: V): QueryState<R> {
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<{ data?: R; error?: ApiError; loading: boolean }>({
+    loading: true,
+  });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    request(doc, variables).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: ApiError) => live && setState((s) => ({ ...s, error, loading: false })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [doc, key, tick]);
+  const refetch = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, data: state.data, error: state.error, refetch };
+}
+
+/** Subscribes while mounted (and again when `key` changes); `onData` may change freely. */
+export function useSubscription<R, V>(
+  doc: TypedDocumentString<R, V>,
+  variables: V,
+  onData: (data: R) => void,
+  enabled = true,
+): void {
+  const handler = useRef(onData);
+  handler.current = onData;
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    return subscribe(doc, variables, (d) => handler.current(d));
+  }, [doc, key, enabled]);
+}
+
+export interface Route {
+  path: string[];
+  params: URLSearchParams;
+}
+
+function parseHash(): Route {
+  const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  return {
+    path: path.split('/').filter(Boolean).map(decodeURIComponent),
+    params: new URLSearchParams(query),
+  };
+}
+
+/** Hash routing: every view has a URL that survives a reload, with no server route. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(parseHash);
+  useEffect(() => {
+    const on = () => setRoute(parseHash());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+export function href(path: string[], params?: Record<string, string | undefined>): string {
+  const q = new URLSearchParams(
+    Object.entries(params ?? {}).filter((e): e is [string, string] => !!e[1]),
+  ).toString();
+  return `#/${path.map(encodeURIComponent).join('/')}${q ? `?${q}` : ''}`;
+}

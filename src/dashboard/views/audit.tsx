@@ -1,0 +1,197 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../api.ts';
+import type {
+  AuditLogFilter,
+  AuditRowFieldsFragment,
+  AuditSource,
+  AuditStatus,
+  DashVerifyAuditQuery,
+} from '../gql/graphql.ts';
+import { href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import {
+  AuditEventsSubscription,
+  AuditLogQuery,
+  RevertMutation,
+  VerifyAuditQuery,
+} from '../operations.ts';
+import { AuditTable, ErrorLine, PreviewAction } from '../ui.tsx';
+
+const PAGE = 50;
+const SOURCES: AuditSource[] = ['API', 'RECOMMENDATION', 'CHATOPS', 'AGENT', 'SYSTEM'];
+const STATUSES: AuditStatus[] = ['SUCCEEDED', 'FAILED', 'PENDING'];
+/** Verbs `revertAction` can undo (see the README's "Actions and the audit log"). */
+const REVERSIBLE = new Set([
+  'scale',
+  'start',
+  'stop',
+  'cordon',
+  'uncordon',
+  'apply_recommendation',
+]);
+
+function filterOf(p: URLSearchParams): AuditLogFilter {
+  const list = (k: string) =>
+    (p.get(k) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const since = p.get('since');
+  return {
+    ...(list('actions').length ? { actions: list('actions') } : {}),
+    ...(list('actors').length ? { actors: list('actors') } : {}),
+    ...(p.get('status') ? { statuses: [p.get('status') as AuditStatus] } : {}),
+    ...(p.get('source') ? { sources: [p.get('source') as AuditSource] } : {}),
+    ...(since ? { since: new Date(since).toISOString() } : {}),
+  };
+}
+
+function Verification() {
+  const [state, setState] = useState<DashVerifyAuditQuery['verifyAuditLog'] | Error>();
+  const verify = () => {
+    setState(undefined);
+    request(VerifyAuditQuery).then(
+      (d) => setState(d.verifyAuditLog),
+      (e: Error) => setState(e),
+    );
+  };
+  useEffect(verify, []);
+  if (!state) return <p class="muted">Verifying the hash chain…</p>;
+  if (state instanceof Error) return <ErrorLine error={state} />;
+  return (
+    <p data-testid="verification" data-valid={String(state.valid)}>
+      {state.valid ? (
+        <span class="badge state-running">chain verified</span>
+      ) : (
+        <span class="badge state-failed">chain INVALID</span>
+      )}{' '}
+      {state.checkedEvents} events, {state.checkedRecords} records
+      {state.reason ? ` — ${state.reason} (event ${state.firstInvalidEventId ?? '?'})` : ''}{' '}
+      <button type="button" onClick={verify}>
+        Verify again
+      </button>
+    </p>
+  );
+}
+
+/** The audit log: filters in the URL, paging, new events live, the chain's verification. */
+export function AuditView({ params }: { params: URLSearchParams }) {
+  const filter = filterOf(params);
+  const canAct = useCanAct();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const q = useQuery(AuditLogQuery, { filter, first: PAGE, after });
+  const [fresh, setFresh] = useState<AuditRowFieldsFragment[]>([]);
+  const key = JSON.stringify(filter);
+  useEffect(() => {
+    setCursors([null]);
+    setFresh([]);
+  }, [key]);
+  useEffect(() => setFresh([]), [q.data]);
+  useSubscription(
+    AuditEventsSubscription,
+    { filter },
+    ({ auditEvents: e }) => setFresh((f) => [e, ...f.filter((x) => x.id !== e.id)]),
+    after === null,
+  );
+  const rows = [
+    ...fresh,
+    ...(q.data?.auditLog.edges.map((e) => e.node) ?? []).filter(
+      (e) => !fresh.some((f) => f.id === e.id),
+    ),
+  ];
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    location.hash = href(['audit'], Object.fromEntries(next));
+  };
+  return (
+    <div data-testid="audit">
+      <h2>Audit log</h2>
+      {canAct ? (
+        <Verification />
+      ) : (
+        <p class="muted">Verifying the chain needs the operator role.</p>
+      )}
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <input
+          name="actions"
+          placeholder="actions (scale, revert, …)"
+          value={params.get('actions') ?? ''}
+          onChange={(e) => set('actions', e.currentTarget.value)}
+        />
+        <input
+          name="actors"
+          placeholder="actors"
+          value={params.get('actors') ?? ''}
+          onChange={(e) => set('actors', e.currentTarget.value)}
+        />
+        <select
+          name="status"
+          value={params.get('status') ?? ''}
+          onChange={(e) => set('status', e.currentTarget.value)}
+        >
+          <option value="">every status</option>
+          {STATUSES.map((s) => (
+            <option value={s}>{s}</option>
+          ))}
+        </select>
+        <select
+          name="source"
+          value={params.get('source') ?? ''}
+          onChange={(e) => set('source', e.currentTarget.value)}
+        >
+          <option value="">every source</option>
+          {SOURCES.map((s) => (
+            <option value={s}>{s}</option>
+          ))}
+        </select>
+        <input
+          name="since"
+          type="datetime-local"
+          value={params.get('since') ?? ''}
+          onChange={(e) => set('since', e.currentTarget.value)}
+        />
+      </form>
+      <ErrorLine error={q.error} />
+      <p class="muted">{q.data?.auditLog.totalCount ?? '…'} events</p>
+      <AuditTable
+        events={rows}
+        actions={
+          canAct
+            ? (e) =>
+                !e.dryRun && e.status === 'SUCCEEDED' && REVERSIBLE.has(e.action) ? (
+                  <PreviewAction
+                    label="Revert"
+                    onDone={q.refetch}
+                    run={async (dryRun) =>
+                      (await request(RevertMutation, { input: { auditEventId: e.id, dryRun } }))
+                        .revertAction
+                    }
+                  />
+                ) : null
+            : undefined
+        }
+      />
+      <div class="row">
+        <button
+          type="button"
+          disabled={cursors.length < 2}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          Previous
+        </button>
+        <button
+          type="button"
+          disabled={!q.data?.auditLog.pageInfo.hasNextPage}
+          onClick={() => {
+            const end = q.data?.auditLog.pageInfo.endCursor;
+            if (end) setCursors((c) => [...c, end]);
+          }}
+        >
+          Next
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../api.ts';
+import type { Series } from '../chart.tsx';
+import { TimeChart } from '../chart.tsx';
+import { bytes, cores } from '../format.ts';
+import type { DashResourceQuery, MetricName } from '../gql/graphql.ts';
+import { useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import {
+  AuditEventsSubscription,
+  MetricSamplesSubscription,
+  MetricsHistoryQuery,
+  ResourceEventsSubscription,
+  ResourceQuery,
+  RestartMutation,
+  ScaleMutation,
+  StartMutation,
+  StopMutation,
+} from '../operations.ts';
+import { AuditTable, ErrorLine, PreviewAction, StateBadge, type Outcome } from '../ui.tsx';
+import { RecommendationCard } from './recommendations.tsx';
+
+const RANGES = ['PT15M', 'PT1H', 'PT6H', 'PT24H', 'P7D'];
+const NAMES: MetricName[] = ['CPU_USAGE', 'MEMORY_USAGE'];
+/** Samples kept on a live chart beyond its history (one per collection). */
+const MAX_POINTS = 2000;
+
+type Charts = Record<'CPU_USAGE' | 'MEMORY_USAGE', Series>;
+const empty = (): Charts => ({
+  CPU_USAGE: { times: [], values: [] },
+  MEMORY_USAGE: { times: [], values: [] },
+});
+
+/** History for the chosen range, then each collected sample appended live. */
+function useMetrics(id: string, range: string): Charts {
+  const history = useQuery(MetricsHistoryQuery, {
+    targets: [id],
+    names: NAMES,
+    range: { last: range },
+  });
+  const [charts, setCharts] = useState<Charts>(empty);
+  useEffect(() => {
+    const next = empty();
+    for (const s of history.data?.metrics ?? []) {
+      if (s.name !== 'CPU_USAGE' && s.name !== 'MEMORY_USAGE') continue;
+      next[s.name] = {
+        times: s.points.map((p) => Date.parse(p.timestamp) / 1000),
+        values: s.points.map((p) => p.value),
+      };
+    }
+    setCharts(next);
+  }, [history.data]);
+  useSubscription(MetricSamplesSubscription, { targets: [id], names: NAMES }, ({ metrics: m }) => {
+    if (m.name !== 'CPU_USAGE' && m.name !== 'MEMORY_USAGE') return;
+    const name = m.name;
+    setCharts((c) => {
+      const t = Date.parse(m.timestamp) / 1000;
+      const s = c[name];
+      if (s.times.length && t <= (s.times[s.times.length - 1] ?? 0)) return c;
+      return {
+        ...c,
+        [name]: {
+          times: [...s.times, t].slice(-MAX_POINTS),
+          values: [...s.values, m.value].slice(-MAX_POINTS),
+        },
+      };
+    });
+  });
+  return charts;
+}
+
+type Resource = NonNullable<DashResourceQuery['node']>;
+
+function Actions({ r, onDone }: { r: Resource; onDone: () => void }) {
+  const [replicas, setReplicas] = useState<number>(
+    'desiredReplicas' in r ? (r.desiredReplicas ?? 1) : 1,
+  );
+  if (!('actions' in r)) return null;
+  const id = r.id;
+  return (
+    <section class="card" data-testid="actions">
+      <h3>Actions</h3>
+      {r.actions.includes('SCALE') && (
+        <PreviewAction
+          label="Scale"
+          onDone={onDone}
+          run={async (dryRun): Promise<Outcome> =>
+            (await request(ScaleMutation, { input: { id, replicas, dryRun } })).scaleResource
+          }
+        >
+          <label>
+            Replicas{' '}
+            <input
+              type="number"
+              name="replicas"
+              min={0}
+              value={replicas}
+              onInput={(e) => setReplicas(Number(e.currentTarget.value))}
+            />
+          </label>
+        </PreviewAction>
+      )}
+      {r.actions.includes('START') && (
+        <PreviewAction
+          label="Start"
+          onDone={onDone}
+          run={async (dryRun) =>
+            (await request(StartMutation, { input: { id, dryRun } })).startResource
+          }
+        />
+      )}
+      {r.actions.includes('STOP') && (
+        <PreviewAction
+          label="Stop"
+          onDone={onDone}
+          run={async (dryRun) =>
+            (await request(StopMutation, { input: { id, dryRun } })).stopResource
+          }
+        />
+      )}
+      {r.actions.includes('RESTART') && (
+        <PreviewAction
+          label="Restart"
+          onDone={onDone}
+          run={async (dryRun) =>
+            (await request(RestartMutation, { input: { id, dryRun } })).restartResource
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+/** One resource: details, live metrics with a history range, actions, audit trail, advice. */
+export function ResourceView({ id }: { id: string }) {
+  const q = useQuery(ResourceQuery, { id });
+  const [range, setRange] = useState('PT1H');
+  const charts = useMetrics(id, range);
+  const canAct = useCanAct();
+  const r = q.data?.node;
+  const ident = r && 'name' in r ? r : undefined;
+  // Live: the resource's own changes and its new audit events refresh the page.
+  useSubscription(
+    ResourceEventsSubscription,
+    {
+      filter: {
+        names: ident ? [ident.name] : [],
+        ...(ident?.namespace ? { namespaces: [ident.namespace] } : {}),
+        ...(ident ? { kinds: [ident.kind] } : {}),
+      },
+    },
+    (d) => d.resourceEvents.resource.id === id && q.refetch(),
+    !!ident,
+  );
+  useSubscription(AuditEventsSubscription, { filter: { resourceId: id } }, () => q.refetch());
+  if (!r) return q.error ? <ErrorLine error={q.error} /> : <p class="muted">Loading…</p>;
+  if (!('name' in r)) return <p class="error">Not a resource.</p>;
+  return (
+    <div data-testid="resource" data-resource-id={r.id}>
+      <h2>
+        {r.kind} {r.namespace ? `${r.namespace}/` : ''}
+        {r.name} <StateBadge state={r.state} />
+      </h2>
+      <p class="muted">
+        {r.provider} · {r.cluster}
+        {'desiredReplicas' in r && (
+          <span data-testid="replicas" data-desired={r.desiredReplicas}>
+            {' '}
+            · replicas {r.readyReplicas}/{r.desiredReplicas} ready
+          </span>
+        )}
+      </p>
+      <p>
+        CPU {cores(r.cpuUsage)} (request {cores(r.usage?.cpuRequest)}, limit{' '}
+        {cores(r.usage?.cpuLimit)}) · memory {bytes(r.memoryUsage)} (request{' '}
+        {bytes(r.usage?.memoryRequest)}, limit {bytes(r.usage?.memoryLimit)})
+      </p>
+      <section class="card">
+        <div class="row">
+          <h3>Metrics</h3>
+          <select
+            name="range"
+            value={range}
+            onChange={(e) => setRange(e.currentTarget.value)}
+            aria-label="History range"
+          >
+            {RANGES.map((x) => (
+              <option value={x}>last {x.replace(/^PT?/, '').toLowerCase()}</option>
+            ))}
+          </select>
+        </div>
+        <div class="grid2">
+          <TimeChart
+            title="CPU (cores)"
+            series={charts.CPU_USAGE}
+            format={cores}
+            testId="cpu-chart"
+          />
+          <TimeChart
+            title="Memory"
+            series={charts.MEMORY_USAGE}
+            format={bytes}
+            testId="memory-chart"
+          />
+        </div>
+      </section>
+      {canAct && <Actions r={r} onDone={q.refetch} />}
+      <section class="card">
+        <h3>Recommendations</h3>
+        {r.recommendations.edges.length === 0 && <p class="muted">None.</p>}
+        {r.recommendations.edges.map((e) => (
+          <RecommendationCard rec={e.node} onChange={q.refetch} />
+        ))}
+      </section>
+      <section class="card" data-testid="resource-audit">
+        <h3>Audit trail</h3>
+        <AuditTable events={r.auditLog.edges.map((e) => e.node)} />
+      </section>
+    </div>
+  );
+}

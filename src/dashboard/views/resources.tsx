@@ -1,0 +1,205 @@
+import { useEffect, useState } from 'preact/hooks';
+import { bytes, cores } from '../format.ts';
+import type {
+  ResourceFilter,
+  ResourceKind,
+  ResourceRowFieldsFragment,
+  ResourceState,
+} from '../gql/graphql.ts';
+import { href, useQuery, useSubscription } from '../hooks.ts';
+import { ResourceEventsSubscription, ResourcesQuery } from '../operations.ts';
+import { ErrorLine, StateBadge } from '../ui.tsx';
+
+const PAGE = 50;
+const KINDS: ResourceKind[] = [
+  'DEPLOYMENT',
+  'STATEFULSET',
+  'DAEMONSET',
+  'REPLICASET',
+  'POD',
+  'SERVICE',
+  'NODE',
+  'NAMESPACE',
+  'HORIZONTAL_POD_AUTOSCALER',
+  'EC2_INSTANCE',
+  'EBS_VOLUME',
+  'RDS_INSTANCE',
+  'AUTO_SCALING_GROUP',
+];
+const STATES: ResourceState[] = [
+  'RUNNING',
+  'PENDING',
+  'DEGRADED',
+  'STOPPED',
+  'FAILED',
+  'TERMINATING',
+  'SUCCEEDED',
+  'UNKNOWN',
+];
+
+function filterOf(params: URLSearchParams): ResourceFilter {
+  const kind = params.get('kind') as ResourceKind | null;
+  const state = params.get('state') as ResourceState | null;
+  const namespace = params.get('namespace');
+  const search = params.get('search');
+  return {
+    ...(kind ? { kinds: [kind] } : {}),
+    ...(state ? { states: [state] } : {}),
+    ...(namespace ? { namespaces: [namespace] } : {}),
+    ...(search ? { search } : {}),
+  };
+}
+
+interface Live {
+  rows: ResourceRowFieldsFragment[];
+  total: number;
+  /** Event timestamps of rows the stream changed, for the "visible after the watch event" figure. */
+  changed: Map<string, string>;
+}
+
+/** The resource list: filters in the URL, cursor paging, kept current by `resourceEvents`. */
+export function ResourcesView({ params }: { params: URLSearchParams }) {
+  const filter = filterOf(params);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const q = useQuery(ResourcesQuery, { filter, first: PAGE, after });
+  const [live, setLive] = useState<Live>({ rows: [], total: 0, changed: new Map() });
+  const key = JSON.stringify(filter);
+  useEffect(() => setCursors([null]), [key]);
+  useEffect(() => {
+    if (q.data) {
+      setLive({
+        rows: q.data.resources.edges.map((e) => e.node),
+        total: q.data.resources.totalCount,
+        changed: new Map(),
+      });
+    }
+  }, [q.data]);
+  useSubscription(ResourceEventsSubscription, { filter }, ({ resourceEvents: ev }) => {
+    setLive((s) => {
+      const at = s.rows.findIndex((r) => r.id === ev.resource.id);
+      const rows = [...s.rows];
+      let total = s.total;
+      if (ev.type === 'DELETED') {
+        if (at >= 0) rows.splice(at, 1);
+        total = Math.max(0, total - 1);
+      } else if (at >= 0) {
+        rows[at] = ev.resource;
+      } else if (ev.type === 'ADDED' || after === null) {
+        // New things appear at the top of the first page.
+        if (after === null) rows.unshift(ev.resource);
+        if (ev.type === 'ADDED') total++;
+      }
+      const changed = new Map(s.changed).set(ev.resource.id, ev.timestamp);
+      return { rows, total, changed };
+    });
+  });
+  useEffect(() => {
+    for (const [id, at] of live.changed) {
+      performance.mark('resource-visible', { detail: { id, eventTimestamp: at } });
+    }
+  }, [live.changed]);
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    location.hash = href(['resources'], Object.fromEntries(next));
+  };
+  return (
+    <div data-testid="resources">
+      <h2>Resources</h2>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <select
+          name="kind"
+          value={params.get('kind') ?? ''}
+          onChange={(e) => set('kind', e.currentTarget.value)}
+        >
+          <option value="">every kind</option>
+          {KINDS.map((k) => (
+            <option value={k}>{k}</option>
+          ))}
+        </select>
+        <select
+          name="state"
+          value={params.get('state') ?? ''}
+          onChange={(e) => set('state', e.currentTarget.value)}
+        >
+          <option value="">every state</option>
+          {STATES.map((k) => (
+            <option value={k}>{k}</option>
+          ))}
+        </select>
+        <input
+          name="namespace"
+          placeholder="namespace"
+          value={params.get('namespace') ?? ''}
+          onChange={(e) => set('namespace', e.currentTarget.value)}
+        />
+        <input
+          name="search"
+          placeholder="search names"
+          value={params.get('search') ?? ''}
+          onChange={(e) => set('search', e.currentTarget.value)}
+        />
+      </form>
+      <ErrorLine error={q.error} />
+      {q.data?.resources.failures.map((f) => (
+        <p class="error">
+          {f.provider} {f.cluster}: {f.message}
+        </p>
+      ))}
+      <p class="muted" data-testid="resource-count">
+        {live.total} resources{q.loading ? ' (loading…)' : ''}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Kind</th>
+            <th>Namespace</th>
+            <th>Name</th>
+            <th>State</th>
+            <th class="num">CPU</th>
+            <th class="num">Memory</th>
+            <th>Cluster</th>
+          </tr>
+        </thead>
+        <tbody>
+          {live.rows.map((r) => (
+            <tr key={r.id} data-resource-name={r.name} data-state={r.state}>
+              <td>{r.kind}</td>
+              <td>{r.namespace ?? ''}</td>
+              <td>
+                <a href={href(['resource', r.id])}>{r.name}</a>
+              </td>
+              <td>
+                <StateBadge state={r.state} />
+              </td>
+              <td class="num">{cores(r.cpuUsage)}</td>
+              <td class="num">{bytes(r.memoryUsage)}</td>
+              <td>{r.cluster}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="row">
+        <button
+          type="button"
+          disabled={cursors.length < 2}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          Previous
+        </button>
+        <button
+          type="button"
+          disabled={!q.data?.resources.pageInfo.hasNextPage}
+          onClick={() => {
+            const end = q.data?.resources.pageInfo.endCursor;
+            if (end) setCursors((c) => [...c, end]);
+          }}
+        >
+          Next
+        </button>
+      </div>
+    </div>
+  );
+}
