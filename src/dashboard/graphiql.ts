@@ -103,7 +103,9 @@ async function begin(token: string): Promise<void> {
   window.YogaGraphiQL.renderYogaGraphiQL(root, {
     title: 'OptiInfra Orchestrator',
     endpoint: config.endpoint,
-    query: DEFAULT_QUERY,
+    // A link or a reload carries the query in ?query= (GraphiQL writes it on every edit); the
+    // package would let an explicit `query` option win over it.
+    query: new URLSearchParams(location.search).get('query') ?? DEFAULT_QUERY,
     // Sent with every request (queries, introspection, SSE subscriptions); the headers editor
     // stays free for extra headers.
     additionalHeaders: { authorization: `Bearer ${token}` },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
@@ -60,7 +60,7 @@ export class BrowserPages {
   private readonly uiDir: string;
   private readonly graphiqlBase: string;
   private readonly graphiqlFiles: StaticFiles;
-  private ui: { manifest: UiManifest; files: StaticFiles } | undefined;
+  private ui: { manifest: UiManifest; files: StaticFiles; mtimeMs: number } | undefined;
 
   constructor(options: { graphiql: boolean; uiDir?: string }) {
     this.graphiql = options.graphiql;
@@ -80,7 +80,7 @@ export class BrowserPages {
     );
   }
 
-  /** The built dashboard, read on first use (and retried until a build exists). */
+  /** The built dashboard, read on first use and again whenever a build replaced it. */
   get manifest(): UiManifest | undefined {
     return this.loadUi()?.manifest;
   }
@@ -110,9 +110,11 @@ export class BrowserPages {
   }
 
   private loadUi(): { manifest: UiManifest; files: StaticFiles } | undefined {
-    if (this.ui) return this.ui;
     const file = join(this.uiDir, 'manifest.json');
-    if (!existsSync(file)) return undefined;
+    // One stat per page or asset request: `npm run build:ui` takes effect without a restart.
+    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) return undefined;
+    if (this.ui?.mtimeMs === mtimeMs) return this.ui;
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as UiManifest;
     const files = new StaticFiles(
       new Map(
@@ -122,7 +124,7 @@ export class BrowserPages {
         ]),
       ),
     );
-    this.ui = { manifest, files };
+    this.ui = { manifest, files, mtimeMs };
     return this.ui;
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { bytes, cores } from '../format.ts';
 import type {
   ResourceFilter,
@@ -53,8 +53,14 @@ function filterOf(params: URLSearchParams): ResourceFilter {
 interface Live {
   rows: ResourceRowFieldsFragment[];
   total: number;
-  /** Event timestamps of rows the stream changed, for the "visible after the watch event" figure. */
-  changed: Map<string, string>;
+}
+
+/** A stream event not yet on screen, for the "visible after the watch event" figure. */
+interface Shown {
+  kind: string;
+  name: string;
+  type: string;
+  eventTimestamp: string;
 }
 
 /** The resource list: filters in the URL, cursor paging, kept current by `resourceEvents`. */
@@ -63,7 +69,8 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
   const q = useQuery(ResourcesQuery, { filter, first: PAGE, after });
-  const [live, setLive] = useState<Live>({ rows: [], total: 0, changed: new Map() });
+  const [live, setLive] = useState<Live>({ rows: [], total: 0 });
+  const shown = useRef<Shown[]>([]);
   const key = JSON.stringify(filter);
   useEffect(() => setCursors([null]), [key]);
   useEffect(() => {
@@ -71,11 +78,12 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
       setLive({
         rows: q.data.resources.edges.map((e) => e.node),
         total: q.data.resources.totalCount,
-        changed: new Map(),
       });
     }
   }, [q.data]);
   useSubscription(ResourceEventsSubscription, { filter }, ({ resourceEvents: ev }) => {
+    const { kind, name } = ev.resource;
+    shown.current.push({ kind, name, type: ev.type, eventTimestamp: ev.timestamp });
     setLive((s) => {
       const at = s.rows.findIndex((r) => r.id === ev.resource.id);
       const rows = [...s.rows];
@@ -90,15 +98,13 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
         if (after === null) rows.unshift(ev.resource);
         if (ev.type === 'ADDED') total++;
       }
-      const changed = new Map(s.changed).set(ev.resource.id, ev.timestamp);
-      return { rows, total, changed };
+      return { rows, total };
     });
   });
+  // Effects run once the change is painted: marks the moment each event became visible.
   useEffect(() => {
-    for (const [id, at] of live.changed) {
-      performance.mark('resource-visible', { detail: { id, eventTimestamp: at } });
-    }
-  }, [live.changed]);
+    for (const detail of shown.current.splice(0)) performance.mark('resource-visible', { detail });
+  }, [live]);
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);

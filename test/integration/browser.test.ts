@@ -1,0 +1,313 @@
+// The dashboard and GraphiQL in a real browser (Debian's Chromium) against the lab, with
+// every request that leaves the machine refused: sign-in, a kubectl change appearing without
+// reload, scaling from the page (checked with kubectl) and its audit event, a recommendation
+// applied and reverted, a chat plan confirmed, a viewer without buttons, GraphiQL's query,
+// reload and subscription. Prints the first-load and live-update figures; screenshots go to
+// artifacts/screenshots/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { UI_DIR, type UiManifest } from '../../src/server/browser.ts';
+import { graphql } from '../gql/gql.ts';
+import {
+  API_TOKENS,
+  expectNoErrors,
+  gql,
+  startTestApp,
+  TOKENS,
+  type TestApp,
+} from '../support/app.ts';
+import {
+  browserAvailable,
+  launchBrowser,
+  offlineContext,
+  pageProblems,
+  screenshot,
+} from '../support/browser.ts';
+import {
+  deploymentYaml,
+  eventually,
+  kubectl,
+  kubectlJson,
+  kubeProvider,
+  lab,
+  scratchNamespace,
+  waitReady,
+} from './kubernetes-support.ts';
+
+const RegisterAgent = graphql(`
+  mutation UiRegisterAgent($input: RegisterAgentInput!) {
+    registerAgent(input: $input) {
+      __typename
+    }
+  }
+`);
+
+const SubmitAdvice = graphql(`
+  mutation UiSubmitAdvice($input: SubmitRecommendationsInput!) {
+    submitRecommendations(input: $input) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+const PodCount = graphql(`
+  query UiPodCount {
+    resources(filter: { kinds: [POD] }, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+const env = inject('labEnv');
+const run = env && browserAvailable();
+
+let t: TestApp;
+let browser: Browser;
+let ns: { name: string; drop: () => Promise<void> };
+const figures: string[] = [];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+const replicas = async (name: string) =>
+  (await kubectlJson<{ spec: { replicas: number } }>(['-n', ns.name, 'get', 'deploy', name])).spec
+    .replicas;
+
+async function openSignedIn(
+  token: string,
+): Promise<{ page: Page; problems: string[]; blocked: string[] }> {
+  const { context, blocked } = await offlineContext(browser);
+  const page = await context.newPage();
+  const problems = pageProblems(page);
+  await page.goto(`${t.url}/`);
+  await page.fill('input[name=token]', token);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=viewer]');
+  return { page, problems, blocked };
+}
+
+describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
+  beforeAll(async () => {
+    ns = await scratchNamespace('ui-test');
+    const e = lab();
+    t = await startTestApp({
+      API_TOKENS,
+      KUBECONFIG: e.KUBECONFIG ?? '',
+      PROMETHEUS_URL: e.PROMETHEUS_URL ?? '',
+      METRICS_INTERVAL_SECONDS: '2',
+    });
+    await waitReady(kubeProvider(t));
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await ns?.drop();
+    if (figures.length) process.stdout.write(`\n[browser figures]\n${figures.join('\n')}\n\n`);
+  });
+
+  it('signs in; a Deployment created with kubectl appears without a reload', async () => {
+    const { page, problems, blocked } = await openSignedIn(TOKENS.operator);
+    expect(await page.textContent('[data-testid=viewer]')).toContain('operator');
+    await page.goto(`${t.url}/#/resources?namespace=${ns.name}`);
+    await page.waitForSelector('[data-testid=resource-count]');
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await kubectl(['apply', '-f', '-'], { input: deploymentYaml(ns.name, 'web', 2) });
+    await page.waitForSelector('tr[data-resource-name=web]', { timeout: 20_000 });
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(
+      true,
+    );
+    // From the watch event (its timestamp) to the row rendered in the page.
+    const lag = await page.evaluate(() => {
+      for (const m of performance.getEntriesByName('resource-visible')) {
+        const d = (m as PerformanceMark).detail as Record<string, string>;
+        if (d.kind === 'DEPLOYMENT' && d.name === 'web' && d.type === 'ADDED') {
+          return performance.timeOrigin + m.startTime - Date.parse(d.eventTimestamp ?? '');
+        }
+      }
+      return NaN;
+    });
+    expect(Number.isFinite(lag)).toBe(true);
+    figures.push(`kubectl change visible after the watch event: ${Math.round(lag)} ms`);
+    await screenshot(page, 'resources-live');
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('scales from the resource page (dry-run preview, then kubectl sees it) and the audit view shows it', async () => {
+    const { page, problems } = await openSignedIn(TOKENS.operator);
+    await page.goto(`${t.url}/#/resources?namespace=${ns.name}&kind=DEPLOYMENT`);
+    await page.click('tr[data-resource-name=web] a');
+    await page.waitForSelector('[data-testid=resource]');
+    await page.fill('input[name=replicas]', '3');
+    await page.click('button[data-action=Scale]');
+    await page.waitForSelector('[data-testid=dry-run]');
+    expect(await replicas('web')).toBe(2); // a preview changes nothing
+    await page.click('text=Confirm scale');
+    await page.waitForSelector('[data-testid=outcome]');
+    await eventually(async () => expect(await replicas('web')).toBe(3), 20_000);
+    // The page follows the change live (the watch, not a reload).
+    await page.waitForSelector('[data-testid=replicas][data-desired="3"]', { timeout: 20_000 });
+    // The live metrics chart: history, then samples from the `metrics` subscription.
+    const points = async () =>
+      Number(await page.getAttribute('[data-testid=cpu-chart]', 'data-points'));
+    await eventually(async () => expect(await points()).toBeGreaterThan(0), 60_000, 500);
+    const before = await points();
+    await eventually(async () => expect(await points()).toBeGreaterThan(before), 60_000, 500);
+    await screenshot(page, 'resource');
+    await page.goto(`${t.url}/#/audit?actions=scale`);
+    await page.waitForSelector('tr[data-audit-action=scale][data-audit-target=web]');
+    await page.waitForSelector('[data-testid=verification][data-valid=true]');
+    await screenshot(page, 'audit');
+    expect(problems).toEqual([]);
+  });
+
+  it('applies a recommendation after its dry run, then reverts it', async () => {
+    const context = kubeProvider(t).contexts[0] ?? '';
+    const reg = await gql(t.url, TOKENS.admin, RegisterAgent, {
+      input: { name: 'ui-agent', capabilities: ['submit'] },
+    });
+    expect(expectNoErrors(reg.body).registerAgent.__typename).toBe('RegisterAgentSuccess');
+    const sub = await gql(t.url, TOKENS.admin, SubmitAdvice, {
+      input: {
+        agent: 'ui-agent',
+        recommendations: [
+          {
+            targetId: `k8s:${context}:DEPLOYMENT:${ns.name}:web`,
+            type: 'REPLICAS',
+            title: `Run web in ${ns.name} on one replica`,
+            summary: 'Three replicas idle at night.',
+            current: { replicas: 3 },
+            recommended: { replicas: 1 },
+            evidence: { p95CpuCores: 0.01 },
+            confidence: 0.9,
+            estimatedMonthlySavings: 4.5,
+            risk: 'LOW',
+            action: { verb: 'scale', params: { replicas: 1 } },
+          },
+        ],
+      },
+    });
+    expect(expectNoErrors(sub.body).submitRecommendations).toMatchObject({
+      __typename: 'SubmitRecommendationsSuccess',
+    });
+    const { page, problems } = await openSignedIn(TOKENS.operator);
+    await page.goto(`${t.url}/#/recommendations?status=OPEN`);
+    const card = page.locator('article[data-recommendation]', { hasText: `Run web in ${ns.name}` });
+    await card.locator('button[data-action=Apply]').click();
+    await card.locator('[data-testid=dry-run]').waitFor();
+    expect(await replicas('web')).toBe(3);
+    await card.locator('text=Confirm apply').click();
+    await eventually(async () => expect(await replicas('web')).toBe(1), 20_000);
+    await screenshot(page, 'recommendation-applied');
+    await page.goto(`${t.url}/#/recommendations?status=APPLIED`);
+    const applied = page.locator('article[data-recommendation]', {
+      hasText: `Run web in ${ns.name}`,
+    });
+    await applied.locator('button[data-action=Revert]').click();
+    await applied.locator('[data-testid=dry-run]').waitFor();
+    await applied.locator('text=Confirm revert').click();
+    await eventually(async () => expect(await replicas('web')).toBe(3), 20_000);
+    expect(problems).toEqual([]);
+  });
+
+  it('confirms a chat plan', async () => {
+    const { page, problems } = await openSignedIn(TOKENS.operator);
+    await page.goto(`${t.url}/#/chat`);
+    await page.fill('input[name=message]', `scale deployment web in ${ns.name} to 2`);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=plan]');
+    expect(await replicas('web')).toBe(3);
+    await page.click('[data-action=confirm-plan]');
+    await page.waitForSelector('[data-testid=confirmed]');
+    await eventually(async () => expect(await replicas('web')).toBe(2), 20_000);
+    await screenshot(page, 'chat');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a viewer no action buttons', async () => {
+    const { page, problems } = await openSignedIn(TOKENS.viewer);
+    await page.goto(`${t.url}/#/resources?namespace=${ns.name}&kind=DEPLOYMENT`);
+    await page.click('tr[data-resource-name=web] a');
+    await page.waitForSelector('[data-testid=resource-audit]');
+    expect(await page.locator('[data-testid=actions]').count()).toBe(0);
+    expect(await page.locator('button[data-action]').count()).toBe(0);
+    await page.goto(`${t.url}/#/audit`);
+    await page.waitForSelector('tr[data-audit-action]');
+    expect(await page.locator('button[data-action]').count()).toBe(0);
+    await page.goto(`${t.url}/#/chat`);
+    await page.fill('input[name=message]', `scale deployment web in ${ns.name} to 4`);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=reply]');
+    expect(await page.locator('[data-action=confirm-plan]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('loads a usable overview from a cold cache (figure printed)', async () => {
+    const pods = expectNoErrors((await gql(t.url, TOKENS.viewer, PodCount)).body).resources
+      .totalCount;
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      // A new context: empty HTTP cache; the tab already holds its token.
+      const { context } = await offlineContext(browser);
+      await context.addInitScript(
+        (token) => sessionStorage.setItem('optiinfra.token', token),
+        TOKENS.viewer,
+      );
+      const page = await context.newPage();
+      await page.goto(`${t.url}/`);
+      await page.waitForSelector('[data-testid=overview][data-ready=true]');
+      times.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('overview-ready')[0]?.startTime ?? NaN,
+        ),
+      );
+      if (i === 0) await screenshot(page, 'overview');
+      await context.close();
+    }
+    const manifest = JSON.parse(readFileSync(join(UI_DIR, 'manifest.json'), 'utf8')) as UiManifest;
+    figures.push(
+      `first load to a usable overview, cold cache, ${pods} pods: median ${Math.round(median(times))} ms (runs: ${times.map(Math.round).join(', ')})`,
+      `dashboard bundle: ${(manifest.dashboardGzipBytes / 1024).toFixed(1)} KB gzipped`,
+    );
+    expect(times.every(Number.isFinite)).toBe(true);
+  });
+
+  it('GraphiQL: served without a token, assets local, token once, query, reload, subscription', async () => {
+    const { context, blocked } = await offlineContext(browser);
+    const page = await context.newPage();
+    const problems = pageProblems(page);
+    const res = await page.goto(`${t.url}/graphql`);
+    expect(res?.status()).toBe(200);
+    await page.fill('.graphiql-signin input[name=token]', TOKENS.admin);
+    await page.click('.graphiql-signin button[type=submit]');
+    await page.waitForSelector('.graphiql-container');
+    await page.waitForSelector('text=signed in as admin-user');
+    // Introspection followed the token: the docs know the schema.
+    await page.click('[aria-label="Show Documentation Explorer"]');
+    await page.waitForSelector('.graphiql-doc-explorer >> text=Query');
+    // The default tab is a real example: it runs.
+    await page.click('.graphiql-execute-button');
+    const response = page.locator('.graphiql-response');
+    await expect.poll(() => response.innerText(), { timeout: 30_000 }).toContain('"ADMIN"');
+    await screenshot(page, 'graphiql');
+    // A subscription from GraphiQL (?query=, so a reload keeps it), fed by a kubectl change.
+    const subscription = `subscription Live { resourceEvents(filter: {namespaces: ["${ns.name}"], kinds: [DEPLOYMENT]}) { type resource { name } } }`;
+    await page.goto(`${t.url}/graphql?query=${encodeURIComponent(subscription)}`);
+    const reloaded = await page.reload();
+    expect(reloaded?.status()).toBe(200);
+    await page.waitForSelector('.graphiql-container');
+    await page.click('.graphiql-execute-button');
+    await page.waitForTimeout(1000);
+    await kubectl(['apply', '-f', '-'], { input: deploymentYaml(ns.name, 'gq', 1) });
+    await expect.poll(() => response.innerText(), { timeout: 20_000 }).toContain('"gq"');
+    await screenshot(page, 'graphiql-subscription');
+    expect(blocked).toEqual([]);
+    expect(problems.filter((p) => !p.includes('favicon'))).toEqual([]);
+  });
+});
