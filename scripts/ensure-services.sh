@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the services the test suite talks to are up on this machine: PostgreSQL
-# (127.0.0.1:5432, database "test") and Redis (127.0.0.1:6379). Idempotent.
+# (127.0.0.1:5432, database "test") and Redis (127.0.0.1:6379); and that Debian's Chromium,
+# which the browser tests drive, is installed. Idempotent.
 set -euo pipefail
 
 if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
@@ -22,4 +23,12 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
     --dir /tmp --logfile /tmp/redis-ci.log
   for _ in $(seq 1 30); do redis-cli ping >/dev/null 2>&1 && break; sleep 1; done
 fi
-echo "ensure-services: PostgreSQL and Redis are up"
+if [ ! -x /usr/bin/chromium ]; then
+  # Only when missing: apt-get update is the slow part. No browser download from anywhere else.
+  echo "ensure-services: installing Debian's chromium for the browser tests"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+fi
+echo "ensure-services: PostgreSQL and Redis are up; $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium missing')"
