@@ -57,7 +57,29 @@ function failure(errors: readonly Problem[]): ApiError {
   );
 }
 
-export async function request<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+const prefetched = new Map<string, Promise<unknown>>();
+
+const keyOf = <V>(doc: TypedDocumentString<unknown, V>, variables?: V) =>
+  `${(doc as unknown as { __meta__: { hash: string } }).__meta__.hash} ${JSON.stringify(variables ?? {})}`;
+
+/**
+ * Starts a request before the view that needs it is rendered (the first screen's data in
+ * parallel with the viewer's); the view's own `request` then takes it over.
+ */
+export function prefetch<R, V>(doc: TypedDocumentString<R, V>, variables?: V): void {
+  const pending = send(doc, variables);
+  pending.catch(() => {});
+  prefetched.set(keyOf(doc, variables), pending);
+}
+
+export function request<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+  const key = keyOf(doc, variables);
+  const early = prefetched.get(key) as Promise<R> | undefined;
+  prefetched.delete(key);
+  return early ?? send(doc, variables);
+}
+
+async function send<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promise<R> {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: {

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from './api.ts';
-import { request, session } from './api.ts';
-import { ViewerQuery } from './operations.ts';
+import { prefetch, request, session } from './api.ts';
+import { OverviewQuery, ViewerQuery } from './operations.ts';
 import { href, useRoute, ViewerContext, type Viewer } from './hooks.ts';
 import { ErrorLine } from './ui.tsx';
 import { AuditView } from './views/audit.tsx';
@@ -126,4 +126,10 @@ function App() {
 }
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  // A returning tab on the overview: its data is asked for with the viewer, not after it.
+  if (session.token() && (location.hash === '' || location.hash === '#/')) {
+    prefetch(OverviewQuery, {});
+  }
+  render(<App />, root);
+}

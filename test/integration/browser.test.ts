@@ -252,7 +252,8 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     const pods = expectNoErrors((await gql(t.url, TOKENS.viewer, PodCount)).body).resources
       .totalCount;
     const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    const baseline: number[] = [];
+    for (let i = 0; i < 7; i++) {
       // A new context: empty HTTP cache; the tab already holds its token.
       const { context } = await offlineContext(browser);
       await context.addInitScript(
@@ -260,11 +261,18 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
         TOKENS.viewer,
       );
       const page = await context.newPage();
+      // Baseline in the same run, same browser and load: a bare page (the JSON of /health).
+      await page.goto(`${t.url}/health`);
+      baseline.push(
+        await page.evaluate(
+          () => performance.getEntriesByType('navigation')[0]?.duration ?? Number.NaN,
+        ),
+      );
       await page.goto(`${t.url}/`);
       await page.waitForSelector('[data-testid=overview][data-ready=true]');
       times.push(
         await page.evaluate(
-          () => performance.getEntriesByName('overview-ready')[0]?.startTime ?? NaN,
+          () => performance.getEntriesByName('overview-ready')[0]?.startTime ?? Number.NaN,
         ),
       );
       if (i === 0) await screenshot(page, 'overview');
@@ -273,6 +281,7 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     const manifest = JSON.parse(readFileSync(join(UI_DIR, 'manifest.json'), 'utf8')) as UiManifest;
     figures.push(
       `first load to a usable overview, cold cache, ${pods} pods: median ${Math.round(median(times))} ms (runs: ${times.map(Math.round).join(', ')})`,
+      `  baseline, a bare page (/health) in the same runs: median ${Math.round(median(baseline))} ms; overview / baseline: ${(median(times) / median(baseline)).toFixed(1)}`,
       `dashboard bundle: ${(manifest.dashboardGzipBytes / 1024).toFixed(1)} KB gzipped`,
     );
     expect(times.every(Number.isFinite)).toBe(true);
