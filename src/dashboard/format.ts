@@ -13,7 +13,9 @@ export function bytes(v: number | null | undefined): string {
 
 export function cores(v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';
-  return v < 1 ? `${Math.round(v * 1000)}m` : v.toFixed(2);
+  if (v >= 1) return v.toFixed(2);
+  const milli = v * 1000;
+  return `${milli < 10 ? milli.toFixed(1) : Math.round(milli)}m`;
 }
 
 export function money(v: number | null | undefined): string {
