@@ -1,8 +1,18 @@
 # syntax=docker/dockerfile:1
+FROM node:24-bookworm-slim AS ui
+WORKDIR /app
+COPY package.json package-lock.json ./
+# The dashboard is bundled with the dev dependencies (esbuild, Preact, uPlot); only dist/ui ships.
+RUN npm ci --ignore-scripts
+COPY scripts ./scripts
+COPY src ./src
+RUN node scripts/build-ui.ts
+
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# The image already has Node 24: drop the pinned `node` package that laptops use.
+# The image already has Node 24: drop the pinned `node` package that laptops use. (`prepare`
+# finds no bundler here and leaves the dashboard to the ui stage.)
 RUN npm ci --omit=dev && rm -rf node_modules/node node_modules/.bin/node && npm cache clean --force
 
 FROM node:24-bookworm-slim
@@ -13,6 +23,7 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY src ./src
+COPY --from=ui /app/dist/ui ./dist/ui
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8080

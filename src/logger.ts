@@ -23,7 +23,12 @@ export function createLogger(
     },
     destination ??
       (format === 'pretty'
-        ? pinoPretty({ sync: true, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss' })
+        ? pinoPretty({
+            sync: true,
+            singleLine: true,
+            ignore: 'pid,hostname,service',
+            translateTime: 'SYS:HH:MM:ss',
+          })
         : undefined),
   );
 }
