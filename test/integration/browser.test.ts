@@ -10,14 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UI_DIR, type UiManifest } from '../../src/server/browser.ts';
 import { graphql } from '../gql/gql.ts';
-import {
-  API_TOKENS,
-  expectNoErrors,
-  gql,
-  startTestApp,
-  TOKENS,
-  type TestApp,
-} from '../support/app.ts';
+import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
 import {
   browserAvailable,
   launchBrowser,
@@ -31,9 +24,8 @@ import {
   kubectl,
   kubectlJson,
   kubeProvider,
-  lab,
   scratchNamespace,
-  waitReady,
+  startLabApp,
 } from './kubernetes-support.ts';
 
 const RegisterAgent = graphql(`
@@ -93,14 +85,7 @@ async function openSignedIn(
 describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
   beforeAll(async () => {
     ns = await scratchNamespace('ui-test');
-    const e = lab();
-    t = await startTestApp({
-      API_TOKENS,
-      KUBECONFIG: e.KUBECONFIG ?? '',
-      PROMETHEUS_URL: e.PROMETHEUS_URL ?? '',
-      METRICS_INTERVAL_SECONDS: '2',
-    });
-    await waitReady(kubeProvider(t));
+    t = await startLabApp({ METRICS_INTERVAL_SECONDS: '2' });
     browser = await launchBrowser();
   }, 300_000);
 

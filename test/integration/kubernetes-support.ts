@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from '../../src/providers/kubernetes/client.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
-import type { TestApp } from '../support/app.ts';
+import { API_TOKENS, startTestApp, type TestApp } from '../support/app.ts';
 import { labEnv } from '../support/lab.ts';
 import { ROOT } from '../support/process.ts';
 
@@ -168,4 +168,16 @@ export async function apiserverListCount(resources: string[]): Promise<number> {
     if (resources.includes(resource)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return sum;
+}
+
+/** A real app watching the lab's cluster and Prometheus, returned once its caches have synced. */
+export async function startLabApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await startTestApp({
+    API_TOKENS,
+    KUBECONFIG: lab().KUBECONFIG ?? '',
+    PROMETHEUS_URL: lab().PROMETHEUS_URL ?? '',
+    ...env,
+  });
+  await waitReady(kubeProvider(t));
+  return t;
 }

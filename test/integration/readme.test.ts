@@ -5,10 +5,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { API_TOKENS, startTestApp, TOKENS, type TestApp } from '../support/app.ts';
+import { TOKENS, type TestApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 import { sseEvents } from '../support/sse.ts';
-import { kubeProvider, lab, waitReady } from './kubernetes-support.ts';
+import { startLabApp } from './kubernetes-support.ts';
 
 interface Block {
   lang: string;
@@ -84,14 +84,7 @@ async function execute(query: string, op: OperationDefinitionNode): Promise<unkn
 
 describe.skipIf(!env)('README examples', () => {
   beforeAll(async () => {
-    const e = lab();
-    t = await startTestApp({
-      API_TOKENS,
-      KUBECONFIG: e.KUBECONFIG ?? '',
-      PROMETHEUS_URL: e.PROMETHEUS_URL ?? '',
-      METRICS_INTERVAL_SECONDS: '2',
-    });
-    await waitReady(kubeProvider(t));
+    t = await startLabApp({ METRICS_INTERVAL_SECONDS: '2' });
     mkdirSync(SCRATCH, { recursive: true });
   }, 300_000);
 

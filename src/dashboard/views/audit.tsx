@@ -7,7 +7,8 @@ import type {
   AuditStatus,
   DashVerifyAuditQuery,
 } from '../gql/graphql.ts';
-import { href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import { FilterInput, FilterSelect, Pager, useCursors } from '../filters.tsx';
+import { useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   AuditEventsSubscription,
   AuditLogQuery,
@@ -77,15 +78,12 @@ function Verification() {
 export function AuditView({ params }: { params: URLSearchParams }) {
   const filter = filterOf(params);
   const canAct = useCanAct();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const key = JSON.stringify(filter);
+  const paging = useCursors(key);
+  const after = paging.after;
   const q = useQuery(AuditLogQuery, { filter, first: PAGE, after });
   const [fresh, setFresh] = useState<AuditRowFieldsFragment[]>([]);
-  const key = JSON.stringify(filter);
-  useEffect(() => {
-    setCursors([null]);
-    setFresh([]);
-  }, [key]);
+  useEffect(() => setFresh([]), [key]);
   useEffect(() => setFresh([]), [q.data]);
   useSubscription(
     AuditEventsSubscription,
@@ -99,12 +97,6 @@ export function AuditView({ params }: { params: URLSearchParams }) {
       (e) => !fresh.some((f) => f.id === e.id),
     ),
   ];
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    location.hash = href(['audit'], Object.fromEntries(next));
-  };
   return (
     <div data-testid="audit">
       <h2>Audit log</h2>
@@ -114,44 +106,28 @@ export function AuditView({ params }: { params: URLSearchParams }) {
         <p class="muted">Verifying the chain needs the operator role.</p>
       )}
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <input
+        <FilterInput
+          view="audit"
+          params={params}
           name="actions"
           placeholder="actions (scale, revert, …)"
-          value={params.get('actions') ?? ''}
-          onChange={(e) => set('actions', e.currentTarget.value)}
         />
-        <input
-          name="actors"
-          placeholder="actors"
-          value={params.get('actors') ?? ''}
-          onChange={(e) => set('actors', e.currentTarget.value)}
-        />
-        <select
+        <FilterInput view="audit" params={params} name="actors" placeholder="actors" />
+        <FilterSelect
+          view="audit"
+          params={params}
           name="status"
-          value={params.get('status') ?? ''}
-          onChange={(e) => set('status', e.currentTarget.value)}
-        >
-          <option value="">every status</option>
-          {STATUSES.map((s) => (
-            <option value={s}>{s}</option>
-          ))}
-        </select>
-        <select
-          name="source"
-          value={params.get('source') ?? ''}
-          onChange={(e) => set('source', e.currentTarget.value)}
-        >
-          <option value="">every source</option>
-          {SOURCES.map((s) => (
-            <option value={s}>{s}</option>
-          ))}
-        </select>
-        <input
-          name="since"
-          type="datetime-local"
-          value={params.get('since') ?? ''}
-          onChange={(e) => set('since', e.currentTarget.value)}
+          any="every status"
+          options={STATUSES}
         />
+        <FilterSelect
+          view="audit"
+          params={params}
+          name="source"
+          any="every source"
+          options={SOURCES}
+        />
+        <FilterInput view="audit" params={params} name="since" datetime />
       </form>
       <ErrorLine error={q.error} />
       <p class="muted">{q.data?.auditLog.totalCount ?? '…'} events</p>
@@ -173,25 +149,7 @@ export function AuditView({ params }: { params: URLSearchParams }) {
             : undefined
         }
       />
-      <div class="row">
-        <button
-          type="button"
-          disabled={cursors.length < 2}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          Previous
-        </button>
-        <button
-          type="button"
-          disabled={!q.data?.auditLog.pageInfo.hasNextPage}
-          onClick={() => {
-            const end = q.data?.auditLog.pageInfo.endCursor;
-            if (end) setCursors((c) => [...c, end]);
-          }}
-        >
-          Next
-        </button>
-      </div>
+      <Pager paging={paging} pageInfo={q.data?.auditLog.pageInfo} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type {
   ResourceRowFieldsFragment,
   ResourceState,
 } from '../gql/graphql.ts';
+import { FilterInput, FilterSelect, Pager, useCursors } from '../filters.tsx';
 import { href, useQuery, useSubscription } from '../hooks.ts';
 import { ResourceEventsSubscription, ResourcesQuery } from '../operations.ts';
 import { ErrorLine, StateBadge } from '../ui.tsx';
@@ -66,13 +67,12 @@ interface Shown {
 /** The resource list: filters in the URL, cursor paging, kept current by `resourceEvents`. */
 export function ResourcesView({ params }: { params: URLSearchParams }) {
   const filter = filterOf(params);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const key = JSON.stringify(filter);
+  const paging = useCursors(key);
+  const after = paging.after;
   const q = useQuery(ResourcesQuery, { filter, first: PAGE, after });
   const [live, setLive] = useState<Live>({ rows: [], total: 0 });
   const shown = useRef<Shown[]>([]);
-  const key = JSON.stringify(filter);
-  useEffect(() => setCursors([null]), [key]);
   useEffect(() => {
     if (q.data) {
       setLive({
@@ -105,48 +105,26 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
   useEffect(() => {
     for (const detail of shown.current.splice(0)) performance.mark('resource-visible', { detail });
   }, [live]);
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    location.hash = href(['resources'], Object.fromEntries(next));
-  };
   return (
     <div data-testid="resources">
       <h2>Resources</h2>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <select
+        <FilterSelect
+          view="resources"
+          params={params}
           name="kind"
-          value={params.get('kind') ?? ''}
-          onChange={(e) => set('kind', e.currentTarget.value)}
-        >
-          <option value="">every kind</option>
-          {KINDS.map((k) => (
-            <option value={k}>{k}</option>
-          ))}
-        </select>
-        <select
+          any="every kind"
+          options={KINDS}
+        />
+        <FilterSelect
+          view="resources"
+          params={params}
           name="state"
-          value={params.get('state') ?? ''}
-          onChange={(e) => set('state', e.currentTarget.value)}
-        >
-          <option value="">every state</option>
-          {STATES.map((k) => (
-            <option value={k}>{k}</option>
-          ))}
-        </select>
-        <input
-          name="namespace"
-          placeholder="namespace"
-          value={params.get('namespace') ?? ''}
-          onChange={(e) => set('namespace', e.currentTarget.value)}
+          any="every state"
+          options={STATES}
         />
-        <input
-          name="search"
-          placeholder="search names"
-          value={params.get('search') ?? ''}
-          onChange={(e) => set('search', e.currentTarget.value)}
-        />
+        <FilterInput view="resources" params={params} name="namespace" placeholder="namespace" />
+        <FilterInput view="resources" params={params} name="search" placeholder="search names" />
       </form>
       <ErrorLine error={q.error} />
       {q.data?.resources.failures.map((f) => (
@@ -187,25 +165,7 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
           ))}
         </tbody>
       </table>
-      <div class="row">
-        <button
-          type="button"
-          disabled={cursors.length < 2}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          Previous
-        </button>
-        <button
-          type="button"
-          disabled={!q.data?.resources.pageInfo.hasNextPage}
-          onClick={() => {
-            const end = q.data?.resources.pageInfo.endCursor;
-            if (end) setCursors((c) => [...c, end]);
-          }}
-        >
-          Next
-        </button>
-      </div>
+      <Pager paging={paging} pageInfo={q.data?.resources.pageInfo} />
     </div>
   );
 }
