@@ -1,7 +1,7 @@
 // Bundles the dashboard and GraphiQL's start-up script into dist/ui with esbuild, when any input
 // changed (npm's prepare, prestart and predev run it; the browser tests call buildUi()).
 // Fails when the dashboard is over its budget of 300 KB gzipped.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -66,7 +66,8 @@ export async function buildUi(options: { force?: boolean } = {}): Promise<UiMani
     );
     return existing;
   }
-  const tmp = `${OUT}.tmp-${process.pid}`;
+  // Several builds may race (npm test runs files in parallel): each works in its own directory.
+  const tmp = `${OUT}.tmp-${randomUUID()}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const result = await esbuild.build({
@@ -116,7 +117,14 @@ export async function buildUi(options: { force?: boolean } = {}): Promise<UiMani
     );
   }
   rmSync(OUT, { recursive: true, force: true });
-  renameSync(tmp, OUT);
+  try {
+    renameSync(tmp, OUT);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    // Another build of the same inputs got there first: its result is as good as ours.
+    if (current()?.inputsHash === hash) return current();
+    throw err;
+  }
   const bytes = dashboard.reduce((n, f) => n + statSync(join(OUT, f)).size, 0);
   process.stderr.write(
     `build-ui: dist/ui built: dashboard ${(bytes / 1024).toFixed(1)} KB, ${(dashboardGzipBytes / 1024).toFixed(1)} KB gzipped\n`,

@@ -273,6 +273,19 @@ export const RecommendationsQuery = graphql(`
   }
 `);
 
+export const RecommendationEventsSubscription = graphql(`
+  subscription DashRecommendationEvents {
+    recommendationEvents {
+      type
+      timestamp
+      recommendation {
+        id
+        status
+      }
+    }
+  }
+`);
+
 export const AuditLogQuery = graphql(`
   query DashAuditLog($filter: AuditLogFilter, $first: Int, $after: String) {
     auditLog(filter: $filter, first: $first, after: $after) {

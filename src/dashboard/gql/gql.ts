@@ -28,6 +28,7 @@ type Documents = {
     "\n  query DashMetricsHistory($targets: [ID!]!, $names: [MetricName!], $range: MetricRangeInput) {\n    metrics(targets: $targets, names: $names, range: $range) {\n      name\n      unit\n      points {\n        timestamp\n        value\n      }\n    }\n  }\n": typeof types.DashMetricsHistoryDocument,
     "\n  subscription DashMetricSamples($targets: [ID!]!, $names: [MetricName!]) {\n    metrics(targets: $targets, names: $names) {\n      name\n      unit\n      timestamp\n      value\n    }\n  }\n": typeof types.DashMetricSamplesDocument,
     "\n  query DashRecommendations($filter: RecommendationFilter, $first: Int, $after: String) {\n    recommendations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      totalMonthlySavings\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...RecommendationRowFields\n        }\n      }\n    }\n  }\n": typeof types.DashRecommendationsDocument,
+    "\n  subscription DashRecommendationEvents {\n    recommendationEvents {\n      type\n      timestamp\n      recommendation {\n        id\n        status\n      }\n    }\n  }\n": typeof types.DashRecommendationEventsDocument,
     "\n  query DashAuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditRowFields\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": typeof types.DashAuditLogDocument,
     "\n  subscription DashAuditEvents($filter: AuditLogFilter) {\n    auditEvents(filter: $filter) {\n      ...AuditRowFields\n      hash\n      prevHash\n    }\n  }\n": typeof types.DashAuditEventsDocument,
     "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n": typeof types.DashVerifyAuditDocument,
@@ -56,6 +57,7 @@ const documents: Documents = {
     "\n  query DashMetricsHistory($targets: [ID!]!, $names: [MetricName!], $range: MetricRangeInput) {\n    metrics(targets: $targets, names: $names, range: $range) {\n      name\n      unit\n      points {\n        timestamp\n        value\n      }\n    }\n  }\n": types.DashMetricsHistoryDocument,
     "\n  subscription DashMetricSamples($targets: [ID!]!, $names: [MetricName!]) {\n    metrics(targets: $targets, names: $names) {\n      name\n      unit\n      timestamp\n      value\n    }\n  }\n": types.DashMetricSamplesDocument,
     "\n  query DashRecommendations($filter: RecommendationFilter, $first: Int, $after: String) {\n    recommendations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      totalMonthlySavings\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...RecommendationRowFields\n        }\n      }\n    }\n  }\n": types.DashRecommendationsDocument,
+    "\n  subscription DashRecommendationEvents {\n    recommendationEvents {\n      type\n      timestamp\n      recommendation {\n        id\n        status\n      }\n    }\n  }\n": types.DashRecommendationEventsDocument,
     "\n  query DashAuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditRowFields\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": types.DashAuditLogDocument,
     "\n  subscription DashAuditEvents($filter: AuditLogFilter) {\n    auditEvents(filter: $filter) {\n      ...AuditRowFields\n      hash\n      prevHash\n    }\n  }\n": types.DashAuditEventsDocument,
     "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n": types.DashVerifyAuditDocument,
@@ -123,6 +125,10 @@ export function graphql(source: "\n  subscription DashMetricSamples($targets: [I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashRecommendations($filter: RecommendationFilter, $first: Int, $after: String) {\n    recommendations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      totalMonthlySavings\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...RecommendationRowFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRecommendationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashRecommendationEvents {\n    recommendationEvents {\n      type\n      timestamp\n      recommendation {\n        id\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRecommendationEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -92,6 +92,11 @@ export type Provider =
   | 'AWS'
   | 'KUBERNETES';
 
+export type RecommendationEventType =
+  | 'CREATED'
+  | 'STATUS_CHANGED'
+  | 'UPDATED';
+
 export type RecommendationFilter = {
   namespaces?: Array<string> | null | undefined;
   resourceId?: string | number | null | undefined;
@@ -379,6 +384,11 @@ export type DashRecommendationsQueryVariables = Exact<{
 
 
 export type DashRecommendationsQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } };
+
+export type DashRecommendationEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashRecommendationEventsSubscription = { recommendationEvents: { type: RecommendationEventType, timestamp: string, recommendation: { id: string, status: RecommendationStatus } } };
 
 export type DashAuditLogQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -797,6 +807,7 @@ export const DashResourceDocument = {"__meta__":{"hash":"sha256:470a8ff90c1e1cf7
 export const DashMetricsHistoryDocument = {"__meta__":{"hash":"sha256:48eefc806a05244a46d46a0e66dfe87d42c4b027c6997176b45adf7ab1226fd3"}} as unknown as TypedDocumentString<DashMetricsHistoryQuery, DashMetricsHistoryQueryVariables>;
 export const DashMetricSamplesDocument = {"__meta__":{"hash":"sha256:7ea3bf8ae70c0b828326ac6b4db9bbd22f051d0c462bd3d46a0a5996232450bf"}} as unknown as TypedDocumentString<DashMetricSamplesSubscription, DashMetricSamplesSubscriptionVariables>;
 export const DashRecommendationsDocument = {"__meta__":{"hash":"sha256:b55cd0e98e93eac3415f49bd299cd6f650932150eb908f3cdd16b5f333c5696f"}} as unknown as TypedDocumentString<DashRecommendationsQuery, DashRecommendationsQueryVariables>;
+export const DashRecommendationEventsDocument = {"__meta__":{"hash":"sha256:86cde7072dee9c49f9c9616a3d93c549fb8c3b7dadbf0459acefe5cf31f58014"}} as unknown as TypedDocumentString<DashRecommendationEventsSubscription, DashRecommendationEventsSubscriptionVariables>;
 export const DashAuditLogDocument = {"__meta__":{"hash":"sha256:9e959f45a4415e8da1909ab6544629ad14a981d07d483ae57f2fa09d3496fdd4"}} as unknown as TypedDocumentString<DashAuditLogQuery, DashAuditLogQueryVariables>;
 export const DashAuditEventsDocument = {"__meta__":{"hash":"sha256:5b606a57c5deacc221113760ffdff158fc0ab5ce472a5f969ae401ac68a23e79"}} as unknown as TypedDocumentString<DashAuditEventsSubscription, DashAuditEventsSubscriptionVariables>;
 export const DashVerifyAuditDocument = {"__meta__":{"hash":"sha256:e21dd965a89cd2fc2e764bb2c78ea022534173963482445672ffc018958c2abb"}} as unknown as TypedDocumentString<DashVerifyAuditQuery, DashVerifyAuditQueryVariables>;

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { request } from '../api.ts';
 import { money } from '../format.ts';
 import type { RecommendationRowFieldsFragment, RecommendationStatus } from '../gql/graphql.ts';
-import { href, useCanAct, useQuery } from '../hooks.ts';
+import { href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   ApplyRecommendationMutation,
+  RecommendationEventsSubscription,
   RecommendationsQuery,
   RejectRecommendationMutation,
   RevertMutation,
@@ -99,6 +100,8 @@ export function RecommendationCard({
 export function RecommendationsView({ params }: { params: URLSearchParams }) {
   const status = (params.get('status') as RecommendationStatus | null) ?? 'OPEN';
   const q = useQuery(RecommendationsQuery, { filter: { statuses: [status] }, first: 100 });
+  // New, refreshed, applied or expired advice (from any replica or person) refreshes the list.
+  useSubscription(RecommendationEventsSubscription, {}, () => q.refetch());
   return (
     <div data-testid="recommendations">
       <h2>Recommendations</h2>
