@@ -123,7 +123,7 @@ export function RecommendationsView({ params }: { params: URLSearchParams }) {
         </p>
       )}
       {q.data?.recommendations.edges.map((e) => (
-        <RecommendationCard rec={e.node} onChange={q.refetch} />
+        <RecommendationCard key={e.node.id} rec={e.node} onChange={q.refetch} />
       ))}
     </div>
   );

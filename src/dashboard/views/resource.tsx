@@ -208,7 +208,7 @@ export function ResourceView({ id }: { id: string }) {
         <h3>Recommendations</h3>
         {r.recommendations.edges.length === 0 && <p class="muted">None.</p>}
         {r.recommendations.edges.map((e) => (
-          <RecommendationCard rec={e.node} onChange={q.refetch} />
+          <RecommendationCard key={e.node.id} rec={e.node} onChange={q.refetch} />
         ))}
       </section>
       <section class="card" data-testid="resource-audit">
