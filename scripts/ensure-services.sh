@@ -28,7 +28,7 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "ensure-services: installing Debian's chromium for the browser tests"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
 fi
 echo "ensure-services: PostgreSQL and Redis are up; $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium missing')"
