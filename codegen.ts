@@ -33,7 +33,8 @@ const config: CodegenConfig = {
         fragmentMasking: false,
         persistedDocuments: { mode: 'replaceDocumentWithHash', hashAlgorithm: 'sha256' },
       },
-      config: { ...typescript, documentMode: 'string' },
+      // Enums as `const` objects: the dashboard lists kinds, states and statuses from the schema.
+      config: { ...typescript, enumsAsTypes: false, enumType: 'const', documentMode: 'string' },
     },
   },
 };

@@ -4,18 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type ActionVerb =
-  | 'CORDON'
-  | 'CREATE'
-  | 'DELETE'
-  | 'PATCH'
-  | 'REBOOT'
-  | 'RESTART'
-  | 'SCALE'
-  | 'START'
-  | 'STOP'
-  | 'UNCORDON';
+export const ActionVerb = {
+  Cordon: 'CORDON',
+  Create: 'CREATE',
+  Delete: 'DELETE',
+  Patch: 'PATCH',
+  Reboot: 'REBOOT',
+  Restart: 'RESTART',
+  Scale: 'SCALE',
+  Start: 'START',
+  Stop: 'STOP',
+  Uncordon: 'UNCORDON'
+} as const;
 
+export type ActionVerb = typeof ActionVerb[keyof typeof ActionVerb];
 export type ApplyRecommendationInput = {
   /** For advice never applied automatically (deletions): the target's name. */
   confirm?: string | null | undefined;
@@ -38,18 +40,22 @@ export type AuditLogFilter = {
   until?: string | null | undefined;
 };
 
-export type AuditSource =
-  | 'AGENT'
-  | 'API'
-  | 'CHATOPS'
-  | 'RECOMMENDATION'
-  | 'SYSTEM';
+export const AuditSource = {
+  Agent: 'AGENT',
+  Api: 'API',
+  Chatops: 'CHATOPS',
+  Recommendation: 'RECOMMENDATION',
+  System: 'SYSTEM'
+} as const;
 
-export type AuditStatus =
-  | 'FAILED'
-  | 'PENDING'
-  | 'SUCCEEDED';
+export type AuditSource = typeof AuditSource[keyof typeof AuditSource];
+export const AuditStatus = {
+  Failed: 'FAILED',
+  Pending: 'PENDING',
+  Succeeded: 'SUCCEEDED'
+} as const;
 
+export type AuditStatus = typeof AuditStatus[keyof typeof AuditStatus];
 export type ChatInput = {
   /** Where the user is looking: {namespace, cluster, resourceId}. */
   context?: unknown;
@@ -58,29 +64,33 @@ export type ChatInput = {
   message: string;
 };
 
-export type ComponentState =
-  | 'DEGRADED'
-  | 'DISABLED'
-  | 'DOWN'
-  | 'UP';
+export const ComponentState = {
+  Degraded: 'DEGRADED',
+  Disabled: 'DISABLED',
+  Down: 'DOWN',
+  Up: 'UP'
+} as const;
 
+export type ComponentState = typeof ComponentState[keyof typeof ComponentState];
 export type ConfirmChatPlanInput = {
   token: string;
 };
 
 /** CPU in cores, memory in bytes, network in bytes/s. Requests and limits are summed over a target's pods; capacity is node allocatable (nodes and clusters only). */
-export type MetricName =
-  | 'CPU_CAPACITY'
-  | 'CPU_LIMIT'
-  | 'CPU_REQUEST'
-  | 'CPU_USAGE'
-  | 'MEMORY_CAPACITY'
-  | 'MEMORY_LIMIT'
-  | 'MEMORY_REQUEST'
-  | 'MEMORY_USAGE'
-  | 'NETWORK_RECEIVE'
-  | 'NETWORK_TRANSMIT';
+export const MetricName = {
+  CpuCapacity: 'CPU_CAPACITY',
+  CpuLimit: 'CPU_LIMIT',
+  CpuRequest: 'CPU_REQUEST',
+  CpuUsage: 'CPU_USAGE',
+  MemoryCapacity: 'MEMORY_CAPACITY',
+  MemoryLimit: 'MEMORY_LIMIT',
+  MemoryRequest: 'MEMORY_REQUEST',
+  MemoryUsage: 'MEMORY_USAGE',
+  NetworkReceive: 'NETWORK_RECEIVE',
+  NetworkTransmit: 'NETWORK_TRANSMIT'
+} as const;
 
+export type MetricName = typeof MetricName[keyof typeof MetricName];
 /** Either `last` (a duration back from now) or `from`/`to` (to defaults to now). */
 export type MetricRangeInput = {
   from?: string | null | undefined;
@@ -88,15 +98,19 @@ export type MetricRangeInput = {
   to?: string | null | undefined;
 };
 
-export type Provider =
-  | 'AWS'
-  | 'KUBERNETES';
+export const Provider = {
+  Aws: 'AWS',
+  Kubernetes: 'KUBERNETES'
+} as const;
 
-export type RecommendationEventType =
-  | 'CREATED'
-  | 'STATUS_CHANGED'
-  | 'UPDATED';
+export type Provider = typeof Provider[keyof typeof Provider];
+export const RecommendationEventType = {
+  Created: 'CREATED',
+  StatusChanged: 'STATUS_CHANGED',
+  Updated: 'UPDATED'
+} as const;
 
+export type RecommendationEventType = typeof RecommendationEventType[keyof typeof RecommendationEventType];
 export type RecommendationFilter = {
   namespaces?: Array<string> | null | undefined;
   resourceId?: string | number | null | undefined;
@@ -106,19 +120,23 @@ export type RecommendationFilter = {
   types?: Array<string> | null | undefined;
 };
 
-export type RecommendationRisk =
-  | 'HIGH'
-  | 'LOW'
-  | 'MEDIUM';
+export const RecommendationRisk = {
+  High: 'HIGH',
+  Low: 'LOW',
+  Medium: 'MEDIUM'
+} as const;
 
-export type RecommendationStatus =
-  | 'APPLIED'
-  | 'EXPIRED'
-  | 'FAILED'
-  | 'OPEN'
-  | 'REJECTED'
-  | 'SUPERSEDED';
+export type RecommendationRisk = typeof RecommendationRisk[keyof typeof RecommendationRisk];
+export const RecommendationStatus = {
+  Applied: 'APPLIED',
+  Expired: 'EXPIRED',
+  Failed: 'FAILED',
+  Open: 'OPEN',
+  Rejected: 'REJECTED',
+  Superseded: 'SUPERSEDED'
+} as const;
 
+export type RecommendationStatus = typeof RecommendationStatus[keyof typeof RecommendationStatus];
 export type RejectRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -128,11 +146,13 @@ export type RejectRecommendationInput = {
   reason: string;
 };
 
-export type ResourceEventType =
-  | 'ADDED'
-  | 'DELETED'
-  | 'MODIFIED';
+export const ResourceEventType = {
+  Added: 'ADDED',
+  Deleted: 'DELETED',
+  Modified: 'MODIFIED'
+} as const;
 
+export type ResourceEventType = typeof ResourceEventType[keyof typeof ResourceEventType];
 export type ResourceFilter = {
   clusters?: Array<string> | null | undefined;
   kinds?: Array<ResourceKind> | null | undefined;
@@ -146,31 +166,35 @@ export type ResourceFilter = {
   states?: Array<ResourceState> | null | undefined;
 };
 
-export type ResourceKind =
-  | 'AUTO_SCALING_GROUP'
-  | 'DAEMONSET'
-  | 'DEPLOYMENT'
-  | 'EBS_VOLUME'
-  | 'EC2_INSTANCE'
-  | 'HORIZONTAL_POD_AUTOSCALER'
-  | 'NAMESPACE'
-  | 'NODE'
-  | 'POD'
-  | 'RDS_INSTANCE'
-  | 'REPLICASET'
-  | 'SERVICE'
-  | 'STATEFULSET';
+export const ResourceKind = {
+  AutoScalingGroup: 'AUTO_SCALING_GROUP',
+  Daemonset: 'DAEMONSET',
+  Deployment: 'DEPLOYMENT',
+  EbsVolume: 'EBS_VOLUME',
+  Ec2Instance: 'EC2_INSTANCE',
+  HorizontalPodAutoscaler: 'HORIZONTAL_POD_AUTOSCALER',
+  Namespace: 'NAMESPACE',
+  Node: 'NODE',
+  Pod: 'POD',
+  RdsInstance: 'RDS_INSTANCE',
+  Replicaset: 'REPLICASET',
+  Service: 'SERVICE',
+  Statefulset: 'STATEFULSET'
+} as const;
 
-export type ResourceState =
-  | 'DEGRADED'
-  | 'FAILED'
-  | 'PENDING'
-  | 'RUNNING'
-  | 'STOPPED'
-  | 'SUCCEEDED'
-  | 'TERMINATING'
-  | 'UNKNOWN';
+export type ResourceKind = typeof ResourceKind[keyof typeof ResourceKind];
+export const ResourceState = {
+  Degraded: 'DEGRADED',
+  Failed: 'FAILED',
+  Pending: 'PENDING',
+  Running: 'RUNNING',
+  Stopped: 'STOPPED',
+  Succeeded: 'SUCCEEDED',
+  Terminating: 'TERMINATING',
+  Unknown: 'UNKNOWN'
+} as const;
 
+export type ResourceState = typeof ResourceState[keyof typeof ResourceState];
 export type RestartResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -191,11 +215,13 @@ export type RevertActionInput = {
   idempotencyKey?: string | null | undefined;
 };
 
-export type Role =
-  | 'ADMIN'
-  | 'OPERATOR'
-  | 'VIEWER';
+export const Role = {
+  Admin: 'ADMIN',
+  Operator: 'OPERATOR',
+  Viewer: 'VIEWER'
+} as const;
 
+export type Role = typeof Role[keyof typeof Role];
 export type ScaleResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../api.ts';
-import type {
-  AuditLogFilter,
-  AuditRowFieldsFragment,
+import {
   AuditSource,
   AuditStatus,
-  DashVerifyAuditQuery,
+  type AuditLogFilter,
+  type AuditRowFieldsFragment,
+  type DashVerifyAuditQuery,
 } from '../gql/graphql.ts';
 import { FilterInput, FilterSelect, Pager, useCursors } from '../filters.tsx';
 import { useCanAct, useQuery, useSubscription } from '../hooks.ts';
@@ -18,8 +18,8 @@ import {
 import { AuditTable, ErrorLine, PreviewAction } from '../ui.tsx';
 
 const PAGE = 50;
-const SOURCES: AuditSource[] = ['API', 'RECOMMENDATION', 'CHATOPS', 'AGENT', 'SYSTEM'];
-const STATUSES: AuditStatus[] = ['SUCCEEDED', 'FAILED', 'PENDING'];
+const SOURCES = Object.values(AuditSource);
+const STATUSES = Object.values(AuditStatus);
 /** Verbs `revertAction` can undo (see the README's "Actions and the audit log"). */
 const REVERSIBLE = new Set([
   'scale',

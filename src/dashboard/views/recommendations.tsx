@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api.ts';
 import { money } from '../format.ts';
-import type { RecommendationRowFieldsFragment, RecommendationStatus } from '../gql/graphql.ts';
+import { RecommendationStatus, type RecommendationRowFieldsFragment } from '../gql/graphql.ts';
 import { href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   ApplyRecommendationMutation,
@@ -12,13 +12,10 @@ import {
 } from '../operations.ts';
 import { ErrorLine, Json, PreviewAction, StateBadge } from '../ui.tsx';
 
-const STATUSES: RecommendationStatus[] = [
-  'OPEN',
-  'APPLIED',
-  'REJECTED',
-  'FAILED',
-  'EXPIRED',
-  'SUPERSEDED',
+/** Open advice first, then the rest as the schema lists them. */
+const STATUSES = [
+  RecommendationStatus.Open,
+  ...Object.values(RecommendationStatus).filter((s) => s !== RecommendationStatus.Open),
 ];
 
 /** One piece of advice: why (evidence), what it changes, and apply / reject / revert. */

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { bytes, cores } from '../format.ts';
-import type {
-  ResourceFilter,
+import {
   ResourceKind,
-  ResourceRowFieldsFragment,
   ResourceState,
+  type ResourceFilter,
+  type ResourceRowFieldsFragment,
 } from '../gql/graphql.ts';
 import { FilterInput, FilterSelect, Pager, useCursors } from '../filters.tsx';
 import { href, useQuery, useSubscription } from '../hooks.ts';
@@ -12,31 +12,9 @@ import { ResourceEventsSubscription, ResourcesQuery } from '../operations.ts';
 import { ErrorLine, StateBadge } from '../ui.tsx';
 
 const PAGE = 50;
-const KINDS: ResourceKind[] = [
-  'DEPLOYMENT',
-  'STATEFULSET',
-  'DAEMONSET',
-  'REPLICASET',
-  'POD',
-  'SERVICE',
-  'NODE',
-  'NAMESPACE',
-  'HORIZONTAL_POD_AUTOSCALER',
-  'EC2_INSTANCE',
-  'EBS_VOLUME',
-  'RDS_INSTANCE',
-  'AUTO_SCALING_GROUP',
-];
-const STATES: ResourceState[] = [
-  'RUNNING',
-  'PENDING',
-  'DEGRADED',
-  'STOPPED',
-  'FAILED',
-  'TERMINATING',
-  'SUCCEEDED',
-  'UNKNOWN',
-];
+// From the schema (codegen): a kind or state added there shows up here.
+const KINDS = Object.values(ResourceKind);
+const STATES = Object.values(ResourceState);
 
 function filterOf(params: URLSearchParams): ResourceFilter {
   const kind = params.get('kind') as ResourceKind | null;
