@@ -46,6 +46,7 @@ async function main(): Promise<void> {
 
   const { port, host, bootstrapSecret } = await app.listen();
   log.info({ port, host, version: config.version, env: config.env }, 'listening');
+  if (bootstrapSecret) printBootstrapToken(bootstrapSecret);
   // For a person: where to go and what works (the providers' first answers, not their sync).
   process.stderr.write(
     `${startLine({
@@ -57,7 +58,6 @@ async function main(): Promise<void> {
       components: await app.services.health.status(),
     })}\n`,
   );
-  if (bootstrapSecret) printBootstrapToken(bootstrapSecret);
 }
 
 main().catch((err: unknown) => {
