@@ -7,7 +7,10 @@ export interface Spawned {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves with the first stdout/stderr line matching `pattern`. */
+  /**
+   * Resolves with the first stdout/stderr line matching `pattern` (by default within 90 s: a
+   * start on the loaded, shared 2-core machine has taken over 30 s).
+   */
   waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
 }
 
@@ -38,7 +41,7 @@ export function spawnOrchestrator(env: Record<string, string>): Spawned {
     child,
     output: () => text,
     exited,
-    waitFor: (pattern, timeoutMs = 30_000) =>
+    waitFor: (pattern, timeoutMs = 90_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error(`timed out waiting for ${String(pattern)}; output:\n${text}`)),

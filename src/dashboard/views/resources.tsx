@@ -79,9 +79,13 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
       return { rows, total };
     });
   });
-  // Effects run once the change is painted: marks the moment each event became visible.
+  // Effects run once the change is painted: marks the moment each event became visible (wall
+  // clock, as the event's timestamp; the monotonic clock may drift from it).
   useEffect(() => {
-    for (const detail of shown.current.splice(0)) performance.mark('resource-visible', { detail });
+    const shownAt = Date.now();
+    for (const event of shown.current.splice(0)) {
+      performance.mark('resource-visible', { detail: { ...event, shownAt } });
+    }
   }, [live]);
   return (
     <div data-testid="resources">
