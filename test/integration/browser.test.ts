@@ -82,6 +82,28 @@ async function openSignedIn(
   return { page, problems, blocked };
 }
 
+/** Advice on the test's Deployment from the agent `ui-agent` (registered by the apply test). */
+async function submitAdvice(advice: Record<string, unknown>): Promise<void> {
+  const context = kubeProvider(t).contexts[0] ?? '';
+  const sub = await gql(t.url, TOKENS.admin, SubmitAdvice, {
+    input: {
+      agent: 'ui-agent',
+      recommendations: [
+        {
+          targetId: `k8s:${context}:DEPLOYMENT:${ns.name}:web`,
+          confidence: 0.9,
+          estimatedMonthlySavings: 4.5,
+          risk: 'LOW',
+          ...advice,
+        },
+      ],
+    },
+  });
+  expect(expectNoErrors(sub.body).submitRecommendations).toMatchObject({
+    __typename: 'SubmitRecommendationsSuccess',
+  });
+}
+
 describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
   beforeAll(async () => {
     ns = await scratchNamespace('ui-test');
@@ -160,33 +182,18 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
   });
 
   it('applies a recommendation after its dry run, then reverts it', async () => {
-    const context = kubeProvider(t).contexts[0] ?? '';
     const reg = await gql(t.url, TOKENS.admin, RegisterAgent, {
       input: { name: 'ui-agent', capabilities: ['submit'] },
     });
     expect(expectNoErrors(reg.body).registerAgent.__typename).toBe('RegisterAgentSuccess');
-    const sub = await gql(t.url, TOKENS.admin, SubmitAdvice, {
-      input: {
-        agent: 'ui-agent',
-        recommendations: [
-          {
-            targetId: `k8s:${context}:DEPLOYMENT:${ns.name}:web`,
-            type: 'REPLICAS',
-            title: `Run web in ${ns.name} on one replica`,
-            summary: 'Three replicas idle at night.',
-            current: { replicas: 3 },
-            recommended: { replicas: 1 },
-            evidence: { p95CpuCores: 0.01 },
-            confidence: 0.9,
-            estimatedMonthlySavings: 4.5,
-            risk: 'LOW',
-            action: { verb: 'scale', params: { replicas: 1 } },
-          },
-        ],
-      },
-    });
-    expect(expectNoErrors(sub.body).submitRecommendations).toMatchObject({
-      __typename: 'SubmitRecommendationsSuccess',
+    await submitAdvice({
+      type: 'REPLICAS',
+      title: `Run web in ${ns.name} on one replica`,
+      summary: 'Three replicas idle at night.',
+      current: { replicas: 3 },
+      recommended: { replicas: 1 },
+      evidence: { p95CpuCores: 0.01 },
+      action: { verb: 'scale', params: { replicas: 1 } },
     });
     const { page, problems } = await openSignedIn(TOKENS.operator);
     await page.goto(`${t.url}/#/recommendations?status=OPEN`);
@@ -231,6 +238,15 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     expect(await page.locator('button[data-action]').count()).toBe(0);
     await page.goto(`${t.url}/#/audit`);
     await page.waitForSelector('tr[data-audit-action]');
+    expect(await page.locator('button[data-action]').count()).toBe(0);
+    await submitAdvice({
+      type: 'SPOT_CANDIDATE',
+      title: `Run web in ${ns.name} on spot nodes`,
+      summary: 'Stateless and restart-tolerant.',
+      recommended: { nodeSelector: { lifecycle: 'spot' } },
+    });
+    await page.goto(`${t.url}/#/recommendations?status=OPEN`);
+    await page.locator('article[data-recommendation]', { hasText: 'on spot nodes' }).waitFor();
     expect(await page.locator('button[data-action]').count()).toBe(0);
     await page.goto(`${t.url}/#/chat`);
     await page.fill('input[name=message]', `scale deployment web in ${ns.name} to 4`);
