@@ -3,7 +3,7 @@ import { request } from '../api.ts';
 import type { Series } from '../chart.tsx';
 import { TimeChart } from '../chart.tsx';
 import { bytes, cores } from '../format.ts';
-import type { DashResourceQuery, MetricName } from '../gql/graphql.ts';
+import type { ActionVerb, DashResourceQuery, MetricName } from '../gql/graphql.ts';
 import { useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   AuditEventsSubscription,
@@ -70,6 +70,32 @@ function useMetrics(id: string, range: string): Charts {
 
 type Resource = NonNullable<DashResourceQuery['node']>;
 
+/** The actions that take nothing but the resource: offered when the resource lists the verb. */
+const SIMPLE_ACTIONS: {
+  verb: ActionVerb;
+  label: string;
+  run: (id: string, dryRun: boolean) => Promise<Outcome>;
+}[] = [
+  {
+    verb: 'START',
+    label: 'Start',
+    run: async (id, dryRun) =>
+      (await request(StartMutation, { input: { id, dryRun } })).startResource,
+  },
+  {
+    verb: 'STOP',
+    label: 'Stop',
+    run: async (id, dryRun) =>
+      (await request(StopMutation, { input: { id, dryRun } })).stopResource,
+  },
+  {
+    verb: 'RESTART',
+    label: 'Restart',
+    run: async (id, dryRun) =>
+      (await request(RestartMutation, { input: { id, dryRun } })).restartResource,
+  },
+];
+
 function Actions({ r, onDone }: { r: Resource; onDone: () => void }) {
   const [replicas, setReplicas] = useState<number>(
     'desiredReplicas' in r ? (r.desiredReplicas ?? 1) : 1,
@@ -99,33 +125,14 @@ function Actions({ r, onDone }: { r: Resource; onDone: () => void }) {
           </label>
         </PreviewAction>
       )}
-      {r.actions.includes('START') && (
+      {SIMPLE_ACTIONS.filter((a) => r.actions.includes(a.verb)).map((a) => (
         <PreviewAction
-          label="Start"
+          key={a.verb}
+          label={a.label}
           onDone={onDone}
-          run={async (dryRun) =>
-            (await request(StartMutation, { input: { id, dryRun } })).startResource
-          }
+          run={(dryRun) => a.run(id, dryRun)}
         />
-      )}
-      {r.actions.includes('STOP') && (
-        <PreviewAction
-          label="Stop"
-          onDone={onDone}
-          run={async (dryRun) =>
-            (await request(StopMutation, { input: { id, dryRun } })).stopResource
-          }
-        />
-      )}
-      {r.actions.includes('RESTART') && (
-        <PreviewAction
-          label="Restart"
-          onDone={onDone}
-          run={async (dryRun) =>
-            (await request(RestartMutation, { input: { id, dryRun } })).restartResource
-          }
-        />
-      )}
+      ))}
     </section>
   );
 }
