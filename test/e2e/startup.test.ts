@@ -3,10 +3,20 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnOrchestrator } from '../support/process.ts';
+import { spawnOrchestrator as spawnProcess, type Spawned } from '../support/process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'oi-startup-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// A test that fails half-way must not leave its orchestrator running.
+const spawned: Spawned[] = [];
+function spawnOrchestrator(env: Record<string, string>): Spawned {
+  const p = spawnProcess(env);
+  spawned.push(p);
+  return p;
+}
+afterAll(() => {
+  for (const p of spawned) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('process start', () => {
   it('exits 1 with one clear line per bad variable', async () => {
