@@ -11,7 +11,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, startTestApp, TOKENS, type TestApp } from '../support/app.ts';
-import { ROOT } from '../support/process.ts';
+import { LAB_DIR, LOG_DIR, STATE_FILE } from '../lab/lib/util.ts';
 import {
   deploymentYaml,
   eventually,
@@ -84,7 +84,7 @@ describe('Kubernetes failure modes', () => {
     await waitReady(p);
     await eventually(async () => expect(await ready(t.url)).toBe(200));
 
-    const stateFile = join(ROOT, '.lab', 'state.json');
+    const stateFile = STATE_FILE;
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
       components: { name: string; pid: number; bin: string }[];
     };
@@ -98,19 +98,19 @@ describe('Kubernetes failure modes', () => {
         .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
     );
     const restart = () => {
-      const fd = openSync(join(ROOT, '.lab', 'logs', 'kube-apiserver.log'), 'a');
+      const fd = openSync(join(LOG_DIR, 'kube-apiserver.log'), 'a');
       const child = spawn(args[0] ?? component.bin, args.slice(1), {
         detached: true,
         stdio: ['ignore', fd, fd],
         env,
-        cwd: join(ROOT, '.lab'),
+        cwd: LAB_DIR,
       });
       closeSync(fd);
       child.unref();
       // `lab down` stops what state.json names: record the new process.
       component.pid = child.pid ?? 0;
       writeFileSync(stateFile, JSON.stringify(state, null, 2));
-      writeFileSync(join(ROOT, '.lab', 'kube-apiserver.pid'), `${component.pid}\n`);
+      writeFileSync(join(LAB_DIR, 'kube-apiserver.pid'), `${component.pid}\n`);
     };
 
     let restarted = false;
