@@ -2,11 +2,12 @@ import { mayRun } from '../actions/policy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { HealthService } from '../health.ts';
-import type { Resource, ResourceFilter } from '../providers/provider.ts';
+import { RESOURCE_STATES, type Resource, type ResourceFilter } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Entities, IntentName } from './intents.ts';
 import { currentReplicas } from './planner.ts';
 import { describeResource } from './resolve.ts';
+import { MAX_SHOWN } from './understand.ts';
 import type { ChatMetricsSource, ChatRecommendationsSource } from './sources.ts';
 
 export interface AnswerDeps {
@@ -17,7 +18,29 @@ export interface AnswerDeps {
   recommendations?: ChatRecommendationsSource | undefined;
 }
 
-const MAX_ROWS = 20;
+const MAX_ROWS = MAX_SHOWN;
+
+/** The filter a request's entities mean ("not running": every other state). */
+export function filterOf(e: Entities): ResourceFilter {
+  const states = e.notState
+    ? RESOURCE_STATES.filter((s) => s !== e.notState && (!e.state || s === e.state))
+    : e.state
+      ? [e.state]
+      : undefined;
+  return {
+    kinds: e.kind ? [e.kind] : undefined,
+    namespaces: e.namespace ? [e.namespace] : undefined,
+    clusters: e.cluster ? [e.cluster] : undefined,
+    states,
+    labelSelector: e.label,
+    search: e.name,
+  };
+}
+
+/** The rows a list answer shows, in its order (`list` is the providers' list). */
+export function listRows(list: (f: ResourceFilter) => Resource[], e: Entities): Resource[] {
+  return list(filterOf(e)).sort((a, b) => a.id.localeCompare(b.id));
+}
 
 export const HELP = `I can answer questions and prepare changes; nothing changes until you confirm a plan.
 
@@ -70,15 +93,9 @@ export class Answers {
     this.deps = deps;
   }
 
-  filterOf(e: Entities): ResourceFilter {
-    return {
-      kinds: e.kind ? [e.kind] : undefined,
-      namespaces: e.namespace ? [e.namespace] : undefined,
-      clusters: e.cluster ? [e.cluster] : undefined,
-      states: e.state ? [e.state] : undefined,
-      labelSelector: e.label,
-      search: e.name,
-    };
+  /** The rows a list answer for `e` shows. */
+  rows(e: Entities): Resource[] {
+    return listRows((f) => this.deps.providers.list(f), e);
   }
 
   async answer(
@@ -123,16 +140,15 @@ export class Answers {
   }
 
   private list(e: Entities) {
-    let filter: ResourceFilter;
     try {
-      filter = this.filterOf(e);
-      this.deps.providers.matcher(filter); // parses the label selector before listing
+      this.deps.providers.matcher(filterOf(e)); // parses the label selector before listing
     } catch (err) {
       return { reply: `That label selector isn't valid: ${(err as Error).message}`, targets: [] };
     }
-    const rows = this.deps.providers.list(filter).sort((a, b) => a.id.localeCompare(b.id));
+    const rows = this.rows(e);
     const what = [
       e.state?.toLowerCase(),
+      e.notState && `not ${e.notState.toLowerCase()}`,
       e.kind ? `${e.kind.toLowerCase().replace(/_/g, ' ')}s` : 'resources',
     ]
       .filter(Boolean)
@@ -156,7 +172,7 @@ export class Answers {
         / +:/,
         ':',
       ),
-      targets: rows.length === 1 ? rows : [],
+      targets: rows.length <= MAX_ROWS ? rows : [],
     };
   }
 
@@ -190,7 +206,7 @@ export class Answers {
         targets: [],
       };
     const among = this.deps.providers.list({
-      ...this.filterOf({ ...e, name: undefined }),
+      ...filterOf({ ...e, name: undefined }),
       kinds: [e.kind ?? 'POD'],
     });
     const top = await this.deps.metrics.top(metric, among, e.limit ?? 5);

@@ -30,7 +30,7 @@ const RULES: Rule[] = [
     /^(yes|yep|yeah|confirm|confirmed|go ahead|do it|proceed|ok do it|execute|approved?)( it| please| now)?$/,
     0.9,
   ],
-  ['cancel', /^(no|nope|cancel|abort|never ?mind|forget it|don t)( it| that)?$/, 0.9],
+  ['cancel', /^(no|nope|nah|cancel|abort|never ?mind|forget it|don t)( it| that| thanks)?$/, 0.9],
   ['revert', /\b(revert|undo|roll ?back|take back|reverse)\b/, 0.9],
   [
     'apply_recommendation',
@@ -62,6 +62,8 @@ const RULES: Rule[] = [
 
 export const CREATE =
   /\b(create|deploy|spin up|set up|setup|launch|provision|install|stand up|run|give me|new|make|start an?|bring up an?|i (want|need) an?)\b/;
+/** Creation verbs alone ("make it 3" is not a creation). */
+const CREATING = /\b(create|deploy|spin up|set up|setup|launch|provision|install|stand up)\b/;
 export const ACTION_WORDS =
   /\b(scale|resize|restart|reboot|bounce|delete|remove|destroy|stop|start|cordon|uncordon|revert|undo|create|deploy|describe|list|show)\b/;
 const DELETE =
@@ -84,8 +86,29 @@ const DESCRIBE =
   /\b(describe|details?|tell me about|info(rmation)? (on|about|for)|inspect|explain|what is|look at|status of|how is|state of)\b/;
 const LIST =
   /\b(list|show|get|display|find|see|ls|enumerate|which|what|how many|are there|any|give me)\b/;
-export const FOLLOW =
-  /^(?:and |now |ok |okay |then )?(?:do )?(?:the )?same (?:thing )?(?:for|with|to|on) (.+)$|^(?:and|also|now)\s+(?:for\s+)?(.+?)(?:\s+too|\s+as well)?$|^what about (.+)$|^(?:how|and) about (.+)$|^(.+?)\s+(?:too|as well)$/;
+/**
+ * Whether words ask for something themselves (a verb, a question), or only fill in slots of
+ * the previous request ("the one in staging", "memory?", "3 instead").
+ */
+export function asksSomething(t: string): boolean {
+  return (
+    RULES.some(([, re]) => re.test(t)) ||
+    [
+      CREATING,
+      DELETE,
+      SCALE,
+      RESTART,
+      STOP,
+      START,
+      TOP,
+      USAGE,
+      STATUS,
+      OVERVIEW,
+      DESCRIBE,
+      LIST,
+    ].some((re) => re.test(t))
+  );
+}
 
 export function classify(t: string, e: Entities, hasName: boolean): [IntentName, number] {
   for (const [intent, re, conf] of RULES) if (re.test(t)) return [intent, conf];

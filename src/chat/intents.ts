@@ -82,8 +82,15 @@ export const EntitiesSchema = z.strictObject({
   cluster: z.string().min(1).max(253).optional(),
   /** As written (possibly misspelled, partial); the resolver finds the real resource. */
   name: z.string().min(1).max(253).optional(),
-  /** "it", "that one": the previous target of the conversation. */
-  reference: z.literal('previous').optional(),
+  /**
+   * What the conversation last showed or acted on: "previous" for it/that (one resource),
+   * "all" for them/those/both (every one of them).
+   */
+  reference: z.enum(['previous', 'all']).optional(),
+  /** "the second one": a position in what the conversation last showed (-1: the last). */
+  ordinal: z.number().int().min(-1).max(100).optional(),
+  /** "except web", "not the one in prod": names or namespaces to leave out. */
+  except: z.array(z.string().min(1).max(253)).max(20).optional(),
   replicas: z.number().int().min(0).max(10_000).optional(),
   delta: z.number().int().min(-10_000).max(10_000).optional(),
   label: z
@@ -92,6 +99,8 @@ export const EntitiesSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_./!=,()\s-]+$/, 'a label selector')
     .optional(),
   state: z.enum(RESOURCE_STATES).optional(),
+  /** "pods that are not running": every state but this one. */
+  notState: z.enum(RESOURCE_STATES).optional(),
   metric: z.enum(['cpu', 'memory', 'network']).optional(),
   /** ISO 8601 duration, e.g. PT1H. */
   period: z
@@ -128,6 +137,11 @@ export type Interpretation = z.infer<typeof InterpretationSchema>;
 export interface Memory {
   lastIntent?: IntentName | undefined;
   lastEntities?: Entities | undefined;
-  /** Provider ids of the resources the last answer was about. */
+  /**
+   * Provider ids of what the last answer showed or acted on, in the order shown: a list's rows,
+   * the resource described, a plan's targets, or the candidates of a question.
+   */
   lastTargets?: string[] | undefined;
+  /** The last answer asked which of `lastTargets` was meant: the next message may pick one. */
+  asked?: boolean | undefined;
 }

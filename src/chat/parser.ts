@@ -10,7 +10,9 @@ import {
   TEMPLATE_WORDS,
   WORKLOAD_WORDS,
 } from './lexicon.ts';
-import { ACTION_WORDS, classify, CREATE, FOLLOW, VERB_SET } from './classify.ts';
+import { asksSomething, classify, CREATE, VERB_SET } from './classify.ts';
+import { bareNumber, continuation, continues, merge, type Fragment } from './followup.ts';
+import { negations } from './negation.ts';
 import { closest, normalize, NUMBER_PATTERN, numberOf } from './text.ts';
 
 /** Names the parser can recognise as such (from the provider caches). */
@@ -23,7 +25,15 @@ export interface Vocabulary {
 const N = NUMBER_PATTERN;
 const KEYWORD_SET = new Set(KEYWORDS);
 const CORRECTABLE = [...new Set(KEYWORDS)];
-const REFERENCE = /\b(it|that one|this one|that|this|them|the same one)\b/;
+/** A pronoun for one thing the conversation showed or acted on. */
+const REFERENCE = /\b(it|its|that one|this one|that|this|the same one)\b/;
+/** A pronoun for all of them. */
+const ALL = /\b(them|their|those|these|both|all of them|each of them|every one of them|all)\b/;
+/** The words left once pronouns are taken out (they name nothing). */
+const withoutPronouns = (t: string) =>
+  t.replace(new RegExp(REFERENCE.source, 'g'), ' ').replace(new RegExp(ALL.source, 'g'), ' ');
+const SHORT_FILLER = [...FILLER].filter((w) => w.length === 3);
+const letters = (w: string) => [...w].sort().join('');
 
 /** Fixes misspelled keywords ("restrat" -> "restart"), never known resource names. */
 function correct(words: string[], vocab: Vocabulary): string[] {
@@ -31,9 +41,22 @@ function correct(words: string[], vocab: Vocabulary): string[] {
     if (KEYWORD_SET.has(w) || VERB_SET.has(w) || FILLER.has(w)) return w;
     if (vocab.names.has(w) || vocab.namespaces.has(w)) return w;
     if (!/^[a-z]+$/.test(w)) return w;
+    // "teh": too short for an edit budget, but two letters swapped in a word like "the".
+    if (w.length === 3) return SHORT_FILLER.find((f) => letters(f) === letters(w)) ?? w;
     return closest(w, CORRECTABLE) ?? w;
   });
 }
+
+/** A word that names a namespace (exactly, or misspelled and naming no resource). */
+function namespaceOf(word: string, vocab: Vocabulary): string | undefined {
+  if (vocab.namespaces.has(word)) return vocab.names.has(word) ? undefined : word;
+  if (vocab.names.has(word) || closest(word, vocab.names)) return undefined;
+  return closest(word, vocab.namespaces);
+}
+
+/** Whether a name could be meant for a resource we know (exactly or misspelled). */
+const knownish = (name: string, vocab: Vocabulary) =>
+  vocab.names.has(name) || closest(name, vocab.names) !== undefined;
 
 /** Cuts the first match of `re` out of `state.rest`, returning its groups. */
 function take(state: { rest: string }, re: RegExp): RegExpExecArray | null {
@@ -87,8 +110,9 @@ function extract(
     const inWhat = /\b(?:in|from|on|within|across)\s+(?:the\s+)?([a-z0-9][a-z0-9-]*)\b/g;
     for (let m = inWhat.exec(s.rest); m; m = inWhat.exec(s.rest)) {
       const word = m[1] ?? '';
-      if (vocab.namespaces.has(word)) {
-        e.namespace = word;
+      const namespace = namespaceOf(word, vocab);
+      if (namespace) {
+        e.namespace = namespace;
         s.rest = s.rest.replace(m[0], ' ');
         break;
       }
@@ -114,6 +138,15 @@ function extract(
     const nth = ['first', 'second', 'third', 'fourth', 'fifth'];
     const i = nth.indexOf(recNth[1]);
     e.recommendation = i >= 0 ? i + 1 : Number(recNth[1].replace(/\D/g, ''));
+  }
+  const ordinal = take(
+    s,
+    /\b(?:the\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|of them)\b/,
+  );
+  if (ordinal?.[1]) {
+    const nth = ['first', 'second', 'third', 'fourth', 'fifth'];
+    const i = nth.indexOf(ordinal[1]);
+    e.ordinal = ordinal[1] === 'last' ? -1 : i >= 0 ? i + 1 : Number(ordinal[1].replace(/\D/g, ''));
   }
   const limit = take(
     s,
@@ -211,50 +244,54 @@ function nameFrom(rest: string, vocab: Vocabulary): string | undefined {
   return words.length <= 3 ? joined : words[0];
 }
 
-const DEFAULT_STEP = 1;
-
-/** The built-in understanding: no network, deterministic, good for everyday phrasings. */
-export function parse(message: string, memory: Memory, vocab: Vocabulary): Interpretation {
+/** Lower case, kind phrases joined, keywords corrected, "node 2" joined to a known node-2. */
+function prepare(message: string, vocab: Vocabulary): string {
   let text = normalize(message);
   for (const [re, word] of KIND_PHRASES) text = text.replace(re, word);
   text = correct(text.split(' '), vocab).join(' ');
-  // "node 2" for node-2: a name and a number the user spaced apart.
-  text = text.replace(/\b([a-z][a-z0-9-]*) (\d{1,4})\b/g, (m, w: string, n: string) =>
+  return text.replace(/\b([a-z][a-z0-9-]*) (\d{1,4})\b/g, (m, w: string, n: string) =>
     vocab.names.has(`${w}-${n}`) ? `${w}-${n}` : m,
   );
+}
 
-  const follow = FOLLOW.exec(text);
-  const phrase = follow?.slice(1).find(Boolean) ?? '';
-  if (
-    follow &&
-    memory.lastIntent &&
-    memory.lastIntent !== 'unknown' &&
-    !ACTION_WORDS.test(phrase)
-  ) {
-    const { entities, rest } = extract(phrase, vocab);
-    let name = entities.name ?? nameFrom(rest, vocab);
-    if (name && vocab.namespaces.has(name) && !vocab.names.has(name)) {
-      entities.namespace = name;
-      name = undefined;
-    }
-    if (name || Object.keys(entities).length > 0) {
-      const merged: Entities = { ...(memory.lastEntities ?? {}), ...entities };
-      delete merged.reference;
-      if (name) merged.name = name;
-      else if (!merged.name) merged.reference = 'previous';
-      return { intent: memory.lastIntent, confidence: 0.8, entities: merged };
-    }
+/** What a message that asks nothing itself ("the one in staging", "3 instead") says. */
+function fragmentOf(text: string, vocab: Vocabulary): Fragment {
+  const { entities, rest } = extract(text, vocab);
+  const plural = ALL.test(rest);
+  const pronoun = plural || REFERENCE.test(rest);
+  let name = entities.name ?? nameFrom(withoutPronouns(rest), vocab);
+  delete entities.name;
+  const namespace = name ? namespaceOf(name, vocab) : undefined;
+  if (namespace) {
+    entities.namespace = namespace;
+    name = undefined;
   }
+  if (pronoun && !name) entities.reference = plural ? 'all' : 'previous';
+  const number =
+    entities.replicas === undefined && entities.delta === undefined ? bareNumber(rest) : undefined;
+  return { entities, name, number };
+}
 
-  const { entities, rest } = extract(text, vocab, CREATE.test(text));
-  if (!entities.name) {
-    const name = nameFrom(rest.replace(REFERENCE, ' '), vocab);
-    if (name) entities.name = name;
-  }
-  if (REFERENCE.test(text) && !entities.name) entities.reference = 'previous';
-  const hasTarget = Boolean(entities.name || entities.reference);
-  let [intent, confidence] = classify(text, entities, hasTarget);
+const DEFAULT_STEP = 1;
 
+/** Intents that are about resources the conversation may refer to ("it", "them"). */
+const REFERRING = new Set([
+  'scale',
+  'scale_relative',
+  'stop',
+  'start',
+  'restart',
+  'delete',
+  'cordon',
+  'uncordon',
+  'describe_resource',
+  'resource_usage',
+  'revert',
+]);
+
+/** What each intent makes of the words around it (audit filters, template defaults, steps). */
+function refine(interpretation: Interpretation, text: string): Interpretation {
+  const { intent, entities } = interpretation;
   if (intent === 'scale_relative' && entities.delta === undefined) {
     entities.delta = /\b(down|in|decrease|shrink|reduce|fewer|less)\b/.test(text)
       ? -DEFAULT_STEP
@@ -296,6 +333,10 @@ export function parse(message: string, memory: Memory, vocab: Vocabulary): Inter
     )
       entities.replicas = 3;
   }
+  if (!REFERRING.has(intent)) {
+    delete entities.reference;
+    delete entities.ordinal;
+  }
   // Intents without a target do not keep a guessed name from leftover words.
   if (
     [
@@ -310,31 +351,70 @@ export function parse(message: string, memory: Memory, vocab: Vocabulary): Inter
     ].includes(intent)
   ) {
     delete entities.name;
-    delete entities.reference;
   }
-  // A follow-up like "make it 5" or "scale it up" targets the previous resource.
-  if (
-    !hasTarget &&
-    intent !== 'create' &&
-    [
-      'scale',
-      'scale_relative',
-      'stop',
-      'start',
-      'restart',
-      'delete',
-      'describe_resource',
-      'resource_usage',
-      'revert',
-    ].includes(intent) &&
-    memory.lastTargets?.length
-  ) {
+  return interpretation;
+}
+
+/** A message read on its own (the conversation only supplies "it"). */
+function fresh(text: string, memory: Memory, vocab: Vocabulary): Interpretation {
+  const { entities, rest } = extract(text, vocab, CREATE.test(text));
+  const plural = ALL.test(rest);
+  const pronoun = REFERENCE.test(text);
+  if (!entities.name) {
+    const name = nameFrom(withoutPronouns(rest), vocab);
+    // "undo the last change to it": an unknown word next to a pronoun is not a name.
+    if (name && !(pronoun && !knownish(name, vocab))) entities.name = name;
+  }
+  if ((pronoun || plural) && !entities.name && entities.ordinal === undefined)
+    entities.reference = plural ? 'all' : 'previous';
+  const hasTarget = Boolean(entities.name || entities.reference || entities.ordinal !== undefined);
+  let [intent, confidence] = classify(text, entities, hasTarget);
+  // A follow-up like "make it 5" or "scale it up" targets what the conversation showed.
+  if (!hasTarget && REFERRING.has(intent) && memory.lastTargets?.length) {
     entities.reference = 'previous';
   }
   if (intent === 'unknown' && entities.replicas !== undefined && memory.lastTargets?.length) {
     intent = 'scale';
     confidence = 0.75;
-    entities.reference = 'previous';
+    entities.reference ??= 'previous';
   }
-  return { intent, confidence, entities };
+  return refine({ intent, confidence, entities }, text);
+}
+
+/**
+ * The built-in understanding: no network, deterministic. A message is read in the light of
+ * the conversation: what it negates comes off first (a refused command, a correction, names
+ * to leave out, a state to exclude); a message that asks nothing itself continues the last
+ * request with the slots it changes ("and cart too", "3 instead", "the one in staging").
+ */
+export function parse(message: string, memory: Memory, vocab: Vocabulary): Interpretation {
+  const negated = negations(message);
+  if (negated.cancelled) return { intent: 'cancel', confidence: 0.9, entities: {} };
+  let text = prepare(negated.text, vocab);
+  let correcting = negated.correcting;
+  if (/\binstead\b/.test(text)) {
+    correcting = true;
+    text = text
+      .replace(/\binstead\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  const { rest, marked } = continuation(text);
+  const explicit = marked || correcting || negated.except.length > 0;
+  let result: Interpretation | undefined;
+  if (!asksSomething(rest)) {
+    const fragment = fragmentOf(rest, vocab);
+    if (continues(fragment, memory, explicit)) result = refine(merge(memory, fragment), rest);
+  } else if (correcting && continues({ entities: {} }, memory, true)) {
+    // "no, 4 replicas": a request of the same kind as the last, or of none, corrects it.
+    const again = fresh(rest, {}, vocab);
+    if (again.intent === 'unknown' || again.intent === memory.lastIntent) {
+      const { name, ...entities } = again.entities;
+      result = refine(merge(memory, { entities, name }), rest);
+    }
+  }
+  result ??= fresh(text, memory, vocab);
+  if (negated.except.length) result.entities.except = negated.except;
+  if (negated.notState) result.entities.notState = negated.notState;
+  return result;
 }

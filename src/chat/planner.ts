@@ -113,6 +113,31 @@ export class Planner {
     return this.simple(intent, verb, e, target, who);
   }
 
+  /**
+   * One plan over several resources ("restart them"): a step each, every one dry-run; it is
+   * offered only when every dry run passes, so confirming never runs half of what was shown.
+   */
+  async planEach(
+    intent: IntentName,
+    e: Entities,
+    targets: readonly Resource[],
+    who: Who,
+  ): Promise<Draft> {
+    const drafts: Draft[] = [];
+    for (const target of targets) drafts.push(await this.plan(intent, e, target, who));
+    const executable = drafts.every((d) => d.executable && d.steps.length > 0);
+    const lines = drafts.map(
+      (d, i) => `${i + 1}. ${d.reply.replace(/\n\nConfirm to run it\.$/, '')}`,
+    );
+    return {
+      reply: `${lines.join('\n')}${executable ? `\n\nConfirm to run all ${drafts.length} steps, in this order.` : ''}`,
+      steps: drafts.flatMap((d) => d.steps),
+      planned: drafts.flatMap((d) => d.planned),
+      generatedCode: [],
+      executable,
+    };
+  }
+
   private async simple(
     intent: IntentName,
     verb: ActionVerb,

@@ -18,7 +18,13 @@ import { Planner, rejectReason, type GeneratedCode, type PlannedAction } from '.
 import { describeResource } from './resolve.ts';
 import type { ChatMetricsSource, ChatRecommendationsSource, ManifestPort } from './sources.ts';
 import { ChatStore, type StoredPlan, type StoredStep } from './store.ts';
-import { remember, resolveInterpretation, vocabulary, type Understanding } from './understand.ts';
+import {
+  remember,
+  resolveInterpretation,
+  shownBy,
+  vocabulary,
+  type Understanding,
+} from './understand.ts';
 
 export interface ChatPayload {
   conversationId: string;
@@ -109,11 +115,10 @@ export class ChatService {
       e.namespace = context.namespace;
     if (!e.cluster && context.cluster) e.cluster = context.cluster;
     const u = resolveInterpretation(interpretation, memory, resources);
-    const payload = await this.respond(u, viewer, requestId, conversation.id);
-    const targets = u.target ? [u.target.id] : memory.lastTargets;
+    const { payload, shown } = await this.respond(u, viewer, requestId, conversation.id);
     await this.store.save(
       conversation.id,
-      { ...remember(memory, u), lastTargets: targets },
+      remember(memory, u, shown.length ? shown : shownBy(u, (x) => this.answers.rows(x))),
       {
         message,
         reply: payload.reply,
@@ -123,12 +128,13 @@ export class ChatService {
     return payload;
   }
 
+  /** The reply, and the resources a read-only answer showed (a list's rows, a ranking). */
   private async respond(
     u: Understanding,
     viewer: Viewer,
     requestId: string | null,
     conversationId: string,
-  ): Promise<ChatPayload> {
+  ): Promise<{ payload: ChatPayload; shown: Resource[] }> {
     const { intent, entities } = u.interpretation;
     const base: ChatPayload = {
       conversationId,
@@ -139,35 +145,42 @@ export class ChatService {
       requiresConfirmation: false,
       confirmationToken: null,
     };
+    const asIs = (payload: ChatPayload) => ({ payload, shown: [] as Resource[] });
     if (u.candidates?.length) {
-      return {
+      return asIs({
         ...base,
-        reply: `"${entities.name ?? ''}" could mean several things. Which one?\n\n${u.candidates.map((c) => `- ${describeResource(c)}`).join('\n')}\n\nSay it again with the namespace or kind, e.g. "${intent.replace(/_/g, ' ')} ${u.candidates[0]?.name ?? ''} in ${u.candidates[0]?.namespace ?? 'default'}".`,
-      };
+        reply: `"${entities.name ?? ''}" could mean several things. Which one?\n\n${u.candidates.map((c) => `- ${describeResource(c)}`).join('\n')}\n\nSay which, e.g. "the one in ${u.candidates[0]?.namespace ?? 'default'}" or "the second one".`,
+      });
     }
     if (u.notFound) {
-      return {
+      return asIs({
         ...base,
         reply: `I couldn't find "${u.notFound}"${entities.namespace ? ` in \`${entities.namespace}\`` : ''}. Try \`list ${entities.kind ? `${entities.kind.toLowerCase()}s` : 'deployments'}\` to see what there is.`,
-      };
+      });
     }
     if (u.needsTarget)
-      return {
+      return asIs({
         ...base,
         reply: `Which resource do you mean? For example: "${intent.replace(/_/g, ' ')} backend in prod".`,
-      };
+      });
     if (!MUTATING.has(intent)) {
-      const { reply } = await this.answers.answer(intent, entities, u.target, viewer);
-      return { ...base, reply: intent === 'unknown' ? reply : reply || HELP };
+      const answer = await this.answers.answer(intent, entities, u.target, viewer);
+      return {
+        payload: { ...base, reply: intent === 'unknown' ? answer.reply : answer.reply || HELP },
+        shown: answer.targets,
+      };
     }
-    const draft = await this.planner.plan(intent, entities, u.target, { viewer, requestId });
+    const who = { viewer, requestId };
+    const draft = u.targets?.length
+      ? await this.planner.planEach(intent, entities, u.targets, who)
+      : await this.planner.plan(intent, entities, u.target, who);
     const out: ChatPayload = {
       ...base,
       reply: draft.reply,
       plan: draft.planned,
       generatedCode: draft.generatedCode,
     };
-    if (!draft.executable || draft.steps.length === 0) return out;
+    if (!draft.executable || draft.steps.length === 0) return asIs(out);
     const summary = draft.planned
       .map((p) => `${p.action} ${p.target ? p.target.name : ''}`.trim())
       .join('; ');
@@ -176,7 +189,7 @@ export class ChatService {
       viewer.name,
       this.deps.tokenTtlSeconds,
     );
-    return { ...out, requiresConfirmation: true, confirmationToken: token };
+    return asIs({ ...out, requiresConfirmation: true, confirmationToken: token });
   }
 
   /** Runs a confirmed plan, step by step, as the confirming viewer; stops at the first failure. */

@@ -1,7 +1,7 @@
 import type { Resource } from '../providers/provider.ts';
-import type { IntentName, Interpretation, Memory } from './intents.ts';
+import type { Entities, IntentName, Interpretation, Memory } from './intents.ts';
 import { parse, type Vocabulary } from './parser.ts';
-import { resolveTarget } from './resolve.ts';
+import { nameScore, resolveTarget } from './resolve.ts';
 
 /** Intents that are about one resource, which must be found before anything else happens. */
 export const TARGETED: ReadonlySet<IntentName> = new Set([
@@ -21,6 +21,8 @@ export const TARGETED: ReadonlySet<IntentName> = new Set([
 export interface Understanding {
   interpretation: Interpretation;
   target?: Resource | undefined;
+  /** "scale them to 2": every resource the request is about, when it is about several. */
+  targets?: Resource[] | undefined;
   /** Equally good candidates: ask, never guess. */
   candidates?: Resource[] | undefined;
   /** The name named nothing we know. */
@@ -28,6 +30,9 @@ export interface Understanding {
   /** A targeted intent without any name, and nothing earlier in the conversation to refer to. */
   needsTarget?: boolean | undefined;
 }
+
+/** The most rows a list answer shows; a longer list is not something "them" can mean. */
+export const MAX_SHOWN = 20;
 
 export function vocabulary(resources: readonly Resource[]): Vocabulary {
   const names = new Set<string>();
@@ -43,7 +48,17 @@ export function vocabulary(resources: readonly Resource[]): Vocabulary {
   return { names, namespaces, clusters };
 }
 
-/** Finds the target of an interpretation (from the parser or the LLM alike). */
+/** "except web", "not the one in prod": a name (fuzzy) or a namespace left out. */
+function excludedBy(except: readonly string[] | undefined, r: Resource): boolean {
+  return Boolean(except?.some((x) => r.namespace === x || nameScore(x, r) >= 72));
+}
+
+/**
+ * Finds the target of an interpretation (from the parser or the LLM alike). A pronoun means
+ * what the conversation last showed or acted on: "it" the one thing (a question when there
+ * were several), "them" all of them, "the second one" that row; a name answering a question
+ * is looked for among the candidates first.
+ */
 export function resolveInterpretation(
   interpretation: Interpretation,
   memory: Memory,
@@ -51,37 +66,52 @@ export function resolveInterpretation(
 ): Understanding {
   const { intent, entities } = interpretation;
   if (!TARGETED.has(intent)) return { interpretation };
-  if (!entities.name) {
-    const previous = memory.lastTargets?.[0];
-    const target = previous ? resources.find((r) => r.id === previous) : undefined;
-    if (target) {
-      return {
-        interpretation: { ...interpretation, entities: { ...entities, name: target.name } },
-        target,
-      };
-    }
-    return { interpretation, needsTarget: true };
+  const byId = new Map(resources.map((r) => [r.id, r]));
+  const shown = (memory.lastTargets ?? [])
+    .map((id) => byId.get(id))
+    .filter((r): r is Resource => r !== undefined);
+  const found = (target: Resource): Understanding => ({
+    interpretation: {
+      ...interpretation,
+      entities: {
+        ...entities,
+        name: target.name,
+        ...(target.namespace ? { namespace: target.namespace } : {}),
+      },
+    },
+    target,
+  });
+  if (entities.ordinal !== undefined) {
+    const pick = entities.ordinal === -1 ? shown.at(-1) : shown[entities.ordinal - 1];
+    return pick ? found(pick) : { interpretation, needsTarget: true };
   }
-  let found = resolveTarget(resources, entities, intent);
+  if (!entities.name) {
+    const pool = shown.filter((r) => !excludedBy(entities.except, r));
+    if (pool.length === 0) return { interpretation, needsTarget: true };
+    if (pool.length === 1) return found(pool[0] as Resource);
+    if (entities.reference === 'all') return { interpretation, targets: pool };
+    return { interpretation, candidates: pool.slice(0, 8) };
+  }
+  let result = memory.asked && shown.length ? resolveTarget(shown, entities, intent) : undefined;
+  if (result?.kind !== 'found') result = resolveTarget(resources, entities, intent);
   // A namespace carried over from the conversation is context, not a requirement.
   if (
-    found.kind === 'none' &&
+    result.kind === 'none' &&
     entities.namespace &&
     memory.lastEntities?.namespace === entities.namespace
   ) {
-    found = resolveTarget(resources, { ...entities, namespace: undefined }, intent);
+    result = resolveTarget(resources, { ...entities, namespace: undefined }, intent);
   }
-  switch (found.kind) {
+  if (result.kind === 'ambiguous' && entities.except?.length) {
+    const left = result.candidates.filter((r) => !excludedBy(entities.except, r));
+    if (left.length === 1) return found(left[0] as Resource);
+    if (left.length > 1) result = { kind: 'ambiguous', candidates: left };
+  }
+  switch (result.kind) {
     case 'found':
-      return {
-        interpretation: {
-          ...interpretation,
-          entities: { ...entities, name: found.resource.name },
-        },
-        target: found.resource,
-      };
+      return found(result.resource);
     case 'ambiguous':
-      return { interpretation, candidates: found.candidates };
+      return { interpretation, candidates: result.candidates };
     default:
       // A weak guess at "describe <word>" that names nothing is not a request we understood.
       if (intent === 'describe_resource' && interpretation.confidence < 0.5) {
@@ -100,8 +130,22 @@ export function understand(
   return resolveInterpretation(parse(message, memory, vocabulary(resources)), memory, resources);
 }
 
-/** What the conversation remembers after this message. */
-export function remember(previous: Memory, u: Understanding): Memory {
+/**
+ * What an answer to `u` puts in front of the user, in the order shown, for the next message to
+ * refer to: a question's candidates, a plan's targets, the resource described, or a list's
+ * rows (`rows` lists them as the answer does) when the answer shows them all.
+ */
+export function shownBy(u: Understanding, rows: (e: Entities) => Resource[]): Resource[] {
+  if (u.candidates?.length) return u.candidates;
+  if (u.targets?.length) return u.targets;
+  if (u.target) return [u.target];
+  if (u.interpretation.intent !== 'list_resources') return [];
+  const listed = rows(u.interpretation.entities);
+  return listed.length <= MAX_SHOWN ? listed : [];
+}
+
+/** What the conversation remembers after this message and what its answer showed. */
+export function remember(previous: Memory, u: Understanding, shown: readonly Resource[]): Memory {
   const { intent, entities } = u.interpretation;
   if (intent === 'unknown' || intent === 'help' || intent === 'confirm' || intent === 'cancel') {
     return previous;
@@ -109,6 +153,7 @@ export function remember(previous: Memory, u: Understanding): Memory {
   return {
     lastIntent: intent,
     lastEntities: entities,
-    lastTargets: u.target ? [u.target.id] : previous.lastTargets,
+    lastTargets: shown.length ? shown.map((r) => r.id) : previous.lastTargets,
+    asked: Boolean(u.candidates?.length),
   };
 }

@@ -1,17 +1,21 @@
-// Runs the evaluation set through the built-in understanding and asserts its accuracy.
+// Runs the evaluation set through the built-in understanding and asserts its accuracy, per
+// category and overall. A conversation is played turn by turn: each turn's answer (the rows a
+// list shows, the resource described, a plan's targets) becomes what the next one can refer to.
 import { describe, expect, it } from 'vitest';
+import { listRows } from '../../src/chat/answers.ts';
 import type { Memory } from '../../src/chat/intents.ts';
-import { remember, understand, type Understanding } from '../../src/chat/understand.ts';
-import { EVAL_CASES, type EvalCase } from './chat-eval.ts';
+import { resourceMatcher } from '../../src/providers/filter.ts';
+import { remember, shownBy, understand, type Understanding } from '../../src/chat/understand.ts';
+import { EVAL_CASES, EVAL_SETS, type EvalCase } from './chat-eval.ts';
 import { fixtureResources } from './chat-fixtures.ts';
 
 const TARGET_ACCURACY = 0.95;
 const resources = fixtureResources();
+const rows = (e: Parameters<typeof listRows>[1]) =>
+  listRows((f) => resources.filter(resourceMatcher(f)), e);
 
-function where(u: Understanding): string | undefined {
-  const t = u.target;
-  return t ? (t.namespace ? `${t.namespace}/${t.name}` : t.name) : undefined;
-}
+const where = (t: { namespace: string | null; name: string }) =>
+  t.namespace ? `${t.namespace}/${t.name}` : t.name;
 
 /** The differences between what was expected and what was understood (empty: a pass). */
 function check([say, intent, expected = {}]: EvalCase): string[] {
@@ -20,40 +24,57 @@ function check([say, intent, expected = {}]: EvalCase): string[] {
   let u: Understanding | undefined;
   for (const m of messages) {
     u = understand(m, memory, resources);
-    memory = remember(memory, u);
+    memory = remember(memory, u, shownBy(u, rows));
   }
   if (!u) return ['no message'];
   const problems: string[] = [];
   const got = u.interpretation;
   if (got.intent !== intent) problems.push(`intent ${got.intent} != ${intent}`);
-  const { target, ambiguous, notFound, ...entities } = expected;
+  const { target, targets, ambiguous, notFound, ...entities } = expected;
   for (const [k, v] of Object.entries(entities)) {
     const actual = (got.entities as Record<string, unknown>)[k];
     if (actual !== v) problems.push(`${k} ${JSON.stringify(actual)} != ${JSON.stringify(v)}`);
   }
-  if (target && where(u) !== target) problems.push(`target ${where(u) ?? '-'} != ${target}`);
+  const all = (u.targets ?? (u.target ? [u.target] : [])).map(where).sort();
+  if (target && all.join(',') !== target)
+    problems.push(`target ${all.join(',') || '-'} != ${target}`);
+  if (targets && all.join(',') !== targets.join(','))
+    problems.push(`targets ${all.join(',') || '-'} != ${targets.join(',')}`);
   if (ambiguous && !u.candidates?.length)
-    problems.push(`not ambiguous (target ${where(u) ?? '-'})`);
-  if (notFound && !u.notFound) problems.push(`not "not found" (target ${where(u) ?? '-'})`);
+    problems.push(`not ambiguous (target ${all.join(',') || '-'})`);
+  if (notFound && !u.notFound) problems.push(`not "not found" (target ${all.join(',') || '-'})`);
   return problems;
 }
 
 describe('chat evaluation set', () => {
-  it('has at least 150 varied phrasings', () => {
-    expect(EVAL_CASES.length).toBeGreaterThanOrEqual(150);
+  it('has at least 400 cases, multi-turn ones among them', () => {
+    expect(EVAL_CASES.length).toBeGreaterThanOrEqual(400);
+    expect(EVAL_CASES.filter(([say]) => Array.isArray(say)).length).toBeGreaterThanOrEqual(100);
   });
 
-  it(`understands at least ${TARGET_ACCURACY * 100}% of them`, () => {
+  it(`understands at least ${TARGET_ACCURACY * 100}% of them, and of each category`, () => {
     const failures: string[] = [];
-    for (const c of EVAL_CASES) {
-      const problems = check(c);
-      if (problems.length) failures.push(`${JSON.stringify(c[0])}: ${problems.join('; ')}`);
+    const rows: string[] = [];
+    const low: string[] = [];
+    for (const [category, cases] of Object.entries(EVAL_SETS)) {
+      let passed = 0;
+      for (const c of cases) {
+        const problems = check(c);
+        if (problems.length)
+          failures.push(`[${category}] ${JSON.stringify(c[0])}: ${problems.join('; ')}`);
+        else passed += 1;
+      }
+      const share = passed / cases.length;
+      if (share < TARGET_ACCURACY) low.push(category);
+      rows.push(`| ${category} | ${cases.length} | ${passed} | ${(share * 100).toFixed(1)}% |`);
     }
     const accuracy = (EVAL_CASES.length - failures.length) / EVAL_CASES.length;
     console.log(
-      `chat eval: ${EVAL_CASES.length - failures.length}/${EVAL_CASES.length} = ${(accuracy * 100).toFixed(1)}%` +
+      `chat eval: ${EVAL_CASES.length - failures.length}/${EVAL_CASES.length} = ${(accuracy * 100).toFixed(1)}%\n` +
+        `| category | cases | understood | accuracy |\n|---|---:|---:|---:|\n${rows.join('\n')}` +
         (failures.length ? `\nmisses:\n  ${failures.join('\n  ')}` : ''),
     );
     expect(accuracy).toBeGreaterThanOrEqual(TARGET_ACCURACY);
+    expect(low).toEqual([]);
   });
 });

@@ -71,6 +71,7 @@ export function fixtureResources(): Resource[] {
   out.push(k8s('DEPLOYMENT', 'dev', 'worker-a'));
   out.push(k8s('DEPLOYMENT', 'dev', 'worker-b'));
   out.push(k8s('DEPLOYMENT', 'shop', 'payments-api'));
+  out.push(k8s('DEPLOYMENT', 'shop', 'storefront', { replicas: 1 }));
   out.push(k8s('DEPLOYMENT', 'kube-system', 'coredns'));
   out.push(aws('EC2_INSTANCE', 'reports', 'i-0abc123'));
   out.push(aws('AUTO_SCALING_GROUP', 'workers', 'workers'));

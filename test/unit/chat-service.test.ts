@@ -125,6 +125,68 @@ describe('chat service', { timeout: 60_000 }, () => {
     expect(other.plan).toEqual([]);
   });
 
+  it('resolves "it" to the one row a list showed, and "instead" corrects the plan', async () => {
+    const chat = h.service();
+    const shown = await chat.chat(
+      { message: 'show me the storefront deployment in shop' },
+      OPERATOR,
+      null,
+    );
+    expect(shown.reply).toContain('storefront');
+    const id = shown.conversationId;
+    const plan = await chat.chat({ message: 'scale it to 2', conversationId: id }, OPERATOR, null);
+    expect(plan.plan[0]).toMatchObject({
+      action: 'scale',
+      target: { name: 'storefront', namespace: 'shop' },
+      parameters: { replicas: 2 },
+    });
+    const instead = await chat.chat(
+      { message: 'make it 3 instead', conversationId: id },
+      OPERATOR,
+      null,
+    );
+    expect(instead.plan[0]).toMatchObject({
+      target: { name: 'storefront' },
+      parameters: { replicas: 3 },
+    });
+    const done = succeeded(await chat.confirm(instead.confirmationToken ?? '', OPERATOR, null));
+    expect(done.auditEvents[0]).toMatchObject({ action: 'scale', parameters: { replicas: 3 } });
+    expect(executed().at(-1)).toMatchObject({
+      id: 'k8s:lab:DEPLOYMENT:shop:storefront',
+      params: { replicas: 3 },
+    });
+    // The first plan was replaced, not confirmed: its token still only does what it showed.
+    expect(plan.confirmationToken).not.toBe(instead.confirmationToken);
+  });
+
+  it('plans one step per resource for "them", leaving out what "except" names', async () => {
+    const chat = h.service();
+    const list = await chat.chat({ message: 'list deployments in dev' }, OPERATOR, null);
+    const id = list.conversationId;
+    const ask = await chat.chat({ message: 'restart it', conversationId: id }, OPERATOR, null);
+    expect(ask.plan).toEqual([]);
+    expect(ask.reply).toMatch(/which one/i);
+    const plan = await chat.chat(
+      { message: 'restart them except web', conversationId: id },
+      OPERATOR,
+      null,
+    );
+    expect(plan.plan.map((p) => p.target?.name).sort()).toEqual(['worker-a', 'worker-b']);
+    const before = executed().length;
+    const done = succeeded(await chat.confirm(plan.confirmationToken ?? '', OPERATOR, null));
+    expect(done.auditEvents.map((e) => e.action)).toEqual(['restart', 'restart']);
+    expect(executed().length).toBe(before + 2);
+  });
+
+  it('plans nothing for a negated command', async () => {
+    const before = executed().length;
+    const res = await h.service().chat({ message: "don't restart checkout" }, OPERATOR, null);
+    expect(res.intent.intent).toBe('cancel');
+    expect(res.plan).toEqual([]);
+    expect(res.confirmationToken).toBeNull();
+    expect(executed().length).toBe(before);
+  });
+
   it('reverts the last action on a resource through the pipeline', async () => {
     const chat = h.service();
     const scaled = await chat.chat({ message: 'scale payments-worker to 4' }, OPERATOR, null);
