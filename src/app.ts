@@ -9,6 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ActionPipeline } from './actions/pipeline.ts';
 import { AuditMaintenance } from './actions/reconcile.ts';
+import { AuditLedger, loadSigner } from './audit/ledger.ts';
+import { parseVerifierKey, verifierKey } from './audit/note.ts';
+import { openSink } from './audit/sink.ts';
 import { AuditStore } from './audit/store.ts';
 import { LlmInterpreter } from './chat/llm.ts';
 import { ChatService } from './chat/service.ts';
@@ -49,6 +52,7 @@ export interface Services {
   auth: TokenAuthenticator;
   providers: ProviderRegistry;
   audit: AuditStore;
+  ledger: AuditLedger;
   actions: ActionPipeline;
   fanout: TopicFanout;
   chat: ChatService;
@@ -120,6 +124,23 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   }
 
   const audit = new AuditStore(db);
+  const added = await audit.buildTree();
+  if (added > 0) log.info({ added }, 'audit records added to the Merkle tree');
+  const lc = config.auditLedger;
+  const signer = loadSigner(lc.signingKey, config.dataDir, lc.origin);
+  const ledger = new AuditLedger({
+    db,
+    store: audit,
+    signer,
+    trusted: [verifierKey(signer), ...lc.trustedKeys].map(parseVerifierKey),
+    sink: openSink(lc.sink, {
+      endpoint: config.aws.endpoint,
+      region: config.aws.regions[0] ?? 'us-east-1',
+    }),
+    log: log.child({ component: 'audit-ledger' }),
+    leader,
+    intervalSeconds: lc.intervalSeconds,
+  });
   const fanout = new TopicFanout(bus.pubsub);
   const actions = new ActionPipeline({
     audit,
@@ -136,6 +157,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     instanceId,
     retentionDays: config.auditRetentionDays,
+    ledger,
     leader,
   });
 
@@ -216,6 +238,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     auth,
     providers,
     audit,
+    ledger,
     actions,
     fanout,
     chat: new ChatService({
@@ -288,6 +311,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     http.server.closeAllConnections();
     await closed;
     maintenance.stop();
+    ledger.stop();
     recommendations.stop();
     await metricsRuntime.stop();
     // Released only once this replica's jobs have stopped: a follower takes over at once.
@@ -302,6 +326,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   providers.start().catch((err: unknown) => log.error({ err }, 'a provider failed to start'));
   elector?.start();
   maintenance.start();
+  ledger.start();
   recommendations.start();
   metricsRuntime.start();
 

@@ -165,6 +165,22 @@ const schema = z.object({
     .number({ message: 'expected a number of days (0 keeps everything)' })
     .min(0, 'expected a number of days (0 keeps everything)')
     .default(0),
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  AUDIT_TRUSTED_KEYS: list.default([]),
+  AUDIT_CHECKPOINT_SINK: z
+    .string()
+    .refine(
+      (v) => !v.includes('://') || /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(v),
+      {
+        message: 'expected a file path or s3://bucket/key',
+      },
+    )
+    .optional(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: positiveSeconds(3600).default(5),
+  AUDIT_LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]{1,200}$/, 'expected a name without spaces or +, e.g. example.com/audit')
+    .default('optiinfra.local/audit'),
   LEADER_ELECTION_LEASE: z
     .string()
     .regex(
@@ -224,6 +240,14 @@ export interface Config {
   maxRequestBytes: number;
   graphiql: boolean;
   auditRetentionDays: number;
+  /** Signed checkpoints: key (value or file), extra trusted keys, sink, interval, origin. */
+  auditLedger: {
+    signingKey: string | undefined;
+    trustedKeys: string[];
+    sink: string | undefined;
+    intervalSeconds: number;
+    origin: string;
+  };
   testPauseAfterExecuteMs: number;
   version: string;
 }
@@ -246,7 +270,13 @@ export function readEnvironment(
   return { ...fromFile, ...env };
 }
 
-const SECRET_VARS = new Set(['API_TOKENS', 'DATABASE_URL', 'REDIS_URL', 'LLM_API_KEY']);
+const SECRET_VARS = new Set([
+  'API_TOKENS',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'LLM_API_KEY',
+  'AUDIT_SIGNING_KEY',
+]);
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset", as in most twelve-factor tooling.
@@ -308,6 +338,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    auditLedger: {
+      signingKey: e.AUDIT_SIGNING_KEY,
+      trustedKeys: e.AUDIT_TRUSTED_KEYS,
+      sink: e.AUDIT_CHECKPOINT_SINK,
+      intervalSeconds: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+      origin: e.AUDIT_LOG_ORIGIN,
+    },
     testPauseAfterExecuteMs: e.NODE_ENV === 'test' ? e.TEST_PAUSE_AFTER_EXECUTE_MS : 0,
     version: packageVersion(),
   };

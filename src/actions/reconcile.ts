@@ -1,3 +1,4 @@
+import type { AuditLedger } from '../audit/ledger.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { pruneAuditLog } from '../audit/verify.ts';
 import type { LeaderGate } from '../leader.ts';
@@ -24,6 +25,8 @@ export class AuditMaintenance {
     log: Logger;
     instanceId: string;
     retentionDays: number;
+    /** Signs the tree before a prune, so a checkpoint commits to what is removed. */
+    ledger: Pick<AuditLedger, 'checkpoint'>;
     /** Reconciling and pruning run on the leader only; every replica beats its heartbeat. */
     leader: LeaderGate;
   };
@@ -84,6 +87,7 @@ export class AuditMaintenance {
 
   async prune(): Promise<number> {
     const cutoff = new Date(Date.now() - this.deps.retentionDays * 86_400_000);
+    await this.deps.ledger.checkpoint();
     const removed = await pruneAuditLog(this.deps.db, cutoff);
     if (removed > 0) this.deps.log.info({ removed }, 'pruned audit events past retention');
     return removed;

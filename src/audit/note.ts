@@ -26,6 +26,7 @@ export interface Checkpoint {
 
 export interface NoteSigner {
   name: string;
+  seed: Buffer;
   keyId: number;
   privateKey: KeyObject;
   publicKey: Buffer;
@@ -63,11 +64,28 @@ export function signerFromSeed(name: string, seed: Buffer): NoteSigner {
   });
   const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
   const publicKey = spki.subarray(SPKI_PREFIX.length);
-  return { name, keyId: keyId(name, publicKey), privateKey, publicKey };
+  return { name, seed, keyId: keyId(name, publicKey), privateKey, publicKey };
 }
 
 export function verifierKey(signer: NoteSigner): string {
   return `${signer.name}+${hex8(signer.keyId)}+${Buffer.concat([Buffer.of(ED25519), signer.publicKey]).toString('base64')}`;
+}
+
+/** The signer key text of Go's sumdb/note: `PRIVATE+KEY+name+keyid+base64(0x01 ‖ seed)`. */
+export function signerKey(signer: NoteSigner): string {
+  const seed = Buffer.concat([Buffer.of(ED25519), signer.seed]).toString('base64');
+  return `PRIVATE+KEY+${signer.name}+${hex8(signer.keyId)}+${seed}`;
+}
+
+export function parseSignerKey(text: string): NoteSigner {
+  const m = /^PRIVATE\+KEY\+([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(text.trim());
+  if (!m) throw new Error('not a signer key (PRIVATE+KEY+name+keyid+base64key)');
+  const [, name, id, key] = m as unknown as [string, string, string, string];
+  const raw = Buffer.from(key, 'base64');
+  if (raw.length !== 33 || raw[0] !== ED25519) throw new Error('not an Ed25519 signer key');
+  const signer = signerFromSeed(name, raw.subarray(1));
+  if (signer.keyId !== parseInt(id, 16)) throw new Error('signer key id mismatch');
+  return signer;
 }
 
 /** Parses a verifier key (`name+keyid+base64key`); throws on anything else. */

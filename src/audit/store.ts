@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../store/database.ts';
 import { canonicalJson, GENESIS_HASH, recordHash } from './chain.ts';
+import { Frontier, leafHash, type Hash, type NodeId } from './merkle.ts';
 import type {
   AuditError,
   AuditEvent,
@@ -44,7 +45,32 @@ export class IdempotencyKeyTaken extends Error {}
 interface ChainHead {
   seq: number;
   prevHash: string;
+  /** The Merkle tree (leaf i = record baseSeq + i) and the records written in this batch. */
+  tree: Frontier;
+  records: {
+    seq: number;
+    eventId: string;
+    phase: string;
+    body: string;
+    prevHash: string;
+    hash: string;
+  }[];
+  nodes: (NodeId & { hash: Hash })[];
 }
+
+interface TreeRow {
+  base_seq: string | number;
+  size: string | number;
+  frontier: string;
+  last_hash: string | null;
+  anchor_prev: string | null;
+}
+
+/** Splits a stored frontier (concatenated 32-byte hashes, hex) into its hashes. */
+const splitHashes = (hex: string): Hash[] =>
+  Array.from({ length: hex.length / 64 }, (_, i) =>
+    Buffer.from(hex.slice(i * 64, i * 64 + 64), 'hex'),
+  );
 
 type ChainWrite = (tx: Queryable, head: ChainHead) => Promise<void>;
 
@@ -74,10 +100,13 @@ interface Row {
   reverts: string | null;
   hash: string;
   prev_hash: string;
+  intent_seq: string | number;
+  last_seq: string | number;
+  base_seq: string | number;
 }
 
-const SELECT = `SELECT e.*, r.hash, r.prev_hash FROM audit_events e
-  JOIN audit_records r ON r.seq = e.last_seq`;
+const SELECT = `SELECT e.*, r.hash, r.prev_hash, t.base_seq FROM audit_events e
+  JOIN audit_records r ON r.seq = e.last_seq CROSS JOIN audit_tree t`;
 
 function toEvent(row: Row): AuditEvent {
   return {
@@ -102,6 +131,9 @@ function toEvent(row: Row): AuditEvent {
     reverts: row.reverts,
     hash: row.hash,
     prevHash: row.prev_hash,
+    leafIndex: Number(row.intent_seq) - Number(row.base_seq),
+    outcomeLeafIndex:
+      row.last_seq === row.intent_seq ? null : Number(row.last_seq) - Number(row.base_seq),
   };
 }
 
@@ -177,43 +209,133 @@ export class AuditStore {
     }
   }
 
+  /** The tree and chain head, under the lock every writer takes. */
+  private async lockHead(tx: Queryable): Promise<ChainHead & { baseSeq: number }> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [t] = await tx.query<TreeRow>(
+      `SELECT t.base_seq, t.size, encode(t.frontier, 'hex') AS frontier,
+         (SELECT hash FROM audit_records r WHERE r.seq = t.base_seq + t.size - 1) AS last_hash,
+         (SELECT prev_hash FROM audit_anchor a WHERE a.id = 1 AND a.seq = t.base_seq + t.size)
+           AS anchor_prev
+       FROM audit_tree t WHERE t.id = 1`,
+    );
+    if (!t) throw new Error('audit_tree has no row (migration 30 not applied)');
+    const baseSeq = Number(t.base_seq);
+    const size = Number(t.size);
+    return {
+      baseSeq,
+      seq: baseSeq + size,
+      prevHash: t.last_hash ?? t.anchor_prev ?? GENESIS_HASH,
+      tree: new Frontier(size, splitHashes(t.frontier)),
+      records: [],
+      nodes: [],
+    };
+  }
+
+  /** Writes a batch's records, the subtrees they complete and the new tree head at once. */
+  private async writeHead(tx: Queryable, head: ChainHead): Promise<void> {
+    const r = head.records;
+    const n = head.nodes;
+    await tx.query(
+      `WITH r AS (
+         INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+       ), n AS (
+         INSERT INTO audit_tree_nodes (level, idx, hash)
+         SELECT l, i, decode(h, 'hex') FROM unnest($7::smallint[], $8::bigint[], $9::text[]) AS x(l, i, h)
+       )
+       UPDATE audit_tree SET size = $10, frontier = decode($11, 'hex') WHERE id = 1`,
+      [
+        r.map((x) => x.seq),
+        r.map((x) => x.eventId),
+        r.map((x) => x.phase),
+        r.map((x) => x.body),
+        r.map((x) => x.prevHash),
+        r.map((x) => x.hash),
+        n.map((x) => x.level),
+        n.map((x) => x.index),
+        n.map((x) => x.hash.toString('hex')),
+        head.tree.size,
+        Buffer.concat(head.tree.hashes).toString('hex'),
+      ],
+    );
+  }
+
   private async inTransaction(writes: ChainWrite[]): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [last] = await tx.query<{ seq: string | number; hash: string }>(
-        'SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1',
-      );
-      let head: ChainHead;
-      if (last) {
-        head = { seq: Number(last.seq) + 1, prevHash: last.hash };
-      } else {
-        const [anchor] = await tx.query<{ seq: string | number; prev_hash: string }>(
-          'SELECT seq, prev_hash FROM audit_anchor WHERE id = 1',
-        );
-        head = anchor
-          ? { seq: Number(anchor.seq), prevHash: anchor.prev_hash }
-          : { seq: 1, prevHash: GENESIS_HASH };
-      }
+      const head = await this.lockHead(tx);
       for (const write of writes) await write(tx, head);
+      await this.writeHead(tx, head);
     });
   }
 
-  /** Appends one record at the chain head and advances it. */
-  private async append(
-    tx: Queryable,
+  /**
+   * Adds to the Merkle tree every record written before it existed (a log from before
+   * migration 30), in batches; a no-op once the tree has caught up. Run at start.
+   */
+  async buildTree(batch = 5000): Promise<number> {
+    let added = 0;
+    for (;;) {
+      const n = await this.db.transaction(async (tx) => {
+        const head = await this.lockHead(tx);
+        const rows = await tx.query<{ seq: string | number; body: string }>(
+          'SELECT seq, body FROM audit_records WHERE seq >= $1 ORDER BY seq LIMIT $2',
+          [head.seq, batch],
+        );
+        for (const row of rows) {
+          if (Number(row.seq) !== head.tree.size + head.baseSeq) {
+            throw new Error(`audit record ${head.tree.size + head.baseSeq} is missing`);
+          }
+          head.nodes.push(...head.tree.append(leafHash(row.body)));
+        }
+        if (rows.length > 0) await this.writeHead(tx, head);
+        return rows.length;
+      });
+      added += n;
+      if (n < batch) return added;
+    }
+  }
+
+  /** The tree's size and frontier now (leaf i = record baseSeq + i). */
+  async treeHead(): Promise<{ baseSeq: number; tree: Frontier }> {
+    const [t] = await this.db.query<TreeRow>(
+      `SELECT base_seq, size, encode(frontier, 'hex') AS frontier FROM audit_tree WHERE id = 1`,
+    );
+    if (!t) throw new Error('audit_tree has no row');
+    return {
+      baseSeq: Number(t.base_seq),
+      tree: new Frontier(Number(t.size), splitHashes(t.frontier)),
+    };
+  }
+
+  /** Reads stored subtree hashes (for proofs and roots); a missing one is an error. */
+  readonly readNodes = async (ids: NodeId[]): Promise<Hash[]> => {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<{ level: number; idx: string | number; hash: string }>(
+      `SELECT level, idx, encode(hash, 'hex') AS hash FROM audit_tree_nodes
+       WHERE (level, idx) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))`,
+      [ids.map((i) => i.level), ids.map((i) => i.index)],
+    );
+    const byId = new Map(rows.map((r) => [`${r.level}/${Number(r.idx)}`, r.hash]));
+    return ids.map((id) => {
+      const hash = byId.get(`${id.level}/${id.index}`);
+      if (!hash) throw new Error(`audit tree node ${id.level}/${id.index} is missing`);
+      return Buffer.from(hash, 'hex');
+    });
+  };
+
+  /** Appends one record at the head (chain and tree); written with the batch. */
+  private append(
     head: ChainHead,
     eventId: string,
     phase: 'intent' | 'outcome',
     body: Record<string, unknown>,
-  ): Promise<number> {
+  ): number {
     const seq = head.seq;
     const text = canonicalJson({ eventId, phase, ...body });
     const hash = recordHash(seq, text, head.prevHash);
-    await tx.query(
-      `INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [seq, eventId, phase, text, head.prevHash, hash],
-    );
+    head.records.push({ seq, eventId, phase, body: text, prevHash: head.prevHash, hash });
+    head.nodes.push(...head.tree.append(leafHash(text)));
     head.seq = seq + 1;
     head.prevHash = hash;
     return seq;
@@ -225,7 +347,7 @@ export class AuditStore {
     const timestamp = new Date().toISOString();
     try {
       await this.enqueue(async (tx, head) => {
-        const seq = await this.append(tx, head, id, 'intent', { timestamp, ...input });
+        const seq = this.append(head, id, 'intent', { timestamp, ...input });
         await tx.query(
           `INSERT INTO audit_events (id, ts, actor, actor_role, source, action, verb, target_id,
              target, parameters, dry_run, status, request_id, idempotency_key, input_hash,
@@ -269,7 +391,7 @@ export class AuditStore {
         [id],
       );
       if (row?.status !== 'PENDING') throw new Error(`audit event ${id} is not PENDING`);
-      const seq = await this.append(tx, head, id, 'outcome', { timestamp, ...outcome });
+      const seq = this.append(head, id, 'outcome', { timestamp, ...outcome });
       await tx.query(
         `UPDATE audit_events SET status = $2, error = $3, before = $4, after = $5, message = $6,
            duration_ms = $7, last_seq = $8

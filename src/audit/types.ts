@@ -50,6 +50,9 @@ export interface AuditEvent {
   reverts: string | null;
   hash: string;
   prevHash: string;
+  /** The Merkle tree leaf of the intent record, and of the outcome record once written. */
+  leafIndex: number;
+  outcomeLeafIndex: number | null;
 }
 
 export interface AuditFilter {

@@ -1,19 +1,48 @@
 import type { Database } from '../store/database.ts';
-import { canonicalJson, GENESIS_HASH, recordHash } from './chain.ts';
+import { canonicalJson, GENESIS_HASH } from './chain.ts';
+import { LogCheck, type Mismatch, type SignedCheckpoint } from './log-check.ts';
+import {
+  consistencyProof,
+  Frontier,
+  rangeNodes,
+  verifyConsistency,
+  type NodeReader,
+} from './merkle.ts';
+import type { NoteVerifier } from './note.ts';
 import { CHAIN_LOCK } from './store.ts';
 
 export interface VerifyResult {
   valid: boolean;
+  /** Leaves in the tree after the scan. */
+  treeSize: number;
   checkedRecords: number;
   checkedEvents: number;
-  /** The first thing that does not match, in chain order. */
-  firstInvalid: { eventId: string | null; seq: number | null; reason: string } | null;
+  /** The signed checkpoints checked (database, sink), with the keys that signed them. */
+  checkpoints: { source: string; size: number; verifiedBy: string[] }[];
+  mismatchCount: number;
+  /** Every mismatch found, in log order (up to 100,000 kept). */
+  mismatches: Mismatch[];
+}
+
+/** Where a scan starts: a pruned prefix, or the end of the last clean incremental scan. */
+export interface ScanStart {
+  baseSeq: number;
+  tree: Frontier;
+  prevHash: string;
+}
+
+export interface VerifyOptions {
+  keys: NoteVerifier[];
+  origin: string;
+  checkpoints: SignedCheckpoint[];
+  readNodes: NodeReader;
+  /** Continue from here (incremental); otherwise from the start of the kept log. */
+  from?: ScanStart | undefined;
 }
 
 const BATCH = 5000;
 
 type Body = Record<string, unknown>;
-
 const INTENT_FIELDS: [column: string, bodyKey: string][] = [
   ['actor', 'actor'],
   ['actor_role', 'actorRole'],
@@ -40,26 +69,41 @@ const OUTCOME_FIELDS: [string, string][] = [
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
-/**
- * Walks the chain from the anchor (or the genesis), recomputing every hash, then checks every
- * row of the queryable projection against the records it was written from.
- */
-export async function verifyAuditLog(db: Database): Promise<VerifyResult> {
-  const [anchor] = await db.query<{ seq: string | number; prev_hash: string }>(
-    'SELECT seq, prev_hash FROM audit_anchor WHERE id = 1',
+/** The start of the kept log: after the pruned prefix (whose subtree hashes are kept). */
+async function keptStart(db: Database, readNodes: NodeReader): Promise<ScanStart> {
+  const [row] = await db.query<{
+    base_seq: string | number;
+    seq: string | null;
+    prev_hash: string | null;
+  }>(
+    `SELECT t.base_seq, a.seq, a.prev_hash FROM audit_tree t LEFT JOIN audit_anchor a ON a.id = 1`,
   );
-  let expectedSeq = anchor ? Number(anchor.seq) : 1;
-  let prevHash = anchor ? anchor.prev_hash : GENESIS_HASH;
-  let checkedRecords = 0;
-  let intents = 0;
-  const fail = (reason: string, seq: number | null, eventId: string | null): VerifyResult => ({
-    valid: false,
-    checkedRecords,
-    checkedEvents: 0,
-    firstInvalid: { eventId, seq, reason },
-  });
+  const baseSeq = Number(row?.base_seq ?? 1);
+  const pruned = row?.seq != null ? Math.max(0, Number(row.seq) - baseSeq) : 0;
+  return {
+    baseSeq,
+    tree: new Frontier(pruned, await readNodes(rangeNodes(0, pruned))),
+    prevHash: row?.prev_hash ?? GENESIS_HASH,
+  };
+}
 
-  for (;;) {
+/**
+ * Walks the records from `from` (or the start of the kept log), recomputing every hash, the
+ * Merkle tree and its root at each signed checkpoint's size; checks the checkpoints it starts
+ * beyond with consistency proofs from the stored tree; then checks every row of the queryable
+ * projection written from those records. Reports every mismatch; `end` is where the next
+ * incremental scan may start.
+ */
+export async function verifyAuditLog(
+  db: Database,
+  o: VerifyOptions,
+): Promise<VerifyResult & { end: ScanStart }> {
+  const start = o.from ?? (await keptStart(db, o.readNodes));
+  const check = new LogCheck(start);
+  for (const c of o.checkpoints) check.addCheckpoint(c, o.keys, o.origin);
+  const firstSeq = start.baseSeq + start.tree.size;
+  let intents = 0;
+  for (let seq = firstSeq; ;) {
     const rows = await db.query<{
       seq: string | number;
       event_id: string;
@@ -67,36 +111,80 @@ export async function verifyAuditLog(db: Database): Promise<VerifyResult> {
       body: string;
       prev_hash: string;
       hash: string;
+      leaf: string | null;
     }>(
-      'SELECT seq, event_id, phase, body, prev_hash, hash FROM audit_records WHERE seq >= $1 ORDER BY seq LIMIT $2',
-      [expectedSeq, BATCH],
+      `SELECT r.seq, r.event_id, r.phase, r.body, r.prev_hash, r.hash, encode(n.hash, 'hex') AS leaf
+       FROM audit_records r LEFT JOIN audit_tree_nodes n ON n.level = 0 AND n.idx = r.seq - $3
+       WHERE r.seq >= $1 ORDER BY r.seq LIMIT $2`,
+      [seq, BATCH, start.baseSeq],
     );
-    if (rows.length === 0) break;
     for (const r of rows) {
-      const seq = Number(r.seq);
-      if (seq !== expectedSeq) return fail(`record ${expectedSeq} is missing`, expectedSeq, null);
-      if (r.prev_hash !== prevHash) return fail('previous-hash link broken', seq, r.event_id);
-      if (recordHash(seq, r.body, r.prev_hash) !== r.hash) {
-        return fail('record content does not match its hash', seq, r.event_id);
-      }
-      let body: Body;
-      try {
-        body = JSON.parse(r.body) as Body;
-      } catch {
-        return fail('record body is not JSON', seq, r.event_id);
-      }
-      if (body.eventId !== r.event_id || body.phase !== r.phase) {
-        return fail('record columns do not match its hashed body', seq, r.event_id);
-      }
+      check.push({
+        seq: Number(r.seq),
+        eventId: r.event_id,
+        phase: r.phase,
+        body: r.body,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+        storedLeaf: r.leaf ? Buffer.from(r.leaf, 'hex') : undefined,
+      });
       if (r.phase === 'intent') intents++;
-      prevHash = r.hash;
-      expectedSeq++;
-      checkedRecords++;
+      seq = Number(r.seq) + 1;
+    }
+    if (rows.length < BATCH) break;
+  }
+  const size = check.tree.size;
+  for (const cp of check.behind()) {
+    let ok = false;
+    try {
+      const proof = await consistencyProof(cp.size, size, o.readNodes);
+      ok = verifyConsistency(cp.size, size, proof, cp.root, check.tree.root());
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      check.add({
+        kind: 'CHECKPOINT_MISMATCH',
+        seq: null,
+        eventId: null,
+        reason: `the ${cp.source} checkpoint at size ${cp.size} is not consistent with the log`,
+      });
     }
   }
+  check.finish();
+  const [head] = await db.query<{ size: string | number }>(
+    'SELECT size FROM audit_tree WHERE id = 1',
+  );
+  if (head && Number(head.size) > size) {
+    check.add({
+      kind: 'LOG_TRUNCATED',
+      seq: null,
+      eventId: null,
+      reason: `the tree head counts ${Number(head.size)} records but ${size} were found`,
+    });
+  }
+  const checkedEvents = await checkProjection(db, check, firstSeq, intents);
+  return {
+    valid: check.count === 0,
+    treeSize: size,
+    checkedRecords: check.checkedRecords,
+    checkedEvents,
+    checkpoints: check.checkpoints.map((c) => ({
+      source: c.source,
+      size: c.size,
+      verifiedBy: c.verifiedBy,
+    })),
+    mismatchCount: check.count,
+    mismatches: check.mismatches,
+    end: { baseSeq: start.baseSeq, tree: check.tree, prevHash: check.lastHash },
+  };
+}
 
+/** Every projection row written from records at or after `fromSeq` against those records. */
+async function checkProjection(db: Database, check: LogCheck, fromSeq: number, intents: number) {
   let checkedEvents = 0;
-  let afterSeq = 0;
+  let fresh = 0;
+  let afterSeq = -1;
   for (;;) {
     const rows = await db.query<
       Body & { id: string; intent_seq: string | number; ts: Date | string }
@@ -106,46 +194,47 @@ export async function verifyAuditLog(db: Database): Promise<VerifyResult> {
        LEFT JOIN audit_records i ON i.seq = e.intent_seq AND i.event_id = e.id AND i.phase = 'intent'
        LEFT JOIN audit_records o ON o.seq = e.last_seq AND o.seq <> e.intent_seq
          AND o.event_id = e.id AND o.phase = 'outcome'
-       WHERE e.intent_seq > $1 ORDER BY e.intent_seq LIMIT $2`,
-      [afterSeq, BATCH],
+       WHERE e.last_seq >= $3 AND e.intent_seq > $1 ORDER BY e.intent_seq LIMIT $2`,
+      [afterSeq, BATCH, fromSeq],
     );
     if (rows.length === 0) break;
     for (const row of rows) {
       const seq = Number(row.intent_seq);
       afterSeq = seq;
-      const bad = (reason: string): VerifyResult => ({
-        ...fail(reason, seq, row.id),
-        checkedEvents,
-      });
-      if (typeof row.intent_body !== 'string') return bad('event has no intent record');
+      if (seq >= fromSeq) fresh++;
+      const bad = (reason: string, kind: 'EVENT_EDITED' | 'EVENT_MISSING' = 'EVENT_EDITED') =>
+        check.add({ kind, seq, eventId: row.id, reason });
+      checkedEvents++;
+      if (typeof row.intent_body !== 'string') {
+        bad('event has no intent record', 'EVENT_MISSING');
+        continue;
+      }
       const intent = JSON.parse(row.intent_body) as Body;
-      if (new Date(row.ts).toISOString() !== intent.timestamp) return bad('timestamp was edited');
+      if (new Date(row.ts).toISOString() !== intent.timestamp) bad('timestamp was edited');
       for (const [column, key] of INTENT_FIELDS) {
-        if (!same(row[column], intent[key])) return bad(`${key} was edited`);
+        if (!same(row[column], intent[key])) bad(`${key} was edited`);
       }
       const outcome =
         typeof row.outcome_body === 'string' ? (JSON.parse(row.outcome_body) as Body) : null;
-      if (!outcome && Number(row.last_seq) !== seq) return bad('event has no outcome record');
+      if (!outcome && Number(row.last_seq) !== seq) {
+        bad('event has no outcome record', 'EVENT_MISSING');
+        continue;
+      }
       for (const [column, key] of OUTCOME_FIELDS) {
         const expected = outcome ? outcome[key] : key === 'status' ? 'PENDING' : null;
-        if (!same(row[column], expected)) return bad(`${key} was edited`);
+        if (!same(row[column], expected)) bad(`${key} was edited`);
       }
-      checkedEvents++;
     }
   }
-  if (checkedEvents !== intents) {
-    return {
-      valid: false,
-      checkedRecords,
-      checkedEvents,
-      firstInvalid: {
-        eventId: null,
-        seq: null,
-        reason: `${intents - checkedEvents} recorded event(s) missing from the audit_events table`,
-      },
-    };
+  if (fresh < intents) {
+    check.add({
+      kind: 'EVENT_MISSING',
+      seq: null,
+      eventId: null,
+      reason: `${intents - fresh} recorded event(s) missing from the audit_events table`,
+    });
   }
-  return { valid: true, checkedRecords, checkedEvents, firstInvalid: null };
+  return checkedEvents;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { AUDIT_TOPIC } from '../actions/pipeline.ts';
 import type { AuditEvent, AuditFilter } from '../audit/types.ts';
 import { AUDIT_SOURCES, AUDIT_STATUSES } from '../audit/types.ts';
-import { verifyAuditLog, type VerifyResult } from '../audit/verify.ts';
 import { ValidationError } from '../errors.ts';
 import { boundedStream } from '../streams.ts';
 import { builder } from './builder.ts';
@@ -73,8 +72,15 @@ builder.node(AuditEventRef, {
       description: 'The action this one reverted.',
       resolve: (e, _args, ctx) => (e.reverts ? ctx.services.audit.get(e.reverts) : null),
     }),
-    hash: t.exposeString('hash'),
+    hash: t.exposeString('hash', { description: 'The hash chain link of the latest record.' }),
     prevHash: t.exposeString('prevHash'),
+    leafIndex: t.exposeInt('leafIndex', {
+      description: 'The Merkle tree leaf of the intent record.',
+    }),
+    outcomeLeafIndex: t.exposeInt('outcomeLeafIndex', {
+      nullable: true,
+      description: 'The Merkle tree leaf of the outcome record, once written.',
+    }),
   }),
 });
 
@@ -189,21 +195,6 @@ builder.queryFields((t) => ({
       after: t.arg.string({ required: false }),
     },
     resolve: (_root, args, ctx) => auditPage(ctx, toFilter(args.filter), args),
-  }),
-  verifyAuditLog: t.field({
-    type: builder.objectRef<VerifyResult>('AuditVerification').implement({
-      fields: (f) => ({
-        valid: f.exposeBoolean('valid'),
-        checkedRecords: f.exposeInt('checkedRecords'),
-        checkedEvents: f.exposeInt('checkedEvents'),
-        firstInvalidEventId: f.id({ nullable: true, resolve: (r) => r.firstInvalid?.eventId }),
-        firstInvalidSeq: f.int({ nullable: true, resolve: (r) => r.firstInvalid?.seq }),
-        reason: f.string({ nullable: true, resolve: (r) => r.firstInvalid?.reason }),
-      }),
-    }),
-    description: 'Walks the hash chain and checks every event against it (operator and above).',
-    authScopes: { operator: true },
-    resolve: (_root, _args, ctx) => verifyAuditLog(ctx.services.db),
   }),
 }));
 

@@ -6,6 +6,7 @@ import './resources.ts';
 import './kubernetes.ts';
 import './aws.ts';
 import './audit.ts';
+import './audit-proofs.ts';
 import './actions.ts';
 import './chat.ts';
 import './metrics.ts';

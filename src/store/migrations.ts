@@ -189,6 +189,37 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX metric_rollups_bucket ON metric_rollups (resolution, bucket);`,
   },
+  {
+    version: 30,
+    name: 'audit_merkle',
+    sql: `
+      -- RFC 9162 Merkle tree over audit_records: leaf i is the body of record base_seq + i.
+      -- Every complete subtree's hash is stored (level 0 = leaf hashes), so a proof or a root
+      -- at any size is a handful of point reads; the frontier makes an append O(log n).
+      CREATE TABLE audit_tree_nodes (
+        level smallint NOT NULL,
+        idx   bigint NOT NULL,
+        hash  bytea NOT NULL,
+        PRIMARY KEY (level, idx)
+      );
+      CREATE TABLE audit_tree (
+        id       integer PRIMARY KEY CHECK (id = 1),
+        base_seq bigint NOT NULL,
+        size     bigint NOT NULL,
+        frontier bytea NOT NULL
+      );
+      -- A log written before the tree existed is added to it at the next start.
+      INSERT INTO audit_tree (id, base_seq, size, frontier)
+        SELECT 1, COALESCE((SELECT min(seq) FROM audit_records),
+                           (SELECT seq FROM audit_anchor WHERE id = 1), 1), 0, ''::bytea;
+      -- Signed checkpoints (C2SP tlog-checkpoint notes), newest by size.
+      CREATE TABLE audit_checkpoints (
+        size       bigint PRIMARY KEY,
+        root       bytea NOT NULL,
+        note       text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
 ];
 
 // An arbitrary constant: every replica takes the same advisory lock while migrating.

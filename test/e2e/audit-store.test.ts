@@ -5,10 +5,20 @@ import { pruneAuditLog, verifyAuditLog } from '../../src/audit/verify.ts';
 import { createLogger } from '../../src/logger.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { openDatabase, type Database } from '../../src/store/database.ts';
+import { testLedger } from '../support/audit.ts';
 import { STORES } from '../support/stores.ts';
 
 const log = createLogger('silent');
+
+/** A full check with no signed checkpoint (the ledger's checks are in audit-ledger.test.ts). */
+const verifyAll = (db: Database) =>
+  verifyAuditLog(db, {
+    keys: [],
+    origin: 'test',
+    checkpoints: [],
+    readNodes: new AuditStore(db).readNodes,
+  });
 
 function intent(i: number, over: Partial<IntentInput> = {}): IntentInput {
   return {
@@ -70,7 +80,7 @@ describe.each(STORES)('audit log on $kind', (target) => {
       await expect(
         store.recordOutcome(pending.id, { ...done, status: 'FAILED', durationMs: 1 }),
       ).rejects.toThrow(/not PENDING/);
-      expect(await verifyAuditLog(db)).toMatchObject({
+      expect(await verifyAll(db)).toMatchObject({
         valid: true,
         checkedRecords: 2,
         checkedEvents: 1,
@@ -86,28 +96,31 @@ describe.each(STORES)('audit log on $kind', (target) => {
       const store = new AuditStore(db);
       const events = [];
       for (let i = 1; i <= 6; i++) events.push(await complete(store, i));
-      expect((await verifyAuditLog(db)).valid).toBe(true);
+      expect((await verifyAll(db)).valid).toBe(true);
 
       const victim = events[3]!;
       await db.query(`UPDATE audit_events SET after = '{"replicas": 99}' WHERE id = $1`, [
         victim.id,
       ]);
-      let result = await verifyAuditLog(db);
+      let result = await verifyAll(db);
       expect(result.valid).toBe(false);
-      expect(result.firstInvalid).toMatchObject({ eventId: victim.id, reason: 'after was edited' });
+      expect(result.mismatches[0]).toMatchObject({
+        eventId: victim.id,
+        reason: 'after was edited',
+      });
       await db.query(`UPDATE audit_events SET after = $2 WHERE id = $1`, [
         victim.id,
         JSON.stringify(victim.after),
       ]);
-      expect((await verifyAuditLog(db)).valid).toBe(true);
+      expect((await verifyAll(db)).valid).toBe(true);
 
       await db.query(
         `UPDATE audit_records SET body = replace(body, '"actor":"alice"', '"actor":"mallory"')
          WHERE event_id = $1 AND phase = 'intent'`,
         [events[0]!.id],
       );
-      result = await verifyAuditLog(db);
-      expect(result.firstInvalid).toMatchObject({
+      result = await verifyAll(db);
+      expect(result.mismatches[0]).toMatchObject({
         eventId: events[0]!.id,
         reason: 'record content does not match its hash',
       });
@@ -123,11 +136,11 @@ describe.each(STORES)('audit log on $kind', (target) => {
       const events = [];
       for (let i = 1; i <= 4; i++) events.push(await complete(store, i));
       await db.query(`DELETE FROM audit_events WHERE id = $1`, [events[2]!.id]);
-      expect((await verifyAuditLog(db)).firstInvalid?.reason).toMatch(
+      expect((await verifyAll(db)).mismatches[0]?.reason).toMatch(
         /missing from the audit_events table/,
       );
       await db.query(`DELETE FROM audit_records WHERE seq = 3`);
-      expect((await verifyAuditLog(db)).firstInvalid).toMatchObject({
+      expect((await verifyAll(db)).mismatches[0]).toMatchObject({
         seq: 3,
         reason: 'record 3 is missing',
       });
@@ -169,7 +182,7 @@ describe.each(STORES)('audit log on $kind', (target) => {
       ).rejects.toThrow();
       expect((await store.findByIdempotencyKey('alice', 'k1'))?.inputHash).toBe('h');
       expect(await store.findByIdempotencyKey('bob', 'k1')).toBeUndefined();
-      expect((await verifyAuditLog(db)).valid).toBe(true);
+      expect((await verifyAll(db)).valid).toBe(true);
     } finally {
       await cleanup();
     }
@@ -186,9 +199,9 @@ describe.each(STORES)('audit log on $kind', (target) => {
       for (let i = 5; i <= 6; i++) await complete(store, i);
       expect(await pruneAuditLog(db, new Date(Date.now() - 30 * 86_400_000))).toBe(2);
       expect(await store.count({})).toBe(4);
-      expect(await verifyAuditLog(db)).toMatchObject({ valid: true, checkedEvents: 4 });
+      expect(await verifyAll(db)).toMatchObject({ valid: true, checkedEvents: 4 });
       await complete(store, 7);
-      expect((await verifyAuditLog(db)).valid).toBe(true);
+      expect((await verifyAll(db)).valid).toBe(true);
     } finally {
       await cleanup();
     }
@@ -207,6 +220,7 @@ describe.each(STORES)('audit log on $kind', (target) => {
         log,
         instanceId: 'me',
         retentionDays: 0,
+        ledger: testLedger(db, store),
         leader: SINGLE_REPLICA,
       });
       expect(await maintenance.reconcile()).toBe(1);
@@ -217,7 +231,7 @@ describe.each(STORES)('audit log on $kind', (target) => {
         after: { exists: false },
       });
       expect((await store.get(mine.id))?.status).toBe('PENDING');
-      expect((await verifyAuditLog(db)).valid).toBe(true);
+      expect((await verifyAll(db)).valid).toBe(true);
     } finally {
       await cleanup();
     }
@@ -234,7 +248,7 @@ describe('several writers on one PostgreSQL', () => {
     try {
       const stores = dbs.map((db) => new AuditStore(db));
       await Promise.all(Array.from({ length: 80 }, (_, i) => complete(stores[i % 4]!, i + 1)));
-      const result = await verifyAuditLog(dbs[0]!);
+      const result = await verifyAll(dbs[0]!);
       expect(result).toMatchObject({ valid: true, checkedEvents: 80, checkedRecords: 160 });
     } finally {
       await Promise.all(dbs.map((db) => db.close()));

@@ -1,0 +1,185 @@
+import type { AuditInclusion, StoredCheckpoint } from '../audit/ledger.ts';
+import { MISMATCH_KINDS, type Mismatch } from '../audit/log-check.ts';
+import type { Hash } from '../audit/merkle.ts';
+import type { VerifyResult } from '../audit/verify.ts';
+import { ValidationError } from '../errors.ts';
+import { AuditEventRef } from './audit.ts';
+import { builder } from './builder.ts';
+
+const b64 = (h: Hash) => h.toString('base64');
+const hashField = 'base64 SHA-256 (RFC 9162)';
+
+const CheckpointRef = builder.objectRef<StoredCheckpoint>('AuditCheckpoint').implement({
+  description: 'A signed tree head: a C2SP tlog-checkpoint signed note (Ed25519).',
+  fields: (t) => ({
+    origin: t.exposeString('origin'),
+    treeSize: t.exposeInt('size'),
+    rootHash: t.string({ description: hashField, resolve: (c) => b64(c.root) }),
+    note: t.exposeString('note', { description: 'The signed note, verbatim.' }),
+    createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
+  }),
+});
+
+const LeafProofRef = builder
+  .objectRef<AuditInclusion['leaves'][number]>('AuditLeafProof')
+  .implement({
+    description: "One record's inclusion proof (RFC 9162 2.1.3), hashes bottom up.",
+    fields: (t) => ({
+      phase: t.exposeString('phase', { description: 'intent or outcome' }),
+      leafIndex: t.exposeInt('leafIndex'),
+      record: t.exposeString('record', { description: 'The exact bytes hashed into the leaf.' }),
+      leafHash: t.string({ description: hashField, resolve: (l) => b64(l.leafHash) }),
+      hashes: t.stringList({ description: hashField, resolve: (l) => l.hashes.map(b64) }),
+    }),
+  });
+
+const InclusionRef = builder.objectRef<AuditInclusion>('AuditInclusionProof').implement({
+  description: "Proofs that an event's records are in the tree of treeSize leaves.",
+  fields: (t) => ({
+    eventId: t.exposeID('eventId'),
+    treeSize: t.exposeInt('treeSize'),
+    rootHash: t.string({ description: hashField, resolve: (p) => b64(p.rootHash) }),
+    leaves: t.field({ type: [LeafProofRef], resolve: (p) => p.leaves }),
+  }),
+});
+
+const ConsistencyRef = builder
+  .objectRef<{ from: number; to: number; fromRoot: Hash; toRoot: Hash; hashes: Hash[] }>(
+    'AuditConsistencyProof',
+  )
+  .implement({
+    description: 'RFC 9162 2.1.4: the tree of `from` leaves is a prefix of the tree of `to`.',
+    fields: (t) => ({
+      from: t.exposeInt('from'),
+      to: t.exposeInt('to'),
+      fromRoot: t.string({ description: hashField, resolve: (p) => b64(p.fromRoot) }),
+      toRoot: t.string({ description: hashField, resolve: (p) => b64(p.toRoot) }),
+      hashes: t.stringList({ description: hashField, resolve: (p) => p.hashes.map(b64) }),
+    }),
+  });
+
+const MismatchKindEnum = builder.enumType('AuditMismatchKind', { values: MISMATCH_KINDS });
+
+const MismatchRef = builder.objectRef<Mismatch>('AuditMismatch').implement({
+  description: 'One thing in the log that does not match what was hashed or signed.',
+  fields: (t) => ({
+    kind: t.field({ type: MismatchKindEnum, resolve: (m) => m.kind }),
+    seq: t.exposeInt('seq', { nullable: true, description: 'The record, when one is at fault.' }),
+    eventId: t.exposeID('eventId', { nullable: true }),
+    reason: t.exposeString('reason'),
+  }),
+});
+
+type Page = VerifyResult & { offset: number; first: number };
+
+const VerificationRef = builder.objectRef<Page>('AuditVerification').implement({
+  description: 'The result of checking the log against its hashes and signed checkpoints.',
+  fields: (f) => ({
+    valid: f.exposeBoolean('valid'),
+    treeSize: f.exposeInt('treeSize'),
+    checkedRecords: f.exposeInt('checkedRecords'),
+    checkedEvents: f.exposeInt('checkedEvents'),
+    checkedCheckpoints: f.stringList({
+      description: 'The signed checkpoints checked, as "source@size".',
+      resolve: (r) => r.checkpoints.map((c) => `${c.source}@${c.size}`),
+    }),
+    mismatchCount: f.exposeInt('mismatchCount'),
+    mismatches: f.field({
+      type: [MismatchRef],
+      description: 'This page of the mismatches, in log order.',
+      resolve: (r) => r.mismatches.slice(r.offset, r.offset + r.first),
+    }),
+    nextOffset: f.int({
+      nullable: true,
+      description: 'Pass as `offset` for the next page of mismatches.',
+      resolve: (r) => (r.offset + r.first < r.mismatches.length ? r.offset + r.first : null),
+    }),
+    firstInvalidEventId: f.id({ nullable: true, resolve: (r) => r.mismatches[0]?.eventId }),
+    firstInvalidSeq: f.int({ nullable: true, resolve: (r) => r.mismatches[0]?.seq }),
+    reason: f.string({ nullable: true, resolve: (r) => r.mismatches[0]?.reason }),
+  }),
+});
+
+const nonNegative = (n: number | null | undefined, path: string) => {
+  if (n != null && n < 0)
+    throw new ValidationError(`${path} is negative`, [{ path, message: 'negative' }]);
+  return n ?? undefined;
+};
+
+/** A size outside the tree is the caller's mistake: a typed error, not a masked one. */
+async function sized<T>(path: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof RangeError)
+      throw new ValidationError(err.message, [{ path, message: err.message }]);
+    throw err;
+  }
+}
+
+builder.queryFields((t) => ({
+  auditLogKey: t.string({
+    description: 'The verifier key of the checkpoint signer (name+keyid+base64 Ed25519 key).',
+    resolve: (_root, _args, ctx) => ctx.services.ledger.publicKey(),
+  }),
+  auditCheckpoint: t.field({
+    type: CheckpointRef,
+    nullable: true,
+    description: 'The latest signed checkpoint (none before the first record).',
+    resolve: (_root, _args, ctx) => ctx.services.ledger.latest(),
+  }),
+  auditInclusionProof: t.field({
+    type: InclusionRef,
+    nullable: true,
+    description:
+      "Inclusion proofs of an event's records; treeSize defaults to the latest checkpoint's.",
+    args: { eventId: t.arg.id({ required: true }), treeSize: t.arg.int({ required: false }) },
+    resolve: (_root, args, ctx) =>
+      sized('treeSize', () =>
+        ctx.services.ledger.inclusion(String(args.eventId), nonNegative(args.treeSize, 'treeSize')),
+      ),
+  }),
+  auditConsistencyProof: t.field({
+    type: ConsistencyRef,
+    description: 'A consistency proof between two tree sizes (from ≥ 1, to ≤ the tree).',
+    args: { from: t.arg.int({ required: true }), to: t.arg.int({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      sized('to', () => ctx.services.ledger.consistency(args.from, args.to)),
+  }),
+  verifyAuditLog: t.field({
+    type: VerificationRef,
+    description:
+      'Checks the records, the tree, the projection and the signed checkpoints (database and sink), reporting every mismatch. Incremental unless full (operator and above).',
+    authScopes: { operator: true },
+    args: {
+      full: t.arg.boolean({ required: false, defaultValue: false }),
+      first: t.arg.int({ required: false, defaultValue: 50 }),
+      offset: t.arg.int({ required: false, defaultValue: 0 }),
+    },
+    resolve: async (_root, args, ctx) => ({
+      ...(await ctx.services.ledger.verify(args.full ?? false)),
+      first: Math.min(500, Math.max(1, args.first ?? 50)),
+      offset: nonNegative(args.offset, 'offset') ?? 0,
+    }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createAuditCheckpoint: t.field({
+    type: CheckpointRef,
+    nullable: true,
+    description: 'Signs the tree now (and writes the sink); admin only.',
+    authScopes: { admin: true },
+    resolve: (_root, _args, ctx) => ctx.services.ledger.checkpoint(),
+  }),
+}));
+
+builder.objectField(AuditEventRef, 'inclusionProof', (t) =>
+  t.field({
+    type: InclusionRef,
+    nullable: true,
+    description:
+      "Proofs of this event's records in the latest checkpoint's tree (empty leaves until one covers them).",
+    resolve: (e, _args, ctx) => ctx.services.ledger.inclusion(e.id),
+  }),
+);

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { verifyConsistency, verifyInclusion, rangeNodes } from '../../src/audit/merkle.ts';
+import { openNote, parseCheckpoint, parseVerifierKey } from '../../src/audit/note.ts';
+import { AuditStore, type IntentInput } from '../../src/audit/store.ts';
+import type { Database } from '../../src/store/database.ts';
+import { testLedger } from '../support/audit.ts';
+import { STORES } from '../support/stores.ts';
+
+function intent(i: number): IntentInput {
+  return {
+    actor: 'alice',
+    actorRole: 'operator',
+    source: 'API',
+    action: 'scale',
+    verb: 'scale',
+    target: {
+      id: `k8s:lab:DEPLOYMENT:shop:web-${i}`,
+      provider: 'KUBERNETES',
+      kind: 'DEPLOYMENT',
+      cluster: 'lab',
+      namespace: 'shop',
+      name: `web-${i}`,
+    },
+    parameters: { replicas: i },
+    dryRun: false,
+    requestId: null,
+    idempotencyKey: null,
+    inputHash: null,
+    reverts: null,
+    instanceId: 'test',
+  };
+}
+
+async function write(store: AuditStore, from: number, to: number) {
+  const events = [];
+  for (let i = from; i <= to; i++) {
+    const e = await store.recordIntent(intent(i));
+    events.push(
+      await store.recordOutcome(e.id, {
+        status: 'SUCCEEDED',
+        error: null,
+        before: null,
+        after: { replicas: i },
+        message: null,
+        durationMs: 1,
+      }),
+    );
+  }
+  return events;
+}
+
+/** What an attacker with database access does to hide the newest records: cut everything back. */
+async function rollBack(db: Database, store: AuditStore, size: number) {
+  const frontier = await store.readNodes(rangeNodes(0, size));
+  await db.query('DELETE FROM audit_records WHERE seq > $1', [size]);
+  await db.query('DELETE FROM audit_events WHERE last_seq > $1', [size]);
+  await db.query('DELETE FROM audit_tree_nodes WHERE (idx + 1) * (1::bigint << level) > $1', [
+    size,
+  ]);
+  await db.query('DELETE FROM audit_checkpoints WHERE size > $1', [size]);
+  await db.query(`UPDATE audit_tree SET size = $1, frontier = decode($2, 'hex')`, [
+    size,
+    Buffer.concat(frontier).toString('hex'),
+  ]);
+}
+
+const kinds = (r: { mismatches: { kind: string }[] }) => [
+  ...new Set(r.mismatches.map((m) => m.kind)),
+];
+
+describe.each(STORES)('signed audit checkpoints on $kind', (target) => {
+  it('signs checkpoints, hands out proofs that verify, and verifies incrementally', async () => {
+    const { db, cleanup } = await target.open();
+    try {
+      const store = new AuditStore(db);
+      const ledger = testLedger(db, store);
+      expect(await ledger.checkpoint()).toBeNull();
+      const events = await write(store, 1, 5);
+      expect(events.map((e) => [e.leafIndex, e.outcomeLeafIndex])[4]).toEqual([8, 9]);
+      const cp = (await ledger.checkpoint())!;
+      expect(cp.size).toBe(10);
+      const opened = openNote(cp.note, [parseVerifierKey(ledger.publicKey())]);
+      expect(opened.problem).toBeNull();
+      expect(parseCheckpoint(opened.text).root.equals(cp.root)).toBe(true);
+
+      const proof = (await ledger.inclusion(events[2]!.id))!;
+      expect(proof.leaves.map((l) => l.leafIndex)).toEqual([4, 5]);
+      for (const l of proof.leaves) {
+        expect(verifyInclusion(l.leafIndex, 10, l.leafHash, l.hashes, cp.root)).toBe(true);
+        expect(JSON.parse(l.record)).toMatchObject({ eventId: events[2]!.id, phase: l.phase });
+      }
+      await write(store, 6, 7);
+      const cp2 = (await ledger.checkpoint())!;
+      const c = await ledger.consistency(10, 14);
+      expect(verifyConsistency(10, 14, c.hashes, cp.root, cp2.root)).toBe(true);
+      await expect(ledger.consistency(10, 15)).rejects.toThrow(RangeError);
+
+      expect(await ledger.verify(true)).toMatchObject({
+        valid: true,
+        treeSize: 14,
+        checkedRecords: 14,
+      });
+      expect(await ledger.verify()).toMatchObject({ valid: true, checkedRecords: 0 });
+      await write(store, 8, 8);
+      expect(await ledger.verify()).toMatchObject({
+        valid: true,
+        checkedRecords: 2,
+        checkedEvents: 1,
+      });
+      // Only what is new is read: an edit to a new event's row is caught on the next call.
+      const [late] = await write(store, 9, 9);
+      await db.query(`UPDATE audit_events SET after = '{"replicas": 99}' WHERE id = $1`, [
+        late!.id,
+      ]);
+      const bad = await ledger.verify();
+      expect(bad.mismatches).toEqual([
+        { kind: 'EVENT_EDITED', seq: 17, eventId: late!.id, reason: 'after was edited' },
+      ]);
+      expect((await ledger.verify(true)).mismatchCount).toBe(1);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('reports every edit, a deletion in the middle and a reorder, not only the first', async () => {
+    const { db, cleanup } = await target.open();
+    try {
+      const store = new AuditStore(db);
+      const ledger = testLedger(db, store);
+      const events = await write(store, 1, 6);
+      await ledger.checkpoint();
+      await db.query(
+        `UPDATE audit_records SET body = replace(body, '"replicas":2', '"replicas":20') WHERE seq IN (3, 4)`,
+      );
+      await db.query(`UPDATE audit_events SET actor = 'mallory' WHERE id = $1`, [events[4]!.id]);
+      let r = await ledger.verify(true);
+      expect(r.valid).toBe(false);
+      expect(r.mismatches.filter((m) => m.kind === 'RECORD_EDITED').map((m) => m.seq)).toEqual([
+        3, 4,
+      ]);
+      expect(r.mismatches.filter((m) => m.kind === 'LEAF_MISMATCH').map((m) => m.seq)).toEqual([
+        3, 4,
+      ]);
+      expect(r.mismatches).toContainEqual(
+        expect.objectContaining({
+          kind: 'EVENT_EDITED',
+          eventId: events[4]!.id,
+          reason: 'actor was edited',
+        }),
+      );
+      expect(kinds(r)).toContain('CHECKPOINT_MISMATCH');
+
+      // A deletion in the middle, and two records swapped.
+      await db.query(`DELETE FROM audit_records WHERE seq = 7`);
+      await db.query(`UPDATE audit_records SET seq = -seq WHERE seq IN (9, 10)`);
+      await db.query(`UPDATE audit_records SET seq = 10 WHERE seq = -9`);
+      await db.query(`UPDATE audit_records SET seq = 9 WHERE seq = -10`);
+      r = await ledger.verify(true);
+      expect(r.mismatches).toContainEqual(
+        expect.objectContaining({ kind: 'RECORD_MISSING', reason: 'record 7 is missing' }),
+      );
+      expect(r.mismatches.filter((m) => m.kind === 'RECORD_EDITED').map((m) => m.seq)).toEqual(
+        expect.arrayContaining([3, 4, 9, 10]),
+      );
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('catches the newest records deleted and a database rolled back, through the sink', async () => {
+    const { db, cleanup } = await target.open();
+    try {
+      const store = new AuditStore(db);
+      const ledger = testLedger(db, store);
+      await write(store, 1, 4);
+      await ledger.checkpoint();
+      await write(store, 5, 6);
+      await ledger.checkpoint();
+      expect((await ledger.verify(true)).valid).toBe(true);
+      // Restore "the backup" taken at 8 records: records, events, tree and checkpoints.
+      await rollBack(db, store, 8);
+      const r = await ledger.verify(true);
+      expect(r.valid).toBe(false);
+      expect(r.mismatches).toEqual([
+        expect.objectContaining({
+          kind: 'LOG_TRUNCATED',
+          reason: expect.stringMatching(/sink checkpoint covers 12 records but the log has 8/),
+        }),
+      ]);
+      // And the leader refuses to sign over it: the sink keeps the evidence.
+      await write(store, 7, 7);
+      await expect(ledger.checkpoint()).rejects.toThrow(/refusing to sign/);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('catches a log recomputed from scratch and signed with another key', async () => {
+    const { db, cleanup } = await target.open();
+    try {
+      const store = new AuditStore(db);
+      const ledger = testLedger(db, store);
+      await write(store, 1, 3);
+      const honest = (await ledger.checkpoint())!;
+      // The attacker rewrites history: everything recomputed, then signed with their key.
+      await db.exec(`DELETE FROM audit_records; DELETE FROM audit_events; DELETE FROM audit_tree_nodes;
+        DELETE FROM audit_checkpoints; UPDATE audit_tree SET size = 0, frontier = ''::bytea`);
+      await write(store, 11, 13);
+      const forger = testLedger(db, store, { seed: 9, sink: null });
+      await forger.checkpoint();
+      const r = await ledger.verify(true);
+      expect(kinds(r).sort()).toEqual(['CHECKPOINT_MISMATCH', 'CHECKPOINT_UNSIGNED']);
+      expect(r.mismatches.find((m) => m.kind === 'CHECKPOINT_MISMATCH')?.reason).toMatch(/sink/);
+      expect(honest.size).toBe(6);
+    } finally {
+      await cleanup();
+    }
+  });
+});
