@@ -1,5 +1,6 @@
 import { recordHash } from './chain.ts';
-import { Frontier, leafHash, sameHash, type Hash } from './merkle.ts';
+import type { Frontier } from './merkle.ts';
+import { leafHash, sameHash, type Hash } from './merkle.ts';
 import { openNote, parseCheckpoint, type Checkpoint, type NoteVerifier } from './note.ts';
 
 /**

@@ -181,12 +181,10 @@ describe.each(STORES)('signed audit checkpoints on $kind', (target) => {
       await rollBack(db, store, 8);
       const r = await ledger.verify(true);
       expect(r.valid).toBe(false);
-      expect(r.mismatches).toEqual([
-        expect.objectContaining({
-          kind: 'LOG_TRUNCATED',
-          reason: expect.stringMatching(/sink checkpoint covers 12 records but the log has 8/),
-        }),
-      ]);
+      expect(r.mismatches.map((m) => m.kind)).toEqual(['LOG_TRUNCATED']);
+      expect(r.mismatches[0]?.reason).toMatch(
+        /sink checkpoint covers 12 records but the log has 8/,
+      );
       // And the leader refuses to sign over it: the sink keeps the evidence.
       await write(store, 7, 7);
       await expect(ledger.checkpoint()).rejects.toThrow(/refusing to sign/);
