@@ -1,9 +1,12 @@
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { verifyConsistency, verifyInclusion, rangeNodes } from '../../src/audit/merkle.ts';
 import { openNote, parseCheckpoint, parseVerifierKey } from '../../src/audit/note.ts';
 import { AuditStore, type IntentInput } from '../../src/audit/store.ts';
 import type { Database } from '../../src/store/database.ts';
+import { openSink } from '../../src/audit/sink.ts';
 import { testLedger } from '../support/audit.ts';
+import { MOTO_CREDENTIALS, startMoto } from '../support/moto.ts';
 import { STORES } from '../support/stores.ts';
 
 function intent(i: number): IntentInput {
@@ -212,6 +215,43 @@ describe.each(STORES)('signed audit checkpoints on $kind', (target) => {
       expect(honest.size).toBe(6);
     } finally {
       await cleanup();
+    }
+  });
+});
+
+describe('the checkpoint sink on S3 (moto)', () => {
+  it('keeps the latest checkpoint in a bucket and catches a rollback through it', async () => {
+    const moto = await startMoto();
+    const saved = { ...process.env };
+    Object.assign(process.env, moto.env);
+    const { db, cleanup } = await STORES[1]!.open();
+    try {
+      const s3 = new S3Client({
+        region: 'us-east-1',
+        endpoint: moto.endpoint,
+        forcePathStyle: true,
+        credentials: MOTO_CREDENTIALS,
+      });
+      await s3.send(new CreateBucketCommand({ Bucket: 'audit-sink' }));
+      const sink = openSink('s3://audit-sink/prod/checkpoint', {
+        endpoint: moto.endpoint,
+        region: 'us-east-1',
+      })!;
+      expect(sink.name).toBe('s3://audit-sink/prod/checkpoint');
+      expect(await sink.read()).toBeNull();
+      const store = new AuditStore(db);
+      const ledger = testLedger(db, store, { sink });
+      await write(store, 1, 3);
+      const cp = (await ledger.checkpoint())!;
+      expect(await sink.read()).toBe(cp.note);
+      await rollBack(db, store, 4);
+      const r = await ledger.verify(true);
+      expect(r.mismatches.map((m) => m.kind)).toEqual(['LOG_TRUNCATED']);
+      expect(await sink.read()).toBe(cp.note);
+    } finally {
+      process.env = saved;
+      await cleanup();
+      await moto.stop();
     }
   });
 });
