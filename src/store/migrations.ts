@@ -220,6 +220,13 @@ export const MIGRATIONS: Migration[] = [
         created_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    version: 31,
+    name: 'audit_events_last_seq',
+    sql: `
+      -- Incremental verification reads the projection rows written since its last check.
+      CREATE INDEX audit_events_last_seq ON audit_events (last_seq);`,
+  },
 ];
 
 // An arbitrary constant: every replica takes the same advisory lock while migrating.
