@@ -6,6 +6,15 @@ export type { Logger };
 /** `json` for machines; `pretty` (colour, one readable line per entry) for a person at a terminal. */
 export type LogFormat = 'json' | 'pretty';
 
+/** `LOG_FORMAT` when set; otherwise pretty for a person at a terminal in development, else JSON. */
+export function logFormatFor(
+  configured: LogFormat | undefined,
+  env: string,
+  terminal: boolean,
+): LogFormat {
+  return configured ?? (env === 'development' && terminal ? 'pretty' : 'json');
+}
+
 export function createLogger(
   level: string,
   destination?: DestinationStream,

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { createApp } from './app.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, logFormatFor } from './logger.ts';
 import { startLine } from './startup.ts';
 
 function printBootstrapToken(secret: string): void {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const log = createLogger(
     config.logLevel,
     undefined,
-    config.logFormat ?? (config.env === 'development' && process.stdout.isTTY ? 'pretty' : 'json'),
+    logFormatFor(config.logFormat, config.env, process.stdout.isTTY),
   );
   // Some settings can only be judged against the world (a Lease needs a cluster).
   const app = await createApp(config, log);

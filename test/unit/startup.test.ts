@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { logFormatFor } from '../../src/logger.ts';
 import { publicUrl, startLine } from '../../src/startup.ts';
 
 describe('start-up line and log format', () => {
@@ -22,6 +23,14 @@ describe('start-up line and log format', () => {
     expect(line.split('\n')).toHaveLength(1);
     expect(publicUrl('::1', 9000)).toBe('http://[::1]:9000');
     expect(publicUrl('::', 9000)).toBe('http://localhost:9000');
+  });
+
+  it('logs JSON for machines, pretty for a person at a terminal in development', () => {
+    expect(logFormatFor(undefined, 'development', true)).toBe('pretty');
+    expect(logFormatFor(undefined, 'development', false)).toBe('json');
+    expect(logFormatFor(undefined, 'production', true)).toBe('json');
+    expect(logFormatFor('json', 'development', true)).toBe('json');
+    expect(logFormatFor('pretty', 'production', false)).toBe('pretty');
   });
 
   it('reads LOG_FORMAT and names it when it is wrong', () => {
