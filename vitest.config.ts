@@ -28,6 +28,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          // Spawned servers under attack on a shared 2-core machine: generous, like e2e.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           // The lab (kube-apiserver, kwok, Prometheus, moto) is brought up once for all files.

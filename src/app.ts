@@ -19,6 +19,7 @@ import { KubernetesManifests } from './providers/kubernetes/manifests.ts';
 import { OverviewService } from './overview.ts';
 import { createPubSubService, TopicFanout, type AppPubSub } from './pubsub.ts';
 import { BrowserPages } from './server/browser.ts';
+import { Cors } from './server/cors.ts';
 import { HttpFront } from './server/http.ts';
 import { AwsProvider } from './providers/aws/provider.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
@@ -290,6 +291,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     version: config.version,
     maxRequestBytes: config.maxRequestBytes,
     browser,
+    cors: new Cors(config.corsOrigins),
   });
   const ws = attachWebSocket({
     server: http.server,

@@ -48,6 +48,26 @@ const list = z.string().transform((v) =>
     .filter((s) => s.length > 0),
 );
 
+/** Browser origins allowed to call the API (CORS): exact `scheme://host[:port]`, never `*`. */
+const origins = list.transform((values, ctx): string[] =>
+  values.flatMap((value) => {
+    try {
+      const u = new URL(value);
+      const bare = u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password;
+      if (['http:', 'https:'].includes(u.protocol) && bare && !value.includes('*')) {
+        return [u.origin];
+      }
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an origin: expected scheme://host[:port] like https://app.example.com (no *, no path)`,
+    });
+    return [];
+  }),
+);
+
 /** `name:role:secret,…`; secrets may themselves contain ':' after the second one. */
 const apiTokens = z.string().transform((value, ctx): ApiToken[] => {
   const tokens: ApiToken[] = [];
@@ -80,6 +100,15 @@ const apiTokens = z.string().transform((value, ctx): ApiToken[] => {
       ctx.addIssue({ code: 'custom', message: `entry ${i + 1}: duplicate token name ${name}` });
       continue;
     }
+    // The first match would win: a viewer secret equal to an admin's would grant admin.
+    const twin = tokens.find((t) => t.secret === secret);
+    if (twin) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry ${i + 1} (${name}): same secret as ${twin.name}; every token needs its own`,
+      });
+      continue;
+    }
     tokens.push({ name, role: role as Role, secret });
   }
   return tokens;
@@ -104,6 +133,7 @@ const schema = z.object({
   REDIS_URL: url(['redis', 'rediss']).optional(),
   API_TOKENS: apiTokens.default([]),
   AUTH_MODE: z.enum(['token', 'none'], { message: 'expected token or none' }).default('token'),
+  CORS_ORIGINS: origins.default([]),
   KUBECONFIG: z.string().optional(),
   KUBE_CONTEXTS: list.default([]),
   PROMETHEUS_URL: url(['http', 'https']).optional(),
@@ -207,6 +237,8 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   auth: { mode: Env['AUTH_MODE']; tokens: ApiToken[] };
+  /** Origins (scheme://host[:port]) whose browser pages may call the API; none: same-origin only. */
+  corsOrigins: string[];
   kubernetes: { kubeconfig: string | undefined; contexts: string[] };
   prometheusUrl: string | undefined;
   aws: { endpoint: string | undefined; regions: string[]; pollIntervalSeconds: number };
@@ -295,6 +327,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = result.data;
+  if (e.AUTH_MODE === 'none' && e.NODE_ENV === 'production') {
+    throw new ConfigError([
+      'Invalid configuration: AUTH_MODE: none is refused with NODE_ENV=production (every caller would be admin); use API_TOKENS',
+    ]);
+  }
   if (e.LEADER_ELECTION_CONTEXT !== undefined && e.LEADER_ELECTION_LEASE === undefined) {
     throw new ConfigError([
       `Invalid configuration: LEADER_ELECTION_CONTEXT: needs LEADER_ELECTION_LEASE (got "${e.LEADER_ELECTION_CONTEXT}")`,
@@ -311,6 +348,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     auth: { mode: e.AUTH_MODE, tokens: e.API_TOKENS },
+    corsOrigins: e.CORS_ORIGINS,
     kubernetes: { kubeconfig: e.KUBECONFIG, contexts: e.KUBE_CONTEXTS },
     prometheusUrl: e.PROMETHEUS_URL,
     aws: { endpoint: e.AWS_ENDPOINT, regions, pollIntervalSeconds: e.AWS_POLL_INTERVAL_SECONDS },

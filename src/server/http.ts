@@ -4,6 +4,7 @@ import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { HealthService } from '../health.ts';
 import type { Logger } from '../logger.ts';
 import type { BrowserPages } from './browser.ts';
+import type { Cors } from './cors.ts';
 import type { ServerMetrics } from './metrics.ts';
 import type { GraphQLServer } from './yoga.ts';
 import type { ServerContext } from '../graphql/context.ts';
@@ -18,6 +19,8 @@ export interface HttpDeps {
   maxRequestBytes: number;
   /** The dashboard, GraphiQL and their assets (HTML clients only; API answers unchanged). */
   browser: BrowserPages;
+  /** Answers preflights before authentication and marks answers to allowed origins. */
+  cors: Cors;
 }
 
 interface InFlight {
@@ -62,7 +65,7 @@ function routeOf(path: string): string {
   return ['/', '/health', '/ready', '/metrics', '/graphql'].includes(path) ? path : 'other';
 }
 
-/** The node:http front: probes, metrics, auth and body limits, then yoga. */
+/** The node:http front: CORS, probes, metrics, auth and body limits, then yoga. */
 export class HttpFront {
   readonly server: Server;
   private readonly inFlight = new Set<InFlight>();
@@ -114,6 +117,7 @@ export class HttpFront {
       );
     });
 
+    if (this.deps.cors.handle(req, res)) return;
     if (await this.deps.browser.handle(req, res, url)) return;
     switch (url.pathname) {
       case '/':

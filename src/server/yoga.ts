@@ -61,6 +61,8 @@ export function createGraphQLServer(options: {
     // GraphiQL is served by the HTTP front from a local package (./browser.ts), not yoga's CDN page.
     graphiql: false,
     landingPage: false,
+    // CORS is the HTTP front's (./cors.ts): yoga's default echoes any Origin with credentials.
+    cors: false,
     // The HTTP front reads every body against MAX_REQUEST_BYTES before yoga sees it (413
     // past it); yoga's own limiter would pipe each body through a second stream to count it.
     maxRequestBodySize: false,

@@ -96,4 +96,32 @@ describe('configuration', () => {
     expect(problems({ PORT: '70000' })).toHaveLength(1);
     expect(problems({ PORT: '-1' })).toHaveLength(1);
   });
+
+  it('refuses two tokens with one secret, naming both and echoing neither secret', () => {
+    const found = problems({
+      API_TOKENS: 'root:admin:shared-secret-0123456789,ci:viewer:shared-secret-0123456789',
+    });
+    expect(found).toEqual([
+      'Invalid configuration: API_TOKENS: entry 2 (ci): same secret as root; every token needs its own',
+    ]);
+  });
+
+  it('refuses AUTH_MODE=none in production, in one line', () => {
+    expect(problems({ AUTH_MODE: 'none', NODE_ENV: 'production' })).toEqual([
+      'Invalid configuration: AUTH_MODE: none is refused with NODE_ENV=production (every caller would be admin); use API_TOKENS',
+    ]);
+    expect(loadConfig({ AUTH_MODE: 'none' }).auth.mode).toBe('none');
+  });
+
+  it('reads CORS_ORIGINS as exact origins, none by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/' }).corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://*.example.com', 'app.example.com', 'https://a.com/path']) {
+      expect(problems({ CORS_ORIGINS: bad })).toEqual([
+        `Invalid configuration: CORS_ORIGINS: "${bad}" is not an origin: expected scheme://host[:port] like https://app.example.com (no *, no path) (got "${bad}")`,
+      ]);
+    }
+  });
 });
