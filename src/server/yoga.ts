@@ -31,22 +31,6 @@ function metricsPlugin(metrics: ServerMetrics): Plugin {
   };
 }
 
-/**
- * Yoga answers parse and validation errors with 200 to `Accept: application/json` clients
- * (the GraphQL-over-HTTP legacy rule). We promise 4xx for malformed requests to every client.
- */
-function malformedIs4xx(): Plugin {
-  return {
-    onResultProcess({ result }) {
-      if (Array.isArray(result) || !('errors' in result)) return;
-      for (const error of result.errors ?? []) {
-        const http: { spec?: boolean } | undefined = error.extensions?.http;
-        if (http?.spec) delete http.spec;
-      }
-    },
-  };
-}
-
 export function createGraphQLServer(options: {
   schema: GraphQLSchema;
   services: Services;
@@ -87,11 +71,7 @@ export function createGraphQLServer(options: {
       error: (...a: unknown[]) => options.log.error({ yoga: a }),
     },
     context: (initial) => createContext(initial, options.services),
-    plugins: [
-      metricsPlugin(options.metrics),
-      malformedIs4xx(),
-      metricsFastPathPlugin(options.fastPath),
-    ],
+    plugins: [metricsPlugin(options.metrics), metricsFastPathPlugin(options.fastPath)],
   });
 }
 

@@ -147,6 +147,9 @@ describe('authentication and roles', () => {
   });
 });
 
+/** The media type of the GraphQL-over-HTTP spec: clients that accept it get 4xx for bad requests. */
+const GRAPHQL_RESPONSE = { accept: 'application/graphql-response+json' };
+
 describe('malformed requests get 4xx and never crash the process', () => {
   it('bad JSON -> 400', async () => {
     const res = await post('{"query": ');
@@ -155,16 +158,26 @@ describe('malformed requests get 4xx and never crash the process', () => {
   });
 
   it('unknown field -> 400 naming the field', async () => {
-    const res = await post(JSON.stringify({ query: '{ nope }' }));
+    const res = await post(JSON.stringify({ query: '{ nope }' }), GRAPHQL_RESPONSE);
     expect(res.status).toBe(400);
     expect(res.json.errors?.[0]?.message).toContain('nope');
     expect(res.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('syntax error -> 400', async () => {
-    const res = await post(JSON.stringify({ query: '{ viewer { ' }));
+    const res = await post(JSON.stringify({ query: '{ viewer { ' }), GRAPHQL_RESPONSE);
     expect(res.status).toBe(400);
     expect(res.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it("a client accepting only application/json gets 200 with the same errors (the spec's legacy rule)", async () => {
+    const accept = { accept: 'application/json' };
+    const syntax = await post(JSON.stringify({ query: '{ viewer { ' }), accept);
+    expect(syntax.status).toBe(200);
+    expect(syntax.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const unknown = await post(JSON.stringify({ query: '{ nope }' }), accept);
+    expect(unknown.status).toBe(200);
+    expect(unknown.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('a query that is not a string -> 400', async () => {
