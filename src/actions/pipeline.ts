@@ -1,7 +1,8 @@
 import type { Viewer } from '../auth/viewer.ts';
 import { canonicalJson, sha256 } from '../audit/chain.ts';
+import { auditErrorOf } from '../audit/redact.ts';
 import { IdempotencyKeyTaken, type AuditStore } from '../audit/store.ts';
-import type { AuditError, AuditEvent, AuditSource, AuditTarget } from '../audit/types.ts';
+import type { AuditEvent, AuditSource, AuditTarget } from '../audit/types.ts';
 import {
   AppError,
   appErrorFromRecord,
@@ -66,13 +67,6 @@ export interface ActionSuccess {
 }
 
 export type ActionOutcomeResult = ActionSuccess | AppError;
-
-function toAuditError(err: unknown): AuditError {
-  if (err instanceof ValidationError)
-    return { code: err.code, message: err.message, fields: err.fields };
-  if (err instanceof AppError) return { code: err.code, message: err.message };
-  return { code: 'PROVIDER_ERROR', message: err instanceof Error ? err.message : String(err) };
-}
 
 function replay(event: AuditEvent): ActionOutcomeResult {
   if (event.status === 'FAILED' && event.error) return appErrorFromRecord(event.error);
@@ -272,10 +266,16 @@ export class ActionPipeline {
       const done = await execute(cmd.dryRun);
       outcome = { status: 'SUCCEEDED' as const, error: null, ...done };
     } catch (err) {
-      if (!(err instanceof AppError)) this.deps.log.error({ err }, 'action failed unexpectedly');
+      const error = auditErrorOf(err);
+      if (!(err instanceof AppError)) {
+        this.deps.log.error({ err, auditEventId: pending.id }, 'action failed unexpectedly');
+      } else if (error.message !== err.message) {
+        // The audit log keeps the redacted text; the full one is only here.
+        this.deps.log.warn({ err, auditEventId: pending.id }, 'action failed');
+      }
       outcome = {
         status: 'FAILED' as const,
-        error: toAuditError(err),
+        error,
         before: null,
         after: null,
         message: null,

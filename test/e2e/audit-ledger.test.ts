@@ -2,52 +2,17 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { verifyConsistency, verifyInclusion, rangeNodes } from '../../src/audit/merkle.ts';
 import { openNote, parseCheckpoint, parseVerifierKey } from '../../src/audit/note.ts';
-import { AuditStore, type IntentInput } from '../../src/audit/store.ts';
+import { AuditStore } from '../../src/audit/store.ts';
 import type { Database } from '../../src/store/database.ts';
 import { openSink } from '../../src/audit/sink.ts';
-import { testLedger } from '../support/audit.ts';
+import { auditIntent, recordAction, testLedger } from '../support/audit.ts';
 import { MOTO_CREDENTIALS, startMoto } from '../support/moto.ts';
 import { STORES } from '../support/stores.ts';
-
-function intent(i: number): IntentInput {
-  return {
-    actor: 'alice',
-    actorRole: 'operator',
-    source: 'API',
-    action: 'scale',
-    verb: 'scale',
-    target: {
-      id: `k8s:lab:DEPLOYMENT:shop:web-${i}`,
-      provider: 'KUBERNETES',
-      kind: 'DEPLOYMENT',
-      cluster: 'lab',
-      namespace: 'shop',
-      name: `web-${i}`,
-    },
-    parameters: { replicas: i },
-    dryRun: false,
-    requestId: null,
-    idempotencyKey: null,
-    inputHash: null,
-    reverts: null,
-    instanceId: 'test',
-  };
-}
 
 async function write(store: AuditStore, from: number, to: number) {
   const events = [];
   for (let i = from; i <= to; i++) {
-    const e = await store.recordIntent(intent(i));
-    events.push(
-      await store.recordOutcome(e.id, {
-        status: 'SUCCEEDED',
-        error: null,
-        before: null,
-        after: { replicas: i },
-        message: null,
-        durationMs: 1,
-      }),
-    );
+    events.push(await recordAction(store, auditIntent(i), { after: { replicas: i } }));
   }
   return events;
 }

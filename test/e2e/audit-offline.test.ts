@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVerifierKey } from '../../src/audit/note.ts';
 import { exportAuditLog, verifyExport, verifyProofFile } from '../../src/audit/offline.ts';
 import { AuditStore } from '../../src/audit/store.ts';
-import { testLedger } from '../support/audit.ts';
+import { auditIntent, recordAction, testLedger } from '../support/audit.ts';
 import { STORES } from '../support/stores.ts';
 
 const run = promisify(execFile);
@@ -15,37 +15,8 @@ const run = promisify(execFile);
 async function fill(store: AuditStore, n: number) {
   const ids = [];
   for (let i = 0; i < n; i++) {
-    const e = await store.recordIntent({
-      actor: 'alice',
-      actorRole: 'operator',
-      source: 'API',
-      action: 'restart',
-      verb: 'restart',
-      target: {
-        id: `k8s:lab:DEPLOYMENT:shop:web-${i}`,
-        provider: 'KUBERNETES',
-        kind: 'DEPLOYMENT',
-        cluster: 'lab',
-        namespace: 'shop',
-        name: `web-${i}`,
-      },
-      parameters: {},
-      dryRun: false,
-      requestId: null,
-      idempotencyKey: null,
-      inputHash: null,
-      reverts: null,
-      instanceId: 'test',
-    });
-    await store.recordOutcome(e.id, {
-      status: 'SUCCEEDED',
-      error: null,
-      before: null,
-      after: null,
-      message: null,
-      durationMs: 1,
-    });
-    ids.push(e.id);
+    const intent = auditIntent(i, { action: 'restart', verb: 'restart', parameters: {} });
+    ids.push((await recordAction(store, intent)).id);
   }
   return ids;
 }
