@@ -40,6 +40,8 @@ export function continuation(text: string): { rest: string; marked: boolean } {
 export interface Fragment {
   entities: Entities;
   name?: string | undefined;
+  /** "and checkout and cart too": several names. */
+  names?: string[] | undefined;
   /** A number with no slot of its own: it fills the previous request's number. */
   number?: number | undefined;
 }
@@ -64,7 +66,7 @@ export function bareNumber(rest: string): number | undefined {
 export function continues(f: Fragment, memory: Memory, explicit: boolean): boolean {
   if (!memory.lastIntent || !CONTINUABLE.has(memory.lastIntent)) return false;
   if (explicit || memory.asked) return true;
-  if (f.name) return false;
+  if (f.name || f.names) return false;
   return Object.keys(f.entities).length > 0 || f.number !== undefined;
 }
 
@@ -87,15 +89,21 @@ export function merge(memory: Memory, f: Fragment): Interpretation {
       merged.recommendation = n;
     else if (intent === 'top_usage' || intent === 'audit_log') merged.limit = n;
   }
+  if (f.name || f.names) delete merged.names;
   if (intent === 'audit_log' && f.name) {
     merged.actor = f.name; // "what did alice do" → "and bob?"
+  } else if (f.names) {
+    merged.names = f.names;
+    delete merged.name;
+    delete merged.reference;
   } else if (f.name) {
     merged.name = f.name;
     delete merged.reference;
   } else if (given.ordinal !== undefined) {
     delete merged.name;
+    delete merged.names;
     delete merged.reference;
-  } else if (!merged.name && !merged.reference) {
+  } else if (!merged.name && !merged.names && !merged.reference) {
     merged.reference = reference ?? 'previous';
   }
   return { intent, confidence: 0.8, entities: merged };

@@ -82,6 +82,8 @@ export const EntitiesSchema = z.strictObject({
   cluster: z.string().min(1).max(253).optional(),
   /** As written (possibly misspelled, partial); the resolver finds the real resource. */
   name: z.string().min(1).max(253).optional(),
+  /** "scale frontend and cart to 3": several names, each resolved as `name` is; a plan each. */
+  names: z.array(z.string().min(1).max(253)).min(2).max(20).optional(),
   /**
    * What the conversation last showed or acted on: "previous" for it/that (one resource),
    * "all" for them/those/both (every one of them).

@@ -16,7 +16,7 @@ const MAX_REPLY_BYTES = 64 * 1024;
 
 const SYSTEM = `You translate an infrastructure operator's request into ONE call of the ${TOOL} tool.
 Intents: ${INTENTS.join(', ')}. Entities: kind (Kubernetes/AWS kind in SCREAMING_SNAKE), namespace,
-cluster, name (as the user wrote it), reference ("previous" for it/that, "all" for them/those),
+cluster, name (as the user wrote it), names (several, as written: "scale a and b"), reference ("previous" for it/that, "all" for them/those),
 ordinal ("the second one": 2, the last: -1), except (names or namespaces left out), replicas,
 delta (signed), label (selector), state, notState ("not running": RUNNING), metric (cpu|memory|network), period (ISO 8601 duration), recommendation (number),
 template (redis|postgres|nginx|deployment), image, port, action, status, actor, limit.

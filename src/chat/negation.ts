@@ -17,6 +17,8 @@ export interface Negations {
   notState?: ResourceState | undefined;
 }
 
+/** Hesitation noises that open a message ("hmm no, 2") and mean nothing themselves. */
+const HESITATION = /^\s*(?:(?:hmm*|hm+|um+|uh+|erm*|ah+|oh+)\b[\s,.]*)+/;
 const NEGATOR = String.raw`(?:don t|dont|do not|never|no need to|let s not|lets not|shouldn t|please don t)`;
 /** A negated command: the negator, then what is not to be done. */
 const NEGATED = new RegExp(
@@ -68,7 +70,10 @@ function exclusions(list: string): string[] {
  * "but", so "don't scale backend, scale checkout to 3" keeps its second half.
  */
 export function negations(message: string): Negations {
-  let t = ` ${message.toLowerCase().replace(/[\u2018\u2019\u201c\u201d"'`]/g, ' ')} `;
+  let t = ` ${message
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d"'`]/g, ' ')
+    .replace(HESITATION, '')} `;
   const out: Negations = { text: '', cancelled: false, correcting: false, except: [] };
   t = t.replace(STATE_NEGATION, (m, word: string) => {
     const state = STATE_WORDS[word];

@@ -1,4 +1,4 @@
-import type { Entities, Interpretation, Memory } from './intents.ts';
+import { MUTATING, type Entities, type Interpretation, type Memory } from './intents.ts';
 import {
   FILLER,
   KEYWORDS,
@@ -231,24 +231,59 @@ function extract(
   return { entities: e, rest: left.join(' ') };
 }
 
-/** The name-ish words left once everything else is recognised, known names first. */
+const nameWords = (rest: string) =>
+  rest.split(' ').filter((w) => w && !FILLER.has(w) && !VERB_SET.has(w) && !/^\d+$/.test(w));
+
+/**
+ * The name-ish words left once everything else is recognised, known names first; a misspelt
+ * name that is near one known name only ("storefrnt") is read as that name.
+ */
 function nameFrom(rest: string, vocab: Vocabulary): string | undefined {
-  const words = rest
-    .split(' ')
-    .filter((w) => w && !FILLER.has(w) && !VERB_SET.has(w) && !/^\d+$/.test(w));
+  const words = nameWords(rest);
   if (words.length === 0) return undefined;
   const joined = words.join('-');
   if (vocab.names.has(joined)) return joined;
   const known = words.find((w) => vocab.names.has(w));
   if (known) return known;
-  return words.length <= 3 ? joined : words[0];
+  const guess = words.length <= 3 ? joined : (words[0] as string);
+  // "worker" is part of worker-a and worker-b, not a misspelt "workers": the resolver decides.
+  const partial = [...vocab.names].some((n) => n.startsWith(guess) || n.includes(`-${guess}`));
+  return partial ? guess : (closest(guess, vocab.names) ?? guess);
 }
+
+/**
+ * "scale frontend and payments-worker to 3", "stop worker-a, worker-b": two or more names
+ * for resources we know, joined by "and" (or only listed), or undefined.
+ */
+function namesFrom(rest: string, vocab: Vocabulary): string[] | undefined {
+  const segments = rest.split(/\s+(?:and|&|plus|as well as)\s+/);
+  const names =
+    segments.length > 1
+      ? segments.map((s) => nameFrom(s, vocab))
+      : nameWords(rest).length > 1 && !vocab.names.has(nameWords(rest).join('-'))
+        ? nameWords(rest)
+        : [];
+  const distinct = [...new Set(names)];
+  if (distinct.length < 2 || names.length !== distinct.length) return undefined;
+  if (distinct.some((n) => n === undefined)) return undefined;
+  // Joined by "and", one known name is enough (the others will be reported if unknown);
+  // a bare list of words must be all names.
+  const known = (distinct as string[]).filter((n) => knownish(n, vocab));
+  const enough = segments.length > 1 ? known.length > 0 : known.length === distinct.length;
+  return enough ? (distinct as string[]) : undefined;
+}
+
+/** A phrasal verb split by its object: "turn it back on", "shut cart off", "bring them up". */
+const PHRASAL =
+  /\b(shut|turn|switch|power|bring|wake|spin)\s+([a-z0-9][a-z0-9-]*)\s+(?:back\s+)?(off|on|down|up)\b/g;
 
 /** Lower case, kind phrases joined, keywords corrected, "node 2" joined to a known node-2. */
 function prepare(message: string, vocab: Vocabulary): string {
   let text = normalize(message);
   for (const [re, word] of KIND_PHRASES) text = text.replace(re, word);
   text = correct(text.split(' '), vocab).join(' ');
+  // "shut it off", "turn web back on": the particle goes back to its verb.
+  text = text.replace(PHRASAL, '$1 $3 $2');
   return text.replace(/\b([a-z][a-z0-9-]*) (\d{1,4})\b/g, (m, w: string, n: string) =>
     vocab.names.has(`${w}-${n}`) ? `${w}-${n}` : m,
   );
@@ -259,6 +294,8 @@ function fragmentOf(text: string, vocab: Vocabulary): Fragment {
   const { entities, rest } = extract(text, vocab);
   const plural = ALL.test(rest);
   const pronoun = plural || REFERENCE.test(rest);
+  const names = entities.name ? undefined : namesFrom(withoutPronouns(rest), vocab);
+  if (names) return { entities, names };
   let name = entities.name ?? nameFrom(withoutPronouns(rest), vocab);
   delete entities.name;
   const namespace = name ? namespaceOf(name, vocab) : undefined;
@@ -337,6 +374,11 @@ function refine(interpretation: Interpretation, text: string): Interpretation {
     delete entities.reference;
     delete entities.ordinal;
   }
+  // Only a change is planned over several names; a question is about the first.
+  if (entities.names && !MUTATING.has(intent)) {
+    if (REFERRING.has(intent) || intent === 'list_resources') entities.name = entities.names[0];
+    delete entities.names;
+  }
   // Intents without a target do not keep a guessed name from leftover words.
   if (
     [
@@ -360,14 +402,18 @@ function fresh(text: string, memory: Memory, vocab: Vocabulary): Interpretation 
   const { entities, rest } = extract(text, vocab, CREATE.test(text));
   const plural = ALL.test(rest);
   const pronoun = REFERENCE.test(text);
-  if (!entities.name) {
+  const names = entities.name ? undefined : namesFrom(withoutPronouns(rest), vocab);
+  if (names) entities.names = names;
+  else if (!entities.name) {
     const name = nameFrom(withoutPronouns(rest), vocab);
     // "undo the last change to it": an unknown word next to a pronoun is not a name.
     if (name && !(pronoun && !knownish(name, vocab))) entities.name = name;
   }
   if ((pronoun || plural) && !entities.name && entities.ordinal === undefined)
     entities.reference = plural ? 'all' : 'previous';
-  const hasTarget = Boolean(entities.name || entities.reference || entities.ordinal !== undefined);
+  const hasTarget = Boolean(
+    entities.name || entities.names || entities.reference || entities.ordinal !== undefined,
+  );
   let [intent, confidence] = classify(text, entities, hasTarget);
   // A follow-up like "make it 5" or "scale it up" targets what the conversation showed.
   if (!hasTarget && REFERRING.has(intent) && memory.lastTargets?.length) {

@@ -81,6 +81,11 @@ export function resolveTarget(
 ): Resolution {
   const query = entities.name;
   if (!query) return { kind: 'none', near: [] };
+  // "roll the backend pods": pods named after a workload are that workload's pods.
+  if (entities.kind === 'POD' && DEFAULT_KINDS[intent]) {
+    const owner = resolveIn(resources, entities, intent, WORKLOADS);
+    if (owner.kind === 'found' && owner.resource.name === query) return owner;
+  }
   const found = resolveIn(
     resources,
     entities,

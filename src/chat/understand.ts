@@ -81,6 +81,7 @@ export function resolveInterpretation(
     },
     target,
   });
+  if (entities.names?.length) return resolveNames(interpretation, memory, resources, shown);
   if (entities.ordinal !== undefined) {
     const pick = entities.ordinal === -1 ? shown.at(-1) : shown[entities.ordinal - 1];
     return pick ? found(pick) : { interpretation, needsTarget: true };
@@ -107,6 +108,10 @@ export function resolveInterpretation(
     if (left.length === 1) return found(left[0] as Resource);
     if (left.length > 1) result = { kind: 'ambiguous', candidates: left };
   }
+  if (result.kind === 'ambiguous') {
+    const meant = pointedAt(result.candidates, shown, [memory.lastEntities?.namespace]);
+    if (meant) return found(meant);
+  }
   switch (result.kind) {
     case 'found':
       return found(result.resource);
@@ -119,6 +124,67 @@ export function resolveInterpretation(
       }
       return { interpretation, notFound: entities.name };
   }
+}
+
+/**
+ * Of equally good candidates, the one the conversation points at: the only one it showed
+ * last, or else the only one in a namespace it was about.
+ */
+function pointedAt(
+  candidates: readonly Resource[],
+  shown: readonly Resource[],
+  namespaces: readonly (string | null | undefined)[],
+): Resource | undefined {
+  const seen = candidates.filter((c) => shown.some((s) => s.id === c.id));
+  if (seen.length === 1) return seen[0];
+  for (const ns of namespaces) {
+    if (!ns) continue;
+    const there = candidates.filter((c) => c.namespace === ns);
+    if (there.length === 1) return there[0];
+  }
+  return undefined;
+}
+
+/**
+ * "scale frontend and payments-worker to 3": each name is found as a single one would be; an
+ * ambiguous one is settled by the others' namespace or the conversation, or asked about; a
+ * name that names nothing is reported. Every target found: a plan over all of them.
+ */
+function resolveNames(
+  interpretation: Interpretation,
+  memory: Memory,
+  resources: readonly Resource[],
+  shown: readonly Resource[],
+): Understanding {
+  const { intent, entities } = interpretation;
+  const names = entities.names ?? [];
+  const results = names.map((name) => ({
+    name,
+    result: resolveTarget(resources, { ...entities, name }, intent),
+  }));
+  const missing = results.find((x) => x.result.kind === 'none');
+  if (missing) return { interpretation, notFound: missing.name };
+  const settled = results.flatMap((x) => (x.result.kind === 'found' ? [x.result.resource] : []));
+  const targets: Resource[] = [];
+  for (const { name, result } of results) {
+    if (result.kind === 'found') {
+      targets.push(result.resource);
+      continue;
+    }
+    if (result.kind !== 'ambiguous') continue;
+    const meant = pointedAt(result.candidates, shown, [
+      ...settled.map((r) => r.namespace),
+      memory.lastEntities?.namespace,
+    ]);
+    if (!meant) {
+      return {
+        interpretation: { ...interpretation, entities: { ...entities, name } },
+        candidates: result.candidates,
+      };
+    }
+    targets.push(meant);
+  }
+  return { interpretation, targets: [...new Map(targets.map((r) => [r.id, r])).values()] };
 }
 
 /** The built-in understanding of one message in a conversation. */

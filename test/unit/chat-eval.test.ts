@@ -8,8 +8,11 @@ import { resourceMatcher } from '../../src/providers/filter.ts';
 import { remember, shownBy, understand, type Understanding } from '../../src/chat/understand.ts';
 import { EVAL_CASES, EVAL_SETS, type EvalCase } from './chat-eval.ts';
 import { fixtureResources } from './chat-fixtures.ts';
+import { HELD_OUT } from './chat-heldout.ts';
 
 const TARGET_ACCURACY = 0.95;
+/** The held-out set's floor: below the evaluation set's, as it is never tuned case by case. */
+const HELD_OUT_FLOOR = 0.85;
 const resources = fixtureResources();
 const rows = (e: Parameters<typeof listRows>[1]) =>
   listRows((f) => resources.filter(resourceMatcher(f)), e);
@@ -76,5 +79,19 @@ describe('chat evaluation set', () => {
     );
     expect(accuracy).toBeGreaterThanOrEqual(TARGET_ACCURACY);
     expect(low).toEqual([]);
+  });
+});
+
+describe('chat held-out set', () => {
+  it(`understands at least ${HELD_OUT_FLOOR * 100}% of phrasings it was never tuned on`, () => {
+    const failures = HELD_OUT.map((c) => [c, check(c)] as const)
+      .filter(([, problems]) => problems.length)
+      .map(([c, problems]) => `${JSON.stringify(c[0])}: ${problems.join('; ')}`);
+    const accuracy = (HELD_OUT.length - failures.length) / HELD_OUT.length;
+    console.log(
+      `chat held-out: ${HELD_OUT.length - failures.length}/${HELD_OUT.length} = ${(accuracy * 100).toFixed(1)}%` +
+        (failures.length ? `\nmisses:\n  ${failures.join('\n  ')}` : ''),
+    );
+    expect(accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
   });
 });

@@ -827,6 +827,47 @@ export const EVAL_SETS: Record<string, EvalCase[]> = {
       { replicas: 2, targets: ['dev/web', 'dev/worker-a', 'dev/worker-b'] },
     ],
   ],
+  'several names': [
+    [
+      'scale frontend in prod and payments-worker to 3',
+      'scale',
+      { replicas: 3, targets: ['prod/frontend', 'prod/payments-worker'] },
+    ],
+    [
+      'scale checkout and payments-worker to 3',
+      'scale',
+      { replicas: 3, targets: ['prod/checkout', 'prod/payments-worker'] },
+    ],
+    [
+      'scale frontend and payments-worker to 3',
+      'scale',
+      { replicas: 3, targets: ['prod/frontend', 'prod/payments-worker'] },
+    ],
+    ['restart backend and checkout', 'restart', { targets: ['prod/backend', 'prod/checkout'] }],
+    ['stop worker-a and worker-b', 'stop', { targets: ['dev/worker-a', 'dev/worker-b'] }],
+    ['stop worker-a, worker-b', 'stop', { targets: ['dev/worker-a', 'dev/worker-b'] }],
+    ['restart cart & checkout', 'restart', { targets: ['prod/cart', 'prod/checkout'] }],
+    ['cordon node-1 and node-2', 'cordon', { targets: ['node-1', 'node-2'] }],
+    ['restart frontend and search', 'restart', { targets: ['staging/frontend', 'staging/search'] }],
+    ['restart frontend and redis', 'restart', { ambiguous: true }],
+    ['restart backend and nosuchthing', 'restart', { notFound: true }],
+    [
+      'scale chekout and crat to 2',
+      'scale',
+      { replicas: 2, targets: ['prod/cart', 'prod/checkout'] },
+    ],
+    [
+      ['scale backend to 2', 'and checkout and cart too'],
+      'scale',
+      { replicas: 2, targets: ['prod/cart', 'prod/checkout'] },
+    ],
+    [
+      ['restart backend and checkout', 'and scale them to 4'],
+      'scale',
+      { replicas: 4, targets: ['prod/backend', 'prod/checkout'] },
+    ],
+    ['describe backend and checkout', 'describe_resource', { target: 'prod/backend' }],
+  ],
 };
 
 export const EVAL_CASES: EvalCase[] = Object.values(EVAL_SETS).flat();
