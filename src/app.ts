@@ -38,6 +38,7 @@ import { PredictionService } from './recommendations/predictions.ts';
 import { SETTINGS } from './recommendations/analyzers/settings.ts';
 import { RecommendationStore } from './recommendations/store.ts';
 import { PrometheusUsage } from './recommendations/usage.ts';
+import { PrometheusClient } from './metrics/prometheus-client.ts';
 import { MetricsChatSource } from './metrics/chat-source.ts';
 import { createMetrics } from './metrics/setup.ts';
 import type { MetricsService } from './metrics/service.ts';
@@ -177,13 +178,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       capabilities: ['analyze'],
     });
   }
+  // One Prometheus client for live metrics and the recommender's usage history.
+  const prometheus = config.prometheusUrl ? new PrometheusClient(config.prometheusUrl) : undefined;
   const recommendations = new RecommendationEngine({
     store: new RecommendationStore(db),
     providers,
     actions,
     pubsub: bus.pubsub,
     log: log.child({ component: 'recommender' }),
-    usage: config.prometheusUrl ? new PrometheusUsage(config.prometheusUrl) : undefined,
+    usage: prometheus ? new PrometheusUsage(prometheus) : undefined,
     settings: {
       ...SETTINGS,
       windowHours: config.recommender.windowHours,
@@ -198,8 +201,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // Metrics: one collector (the leader, when replicas elect one) feeds every replica's hub.
   const metricsRuntime = createMetrics({
+    prometheus,
     settings: {
-      prometheusUrl: config.prometheusUrl,
       intervalSeconds: config.metricsIntervalSeconds,
       ...config.metrics,
     },

@@ -2,7 +2,7 @@ import type { ActionCommand, ActionOutcomeResult, ActionSuccess } from '../actio
 import { AppError, ValidationError } from '../errors.ts';
 import { parseAwsId } from '../providers/aws/model.ts';
 import type { ActionVerb } from '../providers/provider.ts';
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalIdOf } from './global-id.ts';
 import { AuditEventRef } from './audit.ts';
 import { ACTION_ERRORS } from './base.ts';
 import { builder } from './builder.ts';
@@ -234,14 +234,12 @@ builder.mutationFields((t) => ({
       'Restore the recorded `before` of a reversible action, if the target has not changed since.',
     args: { input: t.arg({ type: RevertActionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      let auditEventId: string;
-      try {
-        auditEventId = decodeGlobalID(String(input.auditEventId)).id;
-      } catch {
-        throw new ValidationError('auditEventId is not an AuditEvent id', [
-          { path: 'auditEventId', message: 'malformed' },
-        ]);
-      }
+      const auditEventId = decodeGlobalIdOf(
+        String(input.auditEventId),
+        (t) => t === 'AuditEvent',
+        'an AuditEvent id',
+        'auditEventId',
+      );
       return unwrap(await ctx.services.actions.revert({ ...apiCommand(ctx, input), auditEventId }));
     },
   }),

@@ -1,5 +1,5 @@
 import type { ObjectFieldsShape } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalIdOf } from './global-id.ts';
 import {
   AppError,
   ForbiddenError,
@@ -421,18 +421,7 @@ builder.queryFields((t) => ({
       sinceSeconds: t.arg.int({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      let id = '';
-      try {
-        const decoded = decodeGlobalID(String(args.id));
-        if (decoded.typename === 'Pod') id = decoded.id;
-      } catch {
-        // reported below
-      }
-      if (!id) {
-        throw new ValidationError(`"${String(args.id)}" is not a pod id`, [
-          { path: 'id', message: 'not a global id' },
-        ]);
-      }
+      const id = decodeGlobalIdOf(String(args.id), (t) => t === 'Pod', 'a Pod id');
       if (args.tailLines != null && (args.tailLines < 0 || args.tailLines > MAX_TAIL)) {
         throw new ValidationError(`tailLines must be from 0 to ${MAX_TAIL}`, [
           { path: 'tailLines', message: 'out of range' },

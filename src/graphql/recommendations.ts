@@ -1,7 +1,7 @@
 import { brandWithType } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalIdOf } from './global-id.ts';
 import type { AuditEvent } from '../audit/types.ts';
-import { AppError, ValidationError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { Resource } from '../providers/provider.ts';
 import {
   RECOMMENDATION_TOPIC,
@@ -221,15 +221,7 @@ builder.interfaceField(ResourceInterface, 'recommendations', (t) =>
 );
 
 function recommendationId(globalId: string): string {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    if (typename === 'Recommendation') return id;
-  } catch {
-    // reported below
-  }
-  throw new ValidationError(`"${globalId}" is not a Recommendation id`, [
-    { path: 'id', message: 'malformed' },
-  ]);
+  return decodeGlobalIdOf(globalId, (t) => t === 'Recommendation', 'a Recommendation id');
 }
 
 const ApplyRecommendationInput = builder.inputType('ApplyRecommendationInput', {

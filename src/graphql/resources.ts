@@ -1,7 +1,8 @@
 import type { ObjectFieldsShape } from '@pothos/core';
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalIdOf } from './global-id.ts';
 import { mayRun } from '../actions/policy.ts';
-import { ValidationError } from '../errors.ts';
+
 import { parseLabelSelector } from '../providers/labels.ts';
 import {
   RESOURCE_STATES,
@@ -100,15 +101,12 @@ export function resourceGlobalId(kind: ResourceKind, id: string): string {
 
 /** The provider id inside a resource's global id; a malformed one is a ValidationError. */
 export function decodeResourceId(globalId: string, path = 'id'): string {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    if ([...typeNameOfKind.values()].includes(typename) || typename === 'Resource') return id;
-  } catch {
-    // Reported below.
-  }
-  throw new ValidationError(`"${globalId}" is not the id of a resource`, [
-    { path, message: 'not a resource id' },
-  ]);
+  return decodeGlobalIdOf(
+    globalId,
+    (typename) => typename === 'Resource' || [...typeNameOfKind.values()].includes(typename),
+    'the id of a resource',
+    path,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
-import { ProviderError } from '../errors.ts';
 import type { Resource } from '../providers/provider.ts';
 import { podNamePattern } from '../recommendations/workloads.ts';
+import type { PrometheusClient } from './prometheus-client.ts';
 import type {
   MetricName,
   MetricSource,
@@ -10,12 +10,6 @@ import type {
   TimeWindow,
   UsageName,
 } from './types.ts';
-
-interface PromSeries {
-  metric: Record<string, string>;
-  value?: [number, string];
-  values?: [number, string][];
-}
 
 /** Rate window of the current values: two scrapes at the common 30 s interval, and then some. */
 const RATE_WINDOW_SECONDS = 120;
@@ -82,72 +76,15 @@ function groupOf(r: Resource): Group | null {
 }
 
 /**
- * Prometheus' HTTP API as a metric source. Every call is one request per metric for any
- * number of pods or targets (`sum by (...)` over a regex selector), and counted, so tests and
- * the benchmark can check that the number stays flat.
+ * Prometheus as a metric source. Every call is one request per metric for any number of pods
+ * or targets (`sum by (...)` over a regex selector).
  */
 export class PrometheusSource implements MetricSource {
   readonly name = 'Prometheus';
-  readonly url: string;
-  /** Data requests sent (instant + range), and range requests alone, for tests and benchmarks. */
-  requests = 0;
-  rangeRequests = 0;
-  private readonly timeoutMs: number;
+  readonly client: PrometheusClient;
 
-  constructor(url: string, timeoutMs = 15_000) {
-    this.url = url.replace(/\/$/, '');
-    this.timeoutMs = timeoutMs;
-  }
-
-  private async call(path: string, params: Record<string, string>): Promise<PromSeries[]> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(params),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code;
-      throw new ProviderError(
-        'prometheus',
-        `Prometheus at ${this.url} is unreachable: ${cause ?? (err as Error).message}`,
-      );
-    }
-    const body = (await res.json().catch(() => null)) as {
-      status?: string;
-      error?: string;
-      data?: { result: PromSeries[] };
-    } | null;
-    if (!res.ok || body?.status !== 'success' || !body.data) {
-      throw new ProviderError(
-        'prometheus',
-        `Prometheus at ${this.url} answered HTTP ${res.status}: ${body?.error ?? 'no data'}`,
-      );
-    }
-    return body.data.result;
-  }
-
-  async instant(promql: string, at = Date.now()): Promise<PromSeries[]> {
-    this.requests++;
-    return this.call('/api/v1/query', { query: promql, time: String(at / 1000) });
-  }
-
-  async rangeQuery(promql: string, w: TimeWindow): Promise<PromSeries[]> {
-    this.requests++;
-    this.rangeRequests++;
-    return this.call('/api/v1/query_range', {
-      query: promql,
-      start: String(w.from / 1000),
-      end: String(w.to / 1000),
-      step: String(w.stepMs / 1000),
-    });
-  }
-
-  /** Reachability, without counting as a data request. */
-  async ping(): Promise<void> {
-    await this.call('/api/v1/query', { query: 'vector(1)' });
+  constructor(client: PrometheusClient) {
+    this.client = client;
   }
 
   supports(target: Resource): boolean {
@@ -157,7 +94,7 @@ export class PrometheusSource implements MetricSource {
   async current(): Promise<PodUsageSet> {
     const queries = currentQueries();
     const names = Object.keys(queries) as UsageName[];
-    const results = await Promise.all(names.map((n) => this.instant(queries[n])));
+    const results = await Promise.all(names.map((n) => this.client.instant(queries[n])));
     const pods = new Map<string, PodUsage>();
     names.forEach((name, i) => {
       for (const s of results[i] ?? []) {
@@ -224,7 +161,7 @@ export class PrometheusSource implements MetricSource {
       }
       match = (m, l) => l.node === m.name;
     }
-    const result = promql ? await this.rangeQuery(promql, w) : [];
+    const result = promql ? await this.client.range(promql, w) : [];
     return members.map((m) => {
       const sums = new Map<number, number>();
       for (const s of result) {

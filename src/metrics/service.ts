@@ -217,21 +217,21 @@ export class MetricsService {
     }
     const s = this.collector.state;
     try {
-      await p.ping();
+      await p.client.ping();
     } catch (err) {
       return { state: 'DEGRADED', message: `${(err as Error).message}; ${this.backoffNote()}` };
     }
     if (s.consecutiveFailures > 0) {
       return {
         state: 'DEGRADED',
-        message: `${p.url}: ${s.lastError ?? 'failing'}; ${this.backoffNote()}`,
+        message: `${p.client.url}: ${s.lastError ?? 'failing'}; ${this.backoffNote()}`,
       };
     }
     const cycle =
       s.lastCycleMs === null
         ? 'no collection yet'
         : `last collection ${s.targets} targets in ${Math.round(s.lastCycleMs)} ms`;
-    return { state: 'UP', message: `${p.url}; ${cycle}` };
+    return { state: 'UP', message: `${p.client.url}; ${cycle}` };
   }
 
   private backoffNote(): string {

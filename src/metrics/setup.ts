@@ -12,6 +12,7 @@ import { fromWire, MetricsHub, toWire, type WireSnapshot } from './hub.ts';
 import { KubeMetricsSource } from './kube-metrics.ts';
 import { ProcessMetrics } from './process.ts';
 import { PrometheusSource } from './prometheus.ts';
+import type { PrometheusClient } from './prometheus-client.ts';
 import { RollupStore } from './rollups.ts';
 import { MetricsService } from './service.ts';
 import type { MetricSource } from './types.ts';
@@ -20,7 +21,6 @@ import type { MetricSource } from './types.ts';
 export const METRICS_TOPIC = 'metrics.snapshot';
 
 export interface MetricsSettings {
-  prometheusUrl: string | undefined;
   intervalSeconds: number;
   windowMinutes: number;
   minuteRetentionHours: number;
@@ -30,6 +30,8 @@ export interface MetricsSettings {
 /** Builds the metrics sources, hub, collector and service; `start`/`stop` run the collector. */
 export function createMetrics(deps: {
   settings: MetricsSettings;
+  /** The service's Prometheus, when PROMETHEUS_URL is set. */
+  prometheus: PrometheusClient | undefined;
   providers: ProviderRegistry;
   kube: KubernetesProvider | undefined;
   aws: AwsProvider | undefined;
@@ -41,7 +43,7 @@ export function createMetrics(deps: {
 }) {
   const s = deps.settings;
   const intervalMs = s.intervalSeconds * 1000;
-  const prometheus = s.prometheusUrl ? new PrometheusSource(s.prometheusUrl) : undefined;
+  const prometheus = deps.prometheus ? new PrometheusSource(deps.prometheus) : undefined;
   const kubeMetrics = deps.kube?.enabled ? new KubeMetricsSource(deps.kube) : undefined;
   const current: MetricSource[] = [
     ...(prometheus ? [prometheus] : []),

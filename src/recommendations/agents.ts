@@ -3,7 +3,7 @@
 //   agent  -> engine  {recommendations: AgentRecommendation[]}  (the same shape is accepted by
 //                     the submitRecommendations mutation)
 // Every payload is validated in full before anything is stored: one bad item refuses all.
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { parseGlobalId } from '../graphql/global-id.ts';
 import { z } from 'zod';
 import { validateParams } from '../actions/params.ts';
 import { ValidationError, type FieldProblem } from '../errors.ts';
@@ -52,11 +52,7 @@ export type AgentSubmission = z.infer<typeof AgentSubmissionSchema>;
 export function targetResolver(providers: ProviderRegistry): (id: string) => string | undefined {
   return (id) => {
     if (providers.get(id)) return id;
-    try {
-      return decodeGlobalID(id).id;
-    } catch {
-      return undefined;
-    }
+    return parseGlobalId(id)?.id;
   };
 }
 

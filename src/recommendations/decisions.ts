@@ -1,4 +1,5 @@
 import type { AuditTarget } from '../audit/types.ts';
+import { parseResourceId } from '../providers/ids.ts';
 import type { ActionVerb, Resource } from '../providers/provider.ts';
 import type { Recommendation } from './types.ts';
 
@@ -10,13 +11,12 @@ export const NO_VERB = 'none' as ActionVerb;
 
 /** The target as stored with a recommendation (it may no longer exist). */
 export function recordedTarget(rec: Recommendation): AuditTarget {
-  // Ids are `k8s:<context>:<KIND>:…` and `aws:<region>:<KIND>:…` (see the providers).
-  const [prefix = '', cluster = ''] = rec.targetId.split(':');
+  const parsed = parseResourceId(rec.targetId);
   return {
     id: rec.targetId,
-    provider: prefix === 'aws' ? 'AWS' : 'KUBERNETES',
+    provider: parsed?.provider ?? (rec.targetId.startsWith('aws:') ? 'AWS' : 'KUBERNETES'),
     kind: rec.targetKind,
-    cluster,
+    cluster: parsed?.cluster ?? '',
     namespace: rec.targetNamespace,
     name: rec.targetName,
   };

@@ -1,4 +1,4 @@
-import { UnavailableError } from '../errors.ts';
+import type { PrometheusClient, PromSeries } from '../metrics/prometheus-client.ts';
 
 /** Usage of one container of one pod over the analysis window, from Prometheus. */
 export interface ContainerUsage {
@@ -55,55 +55,21 @@ export function usageQueries(windowHours: number, percentile: number): Record<st
   };
 }
 
-interface VectorSample {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
-/** Reads usage history from Prometheus' HTTP API with a fixed number of instant queries. */
+/** Reads usage history from Prometheus with a fixed number of instant queries. */
 export class PrometheusUsage {
-  private readonly url: string;
-  private readonly timeoutMs: number;
+  private readonly client: PrometheusClient;
 
-  constructor(url: string, timeoutMs = 30_000) {
-    this.url = url.replace(/\/$/, '');
-    this.timeoutMs = timeoutMs;
-  }
-
-  async query(promql: string, at: number): Promise<VectorSample[]> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.url}/api/v1/query`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ query: promql, time: String(at) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (err) {
-      throw new UnavailableError(`Prometheus unreachable: ${(err as Error).message}`);
-    }
-    const body = (await res.json().catch(() => null)) as {
-      status?: string;
-      error?: string;
-      data?: { resultType: string; result: VectorSample[] };
-    } | null;
-    if (!res.ok || body?.status !== 'success' || !body.data) {
-      throw new UnavailableError(
-        `Prometheus query failed (HTTP ${res.status}): ${body?.error ?? 'no data'}`,
-      );
-    }
-    return body.data.result;
-  }
-
-  async ping(): Promise<void> {
-    await this.query('vector(1)', Date.now() / 1000);
+  constructor(client: PrometheusClient) {
+    this.client = client;
   }
 
   async snapshot(windowHours: number, percentile: number): Promise<UsageSnapshot> {
     const at = Math.floor(Date.now() / 1000);
     const queries = usageQueries(windowHours, percentile);
     const names = Object.keys(queries);
-    const results = await Promise.all(names.map((n) => this.query(queries[n] ?? '', at)));
+    const results = await Promise.all(
+      names.map((n) => this.client.instant(queries[n] ?? '', at * 1000)),
+    );
     const byName = new Map(names.map((n, i) => [n, results[i] ?? []]));
     const containers = new Map<string, ContainerUsage>();
     const get = (m: Record<string, string>): ContainerUsage => {
@@ -125,8 +91,8 @@ export class PrometheusUsage {
       }
       return c;
     };
-    const num = (s: VectorSample) => {
-      const v = Number(s.value[1]);
+    const num = (s: PromSeries) => {
+      const v = Number(s.value?.[1]);
       return Number.isFinite(v) ? v : null;
     };
     for (const field of ['cpuHigh', 'cpuPeak', 'cpuMean', 'memoryPeak', 'firstSeen'] as const) {

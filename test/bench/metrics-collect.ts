@@ -47,11 +47,11 @@ const prometheus = metrics.prometheus;
 const times: number[] = [];
 const requests: number[] = [];
 for (let i = 0; i < cycles; i++) {
-  const before = prometheus?.requests ?? 0;
+  const before = prometheus?.client.requests ?? 0;
   const started = performance.now();
   await metrics.collector.cycle();
   times.push(performance.now() - started);
-  requests.push((prometheus?.requests ?? 0) - before);
+  requests.push((prometheus?.client.requests ?? 0) - before);
   await new Promise((r) => setTimeout(r, 1000));
 }
 // The two halves of a cycle: the Prometheus answers, then the join with the caches.

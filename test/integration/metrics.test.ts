@@ -312,7 +312,7 @@ spec:
   });
 
   it('answers a page of pods with one Prometheus query per metric (DataLoader)', async () => {
-    const prometheus = t.app.services.metrics.prometheus;
+    const prometheus = t.app.services.metrics.prometheus?.client;
     const before = prometheus?.rangeRequests ?? 0;
     const { body } = await gql(t.url, TOKENS.viewer, Paged, {
       filter: { kinds: ['POD'], namespaces: [ns.name] },

@@ -21,7 +21,7 @@ import { KubeApiError, KubeClient } from './client.ts';
 import { ClusterCache } from './cluster.ts';
 import { mapKubeError, LogsUnavailableError } from './errors.ts';
 import type { WatcherTuning } from './informer.ts';
-import { KIND_BY_API_KIND } from './kinds.ts';
+import { KIND_BY_API_KIND, resourceId } from './kinds.ts';
 import { ResourceStore, type KubeResource } from './store.ts';
 import type { KubeEvent, Pod } from './types.ts';
 
@@ -264,9 +264,7 @@ export class KubernetesProvider implements Provider {
   sibling(r: KubeResource, apiKind: string, name: string): KubeResource | undefined {
     const spec = KIND_BY_API_KIND.get(apiKind);
     return spec
-      ? this.store.get(
-          `k8s:${r.cluster}:${spec.kind}:${spec.namespaced ? (r.namespace ?? '') : ''}:${name}`,
-        )
+      ? this.store.get(resourceId(r.cluster, spec.kind, spec.namespaced ? r.namespace : null, name))
       : undefined;
   }
 
