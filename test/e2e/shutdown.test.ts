@@ -57,6 +57,19 @@ describe('graceful shutdown of the real process', () => {
       () => 'reset',
     );
 
+    // Yoga refuses a multipart/mixed subscription (406): streams are SSE or WebSocket, both
+    // ended above, so no multipart stream can hold shutdown up until its timeout.
+    const multipart = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'multipart/mixed',
+        authorization: `Bearer ${TOKENS.viewer}`,
+      },
+      body: JSON.stringify({ query: 'subscription { auditEvents { id } }' }),
+    });
+    expect(multipart.status).toBe(406);
+
     // A request whose body is still arriving when SIGTERM lands.
     const body = JSON.stringify({ query: '{ viewer { name } }' });
     const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {

@@ -32,6 +32,7 @@ import {
   type Moto,
   type Seeded,
 } from '../support/moto.ts';
+import { startFaultProxy } from '../support/fault-proxy.ts';
 
 const REGION = 'us-east-1';
 
@@ -285,6 +286,47 @@ describe('EC2 actions', () => {
     expect(err.message).toMatch(/\(i-\w+ is still t3\.micro and starting again\)$/);
     expect(instance?.InstanceType).toBe('t3.micro');
     expect(['pending', 'running']).toContain(instance?.State?.Name);
+  });
+
+  it('starts an instance again on its own type when the wait for its stop fails', async () => {
+    const ami = (await client.ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] })))
+      .Images?.[0]?.ImageId;
+    const launched = await client.ec2.send(
+      new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1, InstanceType: 't3.micro' }),
+    );
+    const instanceId = launched.Instances?.[0]?.InstanceId ?? '';
+    const proxy = await startFaultProxy(moto.endpoint);
+    let resizer: AwsProvider | undefined;
+    try {
+      resizer = await motoProvider({ ...moto, endpoint: proxy.endpoint }, [REGION], {
+        stopWaitSeconds: 3,
+      });
+      const box = resizer.get(id('EC2_INSTANCE', instanceId));
+      if (!box) throw new Error('instance not in the proxied provider');
+      // Once the stop is sent, every describe fails: the waiter never sees `stopped`.
+      let stopped = false;
+      proxy.fail = (body) => {
+        if (body.includes('Action=StopInstances')) stopped = true;
+        return stopped && body.includes('Action=DescribeInstances');
+      };
+      const err = await rejects(
+        resizer.execute({
+          verb: 'patch',
+          target: box,
+          params: { patch: { instanceType: 't3.small' } },
+          dryRun: false,
+        }),
+        ProviderError,
+      );
+      expect(err.message).toMatch(/waiting for the stop/);
+      expect(err.message).toMatch(/\(i-\w+ is still t3\.micro and starting again\)$/);
+      const instance = await describeInstance(instanceId);
+      expect(instance?.InstanceType).toBe('t3.micro');
+      expect(['pending', 'running']).toContain(instance?.State?.Name);
+    } finally {
+      await resizer?.stop();
+      await proxy.close();
+    }
   });
 
   it('changes the type back when the start on the new type fails, and says what it could not undo', async () => {

@@ -130,7 +130,12 @@ function replicasParam(params: Record<string, unknown>): number {
   return n;
 }
 
-async function ec2Action(c: RegionClients, r: Resource, req: ActionRequest): Promise<Step> {
+async function ec2Action(
+  c: RegionClients,
+  r: Resource,
+  req: ActionRequest,
+  limits: ActionLimits,
+): Promise<Step> {
   const id = nativeIdOf(r);
   const i = r.object as Instance;
   const current = i.State?.Name;
@@ -189,7 +194,7 @@ async function ec2Action(c: RegionClients, r: Resource, req: ActionRequest): Pro
       return { after: withState(s), message: `terminated ${r.name}` };
     }
     case 'patch':
-      return changeInstanceType(c, r, req);
+      return changeInstanceType(c, r, req, limits.stopWaitSeconds);
     default:
       throw unsupported(r, req.verb);
   }
@@ -198,7 +203,12 @@ async function ec2Action(c: RegionClients, r: Resource, req: ActionRequest): Pro
 /** `family.size`, e.g. t3.medium, m6i.2xlarge, u-6tb1.metal. */
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 /** How long a stop may take before the type change gives up (real EC2: seconds to minutes). */
-const STOP_WAIT_SECONDS = 600;
+export const STOP_WAIT_SECONDS = 600;
+
+export interface ActionLimits {
+  /** How long changeInstanceType waits for the stop before putting the instance back. */
+  stopWaitSeconds: number;
+}
 
 function instanceTypeParam(r: Resource, params: Record<string, unknown>): string {
   const patch = params.patch as Record<string, unknown>;
@@ -221,13 +231,15 @@ function instanceTypeParam(r: Resource, params: Record<string, unknown>): string
 /**
  * The instance type changes only while the instance is stopped: a running instance is
  * stopped, modified and started again (a short outage, which the recommendation says); a
- * stopped one is only modified. When the modify or the start on the new type fails, the
- * instance is put back on its old type and started again before the error is reported.
+ * stopped one is only modified. When any step fails (the stop, the wait for it, the modify, the
+ * start on the new type), the instance is put back on its old type and started again before
+ * the error is reported.
  */
 async function changeInstanceType(
   c: RegionClients,
   r: Resource,
   req: ActionRequest,
+  stopWaitSeconds: number,
 ): Promise<Step> {
   const id = nativeIdOf(r);
   const i = r.object as Instance;
@@ -263,17 +275,6 @@ async function changeInstanceType(
       message: `would change ${r.name} from ${from} to ${to} (${steps})`,
     };
   }
-  if (wasRunning) {
-    await call(() => c.ec2.send(new StopInstancesCommand(ids)), what);
-    await call(
-      () =>
-        waitUntilInstanceStopped(
-          { client: c.ec2, maxWaitTime: STOP_WAIT_SECONDS, minDelay: 1, maxDelay: 15 },
-          ids,
-        ),
-      `${what}: waiting for the stop`,
-    );
-  }
   // Puts the instance back as it was (old type, running if it was), then reports `cause`.
   const restore = async (cause: unknown, modified: boolean): Promise<never> => {
     const failure = mapAwsError(cause, what);
@@ -290,6 +291,19 @@ async function changeInstanceType(
     failure.message = `${failure.message} (${r.name} is ${back})`;
     throw failure;
   };
+  if (wasRunning) {
+    await call(() => c.ec2.send(new StopInstancesCommand(ids)), what);
+    try {
+      await waitUntilInstanceStopped(
+        { client: c.ec2, maxWaitTime: stopWaitSeconds, minDelay: 1, maxDelay: 15 },
+        ids,
+      );
+    } catch (err) {
+      // A stop that never completes (or a describe that keeps failing) must not leave the
+      // instance stopped: start it again, on the type it has.
+      return restore(mapAwsError(err, `${what}: waiting for the stop`), false);
+    }
+  }
   try {
     await modify(to);
   } catch (err) {
@@ -453,13 +467,14 @@ export async function runAction(
   c: RegionClients,
   fresh: Resource,
   req: ActionRequest,
+  limits: ActionLimits = { stopWaitSeconds: STOP_WAIT_SECONDS },
 ): Promise<ActionOutcome> {
   if (!awsVerbs(fresh).includes(req.verb)) throw unsupported(fresh, req.verb);
   checkPrecondition(fresh, req.precondition);
   const before = facts(fresh);
   const step =
     fresh.kind === 'EC2_INSTANCE'
-      ? await ec2Action(c, fresh, req)
+      ? await ec2Action(c, fresh, req, limits)
       : fresh.kind === 'EBS_VOLUME'
         ? await volumeAction(c, fresh, req)
         : fresh.kind === 'RDS_INSTANCE'

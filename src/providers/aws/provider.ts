@@ -13,7 +13,7 @@ import type {
   ResourceFilter,
   RevertPlan,
 } from '../provider.ts';
-import { awsVerbs, runAction } from './actions.ts';
+import { awsVerbs, runAction, STOP_WAIT_SECONDS } from './actions.ts';
 import { regionClients, type RegionClients, type RegionTarget } from './clients.ts';
 import { describeFailure, mapAwsError } from './errors.ts';
 import { DEFAULT_PAGE_SIZES, describeOne, listKind, type PageSizes } from './inventory.ts';
@@ -30,6 +30,8 @@ export interface AwsProviderOptions {
   pageSizes?: Partial<PageSizes>;
   maxAttempts?: number;
   requestTimeoutMs?: number;
+  /** How long changeInstanceType waits for a stop (default 600 s); tests shorten it. */
+  stopWaitSeconds?: number;
 }
 
 const KIND_LABEL: Record<AwsKind, string> = {
@@ -297,7 +299,9 @@ export class AwsProvider implements Provider {
     }
     if (!fresh)
       throw new NotFoundError(`${ref.kind} ${ref.nativeId} does not exist in ${ref.region}`);
-    const outcome = await runAction(c, fresh, request);
+    const outcome = await runAction(c, fresh, request, {
+      stopWaitSeconds: this.options.stopWaitSeconds ?? STOP_WAIT_SECONDS,
+    });
     // Scaling launches or terminates instances, terminating drops volumes: those re-list the
     // region as they settle; the others only touch their target.
     const wide = request.verb === 'scale' || request.verb === 'delete';
