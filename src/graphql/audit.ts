@@ -188,7 +188,8 @@ const pageArgs = {
 builder.queryFields((t) => ({
   auditLog: t.field({
     type: AuditConnectionRef,
-    description: 'Every recorded action, newest first.',
+    nullable: true,
+    description: 'Every recorded action, newest first; null with an error when the store fails.',
     args: {
       filter: t.arg({ type: AuditFilterInput, required: false }),
       first: t.arg.int({ required: false }),
@@ -201,7 +202,9 @@ builder.queryFields((t) => ({
 builder.interfaceField(ResourceInterface, 'auditLog', (t) =>
   t.field({
     type: AuditConnectionRef,
-    description: 'The actions taken on this resource, newest first.',
+    nullable: true,
+    description:
+      'The actions taken on this resource, newest first; null with an error when the store fails.',
     args: { first: t.arg(pageArgs.first), after: t.arg(pageArgs.after) },
     resolve: (r, args, ctx) => auditPage(ctx, { resourceId: r.id }, args),
   }),

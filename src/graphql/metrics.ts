@@ -99,10 +99,11 @@ function seriesLoader(ctx: GraphQLContext, names: MetricName[], w: TimeWindow): 
 builder.queryFields((t) => ({
   metrics: t.field({
     type: [MetricSeriesRef],
+    nullable: true,
     description:
       'History of each metric of each target (default: the last hour, about 240 points, usage ' +
       'metrics). More than 11,000 points per series, from after to, or an unknown target: ' +
-      'VALIDATION_FAILED. A metric backend that fails: PROVIDER_ERROR naming it.',
+      'VALIDATION_FAILED. A metric backend that fails: null with PROVIDER_ERROR naming it.',
     args: {
       targets: t.arg.idList({ required: true }),
       names: t.arg({ type: [MetricNameEnum], required: false }),
@@ -127,8 +128,10 @@ builder.queryFields((t) => ({
 builder.interfaceField(ResourceInterface, 'metrics', (t) =>
   t.field({
     type: [MetricSeriesRef],
+    nullable: true,
     description:
-      'History of this resource; a page of resources costs one backend query per metric.',
+      'History of this resource; a page of resources costs one backend query per metric. ' +
+      'Null with a PROVIDER_ERROR when the metric backend fails (the rest of the answer stands).',
     args: {
       names: t.arg({ type: [MetricNameEnum], required: false }),
       range: t.arg({ type: MetricRangeInput, required: false }),

@@ -182,6 +182,8 @@ const pageArgs = { first: { required: false }, after: { required: false } } as c
 builder.queryFields((t) => ({
   recommendations: t.field({
     type: RecommendationConnectionRef,
+    nullable: true,
+    description: 'Advice about the estate, newest first; null with an error when the store fails.',
     args: {
       filter: t.arg({ type: RecommendationFilterInput, required: false }),
       first: t.arg.int(pageArgs.first),
@@ -209,7 +211,9 @@ builder.queryFields((t) => ({
 builder.interfaceField(ResourceInterface, 'recommendations', (t) =>
   t.field({
     type: RecommendationConnectionRef,
-    description: 'Advice about this resource (default: OPEN only).',
+    nullable: true,
+    description:
+      'Advice about this resource (default: OPEN only); null with an error when the store fails.',
     args: {
       statuses: t.arg({ type: [StatusEnum], required: false }),
       first: t.arg.int(pageArgs.first),

@@ -3,7 +3,14 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, startTestApp, TOKENS, type TestApp } from '../support/app.ts';
+import {
+  expectNoErrors,
+  gql,
+  present,
+  startTestApp,
+  TOKENS,
+  type TestApp,
+} from '../support/app.ts';
 
 const Scale = graphql(`
   mutation ScaleNothing($input: ScaleResourceInput!) {
@@ -172,7 +179,7 @@ describe('audit log over GraphQL', () => {
     const { body } = await gql(t.url, TOKENS.viewer, AuditLog, {
       filter: { actions: ['scale'], statuses: ['SUCCEEDED'] },
     });
-    const log = expectNoErrors(body).auditLog;
+    const log = present(expectNoErrors(body).auditLog);
     expect(log.totalCount).toBe(4);
     expect(log.edges.map((e) => e.node.parameters)).toEqual([
       { replicas: 5 },
@@ -187,14 +194,16 @@ describe('audit log over GraphQL', () => {
   });
 
   it('pages newest first with cursors', async () => {
-    const first = expectNoErrors(
-      (await gql(t.url, TOKENS.viewer, AuditLog, { first: 2 })).body,
-    ).auditLog;
+    const first = present(
+      expectNoErrors((await gql(t.url, TOKENS.viewer, AuditLog, { first: 2 })).body).auditLog,
+    );
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const next = expectNoErrors(
-      (await gql(t.url, TOKENS.viewer, AuditLog, { first: 2, after: first.pageInfo.endCursor }))
-        .body,
-    ).auditLog;
+    const next = present(
+      expectNoErrors(
+        (await gql(t.url, TOKENS.viewer, AuditLog, { first: 2, after: first.pageInfo.endCursor }))
+          .body,
+      ).auditLog,
+    );
     expect(next.edges.map((e) => (e.node.parameters as { replicas: number }).replicas)).toEqual([
       3, 2,
     ]);

@@ -285,7 +285,7 @@ export type AuditLogPageQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, status: AuditStatus, actor: string, source: AuditSource, parameters: unknown, before: unknown, after: unknown, hash: string, prevHash: string, target: { kind: ResourceKind, name: string, namespace: string | null } } }> } };
+export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, status: AuditStatus, actor: string, source: AuditSource, parameters: unknown, before: unknown, after: unknown, hash: string, prevHash: string, target: { kind: ResourceKind, name: string, namespace: string | null } } }> } | null };
 
 export type VerifyLogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -517,7 +517,7 @@ export type AwsAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AwsAuditLogQuery = { auditLog: { edges: Array<{ node: { action: string, status: AuditStatus, dryRun: boolean, actor: string } }> }, verifyAuditLog: { valid: boolean } };
+export type AwsAuditLogQuery = { auditLog: { edges: Array<{ node: { action: string, status: AuditStatus, dryRun: boolean, actor: string } }> } | null, verifyAuditLog: { valid: boolean } };
 
 export type AwsResourcesQueryVariables = Exact<{
   filter?: ResourceFilter | null | undefined;
@@ -652,7 +652,7 @@ export type ConfirmItMutation = { confirmChatPlan:
 export type ChatAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChatAuditQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, action: string, dryRun: boolean, status: AuditStatus, target: { name: string, namespace: string | null } } }> } };
+export type ChatAuditQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, action: string, dryRun: boolean, status: AuditStatus, target: { name: string, namespace: string | null } } }> } | null };
 
 export type K8sMutFindQueryVariables = Exact<{
   ns: string;
@@ -909,20 +909,20 @@ export type MetricsEc2QueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MetricsEc2Query = { resources: { edges: Array<{ node:
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { instanceType: string | null, id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { instanceType: string | null, id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
        }> } };
 
 export type OutageStatusQueryVariables = Exact<{ [key: string]: never; }>;
@@ -935,7 +935,7 @@ export type OutageHistoryQueryVariables = Exact<{
 }>;
 
 
-export type OutageHistoryQuery = { metrics: Array<{ name: MetricName, points: Array<{ value: number }> }> };
+export type OutageHistoryQuery = { metrics: Array<{ name: MetricName, points: Array<{ value: number }> }> | null };
 
 export type OutagePodsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -955,6 +955,26 @@ export type OutagePodsQuery = { resources: { edges: Array<{ node:
         | { id: string, cpuUsage: number | null }
         | { id: string, cpuUsage: number | null }
         | { id: string, cpuUsage: number | null }
+       }> } };
+
+export type OutagePageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutagePageQuery = { resources: { edges: Array<{ node:
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
        }> } };
 
 export type MetricsCurrentQueryVariables = Exact<{
@@ -985,20 +1005,20 @@ export type MetricsPagedQueryVariables = Exact<{
 
 
 export type MetricsPagedQuery = { resources: { edges: Array<{ node:
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
-        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
        }> } };
 
 export type MetricsHistoryQueryVariables = Exact<{
@@ -1024,7 +1044,7 @@ export type MetricsHistoryQuery = { metrics: Array<{ name: MetricName, unit: str
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-    , points: Array<{ timestamp: string, value: number }> }> };
+    , points: Array<{ timestamp: string, value: number }> }> | null };
 
 export type MetricsSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1088,7 +1108,7 @@ export type RecEc2ListQuery = { recommendations: { edges: Array<{ node: { id: st
           | { __typename: 'ReplicaSet', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'Service', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'StatefulSet', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
-         } }> } };
+         } }> } | null };
 
 export type RecEc2ApplyMutationVariables = Exact<{
   input: ApplyRecommendationInput;
@@ -1179,7 +1199,7 @@ export type RecListQueryVariables = Exact<{
 }>;
 
 
-export type RecListQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, title: string, summary: string, targetName: string, source: string, current: unknown, recommended: unknown, evidence: unknown, confidence: number, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown } }> } };
+export type RecListQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, title: string, summary: string, targetName: string, source: string, current: unknown, recommended: unknown, evidence: unknown, confidence: number, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown } }> } | null };
 
 export type RecApplyMutationVariables = Exact<{
   input: ApplyRecommendationInput;
@@ -1271,7 +1291,7 @@ export type RecAuditQueryVariables = Exact<{
 }>;
 
 
-export type RecAuditQuery = { auditLog: { edges: Array<{ node: { id: string, action: string, verb: string, source: AuditSource, actor: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, target: { id: string, name: string } } }> } };
+export type RecAuditQuery = { auditLog: { edges: Array<{ node: { id: string, action: string, verb: string, source: AuditSource, actor: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, target: { id: string, name: string } } }> } | null };
 
 export type RecChatMutationVariables = Exact<{
   input: ChatInput;
@@ -1326,7 +1346,7 @@ export type ProvenAuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type ProvenAuditEventsQuery = { auditLogKey: string, auditCheckpoint: { note: string } | null, auditLog: { edges: Array<{ node: { id: string, action: string, actor: string, actorRole: string, source: AuditSource, status: AuditStatus, parameters: unknown, target: { kind: ResourceKind, name: string }, error: { code: string, message: string } | null, inclusionProof: { treeSize: number, rootHash: string, leaves: Array<{ phase: string, leafIndex: number, leafHash: string, record: string, hashes: Array<string> }> } | null } }> } };
+export type ProvenAuditEventsQuery = { auditLogKey: string, auditCheckpoint: { note: string } | null, auditLog: { edges: Array<{ node: { id: string, action: string, actor: string, actorRole: string, source: AuditSource, status: AuditStatus, parameters: unknown, target: { kind: ResourceKind, name: string }, error: { code: string, message: string } | null, inclusionProof: { treeSize: number, rootHash: string, leaves: Array<{ phase: string, leafIndex: number, leafHash: string, record: string, hashes: Array<string> }> } | null } }> } | null };
 
 export type CheckpointNowMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1379,6 +1399,7 @@ export const MetricsEc2Document = {"kind":"Document","definitions":[{"kind":"Ope
 export const OutageStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<OutageStatusQuery, OutageStatusQueryVariables>;
 export const OutageHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutageHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"}]}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"last"},"value":{"kind":"StringValue","value":"PT2M","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<OutageHistoryQuery, OutageHistoryQueryVariables>;
 export const OutagePodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutagePods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"POD"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"namespaces"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"lab-demo","block":false}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OutagePodsQuery, OutagePodsQueryVariables>;
+export const OutagePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutagePage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"POD"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"namespaces"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"lab-demo","block":false}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"}]}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"last"},"value":{"kind":"StringValue","value":"PT2M","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OutagePageQuery, OutagePageQueryVariables>;
 export const MetricsCurrentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsCurrent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1000"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"cpuUsage"}},{"kind":"Field","name":{"kind":"Name","value":"memoryUsage"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cpuRequest"}},{"kind":"Field","name":{"kind":"Name","value":"cpuLimit"}},{"kind":"Field","name":{"kind":"Name","value":"memoryRequest"}},{"kind":"Field","name":{"kind":"Name","value":"cpuRequestUtilization"}},{"kind":"Field","name":{"kind":"Name","value":"memoryLimitUtilization"}},{"kind":"Field","name":{"kind":"Name","value":"networkReceive"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MetricsCurrentQuery, MetricsCurrentQueryVariables>;
 export const MetricsPagedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsPaged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CPU_USAGE"},{"kind":"EnumValue","value":"MEMORY_USAGE"}]}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"last"},"value":{"kind":"StringValue","value":"PT5M","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MetricsPagedQuery, MetricsPagedQueryVariables>;
 export const MetricsHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MetricsHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"names"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricName"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricRangeInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"step"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Duration"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"Variable","name":{"kind":"Name","value":"names"}}},{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"step"},"value":{"kind":"Variable","name":{"kind":"Name","value":"step"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<MetricsHistoryQuery, MetricsHistoryQueryVariables>;

@@ -4,7 +4,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { expectNoErrors, gql, present, TOKENS, type TestApp } from '../support/app.ts';
 import {
   sdk,
   seedEstate,
@@ -254,7 +254,11 @@ describe('AWS actions through the GraphQL mutations', () => {
     const log = expectNoErrors(
       (await gql(t.url, TOKENS.admin, Log, { filter: { resourceId: gid(web) } })).body,
     );
-    const rows = log.auditLog.edges.map((e) => [e.node.action, e.node.status, e.node.dryRun]);
+    const rows = present(log.auditLog).edges.map((e) => [
+      e.node.action,
+      e.node.status,
+      e.node.dryRun,
+    ]);
     expect(rows).toEqual(
       expect.arrayContaining([
         ['stop', 'SUCCEEDED', true],

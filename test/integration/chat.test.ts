@@ -3,7 +3,14 @@
 // the API server's own dry run (and kubectl's), and a refused one is never offered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, startTestApp, TOKENS, type TestApp } from '../support/app.ts';
+import {
+  expectNoErrors,
+  gql,
+  present,
+  startTestApp,
+  TOKENS,
+  type TestApp,
+} from '../support/app.ts';
 import {
   deploymentYaml,
   eventually,
@@ -158,7 +165,9 @@ describe('ChatOps against the lab', () => {
     });
     expect(await replicas('orders-api')).toBe(4);
 
-    const log = expectNoErrors((await gql(t.url, TOKENS.viewer, ChatAudit)).body).auditLog.edges;
+    const log = present(
+      expectNoErrors((await gql(t.url, TOKENS.viewer, ChatAudit)).body).auditLog,
+    ).edges;
     const mine = log.map((e) => e.node).filter((n) => n.target.namespace === ns.name);
     expect(mine.some((n) => n.action === 'scale' && !n.dryRun && n.status === 'SUCCEEDED')).toBe(
       true,

@@ -56,7 +56,7 @@ describe('metrics for EC2 (CloudWatch)', () => {
     const node = expectNoErrors((await gql(t.url, TOKENS.viewer, Ec2)).body).resources.edges[0]
       ?.node;
     expect(node && 'instanceType' in node ? node.instanceType : null).toBe('t3.large');
-    const series = node?.metrics[0];
+    const series = node?.metrics?.[0];
     expect(series?.unit).toBe('cores');
     expect(series?.points.length).toBeGreaterThan(12);
     const aws = t.app.services.providers.providers.find((p) => p instanceof AwsProvider);

@@ -47,6 +47,30 @@ const Pods = graphql(`
   }
 `);
 
+/** A dashboard-style page: names and states from the caches, history from Prometheus, the store. */
+const Page = graphql(`
+  query OutagePage {
+    resources(filter: { kinds: [POD], namespaces: ["lab-demo"] }, first: 5) {
+      edges {
+        node {
+          id
+          name
+          state
+          metrics(names: [CPU_USAGE], range: { last: "PT2M" }) {
+            name
+          }
+          auditLog(first: 1) {
+            totalCount
+          }
+          recommendations {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
 const freePort = () =>
   new Promise<number>((resolve) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
@@ -151,6 +175,22 @@ scrape_configs:
     expect(err?.extensions?.code).toBe('PROVIDER_ERROR');
     expect(err?.message).toMatch(/^Prometheus at .* is unreachable/);
 
+    // A page that also asks for history: only each resource's history is missing.
+    const page = await gql(t.url, TOKENS.viewer, Page);
+    const nodes = page.body.data?.resources.edges.map((e) => e.node) ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) {
+      expect(n.name).toBeTruthy();
+      expect(n.metrics).toBeNull();
+      expect(n.auditLog?.totalCount).toBeTypeOf('number');
+      expect(n.recommendations?.totalCount).toBeTypeOf('number');
+    }
+    expect(page.body.errors?.length).toBe(nodes.length);
+    for (const e of page.body.errors ?? []) {
+      expect(e.extensions?.code).toBe('PROVIDER_ERROR');
+      expect(e.path?.at(-1)).toBe('metrics');
+    }
+
     // Back-off: failures accumulate and the delay grows past the 1 s interval.
     await eventually(
       () => expect(collector.state.consecutiveFailures).toBeGreaterThanOrEqual(3),
@@ -174,6 +214,6 @@ scrape_configs:
     );
     expect(cyclesWhileDown).toBeLessThan(15);
     const again = await gql(t.url, TOKENS.viewer, History, { targets: [pod?.node.id ?? ''] });
-    expect(expectNoErrors(again.body).metrics[0]?.name).toBe('CPU_USAGE');
+    expect(expectNoErrors(again.body).metrics?.[0]?.name).toBe('CPU_USAGE');
   });
 });

@@ -16,6 +16,7 @@ import {
   startTestApp,
   TOKENS,
   type TestApp,
+  present,
 } from '../support/app.ts';
 import { sseEvents } from '../support/sse.ts';
 import {
@@ -321,8 +322,8 @@ spec:
     expect(edges).toHaveLength(100);
     expect(prometheus?.rangeRequests).toBe(before + 2);
     for (const e of edges) {
-      const cpu = e.node.metrics.find((m) => m.name === 'CPU_USAGE');
-      const mem = e.node.metrics.find((m) => m.name === 'MEMORY_USAGE');
+      const cpu = present(e.node.metrics).find((m) => m.name === 'CPU_USAGE');
+      const mem = present(e.node.metrics).find((m) => m.name === 'MEMORY_USAGE');
       expect(cpu?.unit).toBe('cores');
       expect(mem?.unit).toBe('bytes');
       expect(cpu?.points.length, e.node.name).toBeGreaterThan(0);
@@ -342,7 +343,7 @@ spec:
       range: { last: 'PT3M' },
       step: 'PT30S',
     });
-    const series = expectNoErrors(body).metrics;
+    const series = present(expectNoErrors(body).metrics);
     expect(series).toHaveLength(4);
     const [total, ...parts] = series;
     const last = total?.points.at(-1);
@@ -459,7 +460,7 @@ spec:
       range: { last: 'PT15M' },
       step: 'PT1M',
     });
-    const [cpu, mem] = expectNoErrors(body).metrics;
+    const [cpu, mem] = present(expectNoErrors(body).metrics);
     expect(cpu?.points.length).toBeGreaterThan(0);
     within10(cpu?.points.at(-1)?.value, 3 * CPU);
     within10(mem?.points.at(-1)?.value, 3 * MEM);

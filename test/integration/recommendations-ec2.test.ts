@@ -6,7 +6,7 @@ import { PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwat
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { AwsProvider } from '../../src/providers/aws/provider.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { expectNoErrors, gql, present, TOKENS, type TestApp } from '../support/app.ts';
 import { sdk, seedEstate, startAwsTestApp, startMoto, type Moto } from '../support/moto.ts';
 import { RunInstancesCommand, CreateTagsCommand, type _InstanceType } from '@aws-sdk/client-ec2';
 
@@ -209,7 +209,7 @@ let ami = '';
 
 async function recs(statuses: string[] = ['OPEN']): Promise<Rec[]> {
   const r = await gql(t.url, TOKENS.admin, Ec2List, { filter: { statuses: statuses as never } });
-  return expectNoErrors(r.body).recommendations.edges.map((e) => e.node as unknown as Rec);
+  return present(expectNoErrors(r.body).recommendations).edges.map((e) => e.node as unknown as Rec);
 }
 
 async function run() {

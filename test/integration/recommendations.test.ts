@@ -14,6 +14,7 @@ import {
   startTestApp,
   TOKENS,
   type TestApp,
+  present,
 } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 import {
@@ -312,7 +313,7 @@ async function list(statuses = ['OPEN']): Promise<Rec[]> {
   const r = await gql(t.url, TOKENS.admin, List, {
     filter: { statuses: statuses as never, namespaces: [ns.name] },
   });
-  return expectNoErrors(r.body).recommendations.edges.map((e) => e.node as Rec);
+  return present(expectNoErrors(r.body).recommendations).edges.map((e) => e.node as Rec);
 }
 
 async function run() {
@@ -337,7 +338,7 @@ type AuditRow = {
 
 async function audit(actions: string[]): Promise<AuditRow[]> {
   const r = await gql(t.url, TOKENS.viewer, Audit, { filter: { actions } });
-  return expectNoErrors(r.body).auditLog.edges.map((e) => e.node as AuditRow);
+  return present(expectNoErrors(r.body).auditLog).edges.map((e) => e.node as AuditRow);
 }
 
 const deploy = (name: string) =>
@@ -670,7 +671,7 @@ spec:
   it('lists, and rejects through ChatOps with confirmation, in the order the API lists them', async () => {
     const all = expectNoErrors(
       (await gql(t.url, TOKENS.admin, List, { filter: { statuses: ['OPEN'] } })).body,
-    ).recommendations.edges.map((e) => e.node as Rec);
+    ).recommendations!.edges.map((e) => e.node as Rec);
     expect(all.length).toBeGreaterThan(0);
     const first = all[0] as Rec & { title: string };
     const chat = async (token: string, message: string) =>
@@ -689,7 +690,7 @@ spec:
     const openIds = async () =>
       expectNoErrors(
         (await gql(t.url, TOKENS.admin, List, { filter: { statuses: ['OPEN'] } })).body,
-      ).recommendations.edges.map((e) => (e.node as Rec).id);
+      ).recommendations!.edges.map((e) => (e.node as Rec).id);
     expect(await openIds()).toContain(first.id); // planning changed nothing
     const done = expectNoErrors(
       (
@@ -707,7 +708,7 @@ spec:
     });
     const after = expectNoErrors(
       (await gql(t.url, TOKENS.admin, List, { filter: { statuses: ['REJECTED'] } })).body,
-    ).recommendations.edges.map((e) => (e.node as Rec).id);
+    ).recommendations!.edges.map((e) => (e.node as Rec).id);
     expect(after).toContain(first.id);
   });
 });

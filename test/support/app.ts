@@ -79,6 +79,13 @@ export function expectNoErrors<R>(result: ExecutionResult<R>): R {
   return result.data as R;
 }
 
+/** The value of a nullable field that must be there (fails the test on null). */
+export function present<T>(value: T | null | undefined): T {
+  expect(value).not.toBeNull();
+  expect(value).toBeDefined();
+  return value as T;
+}
+
 export function expectErrorCode(result: ExecutionResult<unknown>, code: string): void {
   const codes = (result.errors ?? []).map((e) => e.extensions?.code);
   expect(codes).toContain(code);

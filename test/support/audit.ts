@@ -19,7 +19,7 @@ import { createLogger } from '../../src/logger.ts';
 import type { Database } from '../../src/store/database.ts';
 import { graphql } from '../gql/gql.ts';
 import type { AuditLogFilter, ProvenAuditEventsQuery } from '../gql/graphql.ts';
-import { expectNoErrors, gql, TOKENS } from './app.ts';
+import { expectNoErrors, gql, present, TOKENS } from './app.ts';
 
 export const TEST_ORIGIN = 'audit.test/log';
 export const testSigner = (seed = 1) => signerFromSeed(TEST_ORIGIN, Buffer.alloc(32, seed));
@@ -158,7 +158,7 @@ export async function provenEvents(
   const opened = openNote(data.auditCheckpoint!.note, [parseVerifierKey(data.auditLogKey)]);
   expect(opened.problem).toBeNull();
   const checkpoint = parseCheckpoint(opened.text);
-  const events = data.auditLog.edges.map((e) => e.node);
+  const events = present(data.auditLog).edges.map((e) => e.node);
   for (const e of events) {
     const proof = e.inclusionProof!;
     expect(proof.treeSize).toBe(checkpoint.size);

@@ -93,7 +93,7 @@ export function AuditView({ params }: { params: URLSearchParams }) {
   );
   const rows = [
     ...fresh,
-    ...(q.data?.auditLog.edges.map((e) => e.node) ?? []).filter(
+    ...(q.data?.auditLog?.edges.map((e) => e.node) ?? []).filter(
       (e) => !fresh.some((f) => f.id === e.id),
     ),
   ];
@@ -130,7 +130,7 @@ export function AuditView({ params }: { params: URLSearchParams }) {
         <FilterInput view="audit" params={params} name="since" datetime />
       </form>
       <ErrorLine error={q.error} />
-      <p class="muted">{q.data?.auditLog.totalCount ?? '…'} events</p>
+      <p class="muted">{q.data?.auditLog?.totalCount ?? '…'} events</p>
       <AuditTable
         events={rows}
         actions={
@@ -149,7 +149,7 @@ export function AuditView({ params }: { params: URLSearchParams }) {
             : undefined
         }
       />
-      <Pager paging={paging} pageInfo={q.data?.auditLog.pageInfo} />
+      <Pager paging={paging} pageInfo={q.data?.auditLog?.pageInfo} />
     </div>
   );
 }

@@ -113,13 +113,13 @@ export function RecommendationsView({ params }: { params: URLSearchParams }) {
         ))}
       </div>
       <ErrorLine error={q.error} />
-      {q.data && (
+      {q.data?.recommendations && (
         <p class="muted">
           {q.data.recommendations.totalCount} {status.toLowerCase()} · saves{' '}
           {money(q.data.recommendations.totalMonthlySavings)}
         </p>
       )}
-      {q.data?.recommendations.edges.map((e) => (
+      {q.data?.recommendations?.edges.map((e) => (
         <RecommendationCard key={e.node.id} rec={e.node} onChange={q.refetch} />
       ))}
     </div>

@@ -213,14 +213,15 @@ export function ResourceView({ id }: { id: string }) {
       {canAct && <Actions r={r} onDone={q.refetch} />}
       <section class="card">
         <h3>Recommendations</h3>
-        {r.recommendations.edges.length === 0 && <p class="muted">None.</p>}
-        {r.recommendations.edges.map((e) => (
+        {!r.recommendations && <p class="muted">Unavailable.</p>}
+        {r.recommendations?.edges.length === 0 && <p class="muted">None.</p>}
+        {r.recommendations?.edges.map((e) => (
           <RecommendationCard key={e.node.id} rec={e.node} onChange={q.refetch} />
         ))}
       </section>
       <section class="card" data-testid="resource-audit">
         <h3>Audit trail</h3>
-        <AuditTable events={r.auditLog.edges.map((e) => e.node)} />
+        <AuditTable events={r.auditLog?.edges.map((e) => e.node) ?? []} />
       </section>
     </div>
   );
