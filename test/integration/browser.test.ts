@@ -79,7 +79,19 @@ async function openSignedIn(
   await page.fill('input[name=token]', token);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=viewer]');
+  await expectTokenKeptInTab(page, token);
   return { page, problems, blocked };
+}
+
+/** The token lives in this tab's sessionStorage only: not in the URL, not in localStorage. */
+async function expectTokenKeptInTab(page: Page, token: string): Promise<void> {
+  expect(page.url()).not.toContain(token);
+  const stored = await page.evaluate(() => ({
+    session: sessionStorage.getItem('optiinfra.token'),
+    local: JSON.stringify({ ...localStorage }),
+  }));
+  expect(stored.session).toBe(token);
+  expect(stored.local).not.toContain(token);
 }
 
 /** Advice on the test's Deployment from the agent `ui-agent` (registered by the apply test). */
@@ -148,6 +160,8 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     figures.push(
       `kubectl change visible after the watch event: median ${Math.round(median(lags))} ms, max ${Math.max(...lags)} ms over ${lags.length} events of the Deployment`,
     );
+    // The issue's target (< 1 s), on the median: one event may meet a stalled CPU on a busy box.
+    expect(median(lags)).toBeLessThan(1000);
     await screenshot(page, 'resources-live');
     expect(blocked).toEqual([]);
     expect(problems).toEqual([]);
@@ -293,6 +307,9 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
       `dashboard bundle: ${(manifest.dashboardGzipBytes / 1024).toFixed(1)} KB gzipped`,
     );
     expect(times.every(Number.isFinite)).toBe(true);
+    // The issue's targets: a usable overview in < 1.5 s (median of the cold loads), < 300 KB.
+    expect(median(times)).toBeLessThan(1500);
+    expect(manifest.dashboardGzipBytes).toBeLessThan(300 * 1024);
   });
 
   it('GraphiQL: served without a token, assets local, token once, query, reload, subscription', async () => {
@@ -301,10 +318,27 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     const problems = pageProblems(page);
     const res = await page.goto(`${t.url}/graphql`);
     expect(res?.status()).toBe(200);
+    // The network really is cut off: the public CDN GraphiQL would otherwise load from (tried
+    // from a page of its own, whose console error is not one of this page's problems).
+    const probe = 'https://unpkg.com/@graphql-yoga/graphiql/package.json';
+    const probePage = await context.newPage();
+    await probePage.goto(`${t.url}/health`);
+    expect(
+      await probePage.evaluate(
+        (u) =>
+          fetch(u).then(
+            () => 'reached',
+            () => 'refused',
+          ),
+        probe,
+      ),
+    ).toBe('refused');
+    await probePage.close();
     await page.fill('.graphiql-signin input[name=token]', TOKENS.admin);
     await page.click('.graphiql-signin button[type=submit]');
     await page.waitForSelector('.graphiql-container');
     await page.waitForSelector('text=signed in as admin-user');
+    await expectTokenKeptInTab(page, TOKENS.admin);
     // Introspection followed the token: the docs know the schema.
     await page.click('[aria-label="Show Documentation Explorer"]');
     await page.waitForSelector('.graphiql-doc-explorer >> text=Query');
@@ -319,12 +353,16 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     const reloaded = await page.reload();
     expect(reloaded?.status()).toBe(200);
     await page.waitForSelector('.graphiql-container');
+    // Entered once: the reloaded page did not ask again.
+    expect(await page.locator('.graphiql-signin input[name=token]').count()).toBe(0);
     await page.click('.graphiql-execute-button');
     await page.waitForTimeout(1000);
     await kubectl(['apply', '-f', '-'], { input: deploymentYaml(ns.name, 'gq', 1) });
     await expect.poll(() => response.innerText(), { timeout: 20_000 }).toContain('"gq"');
     await screenshot(page, 'graphiql-subscription');
-    expect(blocked).toEqual([]);
+    await expectTokenKeptInTab(page, TOKENS.admin);
+    // The probe above is the only request that tried to leave the machine.
+    expect(blocked).toEqual([probe]);
     expect(problems.filter((p) => !p.includes('favicon'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (no browser download): a fresh profile per
-// launch, every request that is not to this machine refused (as on an air-gapped network),
+// launch, every request that is not to this machine refused (as on an air-gapped network:
+// by the context's routing, which records it, and by the browser's name resolution),
 // screenshots kept under artifacts/screenshots/.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,9 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The network cut off below the page as well: nothing resolves but this machine, so a
+      // request that escaped the context's routing (a WebSocket, a worker) fails too.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
 }
