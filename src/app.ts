@@ -18,6 +18,8 @@ import { ChatService } from './chat/service.ts';
 import { KubernetesManifests } from './providers/kubernetes/manifests.ts';
 import { OverviewService } from './overview.ts';
 import { createPubSubService, TopicFanout, type AppPubSub } from './pubsub.ts';
+import { createEventLog, logResourceEvents } from './eventlog-setup.ts';
+import type { EventLog } from './eventlog.ts';
 import { BrowserPages } from './server/browser.ts';
 import { Cors } from './server/cors.ts';
 import { HttpFront } from './server/http.ts';
@@ -50,6 +52,8 @@ export interface Services {
   log: Logger;
   db: Database;
   pubsub: AppPubSub;
+  /** The replayable log behind the cursor-bearing subscriptions. */
+  events: EventLog;
   health: HealthService;
   auth: TokenAuthenticator;
   providers: ProviderRegistry;
@@ -109,10 +113,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   });
   health.register({ name: 'pubsub', check: bus.check });
+  const events = createEventLog(config);
+  health.register({ name: 'event-log', check: events.check });
 
   // Each provider reports in `status` (DISABLED when not configured) and gates /ready.
   const aws = new AwsProvider({ ...config.aws, log: log.child({ provider: 'aws' }) });
   const providers = new ProviderRegistry([kubernetes, aws]);
+  const stopResourceLog = logResourceEvents(providers, events, log);
   health.register({
     name: 'leader-election',
     check: async () => leaderStatus(elector),
@@ -147,7 +154,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const actions = new ActionPipeline({
     audit,
     providers,
-    pubsub: bus.pubsub,
+    events,
     log,
     instanceId,
     pauseAfterExecuteMs: config.testPauseAfterExecuteMs,
@@ -184,7 +191,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: new RecommendationStore(db),
     providers,
     actions,
-    pubsub: bus.pubsub,
+    events,
     log: log.child({ component: 'recommender' }),
     usage: prometheus ? new PrometheusUsage(prometheus) : undefined,
     settings: {
@@ -238,6 +245,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     db,
     pubsub: bus.pubsub,
+    events,
     health,
     auth,
     providers,
@@ -322,8 +330,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     // Released only once this replica's jobs have stopped: a follower takes over at once.
     await elector?.stop();
     fanout.close();
+    stopResourceLog();
     await providers.stop();
     await bus.close();
+    await events.close();
     await db.close();
   }
 

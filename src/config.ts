@@ -131,6 +131,14 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   REDIS_URL: url(['redis', 'rediss']).optional(),
+  STREAM_RETENTION_EVENTS: z.coerce
+    .number({ message: 'expected a whole number of events between 10 and 1000000' })
+    .int('expected a whole number of events between 10 and 1000000')
+    .min(10, 'expected a whole number of events between 10 and 1000000')
+    .max(1_000_000, 'expected a whole number of events between 10 and 1000000')
+    .default(10_000),
+  STREAM_RETENTION_SECONDS: positiveSeconds(604_800).default(3600),
+  STREAM_KEY_PREFIX: z.string().min(1).max(100).default('oi:stream:'),
   API_TOKENS: apiTokens.default([]),
   AUTH_MODE: z.enum(['token', 'none'], { message: 'expected token or none' }).default('token'),
   CORS_ORIGINS: origins.default([]),
@@ -236,6 +244,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Subscription streams: retention per topic, and the Redis key prefix of their streams. */
+  streams: { retentionEvents: number; retentionSeconds: number; keyPrefix: string };
   auth: { mode: Env['AUTH_MODE']; tokens: ApiToken[] };
   /** Origins (scheme://host[:port]) whose browser pages may call the API; none: same-origin only. */
   corsOrigins: string[];
@@ -347,6 +357,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    streams: {
+      retentionEvents: e.STREAM_RETENTION_EVENTS,
+      retentionSeconds: e.STREAM_RETENTION_SECONDS,
+      keyPrefix: e.STREAM_KEY_PREFIX,
+    },
     auth: { mode: e.AUTH_MODE, tokens: e.API_TOKENS },
     corsOrigins: e.CORS_ORIGINS,
     kubernetes: { kubeconfig: e.KUBECONFIG, contexts: e.KUBE_CONTEXTS },

@@ -16,7 +16,7 @@ import {
 import type { Logger } from '../logger.ts';
 import type { ActionOutcome, ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
-import type { AppPubSub } from '../pubsub.ts';
+import type { EventLog } from '../eventlog.ts';
 import { recordedParams, validateParams } from './params.ts';
 import { mayRun, VERB_ROLE } from './policy.ts';
 
@@ -84,7 +84,7 @@ export class ActionPipeline {
   private readonly deps: {
     audit: AuditStore;
     providers: ProviderRegistry;
-    pubsub: AppPubSub;
+    events: EventLog;
     log: Logger;
     instanceId: string;
     /** Test hook (NODE_ENV=test only): pause between execution and outcome. */
@@ -297,7 +297,11 @@ export class ActionPipeline {
     const result: ActionOutcomeResult = outcome.error
       ? appErrorFromRecord(outcome.error)
       : { auditEvent: recorded, dryRun: cmd.dryRun };
-    this.deps.pubsub.publish(AUDIT_TOPIC, recorded);
+    this.deps.events
+      .append(AUDIT_TOPIC, recorded)
+      .catch((err: unknown) =>
+        this.deps.log.error({ err, auditEventId: recorded.id }, 'could not stream the audit event'),
+      );
     return result;
   }
 

@@ -2,8 +2,8 @@ import { AUDIT_TOPIC } from '../actions/pipeline.ts';
 import type { AuditEvent, AuditFilter } from '../audit/types.ts';
 import { AUDIT_SOURCES, AUDIT_STATUSES } from '../audit/types.ts';
 import { ValidationError } from '../errors.ts';
-import { boundedStream } from '../streams.ts';
 import { builder } from './builder.ts';
+import { afterArg, optionalStreamFields, streamed, subscribeLogged } from './streams.ts';
 import type { GraphQLContext } from './context.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 import {
@@ -81,6 +81,7 @@ builder.node(AuditEventRef, {
       nullable: true,
       description: 'The Merkle tree leaf of the outcome record, once written.',
     }),
+    ...optionalStreamFields(t, 'auditLog'),
   }),
 });
 
@@ -210,14 +211,16 @@ builder.interfaceField(ResourceInterface, 'auditLog', (t) =>
   }),
 );
 
-/** Audit events waiting for one slow subscriber before the oldest is dropped. */
+/** Live events held for one slow subscriber; past them it reads on from the event log. */
 const AUDIT_EVENT_BUFFER = 1_000;
 
 builder.subscriptionFields((t) => ({
   auditEvents: t.field({
     type: AuditEventRef,
-    description: `Each action as its outcome is recorded. More than ${AUDIT_EVENT_BUFFER} behind: oldest dropped.`,
-    args: { filter: t.arg({ type: AuditFilterInput, required: false }) },
+    description:
+      'Each action as its outcome is recorded, exactly once and in order on every replica; ' +
+      '`after` resumes from a cursor, and lost events are reported as a `gap`.',
+    args: { filter: t.arg({ type: AuditFilterInput, required: false }), after: afterArg(t.arg) },
     subscribe: (_root, args, ctx) => {
       const f = toFilter(args.filter);
       const keep = (e: AuditEvent) =>
@@ -228,15 +231,13 @@ builder.subscriptionFields((t) => ({
         (!f.resourceId || f.resourceId === e.target.id) &&
         (!f.since || new Date(e.timestamp) >= f.since) &&
         (!f.until || new Date(e.timestamp) < f.until);
-      return boundedStream<AuditEvent>(
-        (push) =>
-          ctx.services.fanout.subscribe(
-            AUDIT_TOPIC,
-            (e) => keep(e as AuditEvent) && push(e as AuditEvent),
-          ),
-        { max: AUDIT_EVENT_BUFFER },
-      );
+      return subscribeLogged<AuditEvent>(ctx, {
+        topic: AUDIT_TOPIC,
+        after: args.after,
+        keep,
+        buffer: AUDIT_EVENT_BUFFER,
+      });
     },
-    resolve: (e) => e,
+    resolve: (d) => streamed(d),
   }),
 }));

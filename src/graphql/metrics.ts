@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resource } from '../providers/provider.ts';
 import type { MetricSample } from '../metrics/hub.ts';
 import type { ProcessUsage } from '../metrics/process.ts';
@@ -14,7 +15,7 @@ import { timeWindow, type RangeArgs } from '../metrics/window.ts';
 import { sampleKey } from '../metrics/hub.ts';
 import { boundedStream } from '../streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
-import type { GraphQLContext } from './context.ts';
+import { executionScope, type GraphQLContext } from './context.ts';
 import { decodeResourceId, ResourceInterface } from './resources.ts';
 
 export const MetricNameEnum = builder.enumType('MetricName', {
@@ -60,21 +61,36 @@ const MetricRangeInput = builder.inputType('MetricRangeInput', {
   }),
 });
 
-/** One "now" per operation, so every Resource.metrics of a page shares one window (one batch). */
-const operationNow = new WeakMap<GraphQLContext, number>();
+/**
+ * One "now" per execution (an operation, or one event of a subscription), so every
+ * Resource.metrics of a page shares one window (one batch) and a later event sees later data.
+ */
+const executionNow = new WeakMap<object, number>();
 type SeriesLoader = DataLoader<Resource, SeriesOut[], string>;
-const loaders = new WeakMap<GraphQLContext, Map<string, SeriesLoader>>();
+const loaders = new WeakMap<object, Map<string, SeriesLoader>>();
 
-function windowFor(ctx: GraphQLContext, range: RangeArgs | null | undefined, step?: string | null) {
-  let now = operationNow.get(ctx);
-  if (now === undefined) operationNow.set(ctx, (now = Date.now()));
+function windowFor(
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+  range: RangeArgs | null | undefined,
+  step?: string | null,
+) {
+  const scope = executionScope(ctx, info);
+  let now = executionNow.get(scope);
+  if (now === undefined) executionNow.set(scope, (now = Date.now()));
   return timeWindow(range, step, ctx.services.metrics.intervalMs, now);
 }
 
-/** Per operation and argument set: every resource of a page in one `series` call. */
-function seriesLoader(ctx: GraphQLContext, names: MetricName[], w: TimeWindow): SeriesLoader {
-  let byArgs = loaders.get(ctx);
-  if (!byArgs) loaders.set(ctx, (byArgs = new Map<string, SeriesLoader>()));
+/** Per execution and argument set: every resource of a page in one `series` call. */
+function seriesLoader(
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+  names: MetricName[],
+  w: TimeWindow,
+): SeriesLoader {
+  const scope = executionScope(ctx, info);
+  let byArgs = loaders.get(scope);
+  if (!byArgs) loaders.set(scope, (byArgs = new Map<string, SeriesLoader>()));
   const key = JSON.stringify([names, w]);
   let loader = byArgs.get(key);
   if (!loader) {
@@ -110,11 +126,11 @@ builder.queryFields((t) => ({
       range: t.arg({ type: MetricRangeInput, required: false }),
       step: t.arg({ type: 'Duration', required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
       const targets = ctx.services.metrics.resolve(ids);
       const names = args.names ?? DEFAULT_NAMES;
-      const w = windowFor(ctx, args.range, args.step);
+      const w = windowFor(ctx, info, args.range, args.step);
       const series = await ctx.services.metrics.series(targets, names, w);
       const byId = new Map(targets.map((r) => [r.id, r]));
       return series.flatMap((s) => {
@@ -137,8 +153,13 @@ builder.interfaceField(ResourceInterface, 'metrics', (t) =>
       range: t.arg({ type: MetricRangeInput, required: false }),
       step: t.arg({ type: 'Duration', required: false }),
     },
-    resolve: (r, args, ctx) =>
-      seriesLoader(ctx, args.names ?? DEFAULT_NAMES, windowFor(ctx, args.range, args.step)).load(r),
+    resolve: (r, args, ctx, info) =>
+      seriesLoader(
+        ctx,
+        info,
+        args.names ?? DEFAULT_NAMES,
+        windowFor(ctx, info, args.range, args.step),
+      ).load(r),
   }),
 );
 

@@ -85,9 +85,9 @@ builder.subscriptionFields((t) => ({
             }, DEBOUNCE_MS);
           };
           const offResources = ctx.services.providers.onEvent(changed);
-          const offAudit = ctx.services.fanout.subscribe(AUDIT_TOPIC, changed);
+          const offAudit = ctx.services.events.listen(AUDIT_TOPIC, changed);
           const offMetrics = ctx.services.fanout.subscribe(METRICS_TOPIC, changed);
-          const offRecommendations = ctx.services.fanout.subscribe(RECOMMENDATION_TOPIC, changed);
+          const offRecommendations = ctx.services.events.listen(RECOMMENDATION_TOPIC, changed);
           void ctx.services.overview.get().then(push, () => {});
           return () => {
             clearTimeout(timer);

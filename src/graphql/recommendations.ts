@@ -16,7 +16,8 @@ import {
   type Skip,
 } from '../recommendations/types.ts';
 import { recordedTarget } from '../recommendations/decisions.ts';
-import { boundedStream } from '../streams.ts';
+import type { Delivered } from '../cursor-stream.ts';
+import { afterArg, streamFields, subscribeLogged } from './streams.ts';
 import {
   ActionResultInterface,
   actionErrors,
@@ -356,29 +357,36 @@ const EventTypeEnum = builder.enumType('RecommendationEventType', {
 });
 
 const RecommendationEventRef = builder
-  .objectRef<RecommendationEvent>('RecommendationEvent')
+  .objectRef<Delivered<RecommendationEvent>>('RecommendationEvent')
   .implement({
     fields: (t) => ({
-      type: t.field({ type: EventTypeEnum, resolve: (e) => e.type }),
-      recommendation: t.field({ type: RecommendationRef, resolve: (e) => e.recommendation }),
-      timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+      type: t.field({ type: EventTypeEnum, resolve: (e) => e.payload.type }),
+      recommendation: t.field({
+        type: RecommendationRef,
+        resolve: (e) => e.payload.recommendation,
+      }),
+      timestamp: t.field({ type: 'DateTime', resolve: (e) => e.payload.timestamp }),
+      ...streamFields(t, 'recommendations'),
     }),
   });
 
+/** Live events held for one slow subscriber; past them it reads on from the event log. */
 const EVENT_BUFFER = 1_000;
 
 builder.subscriptionFields((t) => ({
   recommendationEvents: t.field({
     type: RecommendationEventRef,
-    description: `Created, refreshed and resolved recommendations. More than ${EVENT_BUFFER} behind: oldest dropped.`,
-    subscribe: (_root, _args, ctx) =>
-      boundedStream<RecommendationEvent>(
-        (push) =>
-          ctx.services.fanout.subscribe(RECOMMENDATION_TOPIC, (e) =>
-            push(e as RecommendationEvent),
-          ),
-        { max: EVENT_BUFFER },
-      ),
+    description:
+      'Created, refreshed and resolved recommendations, exactly once and in order on every ' +
+      'replica; `after` resumes from a cursor, and lost events are reported as a `gap`.',
+    args: { after: afterArg(t.arg) },
+    subscribe: (_root, args, ctx) =>
+      subscribeLogged<RecommendationEvent>(ctx, {
+        topic: RECOMMENDATION_TOPIC,
+        after: args.after,
+        keep: () => true,
+        buffer: EVENT_BUFFER,
+      }),
     resolve: (e) => e,
   }),
 }));

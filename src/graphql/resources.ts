@@ -12,7 +12,9 @@ import {
   type ResourceFilter,
   type ResourceKind,
 } from '../providers/provider.ts';
-import { boundedStream } from '../streams.ts';
+import type { Delivered } from '../cursor-stream.ts';
+import { RESOURCE_TOPIC } from '../eventlog.ts';
+import { afterArg, streamFields, subscribeLogged } from './streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import { connectionOf, pageRequest, type Page } from './pagination.ts';
 import { MEMOIZE_GLOBAL_ID } from './sync-node-ids.ts';
@@ -227,34 +229,34 @@ const ResourceEventTypeEnum = builder.enumType('ResourceEventType', {
   values: ['ADDED', 'MODIFIED', 'DELETED'] as const,
 });
 
-const ResourceEventRef = builder.objectRef<ResourceEvent>('ResourceEvent').implement({
+const ResourceEventRef = builder.objectRef<Delivered<ResourceEvent>>('ResourceEvent').implement({
   fields: (t) => ({
-    type: t.field({ type: ResourceEventTypeEnum, resolve: (e) => e.type }),
-    resource: t.field({ type: ResourceInterface, resolve: (e) => e.resource }),
-    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
+    type: t.field({ type: ResourceEventTypeEnum, resolve: (e) => e.payload.type }),
+    resource: t.field({ type: ResourceInterface, resolve: (e) => e.payload.resource }),
+    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.payload.timestamp }),
+    ...streamFields(t, 'resources'),
   }),
 });
 
-/** Events waiting for one slow subscriber before the oldest is dropped. */
-const RESOURCE_EVENT_BUFFER = 10_000;
+/** Live events held for one slow subscriber; past them it reads on from the event log. */
+const RESOURCE_EVENT_BUFFER = 1_000;
 
 builder.subscriptionFields((t) => ({
   resourceEvents: t.field({
     type: ResourceEventRef,
     description:
-      'ADDED / MODIFIED / DELETED from the watch caches, filtered per subscriber. A subscriber ' +
-      `more than ${RESOURCE_EVENT_BUFFER} events behind loses the oldest ones.`,
-    args: { filter: t.arg({ type: ResourceFilterInput, required: false }) },
+      'ADDED / MODIFIED / DELETED from the watch caches, filtered per subscriber, each exactly ' +
+      'once and in order on every replica; `after` resumes from a cursor. Events older than the ' +
+      'retention are reported as a `gap`, never dropped silently.',
+    args: { filter: t.arg({ type: ResourceFilterInput, required: false }), after: afterArg(t.arg) },
     subscribe: (_root, args, ctx) => {
-      const filter = toFilter(args.filter);
-      const matches = ctx.services.providers.matcher(filter);
-      return boundedStream<ResourceEvent>(
-        (push) =>
-          ctx.services.providers.onEvent((e) => {
-            if (matches(e.resource)) push(e);
-          }),
-        { max: RESOURCE_EVENT_BUFFER },
-      );
+      const matches = ctx.services.providers.matcher(toFilter(args.filter));
+      return subscribeLogged<ResourceEvent>(ctx, {
+        topic: RESOURCE_TOPIC,
+        after: args.after,
+        keep: (e) => matches(e.resource),
+        buffer: RESOURCE_EVENT_BUFFER,
+      });
     },
     resolve: (e) => e,
   }),

@@ -12,7 +12,7 @@ import {
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
-import type { AppPubSub } from '../pubsub.ts';
+import type { EventLog } from '../eventlog.ts';
 import { idle } from './analyzers/idle.ts';
 import { replicas } from './analyzers/replicas.ts';
 import { rightsize } from './analyzers/rightsizing.ts';
@@ -88,7 +88,7 @@ export class RecommendationEngine {
     store: RecommendationStore;
     providers: ProviderRegistry;
     actions: ActionPipeline;
-    pubsub: AppPubSub;
+    events: EventLog;
     log: Logger;
     usage: PrometheusUsage | undefined;
     settings: Settings;
@@ -297,7 +297,11 @@ export class RecommendationEngine {
       recommendation,
       timestamp: new Date().toISOString(),
     };
-    this.deps.pubsub.publish(RECOMMENDATION_TOPIC, event);
+    this.deps.events
+      .append(RECOMMENDATION_TOPIC, event)
+      .catch((err: unknown) =>
+        this.deps.log.error({ err }, 'could not stream the recommendation event'),
+      );
   }
 
   /** Carries the recommendation's action out through the pipeline (source RECOMMENDATION). */

@@ -199,11 +199,14 @@ export class HttpFront {
       viewer,
       requestId: ctx.requestId,
       log: ctx.log,
+      lastEventId: headerValue(req.headers['last-event-id']),
     };
     // Yoga's Node adapter: its own Request/Response objects and a single write for JSON.
     await this.deps.yoga(req, res, serverContext);
   }
 }
+
+const headerValue = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h);
 
 /**
  * A request body read (and size-checked) by the front, handed to yoga's Node adapter. The

@@ -7,6 +7,7 @@ import { createContext, type GraphQLContext, type ServerContext } from '../graph
 import type { Logger } from '../logger.ts';
 import { metricsFastPathPlugin, type MetricsFastPath } from './metrics-fastpath.ts';
 import type { ServerMetrics } from './metrics.ts';
+import { streamIdsPlugin } from './stream-ids.ts';
 
 function metricsPlugin(metrics: ServerMetrics): Plugin {
   return {
@@ -71,7 +72,11 @@ export function createGraphQLServer(options: {
       error: (...a: unknown[]) => options.log.error({ yoga: a }),
     },
     context: (initial) => createContext(initial, options.services),
-    plugins: [metricsPlugin(options.metrics), metricsFastPathPlugin(options.fastPath)],
+    plugins: [
+      metricsPlugin(options.metrics),
+      metricsFastPathPlugin(options.fastPath),
+      streamIdsPlugin(),
+    ],
   });
 }
 

@@ -254,8 +254,8 @@ describe('audit log over GraphQL', () => {
     });
     await new Promise((r) => setTimeout(r, 300));
     const [restart, stop] = await t.app.services.audit.list({}, 2);
-    t.app.services.pubsub.publish('auditEvents', { ...restart, action: 'restart' });
-    t.app.services.pubsub.publish('auditEvents', { ...stop, action: 'stop', actor: 'y' });
+    await t.app.services.events.append('auditEvents', { ...restart, action: 'restart' });
+    await t.app.services.events.append('auditEvents', { ...stop, action: 'stop', actor: 'y' });
     const got = await received;
     expect(got).toEqual({
       data: { auditEvents: { action: 'stop', actor: 'y', status: 'SUCCEEDED' } },

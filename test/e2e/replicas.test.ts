@@ -71,7 +71,7 @@ describe('several replicas', () => {
       reverts: null,
       instanceId: 'a',
     });
-    a.app.services.pubsub.publish('auditEvents', event);
+    await a.app.services.events.append('auditEvents', event);
     expect(await received).toEqual({
       data: { auditEvents: { action: 'scale', actor: 'replica-a', target: { name: 'web' } } },
     });

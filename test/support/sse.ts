@@ -1,7 +1,8 @@
-/** One server-sent event: its `event` field and its `data` lines joined. */
+/** One server-sent event: its `event` field, its `data` lines joined, and its `id` if any. */
 export interface SseEvent {
   event: string;
   data: string;
+  id?: string;
 }
 
 /**
@@ -26,7 +27,12 @@ export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerat
             .filter((l) => l.startsWith(`${name}:`))
             .map((l) => l.slice(name.length + 1).trimStart());
         if (block.every((l) => l.startsWith(':'))) continue;
-        yield { event: field('event')[0] ?? 'message', data: field('data').join('\n') };
+        const id = field('id')[0];
+        yield {
+          event: field('event')[0] ?? 'message',
+          data: field('data').join('\n'),
+          ...(id !== undefined && { id }),
+        };
       }
     }
   } catch (err) {

@@ -10,7 +10,7 @@ import { ChatService, type ChatDeps } from '../../src/chat/service.ts';
 import { HealthService } from '../../src/health.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
-import { createPubSubService } from '../../src/pubsub.ts';
+import { MemoryEventLog } from '../../src/eventlog.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrations.ts';
 import { FixtureProvider } from './chat-fixtures.ts';
@@ -36,11 +36,10 @@ export async function chatHarness(): Promise<ChatHarness> {
   const providers = new ProviderRegistry([provider]);
   const audit = new AuditStore(db);
   const log = createLogger('silent');
-  const bus = createPubSubService(undefined);
   const actions = new ActionPipeline({
     audit,
     providers,
-    pubsub: bus.pubsub,
+    events: new MemoryEventLog({ maxEvents: 1000, maxAgeMs: 3_600_000 }),
     log,
     instanceId: 'test',
     pauseAfterExecuteMs: 0,
@@ -69,7 +68,6 @@ export async function chatHarness(): Promise<ChatHarness> {
         ...extra,
       }),
     close: async () => {
-      await bus.close();
       await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
