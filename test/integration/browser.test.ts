@@ -1,9 +1,9 @@
-// The dashboard and GraphiQL in a real browser (Debian's Chromium) against the lab, with
-// every request that leaves the machine refused: sign-in, a kubectl change appearing without
-// reload, scaling from the page (checked with kubectl) and its audit event, a recommendation
-// applied and reverted, a chat plan confirmed, a viewer without buttons, GraphiQL's query,
-// reload and subscription. Prints the first-load and live-update figures; screenshots go to
-// artifacts/screenshots/.
+// The dashboard and GraphiQL in a real browser (Debian's Chromium) against the lab, with every
+// request that leaves the machine refused: sign-in, a kubectl change appearing without reload,
+// scaling from the page (checked with kubectl), its live chart and history range and its audit
+// event, a recommendation applied and reverted and another rejected, a chat plan confirmed, a
+// viewer without buttons, GraphiQL's query, reload and subscription. Prints the first-load and
+// live-update figures; screenshots go to artifacts/screenshots/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -187,6 +187,11 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     await eventually(async () => expect(await points()).toBeGreaterThan(0), 60_000, 500);
     const before = await points();
     await eventually(async () => expect(await points()).toBeGreaterThan(before), 60_000, 500);
+    // The history range: another range asks the API for that range's history.
+    const history = page.waitForRequest((r) => (r.postData() ?? '').includes('"last":"PT6H"'));
+    await page.selectOption('select[name=range]', 'PT6H');
+    await history;
+    await eventually(async () => expect(await points()).toBeGreaterThan(0), 30_000, 500);
     await screenshot(page, 'resource');
     await page.goto(`${t.url}/#/audit?actions=scale`);
     await page.waitForSelector('tr[data-audit-action=scale][data-audit-target=web]');
@@ -195,7 +200,7 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('applies a recommendation after its dry run, then reverts it', async () => {
+  it('applies a recommendation after its dry run, then reverts it; rejects another with a reason', async () => {
     const reg = await gql(t.url, TOKENS.admin, RegisterAgent, {
       input: { name: 'ui-agent', capabilities: ['submit'] },
     });
@@ -212,6 +217,8 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     const { page, problems } = await openSignedIn(TOKENS.operator);
     await page.goto(`${t.url}/#/recommendations?status=OPEN`);
     const card = page.locator('article[data-recommendation]', { hasText: `Run web in ${ns.name}` });
+    await card.locator('details summary', { hasText: 'Evidence' }).click();
+    await card.locator('details pre', { hasText: 'p95CpuCores' }).waitFor();
     await card.locator('button[data-action=Apply]').click();
     await card.locator('[data-testid=dry-run]').waitFor();
     expect(await replicas('web')).toBe(3);
@@ -226,6 +233,26 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     await applied.locator('[data-testid=dry-run]').waitFor();
     await applied.locator('text=Confirm revert').click();
     await eventually(async () => expect(await replicas('web')).toBe(3), 20_000);
+    // Reject: a reason, a dry run that changes nothing, then the advice moves to REJECTED.
+    const title = `Give web in ${ns.name} less CPU`;
+    await submitAdvice({
+      type: 'CPU_RIGHTSIZE',
+      title,
+      summary: 'CPU requests far above use.',
+      current: { cpu: '500m' },
+      recommended: { cpu: '100m' },
+    });
+    await page.goto(`${t.url}/#/recommendations?status=OPEN`);
+    const rejecting = page.locator('article[data-recommendation]', { hasText: title });
+    await rejecting.locator('input[name=reason]').fill('headroom for the sale');
+    await rejecting.locator('button[data-action=Reject]').click();
+    await rejecting.locator('[data-testid=dry-run]').waitFor();
+    await rejecting.locator('text=Confirm reject').click();
+    await rejecting.waitFor({ state: 'detached' });
+    await page.goto(`${t.url}/#/recommendations?status=REJECTED`);
+    await page
+      .locator('article[data-recommendation][data-status=REJECTED]', { hasText: title })
+      .waitFor();
     expect(problems).toEqual([]);
   });
 
