@@ -22,6 +22,7 @@ import { createEventLog, logResourceEvents } from './eventlog-setup.ts';
 import type { EventLog } from './eventlog.ts';
 import { BrowserPages } from './server/browser.ts';
 import { Cors } from './server/cors.ts';
+import { RateLimiter } from './server/rate-limit.ts';
 import { HttpFront } from './server/http.ts';
 import { AwsProvider } from './providers/aws/provider.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
@@ -285,12 +286,18 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const metrics = new ServerMetrics({ leader });
   // One fast path for `metrics` subscriptions: HTTP and graphql-ws subscribers share its groups.
   const fastPath = new MetricsFastPath();
+  const rateLimiter = new RateLimiter({
+    settings: config.rateLimit,
+    redisUrl: config.redisUrl,
+    log: log.child({ component: 'rate-limit' }),
+  });
   const yoga = createGraphQLServer({
     schema,
     services,
     metrics,
     log,
     fastPath,
+    rateLimiter,
   });
   const browser = new BrowserPages({ graphiql: config.graphiql });
   const http = new HttpFront({
@@ -303,6 +310,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maxRequestBytes: config.maxRequestBytes,
     browser,
     cors: new Cors(config.corsOrigins),
+    rateLimiter,
   });
   const ws = attachWebSocket({
     server: http.server,
@@ -311,6 +319,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     maxPayload: config.maxRequestBytes,
     fastPath,
+    rateLimiter,
   });
 
   let shuttingDown: Promise<void> | undefined;
@@ -334,6 +343,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     await providers.stop();
     await bus.close();
     await events.close();
+    rateLimiter.close();
     await db.close();
   }
 
@@ -349,6 +359,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     services,
     browser,
     listen: async () => {
+      await rateLimiter.connected();
       const addr = await new Promise<AddressInfo>((resolve, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () =>

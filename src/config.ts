@@ -29,6 +29,13 @@ const positiveSeconds = (max: number) =>
     .min(1, `expected a number of seconds between 1 and ${max}`)
     .max(max, `expected a number of seconds between 1 and ${max}`);
 
+const count = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `expected an integer between ${min} and ${max}` })
+    .int(`expected an integer between ${min} and ${max}`)
+    .min(min, `expected an integer between ${min} and ${max}`)
+    .max(max, `expected an integer between ${min} and ${max}`);
+
 const url = (schemes: string[]) =>
   z.string().refine(
     (v) => {
@@ -142,6 +149,9 @@ const schema = z.object({
   API_TOKENS: apiTokens.default([]),
   AUTH_MODE: z.enum(['token', 'none'], { message: 'expected token or none' }).default('token'),
   CORS_ORIGINS: origins.default([]),
+  RATE_LIMIT_PER_SECOND: count(0, 1_000_000).default(50),
+  RATE_LIMIT_BURST: count(0, 1_000_000).default(500),
+  RATE_LIMIT_EXPENSIVE_COST: count(1, 1_000_000).default(20),
   KUBECONFIG: z.string().optional(),
   KUBE_CONTEXTS: list.default([]),
   PROMETHEUS_URL: url(['http', 'https']).optional(),
@@ -249,6 +259,8 @@ export interface Config {
   auth: { mode: Env['AUTH_MODE']; tokens: ApiToken[] };
   /** Origins (scheme://host[:port]) whose browser pages may call the API; none: same-origin only. */
   corsOrigins: string[];
+  /** Points per token: a steady rate (0: off), a burst allowance per 10 s, expensive fields. */
+  rateLimit: { perSecond: number; burst: number; expensiveCost: number };
   kubernetes: { kubeconfig: string | undefined; contexts: string[] };
   prometheusUrl: string | undefined;
   aws: { endpoint: string | undefined; regions: string[]; pollIntervalSeconds: number };
@@ -364,6 +376,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     auth: { mode: e.AUTH_MODE, tokens: e.API_TOKENS },
     corsOrigins: e.CORS_ORIGINS,
+    rateLimit: {
+      perSecond: e.RATE_LIMIT_PER_SECOND,
+      burst: e.RATE_LIMIT_BURST,
+      expensiveCost: e.RATE_LIMIT_EXPENSIVE_COST,
+    },
     kubernetes: { kubeconfig: e.KUBECONFIG, contexts: e.KUBE_CONTEXTS },
     prometheusUrl: e.PROMETHEUS_URL,
     aws: { endpoint: e.AWS_ENDPOINT, regions, pollIntervalSeconds: e.AWS_POLL_INTERVAL_SECONDS },

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { BrowserPages } from './browser.ts';
 import type { Cors } from './cors.ts';
 import type { ServerMetrics } from './metrics.ts';
+import { rateLimited, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
 import type { ServerContext } from '../graphql/context.ts';
 
@@ -21,6 +22,8 @@ export interface HttpDeps {
   browser: BrowserPages;
   /** Answers preflights before authentication and marks answers to allowed origins. */
   cors: Cors;
+  /** One point per GraphQL request and token, charged before the body is read. */
+  rateLimiter: RateLimiter;
 }
 
 interface InFlight {
@@ -169,6 +172,16 @@ export class HttpFront {
         401,
         'Authentication required: send "Authorization: Bearer <token>"',
         'UNAUTHENTICATED',
+      );
+    }
+    const decision = await this.deps.rateLimiter.consume(viewer.name);
+    if (!decision.allowed) {
+      const seconds = decision.retryAfterSeconds;
+      return sendJson(
+        res,
+        429,
+        { errors: [rateLimited(seconds)] },
+        { 'retry-after': `${seconds}` },
       );
     }
     let body: Buffer | undefined;

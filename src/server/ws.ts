@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
 import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
 import { FAST_PATH, type FastSink, type MetricsFastPath } from './metrics-fastpath.ts';
+import { rateLimited as refusal, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
 
 const WS_PATHS = new Set(['/graphql', '/ws']);
@@ -44,6 +46,8 @@ export function attachWebSocket(options: {
   maxPayload: number;
   /** Serves eligible `metrics` subscriptions (the one yoga's plugin has too); none: normal path. */
   fastPath?: MetricsFastPath;
+  /** Every operation on a socket spends its token's budget: one point plus expensive fields (none: unlimited). */
+  rateLimiter?: RateLimiter;
 }) {
   const { fastPath } = options;
   // No extensions (ws's default): the fast path writes plain frames to the TCP socket.
@@ -66,6 +70,13 @@ export function attachWebSocket(options: {
     });
   });
 
+  const rateLimited = async (identity: string, points: number) => {
+    const decision = await options.rateLimiter?.consume(identity, points);
+    if (!decision || decision.allowed) return undefined;
+    const { message, extensions } = refusal(decision.retryAfterSeconds);
+    return new GraphQLError(message, { extensions });
+  };
+
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
@@ -86,6 +97,9 @@ export function attachWebSocket(options: {
       onSubscribe: async (ctx, id, payload) => {
         const { viewer, log } = ctx.extra;
         if (!viewer || !log) return [];
+        // One point before any work, as over HTTP; expensive fields once the document is known.
+        const refused = await rateLimited(viewer.name, 1);
+        if (refused) return [refused];
         const requestId = `${id}`;
         const { schema, execute, subscribe, contextFactory, parse, validate } =
           options.yoga.getEnveloped({
@@ -105,6 +119,11 @@ export function attachWebSocket(options: {
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
+        const extra = options.rateLimiter?.extraCost(document) ?? 0;
+        if (extra > 0) {
+          const costly = await rateLimited(viewer.name, extra);
+          if (costly) return [costly];
+        }
         const operationName = payload.operationName ?? null;
         const transport = transports.get(ctx.extra.socket);
         const sink =

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import { metricsFastPathPlugin, type MetricsFastPath } from './metrics-fastpath.ts';
 import type { ServerMetrics } from './metrics.ts';
 import { streamIdsPlugin } from './stream-ids.ts';
+import { rateLimitPlugin, type RateLimiter } from './rate-limit.ts';
 
 function metricsPlugin(metrics: ServerMetrics): Plugin {
   return {
@@ -39,6 +40,8 @@ export function createGraphQLServer(options: {
   log: Logger;
   /** Serves eligible `metrics` subscriptions over HTTP (shared with graphql-ws); none: off. */
   fastPath?: MetricsFastPath;
+  /** Charges expensive fields once an HTTP operation is parsed (the front charged its point); none: unlimited. */
+  rateLimiter?: RateLimiter;
 }) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: options.schema,
@@ -76,6 +79,7 @@ export function createGraphQLServer(options: {
       metricsPlugin(options.metrics),
       metricsFastPathPlugin(options.fastPath),
       streamIdsPlugin(),
+      ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
     ],
   });
 }

@@ -184,6 +184,8 @@ async function serve(): Promise<void> {
     LOG_LEVEL: 'warn',
     DATA_DIR: dir,
     API_TOKENS: `bench:operator:${TOKEN}`,
+    // Throughput is the measure: one token's rate limit would cap it (docs/security.md).
+    RATE_LIMIT_PER_SECOND: '0',
     KUBECONFIG: lab().KUBECONFIG ?? '',
     AWS_ENDPOINT: '',
     AWS_REGION: '',
