@@ -29,7 +29,23 @@ export function createPubSubService(redisUrl: string | undefined): PubSubService
   // ioredis reconnects by itself; errors surface through the status check instead of crashing.
   publishClient.on('error', () => {});
   subscribeClient.on('error', () => {});
-  const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+  // The event target sends these without a catch: one failed (Redis away, or an unsubscribe
+  // after close) would reject unhandled and end the process. The health check pings Redis.
+  const failed = () => {};
+  const publisher = {
+    publish: (channel: string, message: string) =>
+      publishClient.publish(channel, message).catch(failed),
+  };
+  const subscriber = {
+    on: (event: 'message', listener: (channel: string, message: string) => void) =>
+      subscribeClient.on(event, listener),
+    subscribe: (topic: string) => subscribeClient.subscribe(topic).catch(failed),
+    unsubscribe: (topic: string) => subscribeClient.unsubscribe(topic).catch(failed),
+  };
+  const eventTarget = createRedisEventTarget<CustomEvent>({
+    publishClient: publisher as unknown as Redis,
+    subscribeClient: subscriber as unknown as Redis,
+  });
   return {
     pubsub: createPubSub({ eventTarget }),
     check: async () => {
