@@ -49,14 +49,17 @@ describe('rate limits per token, in one process', () => {
   });
 
   it('answers a flood with 429 and Retry-After, and other tokens are served', async () => {
+    const started = performance.now();
     const answers = await Promise.all(
       Array.from({ length: 40 }, () => ask(t.url, TOKENS.viewer, '{ viewer { name } }')),
     );
+    const seconds = Math.ceil((performance.now() - started) / 1000);
     const served = answers.filter((a) => a.status === 200).length;
     const refused = answers.filter((a) => a.status !== 200);
-    // 2 a second and 20 for bursts (each second's edge passed adds 2 more).
+    // 20 for bursts, and 2 in each second begun (on a loaded machine the flood takes several).
     expect(served).toBeGreaterThanOrEqual(20);
-    expect(served).toBeLessThanOrEqual(26);
+    expect(served).toBeLessThanOrEqual(20 + 2 * (seconds + 1));
+    expect(refused.length).toBeGreaterThan(0);
     for (const a of refused) expectRefused(a, 10);
     expect((await ask(t.url, TOKENS.admin, '{ viewer { name } }')).status).toBe(200);
   });
@@ -86,6 +89,7 @@ describe('rate limits per token, in one process', () => {
       retryAttempts: 0,
     });
     try {
+      const started = performance.now();
       const outcomes = await Promise.all(
         Array.from(
           { length: 10 },
@@ -101,8 +105,11 @@ describe('rate limits per token, in one process', () => {
       );
       const refused = outcomes.filter(Array.isArray) as { extensions?: { code?: string } }[][];
       const served = outcomes.filter((o) => !Array.isArray(o));
+      const seconds = Math.ceil((performance.now() - started) / 1000);
+      // 3 for bursts, and 1 in each second begun.
       expect(served.length).toBeGreaterThanOrEqual(3);
-      expect(served.length).toBeLessThanOrEqual(5);
+      expect(served.length).toBeLessThanOrEqual(3 + seconds + 1);
+      expect(refused.length).toBeGreaterThan(0);
       expect(served[0]).toEqual({ data: { viewer: { name: 'ws-user' } } });
       for (const errors of refused) {
         expect(errors[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
@@ -125,7 +132,7 @@ describe('rate limits shared through Redis', () => {
       REDIS_URL,
       API_TOKENS: `${name}:viewer:${secret}`,
       RATE_LIMIT_PER_SECOND: '1',
-      RATE_LIMIT_BURST: '6',
+      RATE_LIMIT_BURST: '20',
     };
     [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
   });
@@ -134,16 +141,19 @@ describe('rate limits shared through Redis', () => {
   });
 
   it('spends one budget across two servers', async () => {
+    const started = performance.now();
     const answers = await Promise.all(
-      Array.from({ length: 16 }, (_, i) =>
+      Array.from({ length: 40 }, (_, i) =>
         ask(i % 2 === 0 ? a.url : b.url, secret, '{ viewer { name } }'),
       ),
     );
+    const seconds = Math.ceil((performance.now() - started) / 1000);
     const served = answers.filter((x) => x.status === 200).length;
-    // Alone, each server would serve 7 of its 8 (1 a second, 6 for bursts): 14; sharing, 7
-    // (each second's edge passed adds 1).
-    expect(served).toBeGreaterThanOrEqual(7);
-    expect(served).toBeLessThanOrEqual(9);
+    // Alone, each server would serve all its 20 (20 for bursts, 1 a second): 40. Sharing: 20,
+    // and 1 in each second begun.
+    expect(seconds).toBeLessThan(10);
+    expect(served).toBeGreaterThanOrEqual(20);
+    expect(served).toBeLessThanOrEqual(20 + seconds + 1);
     for (const x of answers.filter((y) => y.status !== 200)) expectRefused(x, 10);
   });
 });
