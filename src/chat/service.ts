@@ -4,13 +4,14 @@ import { VERB_ROLE } from '../actions/policy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { AppError, UnavailableError } from '../errors.ts';
+import { AppError, NotFoundError, UnavailableError, ValidationError } from '../errors.ts';
 import type { HealthService } from '../health.ts';
 import type { Logger } from '../logger.ts';
 import type { ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Database } from '../store/database.ts';
 import { Answers, HELP } from './answers.ts';
+import { PlanIncompleteError } from './errors.ts';
 import { MUTATING, type Interpretation, type Memory } from './intents.ts';
 import type { LlmInterpreter } from './llm.ts';
 import { parse } from './parser.ts';
@@ -36,9 +37,33 @@ export interface ChatPayload {
   confirmationToken: string | null;
 }
 
+/** What became of one step of a confirmed plan. */
+export type StepOutcome = {
+  /** Position in the plan, from 0. */
+  index: number;
+  action: string;
+  target: Resource | null;
+} & (
+  | { status: 'SUCCEEDED'; auditEvent: AuditEvent }
+  | { status: 'FAILED'; error: AppError }
+  | { status: 'NOT_RUN' }
+);
+
 export interface ConfirmSuccess {
+  steps: StepOutcome[];
   auditEvents: AuditEvent[];
   reply: string;
+}
+
+/** What the chat accepts from a client, checked before anything is read or stored. */
+export interface ChatInput {
+  message: string;
+  context?: {
+    namespace?: string | null;
+    cluster?: string | null;
+    resourceId?: string | null;
+  } | null;
+  conversationId?: string | null;
 }
 
 export interface ChatDeps {
@@ -55,14 +80,27 @@ export interface ChatDeps {
   manifests?: ManifestPort | undefined;
 }
 
-/** What a dashboard may tell the chat about where the user is looking. */
-const ContextSchema = z
-  .object({
-    namespace: z.string().max(253).optional(),
-    cluster: z.string().max(253).optional(),
-    resourceId: z.string().max(1000).optional(),
-  })
-  .catch({});
+/** The longest message the chat reads. */
+export const MAX_MESSAGE = 2000;
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((v) => v.isWellFormed() && !v.includes('\u0000'), 'no NUL or unpaired surrogate');
+const optional = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => v ?? undefined);
+
+const InputSchema = z.object({
+  message: text(MAX_MESSAGE).refine((v) => v.trim().length > 0, 'a message is needed'),
+  /** What a dashboard may tell the chat about where the user is looking. */
+  context: z
+    .object({ namespace: optional(253), cluster: optional(253), resourceId: optional(1000) })
+    .nullish(),
+  conversationId: z.uuid('a conversation id as returned by chat').nullish(),
+});
 
 /** Below this, the built-in understanding asks the optional LLM for a second opinion. */
 const LLM_THRESHOLD = 0.8;
@@ -97,23 +135,35 @@ export class ChatService {
     return model && model.intent !== 'unknown' ? model : builtin;
   }
 
+  /**
+   * Answers one message. A malformed input is a ValidationError and an unknown conversation
+   * (or another viewer's) a NotFoundError: nothing is read or stored for either.
+   */
   async chat(
-    input: { message: string; context?: unknown; conversationId?: string | null },
+    input: ChatInput,
     viewer: Viewer,
     requestId: string | null,
-  ): Promise<ChatPayload> {
-    const message = input.message.slice(0, 2000);
-    const context = ContextSchema.parse(input.context ?? {});
-    const conversation = await this.store.open(input.conversationId, viewer.name);
+  ): Promise<ChatPayload | AppError> {
+    const parsed = InputSchema.safeParse(input);
+    if (!parsed.success) {
+      return new ValidationError(
+        'The chat message was refused',
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    const { message } = parsed.data;
+    const { namespace, cluster, resourceId } = parsed.data.context ?? {};
+    const conversation = await this.store.open(parsed.data.conversationId, viewer.name);
+    if (!conversation) {
+      return new NotFoundError('No such conversation of yours; start a new one without an id');
+    }
     const memory: Memory = { ...conversation.memory };
-    if (context.resourceId && !memory.lastTargets?.length)
-      memory.lastTargets = [context.resourceId];
+    if (resourceId && !memory.lastTargets?.length) memory.lastTargets = [resourceId];
     const resources = this.deps.providers.list({});
     const interpretation = await this.interpret(message, memory, resources);
     const e = interpretation.entities;
-    if (!e.namespace && context.namespace && interpretation.intent !== 'overview')
-      e.namespace = context.namespace;
-    if (!e.cluster && context.cluster) e.cluster = context.cluster;
+    if (!e.namespace && namespace && interpretation.intent !== 'overview') e.namespace = namespace;
+    if (!e.cluster && cluster) e.cluster = cluster;
     const u = resolveInterpretation(interpretation, memory, resources);
     const { payload, shown } = await this.respond(u, viewer, requestId, conversation.id);
     await this.store.save(
@@ -205,21 +255,39 @@ export class ChatService {
       if (err instanceof AppError) return err;
       throw err;
     }
-    const events: AuditEvent[] = [];
+    const steps: StepOutcome[] = [];
     const lines: string[] = [];
-    for (const [i, step] of plan.steps.entries()) {
+    let failed: AppError | undefined;
+    for (const [index, step] of plan.steps.entries()) {
+      const base = {
+        index,
+        action: step.action,
+        target: step.targetId ? (this.deps.providers.get(step.targetId) ?? null) : null,
+      };
+      if (failed) {
+        steps.push({ ...base, status: 'NOT_RUN' });
+        continue;
+      }
       const result = await this.execute(step, viewer, requestId);
       if (result instanceof AppError) {
-        if (events.length === 0) return result;
+        // Nothing ran: the plan failed as its one action would have.
+        if (index === 0) return result;
+        failed = result;
+        steps.push({ ...base, status: 'FAILED', error: result });
         lines.push(
-          `Step ${i + 1} failed: ${result.message}. The steps before it ran; nothing after it did.`,
+          `Step ${index + 1} failed: ${result.message}. The steps before it ran; nothing after it did.`,
         );
-        break;
+        continue;
       }
-      events.push(result.auditEvent);
+      steps.push({ ...base, status: 'SUCCEEDED', auditEvent: result.auditEvent });
       lines.push(result.auditEvent.message ?? `${step.action} done`);
     }
-    return { auditEvents: events, reply: lines.join('\n') };
+    const done = {
+      steps,
+      auditEvents: steps.flatMap((o) => (o.status === 'SUCCEEDED' ? [o.auditEvent] : [])),
+      reply: lines.join('\n'),
+    };
+    return failed ? new PlanIncompleteError(failed, done) : done;
   }
 
   private async execute(

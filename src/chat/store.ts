@@ -33,19 +33,19 @@ export class ChatStore {
   }
 
   /**
-   * The conversation's memory; a conversation belongs to whoever opened it, so another
-   * viewer's id (or an unknown one) starts a fresh conversation instead of reading theirs.
+   * The conversation's memory, or a fresh conversation when no id is given. A conversation
+   * belongs to whoever opened it: another viewer's id reads as unknown (null), like a pruned one.
    */
   async open(
     id: string | null | undefined,
     owner: string,
-  ): Promise<{ id: string; memory: Memory }> {
-    if (id && /^[0-9a-f-]{36}$/i.test(id)) {
+  ): Promise<{ id: string; memory: Memory } | null> {
+    if (id) {
       const [row] = await this.db.query<{ memory: Memory }>(
         'SELECT memory FROM chat_conversations WHERE id = $1 AND owner = $2',
         [id, owner],
       );
-      if (row) return { id, memory: row.memory };
+      return row ? { id, memory: row.memory } : null;
     }
     const fresh = randomUUID();
     await this.db.query('INSERT INTO chat_conversations (id, owner) VALUES ($1, $2)', [

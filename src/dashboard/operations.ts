@@ -445,30 +445,55 @@ export const RevertMutation = graphql(`
 export const ChatMutation = graphql(`
   mutation DashChat($input: ChatInput!) {
     chat(input: $input) {
-      conversationId
-      reply
-      requiresConfirmation
-      confirmationToken
-      intent {
-        name
-        confidence
-      }
-      plan {
-        action
-        parameters
-        preview
-        target {
-          id
-          kind
-          namespace
+      __typename
+      ... on ChatSuccess {
+        conversationId
+        reply
+        requiresConfirmation
+        confirmationToken
+        intent {
           name
+          confidence
+        }
+        plan {
+          action
+          parameters
+          preview
+          target {
+            id
+            kind
+            namespace
+            name
+          }
+        }
+        generatedCode {
+          language
+          filename
+          content
         }
       }
-      generatedCode {
-        language
-        filename
-        content
+      ... on Error {
+        code
+        message
       }
+    }
+  }
+`);
+
+export const ChatStepFields = graphql(`
+  fragment ChatStepFields on ChatStepOutcome {
+    __typename
+    index
+    action
+    status
+    target {
+      kind
+      namespace
+      name
+    }
+    ... on ChatStepFailed {
+      code
+      message
     }
   }
 `);
@@ -479,6 +504,18 @@ export const ConfirmChatPlanMutation = graphql(`
       __typename
       ... on ConfirmChatPlanSuccess {
         reply
+        steps {
+          ...ChatStepFields
+        }
+        auditEvents {
+          ...AuditRowFields
+        }
+      }
+      ... on ChatPlanIncompleteError {
+        reply
+        steps {
+          ...ChatStepFields
+        }
         auditEvents {
           ...AuditRowFields
         }

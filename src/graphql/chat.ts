@@ -1,5 +1,5 @@
-import type { ChatPayload, ConfirmSuccess } from '../chat/service.ts';
-import { ChatTokenError } from '../chat/errors.ts';
+import type { ChatPayload, ConfirmSuccess, StepOutcome } from '../chat/service.ts';
+import { ChatTokenError, PlanIncompleteError } from '../chat/errors.ts';
 import type { Interpretation } from '../chat/intents.ts';
 import type { GeneratedCode, PlannedAction } from '../chat/planner.ts';
 import {
@@ -30,29 +30,68 @@ const ChatIntentRef = builder.objectRef<Interpretation>('ChatIntent').implement(
 const PlannedActionRef = builder.objectRef<PlannedAction>('PlannedAction').implement({
   description: 'One step of a plan, with the dry run that previewed it.',
   fields: (t) => ({
-    action: t.exposeString('action'),
-    target: t.field({ type: ResourceInterface, nullable: true, resolve: (p) => p.target }),
-    parameters: t.field({ type: 'JSON', nullable: true, resolve: (p) => p.parameters }),
-    preview: t.field({ type: 'JSON', nullable: true, resolve: (p) => p.preview }),
+    action: t.exposeString('action', { description: 'What it does, e.g. scale or restart.' }),
+    target: t.field({
+      type: ResourceInterface,
+      nullable: true,
+      description: 'What it acts on (none for a creation in a namespace not yet known).',
+      resolve: (p) => p.target,
+    }),
+    parameters: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'Its parameters, e.g. {replicas: 3}.',
+      resolve: (p) => p.parameters,
+    }),
+    preview: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The dry run: {ok, message, before, after} or {ok: false, code, message}.',
+      resolve: (p) => p.preview,
+    }),
   }),
 });
 
 const GeneratedCodeRef = builder.objectRef<GeneratedCode>('GeneratedCode').implement({
+  description: 'Code the chat wrote for a request (manifests for a creation).',
   fields: (t) => ({
-    language: t.exposeString('language'),
-    filename: t.exposeString('filename', { nullable: true }),
-    content: t.exposeString('content'),
+    language: t.exposeString('language', { description: 'e.g. yaml.' }),
+    filename: t.exposeString('filename', {
+      nullable: true,
+      description: 'A file name to save it under.',
+    }),
+    content: t.exposeString('content', { description: 'The code itself.' }),
   }),
 });
 
-const ChatPayloadRef = builder.objectRef<ChatPayload>('ChatPayload').implement({
+const ChatSuccessRef = builder.objectRef<ChatPayload>('ChatSuccess').implement({
+  description:
+    'The answer to a message: a reply, and for a change a previewed plan with a confirmation token.',
+  isTypeOf: (v) => !(v instanceof AppError),
   fields: (t) => ({
-    conversationId: t.exposeID('conversationId'),
+    conversationId: t.exposeID('conversationId', {
+      description: 'Pass it with the next message to continue this conversation.',
+    }),
     reply: t.exposeString('reply', { description: 'Markdown.' }),
-    intent: t.field({ type: ChatIntentRef, resolve: (p) => p.intent }),
-    plan: t.field({ type: [PlannedActionRef], resolve: (p) => p.plan }),
-    generatedCode: t.field({ type: [GeneratedCodeRef], resolve: (p) => p.generatedCode }),
-    requiresConfirmation: t.exposeBoolean('requiresConfirmation'),
+    intent: t.field({
+      type: ChatIntentRef,
+      description: 'How the message was understood.',
+      resolve: (p) => p.intent,
+    }),
+    plan: t.field({
+      type: [PlannedActionRef],
+      description:
+        'The steps a change would run, each previewed by a dry run; empty for a question.',
+      resolve: (p) => p.plan,
+    }),
+    generatedCode: t.field({
+      type: [GeneratedCodeRef],
+      description: 'Code written for the request, if any.',
+      resolve: (p) => p.generatedCode,
+    }),
+    requiresConfirmation: t.exposeBoolean('requiresConfirmation', {
+      description: 'Whether the plan runs only once confirmed (every change does).',
+    }),
     confirmationToken: t.exposeString('confirmationToken', {
       nullable: true,
       description: 'Single-use, short-lived, for this viewer only: pass it to confirmChatPlan.',
@@ -60,20 +99,109 @@ const ChatPayloadRef = builder.objectRef<ChatPayload>('ChatPayload').implement({
   }),
 });
 
-const ChatInput = builder.inputType('ChatInput', {
+const ChatContextInput = builder.inputType('ChatContextInput', {
+  description: 'Where the user is looking, so "it" and "here" can mean that.',
   fields: (t) => ({
-    message: t.string({ required: true }),
-    context: t.field({
-      type: 'JSON',
+    namespace: t.string({ required: false, description: 'The namespace on screen.' }),
+    cluster: t.string({ required: false, description: 'The cluster (or region) on screen.' }),
+    resourceId: t.string({
       required: false,
-      description: 'Where the user is looking: {namespace, cluster, resourceId}.',
+      description: 'The provider id of the resource on screen: what "it" means first.',
     }),
-    conversationId: t.id({ required: false, description: 'Continue a conversation.' }),
+  }),
+});
+
+const ChatInput = builder.inputType('ChatInput', {
+  description: 'One message of a conversation.',
+  fields: (t) => ({
+    message: t.string({
+      required: true,
+      description: 'The request in plain language (at most 2,000 characters).',
+    }),
+    context: t.field({
+      type: ChatContextInput,
+      required: false,
+      description: 'Where the user is looking.',
+    }),
+    conversationId: t.id({
+      required: false,
+      description: 'Continue a conversation (yours); without it a new one starts.',
+    }),
   }),
 });
 
 const ConfirmChatPlanInput = builder.inputType('ConfirmChatPlanInput', {
-  fields: (t) => ({ token: t.string({ required: true }) }),
+  description: 'The plan to run.',
+  fields: (t) => ({
+    token: t.string({ required: true, description: "The plan's confirmationToken." }),
+  }),
+});
+
+const ChatStepStatusEnum = builder.enumType('ChatStepStatus', {
+  description: 'What became of one step of a confirmed plan.',
+  values: {
+    SUCCEEDED: { description: 'It ran and succeeded.' },
+    FAILED: { description: 'It ran and failed; the steps after it did not run.' },
+    NOT_RUN: { description: 'An earlier step failed, so it was not run.' },
+  },
+});
+
+const ChatStepOutcomeInterface = builder.interfaceRef<StepOutcome>('ChatStepOutcome').implement({
+  description: 'One step of a confirmed plan and what became of it.',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Its position in the plan, from 0.' }),
+    action: t.exposeString('action', { description: 'What it does, e.g. scale.' }),
+    target: t.field({
+      type: ResourceInterface,
+      nullable: true,
+      description: 'What it acts on, if the resource is still known.',
+      resolve: (o) => o.target,
+    }),
+    status: t.field({
+      type: ChatStepStatusEnum,
+      description: 'Whether it succeeded, failed or did not run.',
+      resolve: (o) => o.status,
+    }),
+  }),
+});
+
+type Outcome<S extends StepOutcome['status']> = Extract<StepOutcome, { status: S }>;
+
+builder.objectRef<Outcome<'SUCCEEDED'>>('ChatStepSucceeded').implement({
+  description: 'A step that ran and succeeded.',
+  interfaces: [ChatStepOutcomeInterface],
+  isTypeOf: (o) => (o as StepOutcome).status === 'SUCCEEDED',
+  fields: (t) => ({
+    auditEvent: t.field({
+      type: AuditEventRef,
+      description: 'The audit record of what it did.',
+      resolve: (o) => o.auditEvent,
+    }),
+  }),
+});
+
+builder.objectRef<Outcome<'FAILED'>>('ChatStepFailed').implement({
+  description: 'A step that ran and failed.',
+  interfaces: [ChatStepOutcomeInterface],
+  isTypeOf: (o) => (o as StepOutcome).status === 'FAILED',
+  // The failure's code and message, not the error object: graphql-js treats an Error value as
+  // a field error, which would blank the answer instead of describing the step.
+  fields: (t) => ({
+    code: t.string({
+      description: 'Why it failed, as the `code` of the Error a single action would return.',
+      resolve: (o) => o.error.code,
+    }),
+    message: t.string({
+      description: 'Why it failed, for people.',
+      resolve: (o) => o.error.message,
+    }),
+  }),
+});
+
+builder.objectRef<Outcome<'NOT_RUN'>>('ChatStepNotRun').implement({
+  description: 'A step that did not run because an earlier one failed.',
+  interfaces: [ChatStepOutcomeInterface],
+  isTypeOf: (o) => (o as StepOutcome).status === 'NOT_RUN',
 });
 
 builder.objectType(ChatTokenError, {
@@ -84,11 +212,19 @@ builder.objectType(ChatTokenError, {
   isTypeOf: (v) => v instanceof ChatTokenError,
 });
 
+const STEPS = 'Every step of the plan, in order, with what became of it.';
+
 const ConfirmChatPlanSuccess = builder
   .objectRef<ConfirmSuccess>('ConfirmChatPlanSuccess')
   .implement({
+    description: 'Every step of the plan ran and succeeded.',
     isTypeOf: (v) => !(v instanceof AppError),
     fields: (t) => ({
+      steps: t.field({
+        type: [ChatStepOutcomeInterface],
+        description: STEPS,
+        resolve: (s) => s.steps,
+      }),
       auditEvents: t.field({
         type: [AuditEventRef],
         description: 'One per executed step, in order.',
@@ -98,9 +234,33 @@ const ConfirmChatPlanSuccess = builder
     }),
   });
 
+builder.objectType(PlanIncompleteError, {
+  name: 'ChatPlanIncompleteError',
+  description:
+    'PLAN_INCOMPLETE: some steps ran, then one failed and the rest did not run. What ran stays done (revert it step by step if needed).',
+  interfaces: [ErrorInterface],
+  isTypeOf: (v) => v instanceof PlanIncompleteError,
+  fields: (t) => ({
+    steps: t.field({
+      type: [ChatStepOutcomeInterface],
+      description: STEPS,
+      resolve: (e) => e.steps,
+    }),
+    auditEvents: t.field({
+      type: [AuditEventRef],
+      description: 'One per step that ran, in order.',
+      resolve: (e) => e.auditEvents,
+    }),
+    reply: t.exposeString('reply', {
+      description: 'Markdown summary of what ran and what failed.',
+    }),
+  }),
+});
+
 /** What a confirmed plan may fail with: a token problem, or whatever its step failed with. */
 const CONFIRM_ERRORS = [
   ChatTokenError,
+  PlanIncompleteError,
   NotFoundError,
   ForbiddenError,
   ValidationError,
@@ -113,12 +273,18 @@ const CONFIRM_ERRORS = [
 
 builder.mutationFields((t) => ({
   chat: t.field({
-    type: ChatPayloadRef,
+    type: ChatSuccessRef,
+    // Expected failures are returned by the service and thrown here for the errors plugin.
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: true,
+      union: { name: 'ChatResult' },
+    },
     description:
-      'A plain-language request: read-only ones are answered; changes come back as a previewed plan with a confirmation token.',
+      "A plain-language request: read-only ones are answered; changes come back as a previewed plan with a confirmation token. A refused input is a ValidationError; an unknown conversation id (or another viewer's) a NotFoundError.",
     args: { input: t.arg({ type: ChatInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.chat.chat(
+    resolve: async (_root, { input }, ctx) => {
+      const result = await ctx.services.chat.chat(
         {
           message: input.message,
           context: input.context,
@@ -126,7 +292,10 @@ builder.mutationFields((t) => ({
         },
         ctx.viewer,
         ctx.requestId,
-      ),
+      );
+      if (result instanceof AppError) throw result;
+      return result;
+    },
   }),
   confirmChatPlan: t.field({
     type: ConfirmChatPlanSuccess,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import {
   expectNoErrors,
+  expectTypename,
   gql,
   present,
   startTestApp,
@@ -24,31 +25,38 @@ import {
 const Chat = graphql(`
   mutation ChatIt($input: ChatInput!) {
     chat(input: $input) {
-      conversationId
-      reply
-      intent {
-        name
-        confidence
-        entities
-      }
-      plan {
-        action
-        parameters
-        preview
-        target {
-          id
+      __typename
+      ... on ChatSuccess {
+        conversationId
+        reply
+        intent {
           name
-          namespace
-          kind
+          confidence
+          entities
         }
+        plan {
+          action
+          parameters
+          preview
+          target {
+            id
+            name
+            namespace
+            kind
+          }
+        }
+        generatedCode {
+          language
+          filename
+          content
+        }
+        requiresConfirmation
+        confirmationToken
       }
-      generatedCode {
-        language
-        filename
-        content
+      ... on Error {
+        code
+        message
       }
-      requiresConfirmation
-      confirmationToken
     }
   }
 `);
@@ -59,6 +67,16 @@ const Confirm = graphql(`
       __typename
       ... on ConfirmChatPlanSuccess {
         reply
+        steps {
+          __typename
+          index
+          action
+          status
+          target {
+            name
+            namespace
+          }
+        }
         auditEvents {
           id
           actor
@@ -70,6 +88,16 @@ const Confirm = graphql(`
           target {
             name
             namespace
+          }
+        }
+      }
+      ... on ChatPlanIncompleteError {
+        steps {
+          __typename
+          index
+          status
+          ... on ChatStepFailed {
+            code
           }
         }
       }
@@ -106,7 +134,7 @@ let ns: { name: string; drop: () => Promise<void> };
 
 async function chat(token: string, message: string, conversationId?: string) {
   const res = await gql(t.url, token, Chat, { input: { message, conversationId } });
-  return expectNoErrors(res.body).chat;
+  return expectTypename(expectNoErrors(res.body).chat, 'ChatSuccess');
 }
 
 async function confirm(token: string, planToken: string) {
@@ -122,7 +150,12 @@ const replicas = async (name: string) =>
 beforeAll(async () => {
   ns = await scratchNamespace('chat-test');
   await kubectl(['apply', '-f', '-'], {
-    input: `${deploymentYaml(ns.name, 'orders-api', 2)}---\n${deploymentYaml(ns.name, 'billing', 1)}`,
+    input: [
+      deploymentYaml(ns.name, 'orders-api', 2),
+      deploymentYaml(ns.name, 'billing', 1),
+      deploymentYaml(ns.name, 'storefront', 1),
+      deploymentYaml(ns.name, 'payments-worker', 1),
+    ].join('---\n'),
   });
   t = await startTestApp({
     KUBECONFIG: lab().KUBECONFIG ?? '',
@@ -131,7 +164,7 @@ beforeAll(async () => {
   });
   await waitReady(kubeProvider(t));
   await eventually(() => {
-    if (!kubeProvider(t).list({ namespaces: [ns.name], names: ['billing'] }).length)
+    if (kubeProvider(t).list({ namespaces: [ns.name], kinds: ['DEPLOYMENT'] }).length < 4)
       throw new Error('not cached yet');
   });
 });
@@ -184,6 +217,102 @@ describe('ChatOps against the lab', () => {
     const reverted = await confirm(TOKENS.operator, follow.confirmationToken ?? '');
     expect(reverted.__typename).toBe('ConfirmChatPlanSuccess');
     expect(await replicas('orders-api')).toBe(2);
+  });
+
+  it('follows a conversation: "show me the storefront deployment", then "it" means it', async () => {
+    const shown = await chat(TOKENS.operator, `show me the storefront deployment in ${ns.name}`);
+    expect(shown.reply).toContain('storefront');
+    const id = shown.conversationId;
+    const storefront = { name: 'storefront', namespace: ns.name, kind: 'DEPLOYMENT' };
+    for (const message of ['scale it to 2', 'restart it', 'set its replicas to 2']) {
+      const plan = await chat(TOKENS.operator, message, id);
+      expect(plan.reply, message).not.toMatch(/which resource/i);
+      expect(plan.plan, message).toHaveLength(1);
+      expect(plan.plan[0]?.target, message).toMatchObject(storefront);
+      expect(plan.requiresConfirmation, message).toBe(true);
+    }
+    expect(await replicas('storefront')).toBe(1); // planning changed nothing
+
+    const plan = await chat(TOKENS.operator, 'scale it to 2', id);
+    expect(plan.plan[0]).toMatchObject({
+      action: 'scale',
+      preview: { ok: true, before: { replicas: 1 }, after: { replicas: 2 } },
+    });
+    const done = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
+    if (done.__typename !== 'ConfirmChatPlanSuccess') throw new Error(JSON.stringify(done));
+    expect(done.steps).toEqual([
+      {
+        __typename: 'ChatStepSucceeded',
+        index: 0,
+        action: 'scale',
+        status: 'SUCCEEDED',
+        target: { name: 'storefront', namespace: ns.name },
+      },
+    ]);
+    expect(await replicas('storefront')).toBe(2); // the API server's spec, read back
+
+    // "make it 3 instead" and "and payments-worker too" continue the same conversation.
+    const instead = await chat(TOKENS.operator, 'make it 3 instead', id);
+    expect(instead.plan[0]).toMatchObject({ target: storefront, parameters: { replicas: 3 } });
+    const too = await chat(TOKENS.operator, 'and payments-worker too', id);
+    expect(too.plan[0]).toMatchObject({
+      target: { name: 'payments-worker', namespace: ns.name },
+      parameters: { replicas: 3 },
+    });
+  });
+
+  it('plans and runs "scale storefront and payments-worker to 3" as one plan of two steps', async () => {
+    const plan = await chat(
+      TOKENS.operator,
+      `scale storefront and payments-worker in ${ns.name} to 3`,
+    );
+    expect(plan.plan.map((p) => [p.action, p.target?.name, p.parameters])).toEqual([
+      ['scale', 'storefront', { replicas: 3 }],
+      ['scale', 'payments-worker', { replicas: 3 }],
+    ]);
+    const done = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
+    if (done.__typename !== 'ConfirmChatPlanSuccess') throw new Error(JSON.stringify(done));
+    expect(done.steps.map((s) => s.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(await replicas('storefront')).toBe(3);
+    expect(await replicas('payments-worker')).toBe(3);
+  });
+
+  it('reports a plan that failed part-way as ChatPlanIncompleteError, step by step', async () => {
+    const list = await chat(TOKENS.operator, `list deployments in ${ns.name}`);
+    const plan = await chat(TOKENS.operator, 'restart them except orders-api', list.conversationId);
+    const names = plan.plan.map((p) => p.target?.name);
+    expect(names).toEqual(['billing', 'payments-worker', 'storefront']);
+    // payments-worker is deleted between the preview and the confirmation.
+    await kubectl(['delete', 'deployment', '-n', ns.name, 'payments-worker', '--wait=true']);
+    await eventually(() => {
+      if (kubeProvider(t).list({ namespaces: [ns.name], names: ['payments-worker'] }).length)
+        throw new Error('still cached');
+    });
+    const done = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
+    if (done.__typename !== 'ChatPlanIncompleteError') throw new Error(JSON.stringify(done));
+    expect(done.code).toBe('PLAN_INCOMPLETE');
+    expect(done.steps.map((s) => [s.index, s.status])).toEqual([
+      [0, 'SUCCEEDED'],
+      [1, 'FAILED'],
+      [2, 'NOT_RUN'],
+    ]);
+    const failed = done.steps[1];
+    expect(failed?.__typename === 'ChatStepFailed' && failed.code).toBe('NOT_FOUND');
+  });
+
+  it('returns a typed error for a refused message or an unknown conversation', async () => {
+    const empty = await gql(t.url, TOKENS.operator, Chat, { input: { message: '  ' } });
+    expect(expectNoErrors(empty.body).chat).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'VALIDATION_FAILED',
+    });
+    const unknown = await gql(t.url, TOKENS.operator, Chat, {
+      input: { message: 'restart it', conversationId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(expectNoErrors(unknown.body).chat).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'NOT_FOUND',
+    });
   });
 
   it('refuses a viewer who confirms a mutating plan, and changes nothing', async () => {

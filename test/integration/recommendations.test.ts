@@ -10,6 +10,7 @@ import { graphql } from '../gql/gql.ts';
 import {
   API_TOKENS,
   expectNoErrors,
+  expectTypename,
   gql,
   startTestApp,
   TOKENS,
@@ -208,13 +209,16 @@ const Audit = graphql(`
 const Chat = graphql(`
   mutation RecChat($input: ChatInput!) {
     chat(input: $input) {
-      reply
-      plan {
-        action
-        preview
+      __typename
+      ... on ChatSuccess {
+        reply
+        plan {
+          action
+          preview
+        }
+        requiresConfirmation
+        confirmationToken
       }
-      requiresConfirmation
-      confirmationToken
     }
   }
 `);
@@ -675,7 +679,10 @@ spec:
     expect(all.length).toBeGreaterThan(0);
     const first = all[0] as Rec & { title: string };
     const chat = async (token: string, message: string) =>
-      expectNoErrors((await gql(t.url, token, Chat, { input: { message } })).body).chat;
+      expectTypename(
+        expectNoErrors((await gql(t.url, token, Chat, { input: { message } })).body).chat,
+        'ChatSuccess',
+      );
 
     const listed = await chat(TOKENS.viewer, 'show the open recommendations');
     expect(listed.reply).toMatch(/open recommendation\(s\), about \$\d+\/month in savings/);

@@ -90,3 +90,14 @@ export function expectErrorCode(result: ExecutionResult<unknown>, code: string):
   const codes = (result.errors ?? []).map((e) => e.extensions?.code);
   expect(codes).toContain(code);
 }
+
+/** The union member named `typename`, or the test fails showing what came instead. */
+export function expectTypename<T extends { __typename: string }, N extends T['__typename']>(
+  value: T,
+  typename: N,
+): Extract<T, { __typename: N }> {
+  if (value.__typename !== typename) {
+    throw new Error(`expected ${typename}, got ${JSON.stringify(value)}`);
+  }
+  return value as Extract<T, { __typename: N }>;
+}

@@ -3,7 +3,7 @@
 // out-of-schema or hostile arguments, errors and silence fall back to the built-in parser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prose, startLlmStandIn, toolCall, type StandIn } from '../support/llm-standin.ts';
-import { chatHarness, OPERATOR, type ChatHarness } from './chat-support.ts';
+import { chatHarness, OPERATOR, type ChatHarness, answered } from './chat-support.ts';
 
 let h: ChatHarness;
 let llm: StandIn;
@@ -25,7 +25,9 @@ describe('chat with an LLM', { timeout: 60_000 }, () => {
       toolCall({ intent: 'scale', confidence: 0.9, entities: { name: 'checkout', replicas: 4 } }),
     );
     const before = h.provider.executed.filter((x) => !x.dryRun).length;
-    const res = await h.service({ llmUrl: llm.url }).chat({ message: VAGUE }, OPERATOR, null);
+    const res = answered(
+      await h.service({ llmUrl: llm.url }).chat({ message: VAGUE }, OPERATOR, null),
+    );
     expect(res.intent).toMatchObject({ intent: 'scale', entities: { replicas: 4 } });
     expect(res.plan[0]).toMatchObject({ action: 'scale', target: { name: 'checkout' } });
     expect(res.requiresConfirmation).toBe(true);
@@ -37,9 +39,9 @@ describe('chat with an LLM', { timeout: 60_000 }, () => {
 
   it('is not asked when the built-in understanding is sure', async () => {
     const count = llm.requests.length;
-    const res = await h
-      .service({ llmUrl: llm.url })
-      .chat({ message: 'restart backend' }, OPERATOR, null);
+    const res = answered(
+      await h.service({ llmUrl: llm.url }).chat({ message: 'restart backend' }, OPERATOR, null),
+    );
     expect(res.intent.intent).toBe('restart');
     expect(llm.requests.length).toBe(count);
   });
@@ -83,8 +85,10 @@ describe('chat with an LLM', { timeout: 60_000 }, () => {
     it(`falls back to the built-in understanding on ${what}`, async () => {
       llm.respond(reply);
       const asked = llm.requests.length;
-      const res = await h.service({ llmUrl: llm.url }).chat({ message: VAGUE }, OPERATOR, null);
-      const builtin = await h.service().chat({ message: VAGUE }, OPERATOR, null);
+      const res = answered(
+        await h.service({ llmUrl: llm.url }).chat({ message: VAGUE }, OPERATOR, null),
+      );
+      const builtin = answered(await h.service().chat({ message: VAGUE }, OPERATOR, null));
       expect(llm.requests.length).toBe(asked + 1); // the model was asked…
       expect(res.intent).toEqual(builtin.intent); // …and its answer was not used
       expect(res.reply).not.toContain('100');
@@ -97,14 +101,18 @@ describe('chat with an LLM', { timeout: 60_000 }, () => {
       delayMs: 3000,
     }));
     const t0 = performance.now();
-    const slow = await h
-      .service({ llmUrl: llm.url, llmTimeoutMs: 300 })
-      .chat({ message: 'make me a sandwich' }, OPERATOR, null);
+    const slow = answered(
+      await h
+        .service({ llmUrl: llm.url, llmTimeoutMs: 300 })
+        .chat({ message: 'make me a sandwich' }, OPERATOR, null),
+    );
     expect(performance.now() - t0).toBeLessThan(2500);
     expect(slow.intent.intent).toBe('unknown');
-    const absent = await h
-      .service({ llmUrl: 'http://127.0.0.1:9/v1' })
-      .chat({ message: 'make me a sandwich' }, OPERATOR, null);
+    const absent = answered(
+      await h
+        .service({ llmUrl: 'http://127.0.0.1:9/v1' })
+        .chat({ message: 'make me a sandwich' }, OPERATOR, null),
+    );
     expect(absent.intent.intent).toBe('unknown');
     expect(absent.reply).toContain('scale backend to 5');
   });
@@ -114,9 +122,11 @@ describe('chat with an LLM', { timeout: 60_000 }, () => {
       toolCall({ intent: 'delete', confidence: 1, entities: { name: 'cart', kind: 'DEPLOYMENT' } }),
     );
     const before = h.provider.executed.filter((x) => !x.dryRun).length;
-    const res = await h
-      .service({ llmUrl: llm.url })
-      .chat({ message: 'yeet the cart thing into the sun, no need to ask' }, OPERATOR, null);
+    const res = answered(
+      await h
+        .service({ llmUrl: llm.url })
+        .chat({ message: 'yeet the cart thing into the sun, no need to ask' }, OPERATOR, null),
+    );
     expect(res.intent.intent).toBe('delete');
     expect(res.requiresConfirmation).toBe(true);
     expect(res.plan[0]?.preview).toMatchObject({ ok: false, code: 'FORBIDDEN' }); // operators can't delete

@@ -2,8 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatTokenError } from '../../src/chat/errors.ts';
 import type { ConfirmSuccess } from '../../src/chat/service.ts';
-import { AppError, ForbiddenError } from '../../src/errors.ts';
-import { ADMIN, chatHarness, OPERATOR, VIEWER, type ChatHarness } from './chat-support.ts';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { PlanIncompleteError } from '../../src/chat/errors.ts';
+import {
+  ADMIN,
+  chatHarness,
+  OPERATOR,
+  VIEWER,
+  type ChatHarness,
+  answered,
+} from './chat-support.ts';
 
 let h: ChatHarness;
 // Starting an embedded database is slow on a loaded machine.
@@ -23,7 +31,7 @@ function succeeded(result: ConfirmSuccess | AppError): ConfirmSuccess {
 
 describe('chat service', { timeout: 60_000 }, () => {
   it('answers read-only requests at once, without a plan or token', async () => {
-    const res = await h.service().chat({ message: 'list pods in prod' }, VIEWER, 'r1');
+    const res = answered(await h.service().chat({ message: 'list pods in prod' }, VIEWER, 'r1'));
     expect(res.intent.intent).toBe('list_resources');
     expect(res.reply).toContain('frontend-7d9f8-abcde');
     expect(res.plan).toEqual([]);
@@ -34,7 +42,7 @@ describe('chat service', { timeout: 60_000 }, () => {
   it('plans a scale with a dry-run preview, and runs it only on confirmation', async () => {
     const chat = h.service();
     const before = executed().length;
-    const res = await chat.chat({ message: 'scale backend to 5' }, OPERATOR, 'r2');
+    const res = answered(await chat.chat({ message: 'scale backend to 5' }, OPERATOR, 'r2'));
     expect(res.requiresConfirmation).toBe(true);
     expect(res.plan[0]?.action).toBe('scale');
     expect(res.plan[0]?.target?.name).toBe('backend');
@@ -61,14 +69,14 @@ describe('chat service', { timeout: 60_000 }, () => {
   });
 
   it("refuses another viewer's token without using it up", async () => {
-    const res = await h.service().chat({ message: 'restart checkout' }, OPERATOR, null);
+    const res = answered(await h.service().chat({ message: 'restart checkout' }, OPERATOR, null));
     const foreign = await h.service().confirm(res.confirmationToken ?? '', ADMIN, null);
     expect((foreign as ChatTokenError).code).toBe('TOKEN_FOREIGN');
     succeeded(await h.service().confirm(res.confirmationToken ?? '', OPERATOR, null));
   });
 
   it('refuses an expired or unknown token', async () => {
-    const res = await h.service().chat({ message: 'stop cart' }, OPERATOR, null);
+    const res = answered(await h.service().chat({ message: 'stop cart' }, OPERATOR, null));
     await h.db.query(`UPDATE chat_plans SET expires_at = now() - interval '1 second'`);
     const expired = await h.service().confirm(res.confirmationToken ?? '', OPERATOR, null);
     expect((expired as ChatTokenError).code).toBe('TOKEN_EXPIRED');
@@ -78,7 +86,7 @@ describe('chat service', { timeout: 60_000 }, () => {
 
   it('lets the pipeline refuse a viewer who confirms a mutating plan', async () => {
     const before = executed().length;
-    const res = await h.service().chat({ message: 'scale checkout to 3' }, VIEWER, null);
+    const res = answered(await h.service().chat({ message: 'scale checkout to 3' }, VIEWER, null));
     expect(res.plan[0]?.preview).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(res.reply).toContain('viewer');
     const result = await h.service().confirm(res.confirmationToken ?? '', VIEWER, null);
@@ -88,9 +96,15 @@ describe('chat service', { timeout: 60_000 }, () => {
 
   it('always asks before a delete, whatever the wording', async () => {
     const before = executed().length;
-    const res = await h
-      .service()
-      .chat({ message: 'delete worker-b now, no questions asked, skip confirmation' }, ADMIN, null);
+    const res = answered(
+      await h
+        .service()
+        .chat(
+          { message: 'delete worker-b now, no questions asked, skip confirmation' },
+          ADMIN,
+          null,
+        ),
+    );
     expect(res.intent.intent).toBe('delete');
     expect(res.requiresConfirmation).toBe(true);
     expect(executed().length).toBe(before);
@@ -99,7 +113,7 @@ describe('chat service', { timeout: 60_000 }, () => {
   });
 
   it('asks which one when a name is ambiguous, and never plans a guess', async () => {
-    const res = await h.service().chat({ message: 'restart frontend' }, OPERATOR, null);
+    const res = answered(await h.service().chat({ message: 'restart frontend' }, OPERATOR, null));
     expect(res.plan).toEqual([]);
     expect(res.confirmationToken).toBeNull();
     expect(res.reply).toContain('prod/frontend');
@@ -107,43 +121,44 @@ describe('chat service', { timeout: 60_000 }, () => {
   });
 
   it('remembers the conversation across replicas ("it", "do the same for")', async () => {
-    const first = await h.service().chat({ message: 'describe checkout' }, OPERATOR, null);
+    const first = answered(
+      await h.service().chat({ message: 'describe checkout' }, OPERATOR, null),
+    );
     const id = first.conversationId;
-    const second = await h
-      .service()
-      .chat({ message: 'restart it', conversationId: id }, OPERATOR, null);
+    const second = answered(
+      await h.service().chat({ message: 'restart it', conversationId: id }, OPERATOR, null),
+    );
     expect(second.plan[0]?.target?.name).toBe('checkout');
-    const third = await h
-      .service()
-      .chat({ message: 'do the same for cart', conversationId: id }, OPERATOR, null);
+    const third = answered(
+      await h
+        .service()
+        .chat({ message: 'do the same for cart', conversationId: id }, OPERATOR, null),
+    );
     expect(third.plan[0]).toMatchObject({ action: 'restart', target: { name: 'cart' } });
-    // Someone else's conversation id starts a fresh conversation instead of reading it.
+    // Someone else's conversation id reads as unknown: a NotFoundError, nothing stored.
     const other = await h
       .service()
       .chat({ message: 'restart it', conversationId: id }, ADMIN, null);
-    expect(other.conversationId).not.toBe(id);
-    expect(other.plan).toEqual([]);
+    expect(other).toBeInstanceOf(NotFoundError);
   });
 
   it('resolves "it" to the one row a list showed, and "instead" corrects the plan', async () => {
     const chat = h.service();
-    const shown = await chat.chat(
-      { message: 'show me the storefront deployment in shop' },
-      OPERATOR,
-      null,
+    const shown = answered(
+      await chat.chat({ message: 'show me the storefront deployment in shop' }, OPERATOR, null),
     );
     expect(shown.reply).toContain('storefront');
     const id = shown.conversationId;
-    const plan = await chat.chat({ message: 'scale it to 2', conversationId: id }, OPERATOR, null);
+    const plan = answered(
+      await chat.chat({ message: 'scale it to 2', conversationId: id }, OPERATOR, null),
+    );
     expect(plan.plan[0]).toMatchObject({
       action: 'scale',
       target: { name: 'storefront', namespace: 'shop' },
       parameters: { replicas: 2 },
     });
-    const instead = await chat.chat(
-      { message: 'make it 3 instead', conversationId: id },
-      OPERATOR,
-      null,
+    const instead = answered(
+      await chat.chat({ message: 'make it 3 instead', conversationId: id }, OPERATOR, null),
     );
     expect(instead.plan[0]).toMatchObject({
       target: { name: 'storefront' },
@@ -161,15 +176,15 @@ describe('chat service', { timeout: 60_000 }, () => {
 
   it('plans one step per resource for "them", leaving out what "except" names', async () => {
     const chat = h.service();
-    const list = await chat.chat({ message: 'list deployments in dev' }, OPERATOR, null);
+    const list = answered(await chat.chat({ message: 'list deployments in dev' }, OPERATOR, null));
     const id = list.conversationId;
-    const ask = await chat.chat({ message: 'restart it', conversationId: id }, OPERATOR, null);
+    const ask = answered(
+      await chat.chat({ message: 'restart it', conversationId: id }, OPERATOR, null),
+    );
     expect(ask.plan).toEqual([]);
     expect(ask.reply).toMatch(/which one/i);
-    const plan = await chat.chat(
-      { message: 'restart them except web', conversationId: id },
-      OPERATOR,
-      null,
+    const plan = answered(
+      await chat.chat({ message: 'restart them except web', conversationId: id }, OPERATOR, null),
     );
     expect(plan.plan.map((p) => p.target?.name).sort()).toEqual(['worker-a', 'worker-b']);
     const before = executed().length;
@@ -180,7 +195,9 @@ describe('chat service', { timeout: 60_000 }, () => {
 
   it('plans nothing for a negated command', async () => {
     const before = executed().length;
-    const res = await h.service().chat({ message: "don't restart checkout" }, OPERATOR, null);
+    const res = answered(
+      await h.service().chat({ message: "don't restart checkout" }, OPERATOR, null),
+    );
     expect(res.intent.intent).toBe('cancel');
     expect(res.plan).toEqual([]);
     expect(res.confirmationToken).toBeNull();
@@ -189,12 +206,12 @@ describe('chat service', { timeout: 60_000 }, () => {
 
   it('reverts the last action on a resource through the pipeline', async () => {
     const chat = h.service();
-    const scaled = await chat.chat({ message: 'scale payments-worker to 4' }, OPERATOR, null);
+    const scaled = answered(
+      await chat.chat({ message: 'scale payments-worker to 4' }, OPERATOR, null),
+    );
     succeeded(await chat.confirm(scaled.confirmationToken ?? '', OPERATOR, null));
-    const res = await chat.chat(
-      { message: 'undo the last change to payments-worker' },
-      OPERATOR,
-      null,
+    const res = answered(
+      await chat.chat({ message: 'undo the last change to payments-worker' }, OPERATOR, null),
     );
     expect(res.intent.intent).toBe('revert');
     expect(res.plan[0]?.action).toBe('revert');
@@ -203,27 +220,110 @@ describe('chat service', { timeout: 60_000 }, () => {
   });
 
   it('says what it can do when it does not understand, and what is missing', async () => {
-    const unknown = await h.service().chat({ message: 'make me a sandwich' }, VIEWER, null);
+    const unknown = answered(
+      await h.service().chat({ message: 'make me a sandwich' }, VIEWER, null),
+    );
     expect(unknown.intent.intent).toBe('unknown');
     expect(unknown.reply).toContain('scale backend to 5');
-    const top = await h
-      .service()
-      .chat({ message: "what's using the most memory in prod" }, VIEWER, null);
+    const top = answered(
+      await h.service().chat({ message: "what's using the most memory in prod" }, VIEWER, null),
+    );
     expect(top.reply).toMatch(/metrics are not available/i);
-    const recs = await h.service().chat({ message: 'apply recommendation 2' }, OPERATOR, null);
+    const recs = answered(
+      await h.service().chat({ message: 'apply recommendation 2' }, OPERATOR, null),
+    );
     expect(recs.reply).toMatch(/recommendations are not available/i);
     expect(recs.confirmationToken).toBeNull();
   });
 
   it('generates manifests for a template but offers nothing it could not validate', async () => {
-    const res = await h
-      .service()
-      .chat({ message: 'create a redis cluster with 3 replicas in staging' }, OPERATOR, null);
+    const res = answered(
+      await h
+        .service()
+        .chat({ message: 'create a redis cluster with 3 replicas in staging' }, OPERATOR, null),
+    );
     expect(res.intent.intent).toBe('create');
     expect(res.generatedCode[0]?.language).toBe('yaml');
     expect(res.generatedCode[0]?.content).toContain('kind: StatefulSet');
     expect(res.generatedCode[0]?.content).toContain('replicas: 3');
     expect(res.generatedCode[0]?.content).toContain('readinessProbe');
     expect(res.confirmationToken).toBeNull();
+  });
+
+  it('refuses malformed input as a ValidationError naming the field, storing nothing', async () => {
+    const chat = h.service();
+    const count = async () =>
+      Number((await h.db.query<{ n: string }>('SELECT count(*) AS n FROM chat_messages'))[0]?.n);
+    const before = await count();
+    const cases: [Parameters<typeof chat.chat>[0], string][] = [
+      [{ message: '   ' }, 'message'],
+      [{ message: 'x'.repeat(2001) }, 'message'],
+      [{ message: 'restart cart\u0000' }, 'message'],
+      [{ message: 'restart \ud800cart' }, 'message'],
+      [{ message: 'list pods', conversationId: 'not-an-id' }, 'conversationId'],
+      [{ message: 'list pods', context: { namespace: 'n'.repeat(254) } }, 'context.namespace'],
+    ];
+    for (const [input, path] of cases) {
+      const res = await chat.chat(input, OPERATOR, null);
+      expect(res, JSON.stringify(input).slice(0, 60)).toBeInstanceOf(ValidationError);
+      expect((res as ValidationError).fields.map((f) => f.path)).toContain(path);
+    }
+    const unknown = await chat.chat(
+      { message: 'list pods', conversationId: '00000000-0000-4000-8000-000000000000' },
+      OPERATOR,
+      null,
+    );
+    expect(unknown).toBeInstanceOf(NotFoundError);
+    expect(await count()).toBe(before);
+  });
+
+  it('plans one step per name for "scale checkout and cart to 3" and reports each outcome', async () => {
+    const chat = h.service();
+    const plan = answered(
+      await chat.chat({ message: 'scale checkout and cart to 3' }, OPERATOR, null),
+    );
+    expect(plan.plan.map((p) => [p.action, p.target?.name, p.parameters])).toEqual([
+      ['scale', 'checkout', { replicas: 3 }],
+      ['scale', 'cart', { replicas: 3 }],
+    ]);
+    const done = succeeded(await chat.confirm(plan.confirmationToken ?? '', OPERATOR, null));
+    expect(done.steps.map((o) => [o.index, o.status, o.target?.name])).toEqual([
+      [0, 'SUCCEEDED', 'checkout'],
+      [1, 'SUCCEEDED', 'cart'],
+    ]);
+  });
+
+  it('reports a plan that failed part-way as PLAN_INCOMPLETE with every step, never as success', async () => {
+    const chat = h.service();
+    const list = answered(await chat.chat({ message: 'list deployments in dev' }, OPERATOR, null));
+    const plan = answered(
+      await chat.chat(
+        { message: 'restart them', conversationId: list.conversationId },
+        OPERATOR,
+        null,
+      ),
+    );
+    expect(plan.plan.map((p) => p.target?.name)).toEqual(['web', 'worker-a', 'worker-b']);
+    // worker-a goes away between the preview and the confirmation.
+    const gone = h.provider.resources.findIndex((r) => r.name === 'worker-a');
+    const [removed] = h.provider.resources.splice(gone, 1);
+    try {
+      const before = executed().length;
+      const result = await chat.confirm(plan.confirmationToken ?? '', OPERATOR, null);
+      expect(result).toBeInstanceOf(PlanIncompleteError);
+      const incomplete = result as PlanIncompleteError;
+      expect(incomplete.code).toBe('PLAN_INCOMPLETE');
+      expect(incomplete.steps.map((o) => [o.index, o.action, o.status])).toEqual([
+        [0, 'restart', 'SUCCEEDED'],
+        [1, 'restart', 'FAILED'],
+        [2, 'restart', 'NOT_RUN'],
+      ]);
+      const failed = incomplete.steps[1];
+      expect(failed?.status === 'FAILED' && failed.error).toBeInstanceOf(NotFoundError);
+      expect(incomplete.auditEvents.map((e) => e.target.name)).toEqual(['web']);
+      expect(executed().length).toBe(before + 1);
+    } finally {
+      if (removed) h.provider.resources.splice(gone, 0, removed);
+    }
   });
 });

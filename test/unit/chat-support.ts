@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ActionPipeline } from '../../src/actions/pipeline.ts';
 import { AuditStore } from '../../src/audit/store.ts';
 import type { Viewer } from '../../src/auth/viewer.ts';
+import { AppError } from '../../src/errors.ts';
 import { LlmInterpreter } from '../../src/chat/llm.ts';
 import { ChatService, type ChatDeps } from '../../src/chat/service.ts';
 import { HealthService } from '../../src/health.ts';
@@ -72,4 +73,10 @@ export async function chatHarness(): Promise<ChatHarness> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A chat answer, or the test fails with the error it was. */
+export function answered<T>(result: T | AppError): T {
+  if (result instanceof AppError) throw new Error(`${result.code}: ${result.message}`);
+  return result;
 }

@@ -56,14 +56,37 @@ export const AuditStatus = {
 } as const;
 
 export type AuditStatus = typeof AuditStatus[keyof typeof AuditStatus];
+/** Where the user is looking, so "it" and "here" can mean that. */
+export type ChatContextInput = {
+  /** The cluster (or region) on screen. */
+  cluster?: string | null | undefined;
+  /** The namespace on screen. */
+  namespace?: string | null | undefined;
+  /** The provider id of the resource on screen: what "it" means first. */
+  resourceId?: string | null | undefined;
+};
+
+/** One message of a conversation. */
 export type ChatInput = {
-  /** Where the user is looking: {namespace, cluster, resourceId}. */
-  context?: unknown;
-  /** Continue a conversation. */
+  /** Where the user is looking. */
+  context?: ChatContextInput | null | undefined;
+  /** Continue a conversation (yours); without it a new one starts. */
   conversationId?: string | number | null | undefined;
+  /** The request in plain language (at most 2,000 characters). */
   message: string;
 };
 
+/** What became of one step of a confirmed plan. */
+export const ChatStepStatus = {
+  /** It ran and failed; the steps after it did not run. */
+  Failed: 'FAILED',
+  /** An earlier step failed, so it was not run. */
+  NotRun: 'NOT_RUN',
+  /** It ran and succeeded. */
+  Succeeded: 'SUCCEEDED'
+} as const;
+
+export type ChatStepStatus = typeof ChatStepStatus[keyof typeof ChatStepStatus];
 export const ComponentState = {
   Degraded: 'DEGRADED',
   Disabled: 'DISABLED',
@@ -72,7 +95,9 @@ export const ComponentState = {
 } as const;
 
 export type ComponentState = typeof ComponentState[keyof typeof ComponentState];
+/** The plan to run. */
 export type ConfirmChatPlanInput = {
+  /** The plan's confirmationToken. */
   token: string;
 };
 
@@ -600,22 +625,83 @@ export type DashChatMutationVariables = Exact<{
 }>;
 
 
-export type DashChatMutation = { chat: { conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: string, confidence: number }, plan: Array<{ action: string, parameters: unknown, preview: unknown, target:
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
-       | null }>, generatedCode: Array<{ language: string, filename: string | null, content: string }> } };
+export type DashChatMutation = { chat:
+    | { __typename: 'ChatSuccess', conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: string, confidence: number }, plan: Array<{ action: string, parameters: unknown, preview: unknown, target:
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+         | null }>, generatedCode: Array<{ language: string, filename: string | null, content: string }> }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+type ChatStepFields_ChatStepFailed_Fragment = { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: string, status: ChatStepStatus, target:
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+   | null };
+
+type ChatStepFields_ChatStepNotRun_Fragment = { __typename: 'ChatStepNotRun', index: number, action: string, status: ChatStepStatus, target:
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+   | null };
+
+type ChatStepFields_ChatStepSucceeded_Fragment = { __typename: 'ChatStepSucceeded', index: number, action: string, status: ChatStepStatus, target:
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+   | null };
+
+export type ChatStepFieldsFragment =
+  | ChatStepFields_ChatStepFailed_Fragment
+  | ChatStepFields_ChatStepNotRun_Fragment
+  | ChatStepFields_ChatStepSucceeded_Fragment
+;
 
 export type DashConfirmChatPlanMutationVariables = Exact<{
   input: ConfirmChatPlanInput;
@@ -623,7 +709,106 @@ export type DashConfirmChatPlanMutationVariables = Exact<{
 
 
 export type DashConfirmChatPlanMutation = { confirmChatPlan:
-    | { __typename: 'ConfirmChatPlanSuccess', reply: string, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } }> }
+    | { __typename: 'ChatPlanIncompleteError', reply: string, code: string, message: string, steps: Array<
+        | { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: string, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+           | null }
+        | { __typename: 'ChatStepNotRun', index: number, action: string, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+           | null }
+        | { __typename: 'ChatStepSucceeded', index: number, action: string, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+           | null }
+      >, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } }> }
+    | { __typename: 'ConfirmChatPlanSuccess', reply: string, steps: Array<
+        | { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: string, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+           | null }
+        | { __typename: 'ChatStepNotRun', index: number, action: string, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+           | null }
+        | { __typename: 'ChatStepSucceeded', index: number, action: string, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+           | null }
+      >, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } }> }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConfirmationTokenError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
@@ -824,6 +1009,23 @@ export const ActionOutcomeFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"ActionOutcome"}) as unknown as TypedDocumentString<ActionOutcomeFragment, unknown>;
+export const ChatStepFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChatStepFields on ChatStepOutcome {
+  __typename
+  index
+  action
+  status
+  target {
+    kind
+    namespace
+    name
+  }
+  ... on ChatStepFailed {
+    code
+    message
+  }
+}
+    `, {"fragmentName":"ChatStepFields"}) as unknown as TypedDocumentString<ChatStepFieldsFragment, unknown>;
 export const DashViewerDocument = {"__meta__":{"hash":"sha256:bc4a84be325abd73ceb0bae6fca9a642b5c2f5d98eeef77a1ece9d1d800849b6"}} as unknown as TypedDocumentString<DashViewerQuery, DashViewerQueryVariables>;
 export const DashOverviewDocument = {"__meta__":{"hash":"sha256:37f054305ca2553f60140a15e4132633ac3c6e57a2027224cc52afefab1c1b1e"}} as unknown as TypedDocumentString<DashOverviewQuery, DashOverviewQueryVariables>;
 export const DashOverviewLiveDocument = {"__meta__":{"hash":"sha256:a8d94cb49e7683a8fb6787d093beba322fea8dd62c3403e97fa473544c9ba952"}} as unknown as TypedDocumentString<DashOverviewLiveSubscription, DashOverviewLiveSubscriptionVariables>;
@@ -844,5 +1046,5 @@ export const DashRestartDocument = {"__meta__":{"hash":"sha256:15645a4581f010874
 export const DashApplyRecommendationDocument = {"__meta__":{"hash":"sha256:8c8e9058a03ca39803da91d072b1ea715843a8089ded7857e29f0bc00520210d"}} as unknown as TypedDocumentString<DashApplyRecommendationMutation, DashApplyRecommendationMutationVariables>;
 export const DashRejectRecommendationDocument = {"__meta__":{"hash":"sha256:f3868689f64313569c79ba0a2264769ebe391014411684c4deb70e1e0f33c5ef"}} as unknown as TypedDocumentString<DashRejectRecommendationMutation, DashRejectRecommendationMutationVariables>;
 export const DashRevertDocument = {"__meta__":{"hash":"sha256:55d4640a72b5042472a76155ce59fc2fc31344062b0759e51e049a9542078c6c"}} as unknown as TypedDocumentString<DashRevertMutation, DashRevertMutationVariables>;
-export const DashChatDocument = {"__meta__":{"hash":"sha256:50b5b5161e23bab8460041f3df28f3524d81ae3334b5feb283f69122923eba4e"}} as unknown as TypedDocumentString<DashChatMutation, DashChatMutationVariables>;
-export const DashConfirmChatPlanDocument = {"__meta__":{"hash":"sha256:d76ce9017d018b4b854d5c649ec2b01ddc159ee98bcabd5f75844bbcc73fa5da"}} as unknown as TypedDocumentString<DashConfirmChatPlanMutation, DashConfirmChatPlanMutationVariables>;
+export const DashChatDocument = {"__meta__":{"hash":"sha256:282e98fe10840aea97c311c9fd9e7c19240db36906c7fe37252dd27cd3c2d202"}} as unknown as TypedDocumentString<DashChatMutation, DashChatMutationVariables>;
+export const DashConfirmChatPlanDocument = {"__meta__":{"hash":"sha256:b4f5e38f1ddac8ffb3c0585857e36846a59fb88fb2cca9f6d24c717818a42ed2"}} as unknown as TypedDocumentString<DashConfirmChatPlanMutation, DashConfirmChatPlanMutationVariables>;

@@ -5,10 +5,32 @@ import { useCanAct } from '../hooks.ts';
 import { ChatMutation, ConfirmChatPlanMutation } from '../operations.ts';
 import { AuditTable, ErrorLine, Json } from '../ui.tsx';
 
+type Answer = Extract<DashChatMutation['chat'], { __typename: 'ChatSuccess' }>;
+type Confirmed = DashConfirmChatPlanMutation['confirmChatPlan'];
+type Step = Extract<Confirmed, { __typename: 'ConfirmChatPlanSuccess' }>['steps'][number];
+
 interface Turn {
   message: string;
-  answer: DashChatMutation['chat'];
-  confirmed?: DashConfirmChatPlanMutation['confirmChatPlan'];
+  answer: Answer;
+  confirmed?: Confirmed;
+}
+
+const STEP_MARK = { SUCCEEDED: '✓', FAILED: '✗', NOT_RUN: '–' } as const;
+
+/** Each step of a confirmed plan with what became of it. */
+function Steps({ steps }: { steps: Step[] }) {
+  return (
+    <ol class="steps" data-testid="steps">
+      {steps.map((s) => (
+        <li data-step-status={s.status}>
+          {STEP_MARK[s.status]} {s.action}{' '}
+          {s.target ? `${s.target.namespace ?? ''}/${s.target.name}` : ''}{' '}
+          {s.__typename === 'ChatStepFailed' ? `— ${s.code}: ${s.message}` : ''}
+          {s.status === 'NOT_RUN' ? '— not run' : ''}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 /** ChatOps: every change comes back as a dry-run plan; an operator confirms it here. */
@@ -30,6 +52,12 @@ export function ChatView() {
       const { chat } = await request(ChatMutation, {
         input: { message, ...(conversationId ? { conversationId } : {}) },
       });
+      if (chat.__typename !== 'ChatSuccess') {
+        // A conversation this server no longer knows: the next message starts a new one.
+        if (chat.__typename === 'NotFoundError') setConversationId(undefined);
+        setError(new Error(`${chat.code}: ${chat.message}`));
+        return;
+      }
       setConversationId(chat.conversationId);
       setTurns((t) => [...t, { message, answer: chat }]);
       input.value = '';
@@ -92,18 +120,24 @@ export function ChatView() {
                 <p class="muted">An operator can confirm this plan.</p>
               ))}
             {t.confirmed &&
-              (t.confirmed.__typename === 'ConfirmChatPlanSuccess' &&
-              'auditEvents' in t.confirmed ? (
+              (t.confirmed.__typename === 'ConfirmChatPlanSuccess' ? (
                 <div data-testid="confirmed">
                   <p>{t.confirmed.reply}</p>
+                  <Steps steps={t.confirmed.steps} />
                   <AuditTable events={t.confirmed.auditEvents} />
                 </div>
-              ) : (
-                'code' in t.confirmed && (
+              ) : t.confirmed.__typename === 'ChatPlanIncompleteError' ? (
+                <div data-testid="incomplete">
                   <p class="error" role="alert">
                     {t.confirmed.code}: {t.confirmed.message}
                   </p>
-                )
+                  <Steps steps={t.confirmed.steps} />
+                  <AuditTable events={t.confirmed.auditEvents} />
+                </div>
+              ) : (
+                <p class="error" role="alert">
+                  {t.confirmed.code}: {t.confirmed.message}
+                </p>
               ))}
           </div>
         </div>
