@@ -1,5 +1,10 @@
 import type { ActionCommand, ActionOutcomeResult, ActionSuccess } from '../actions/pipeline.ts';
-import { AppError, ValidationError } from '../errors.ts';
+import {
+  AppError,
+  ConfirmationRequiredError,
+  IrreversibleError,
+  ValidationError,
+} from '../errors.ts';
 import { parseAwsId } from '../providers/aws/model.ts';
 import type { ActionVerb } from '../providers/provider.ts';
 import { decodeGlobalIdOf } from './global-id.ts';
@@ -27,9 +32,15 @@ export function actionSuccess(base: string) {
   });
 }
 
-/** The errors option of an action field: its `<Base>Result` union with every action error. */
-export function actionErrors(base: string) {
-  return { types: ACTION_ERRORS, directResult: true, union: { name: `${base}Result` } } as const;
+/**
+ * The errors option of a field: its `<Base>Result` union with the errors it can answer
+ * (default: those of an action run through the pipeline).
+ */
+export function actionErrors(
+  base: string,
+  types: (new (...args: never[]) => Error)[] = ACTION_ERRORS,
+) {
+  return { types, directResult: true, union: { name: `${base}Result` } } as const;
 }
 
 /** Pipeline results carry expected failures as values; the errors plugin wants them thrown. */
@@ -199,7 +210,7 @@ builder.mutationFields((t) => ({
   }),
   deleteResource: t.field({
     type: actionSuccess('DeleteResource'),
-    errors: actionErrors('DeleteResource'),
+    errors: actionErrors('DeleteResource', [...ACTION_ERRORS, ConfirmationRequiredError]),
     description: 'Delete a resource; `confirm` must equal its name. Cannot be reverted.',
     args: { input: t.arg({ type: DeleteResourceInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -229,7 +240,7 @@ builder.mutationFields((t) => ({
   }),
   revertAction: t.field({
     type: actionSuccess('RevertAction'),
-    errors: actionErrors('RevertAction'),
+    errors: actionErrors('RevertAction', [...ACTION_ERRORS, IrreversibleError]),
     description:
       'Restore the recorded `before` of a reversible action, if the target has not changed since.',
     args: { input: t.arg({ type: RevertActionInput, required: true }) },

@@ -90,16 +90,17 @@ export const IrreversibleErrorType = errorType(
 );
 
 /**
- * The error members every action result may hold. Resolvers throw these; the errors plugin
- * turns them into union members (graphql-js would treat a *returned* Error as a failure).
+ * The error members of an action run through the pipeline (src/actions/pipeline.ts): no
+ * target, a role below the verb, bad parameters, a changed target or a reused idempotency
+ * key, the provider's refusal, an audit log that cannot be written. Resolvers throw these;
+ * the errors plugin turns them into union members (graphql-js would treat a *returned* Error
+ * as a failure). A delete adds ConfirmationRequiredError, a revert IrreversibleError.
  */
 export const ACTION_ERRORS = [
   NotFoundError,
   ForbiddenError,
   ValidationError,
   ConflictError,
-  ConfirmationRequiredError,
   ProviderError,
   UnavailableError,
-  IrreversibleError,
 ];

@@ -415,7 +415,7 @@ builder.queryFields((t) => ({
     },
     description: 'The log of one container of a pod, from the Kubernetes log API (no follow).',
     args: {
-      id: t.arg.id({ description: 'The global id of the Pod.' }),
+      id: t.arg.id({ required: true, description: 'The global id of the Pod.' }),
       container: t.arg.string({ required: false, description: 'Default: the first container.' }),
       tailLines: t.arg.int({ required: false }),
       sinceSeconds: t.arg.int({ required: false }),

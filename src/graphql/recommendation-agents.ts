@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
 import { parseSubmission, targetResolver, type Agent } from '../recommendations/agents.ts';
 import type { Recommendation } from '../recommendations/types.ts';
 import { actionErrors } from './actions.ts';
@@ -25,7 +25,25 @@ const AgentRef = builder.objectRef<Agent>('RecommendationAgent').implement({
 });
 
 const AgentSuccess = builder.objectRef<{ agent: Agent }>('RegisterAgentSuccess').implement({
-  fields: (t) => ({ agent: t.field({ type: AgentRef, resolve: (s) => s.agent }) }),
+  description: 'The agent as registered (or updated).',
+  fields: (t) => ({
+    agent: t.field({
+      type: AgentRef,
+      description: 'The registered agent.',
+      resolve: (s) => s.agent,
+    }),
+  }),
+});
+
+const HeartbeatSuccess = builder.objectRef<{ agent: Agent }>('AgentHeartbeatSuccess').implement({
+  description: 'The heartbeat was recorded.',
+  fields: (t) => ({
+    agent: t.field({
+      type: AgentRef,
+      description: 'The agent, with its new last heartbeat time.',
+      resolve: (s) => s.agent,
+    }),
+  }),
 });
 
 const SubmitSuccess = builder
@@ -74,12 +92,10 @@ async function agentOf(ctx: GraphQLContext, asAgent: string | null | undefined):
   return name;
 }
 
-const errorsOf = (base: string) => actionErrors(base);
-
 builder.mutationFields((t) => ({
   registerAgent: t.field({
     type: AgentSuccess,
-    errors: errorsOf('RegisterAgent'),
+    errors: actionErrors('RegisterAgent', [ValidationError]),
     authScopes: { admin: true },
     args: { input: t.arg({ type: RegisterAgentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
@@ -91,8 +107,8 @@ builder.mutationFields((t) => ({
     }),
   }),
   agentHeartbeat: t.field({
-    type: AgentSuccess,
-    errors: errorsOf('AgentHeartbeat'),
+    type: HeartbeatSuccess,
+    errors: actionErrors('AgentHeartbeat', [ForbiddenError]),
     description: "An agent's liveness signal (with its own token).",
     resolve: async (_root, _args, ctx) => {
       const name = await agentOf(ctx, null);
@@ -103,7 +119,7 @@ builder.mutationFields((t) => ({
   }),
   submitRecommendations: t.field({
     type: SubmitSuccess,
-    errors: errorsOf('SubmitRecommendations'),
+    errors: actionErrors('SubmitRecommendations', [ForbiddenError, ValidationError]),
     description: 'An agent submits advice (token named as a registered agent, or admin).',
     args: { input: t.arg({ type: SubmitRecommendationsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {

@@ -1,7 +1,7 @@
 import { brandWithType } from '@pothos/core';
 import { decodeGlobalIdOf } from './global-id.ts';
 import type { AuditEvent } from '../audit/types.ts';
-import { AppError } from '../errors.ts';
+import { AppError, ConfirmationRequiredError } from '../errors.ts';
 import type { Resource } from '../providers/provider.ts';
 import {
   RECOMMENDATION_TOPIC,
@@ -26,6 +26,7 @@ import {
   unwrap,
 } from './actions.ts';
 import { AuditEventRef } from './audit.ts';
+import { ACTION_ERRORS } from './base.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { paginateSorted } from './pagination.ts';
@@ -289,7 +290,6 @@ const RunSuccess = builder.objectRef<{ run: RunReport }>('RunRecommendationsSucc
   fields: (t) => ({ run: t.field({ type: RunReportRef, resolve: (s) => s.run }) }),
 });
 
-const errorsOf = (base: string) => actionErrors(base);
 const rethrow = <T>(r: T | AppError): T => {
   if (r instanceof AppError) throw r;
   return r;
@@ -298,7 +298,8 @@ const rethrow = <T>(r: T | AppError): T => {
 builder.mutationFields((t) => ({
   applyRecommendation: t.field({
     type: actionSuccess('ApplyRecommendation'),
-    errors: actionErrors('ApplyRecommendation'),
+    // Advice that deletes (an unattached volume) needs the target's name to confirm.
+    errors: actionErrors('ApplyRecommendation', [...ACTION_ERRORS, ConfirmationRequiredError]),
     authScopes: { operator: true },
     description:
       'Carry the advice out through the action pipeline (audited, revertible by revertAction).',
@@ -317,7 +318,7 @@ builder.mutationFields((t) => ({
   }),
   rejectRecommendation: t.field({
     type: RejectSuccess,
-    errors: errorsOf('RejectRecommendation'),
+    errors: actionErrors('RejectRecommendation'),
     authScopes: { operator: true },
     description:
       'Reject with a reason; the same advice on the same target is suppressed for a while.',
@@ -336,7 +337,8 @@ builder.mutationFields((t) => ({
   }),
   runRecommendations: t.field({
     type: RunSuccess,
-    errors: errorsOf('RunRecommendations'),
+    // A pass reports what failed inside it; it has no error of its own.
+    errors: actionErrors('RunRecommendations', []),
     authScopes: { admin: true },
     description: 'Run every analyzer now and report what changed and what was skipped.',
     resolve: async (_root, _args, ctx) => ({ run: await ctx.services.recommendations.run() }),

@@ -290,10 +290,8 @@ export type ScaleNothingMutationVariables = Exact<{
 
 
 export type ScaleNothingMutation = { scaleResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'ScaleResourceSuccess', dryRun: boolean }
@@ -341,10 +339,8 @@ export type ActScaleMutationVariables = Exact<{
 
 
 export type ActScaleMutation = { scaleResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, status: AuditStatus, before: unknown, after: unknown, dryRun: boolean } }
@@ -358,7 +354,6 @@ export type ActRevertMutationVariables = Exact<{
 
 
 export type ActRevertMutation = { revertAction:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'IrreversibleError', code: string, message: string }
@@ -379,7 +374,6 @@ export type ActDeleteMutation = { deleteResource:
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'DeleteResourceSuccess', auditEvent: { id: string } }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
@@ -402,10 +396,8 @@ export type AwsStopMutationVariables = Exact<{
 
 
 export type AwsStopMutation = { stopResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, action: string, status: AuditStatus, dryRun: boolean, before: unknown, after: unknown, message: string | null } }
@@ -419,10 +411,8 @@ export type AwsStartMutationVariables = Exact<{
 
 
 export type AwsStartMutation = { startResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'StartResourceSuccess' }
@@ -436,10 +426,8 @@ export type AwsRebootMutationVariables = Exact<{
 
 
 export type AwsRebootMutation = { rebootResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RebootResourceSuccess' }
@@ -457,7 +445,6 @@ export type AwsDeleteMutation = { deleteResource:
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'DeleteResourceSuccess', auditEvent: { status: AuditStatus, message: string | null } }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
@@ -470,10 +457,8 @@ export type AwsScaleMutationVariables = Exact<{
 
 
 export type AwsScaleMutation = { scaleResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, status: AuditStatus, before: unknown, after: unknown } }
@@ -488,10 +473,8 @@ export type AwsChangeTypeMutationVariables = Exact<{
 
 export type AwsChangeTypeMutation = { changeInstanceType:
     | { __typename: 'ChangeInstanceTypeSuccess', dryRun: boolean, auditEvent: { id: string, action: string, status: AuditStatus, verb: string, before: unknown, after: unknown, message: string | null } }
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
@@ -504,7 +487,6 @@ export type AwsRevertMutationVariables = Exact<{
 
 
 export type AwsRevertMutation = { revertAction:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'IrreversibleError', code: string, message: string }
@@ -599,14 +581,7 @@ export type UiRegisterAgentMutationVariables = Exact<{
 
 
 export type UiRegisterAgentMutation = { registerAgent:
-    | { __typename: 'ConfirmationRequiredError' }
-    | { __typename: 'ConflictError' }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'IrreversibleError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ProviderError' }
     | { __typename: 'RegisterAgentSuccess' }
-    | { __typename: 'UnavailableError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -616,14 +591,8 @@ export type UiSubmitAdviceMutationVariables = Exact<{
 
 
 export type UiSubmitAdviceMutation = { submitRecommendations:
-    | { __typename: 'ConfirmationRequiredError', message: string }
-    | { __typename: 'ConflictError', message: string }
     | { __typename: 'ForbiddenError', message: string }
-    | { __typename: 'IrreversibleError', message: string }
-    | { __typename: 'NotFoundError', message: string }
-    | { __typename: 'ProviderError', message: string }
     | { __typename: 'SubmitRecommendationsSuccess' }
-    | { __typename: 'UnavailableError', message: string }
     | { __typename: 'ValidationError', message: string }
    };
 
@@ -765,10 +734,8 @@ export type K8sMutScaleMutationVariables = Exact<{
 
 
 export type K8sMutScaleMutation = { scaleResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, status: AuditStatus, before: unknown, after: unknown } }
@@ -782,10 +749,8 @@ export type K8sMutStopMutationVariables = Exact<{
 
 
 export type K8sMutStopMutation = { stopResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'StopResourceSuccess', auditEvent: { id: string, after: unknown } }
@@ -799,7 +764,6 @@ export type K8sMutRevertMutationVariables = Exact<{
 
 
 export type K8sMutRevertMutation = { revertAction:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'IrreversibleError', code: string, message: string }
@@ -1157,17 +1121,7 @@ export type MetricsLiveSubscription = { metrics: { name: MetricName, unit: strin
 export type RecEc2RunMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RecEc2RunMutation = { runRecommendations:
-    | { __typename: 'ConfirmationRequiredError' }
-    | { __typename: 'ConflictError' }
-    | { __typename: 'ForbiddenError' }
-    | { __typename: 'IrreversibleError' }
-    | { __typename: 'NotFoundError' }
-    | { __typename: 'ProviderError' }
-    | { __typename: 'RunRecommendationsSuccess', run: { errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } }
-    | { __typename: 'UnavailableError' }
-    | { __typename: 'ValidationError' }
-   };
+export type RecEc2RunMutation = { runRecommendations: { __typename: 'RunRecommendationsSuccess', run: { errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } } };
 
 export type RecEc2ListQueryVariables = Exact<{
   filter?: RecommendationFilter | null | undefined;
@@ -1201,7 +1155,6 @@ export type RecEc2ApplyMutation = { applyRecommendation:
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
@@ -1249,7 +1202,6 @@ export type RecEc2RevertMutationVariables = Exact<{
 
 
 export type RecEc2RevertMutation = { revertAction:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'IrreversibleError', code: string, message: string }
@@ -1263,17 +1215,7 @@ export type RecEc2RevertMutation = { revertAction:
 export type RecRunMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RecRunMutation = { runRecommendations:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
-    | { __typename: 'ConflictError', code: string, message: string }
-    | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
-    | { __typename: 'NotFoundError', code: string, message: string }
-    | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'RunRecommendationsSuccess', run: { workloads: number, created: number, expired: number, open: number, errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } }
-    | { __typename: 'UnavailableError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string }
-   };
+export type RecRunMutation = { runRecommendations: { __typename: 'RunRecommendationsSuccess', run: { workloads: number, created: number, expired: number, open: number, errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } } };
 
 export type RecListQueryVariables = Exact<{
   filter?: RecommendationFilter | null | undefined;
@@ -1292,7 +1234,6 @@ export type RecApplyMutation = { applyRecommendation:
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
@@ -1305,7 +1246,6 @@ export type RecRevertMutationVariables = Exact<{
 
 
 export type RecRevertMutation = { revertAction:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'IrreversibleError', code: string, message: string }
@@ -1322,10 +1262,8 @@ export type RecRejectMutationVariables = Exact<{
 
 
 export type RecRejectMutation = { rejectRecommendation:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RejectRecommendationSuccess', dryRun: boolean, recommendation: { status: RecommendationStatus, statusReason: string | null }, auditEvent: { id: string } }
@@ -1339,14 +1277,7 @@ export type RecRegisterMutationVariables = Exact<{
 
 
 export type RecRegisterMutation = { registerAgent:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
-    | { __typename: 'ConflictError', code: string, message: string }
-    | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
-    | { __typename: 'NotFoundError', code: string, message: string }
-    | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RegisterAgentSuccess', agent: { name: string } }
-    | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -1356,14 +1287,8 @@ export type RecSubmitMutationVariables = Exact<{
 
 
 export type RecSubmitMutation = { submitRecommendations:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
-    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
-    | { __typename: 'NotFoundError', code: string, message: string }
-    | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'SubmitRecommendationsSuccess', recommendations: Array<{ id: string, source: string, type: string }> }
-    | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -1496,7 +1421,7 @@ export const RecEc2ListDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const RecEc2ApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecEc2Apply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verb"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2ApplyMutation, RecEc2ApplyMutationVariables>;
 export const RecEc2PredictionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecEc2Predictions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"EC2_INSTANCE"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"predictions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"horizonHours"}},{"kind":"Field","name":{"kind":"Name","value":"cpu"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"samples"}},{"kind":"Field","name":{"kind":"Name","value":"last"}},{"kind":"Field","name":{"kind":"Name","value":"lastAt"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"memory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"samples"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"predictions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"totalMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"top"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2PredictionsQuery, RecEc2PredictionsQueryVariables>;
 export const RecEc2RevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecEc2Revert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevertActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2RevertMutation, RecEc2RevertMutationVariables>;
-export const RecRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloads"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"skips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"analyzer"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRunMutation, RecRunMutationVariables>;
+export const RecRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloads"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"skips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"analyzer"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecRunMutation, RecRunMutationVariables>;
 export const RecListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"targetName"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"risk"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecListQuery, RecListQueryVariables>;
 export const RecApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecApply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecApplyMutation, RecApplyMutationVariables>;
 export const RecRevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRevert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevertActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRevertMutation, RecRevertMutationVariables>;

@@ -46,10 +46,6 @@ const Run = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
     }
   }
 `);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { execute, parse } from 'graphql';
+import { execute, GraphQLUnionType, isNonNullType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../src/app.ts';
 import { printSortedSchema, schema } from '../../src/graphql/schema.ts';
@@ -49,5 +49,37 @@ describe('schema', () => {
         { name: 'aws', state: 'DOWN', message: 'boom' },
       ],
     });
+  });
+
+  it('lists in each mutation result only the errors that mutation can answer', () => {
+    const members = (name: string) =>
+      (schema.getType(name) as GraphQLUnionType)
+        .getTypes()
+        .map((t) => t.name)
+        .sort();
+    const pipeline = [
+      'ConflictError',
+      'ForbiddenError',
+      'NotFoundError',
+      'ProviderError',
+      'UnavailableError',
+      'ValidationError',
+    ];
+    expect(members('ScaleResourceResult')).toEqual([...pipeline, 'ScaleResourceSuccess'].sort());
+    expect(members('DeleteResourceResult')).toContain('ConfirmationRequiredError');
+    expect(members('DeleteResourceResult')).not.toContain('IrreversibleError');
+    expect(members('RevertActionResult')).toContain('IrreversibleError');
+    expect(members('RevertActionResult')).not.toContain('ConfirmationRequiredError');
+    expect(members('AgentHeartbeatResult')).toEqual(['AgentHeartbeatSuccess', 'ForbiddenError']);
+    expect(members('RegisterAgentResult')).toEqual(['RegisterAgentSuccess', 'ValidationError']);
+    expect(members('RunRecommendationsResult')).toEqual(['RunRecommendationsSuccess']);
+  });
+
+  it('requires the pod id of podLogs', () => {
+    const arg = schema
+      .getQueryType()
+      ?.getFields()
+      .podLogs?.args.find((a) => a.name === 'id');
+    expect(arg && isNonNullType(arg.type)).toBe(true);
   });
 });

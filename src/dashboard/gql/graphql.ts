@@ -507,10 +507,8 @@ export type DashScaleMutationVariables = Exact<{
 
 
 export type DashScaleMutation = { scaleResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
@@ -524,10 +522,8 @@ export type DashStartMutationVariables = Exact<{
 
 
 export type DashStartMutation = { startResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'StartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
@@ -541,10 +537,8 @@ export type DashStopMutationVariables = Exact<{
 
 
 export type DashStopMutation = { stopResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
@@ -558,10 +552,8 @@ export type DashRestartMutationVariables = Exact<{
 
 
 export type DashRestartMutation = { restartResource:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RestartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
@@ -579,7 +571,6 @@ export type DashApplyRecommendationMutation = { applyRecommendation:
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
@@ -592,10 +583,8 @@ export type DashRejectRecommendationMutationVariables = Exact<{
 
 
 export type DashRejectRecommendationMutation = { rejectRecommendation:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RejectRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } } }
@@ -609,7 +598,6 @@ export type DashRevertMutationVariables = Exact<{
 
 
 export type DashRevertMutation = { revertAction:
-    | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'IrreversibleError', code: string, message: string }
