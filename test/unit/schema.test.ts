@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { execute, GraphQLUnionType, isNonNullType, parse } from 'graphql';
+import type { GraphQLUnionType } from 'graphql';
+import { execute, isNonNullType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../src/app.ts';
 import { printSortedSchema, schema } from '../../src/graphql/schema.ts';
