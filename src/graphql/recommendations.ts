@@ -349,8 +349,10 @@ builder.queryFields((t) => ({
   recommendationRun: t.field({
     type: RunReportRef,
     nullable: true,
-    description: 'The last analysis pass of this replica: counts, skips with reasons, errors.',
-    resolve: (_r, _a, ctx) => ctx.services.recommendations.last ?? null,
+    description:
+      'The latest analysis pass of any replica (from the shared store): counts, skips with ' +
+      'reasons, errors.',
+    resolve: async (_r, _a, ctx) => (await ctx.services.recommendations.lastRun()) ?? null,
   }),
 }));
 

@@ -100,6 +100,7 @@ export class RecommendationEngine {
   };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RunReport> | undefined;
+  /** This replica's last pass (`lastRun` gives any replica's, from the store). */
   last: RunReport | undefined;
 
   constructor(deps: RecommendationEngine['deps']) {
@@ -108,6 +109,11 @@ export class RecommendationEngine {
 
   get settings(): Settings {
     return this.deps.settings;
+  }
+
+  /** The latest pass of any replica: every replica answers the same. */
+  lastRun(): Promise<RunReport | undefined> {
+    return this.deps.store.lastRun();
   }
 
   get store(): RecommendationStore {
@@ -262,6 +268,9 @@ export class RecommendationEngine {
       errors,
     };
     this.last = report;
+    await store
+      .saveRun(report)
+      .catch((err: unknown) => this.deps.log.error({ err }, 'could not store the run report'));
     this.deps.log.info({ ...report, skips: skips.length }, 'recommendation run');
     return report;
   }

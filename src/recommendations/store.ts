@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../store/database.ts';
+import type { RunReport } from './engine.ts';
 import type { Draft, Recommendation, RecommendationStatus } from './types.ts';
 
 export interface RecommendationFilter {
@@ -81,6 +82,25 @@ export class RecommendationStore {
 
   constructor(db: Database) {
     this.db = db;
+  }
+
+  /** Keeps a pass's report unless a later-started pass's is already stored. */
+  async saveRun(report: RunReport): Promise<void> {
+    await this.db.query(
+      `INSERT INTO recommendation_last_run (id, started_at, report) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET started_at = EXCLUDED.started_at, report = EXCLUDED.report
+       WHERE recommendation_last_run.started_at <= EXCLUDED.started_at`,
+      [report.startedAt, JSON.stringify(report)],
+    );
+  }
+
+  /** The report of the latest analysis pass of any replica. */
+  async lastRun(): Promise<RunReport | undefined> {
+    const rows = await this.db.query<{ report: RunReport | string }>(
+      'SELECT report FROM recommendation_last_run WHERE id = 1',
+    );
+    const report = rows[0]?.report;
+    return typeof report === 'string' ? (JSON.parse(report) as RunReport) : report;
   }
 
   async get(id: string): Promise<Recommendation | undefined> {

@@ -227,6 +227,17 @@ export const MIGRATIONS: Migration[] = [
       -- Incremental verification reads the projection rows written since its last check.
       CREATE INDEX audit_events_last_seq ON audit_events (last_seq);`,
   },
+  {
+    version: 44,
+    name: 'recommendation_last_run',
+    sql: `
+      -- The latest analysis pass of any replica, so recommendationRun answers the same on all.
+      CREATE TABLE recommendation_last_run (
+        id         integer PRIMARY KEY CHECK (id = 1),
+        started_at timestamptz NOT NULL,
+        report     jsonb NOT NULL
+      );`,
+  },
 ];
 
 // An arbitrary constant: every replica takes the same advisory lock while migrating.

@@ -81,4 +81,24 @@ describe('several replicas', () => {
   it('share one audit chain', async () => {
     expect(await b.app.services.audit.count({ actors: ['replica-a'] })).toBe(1);
   });
+
+  it('answer recommendationRun with the latest pass of either replica', async () => {
+    const ask = async (t: TestApp, query: string) => {
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKENS.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return (await res.json()) as { data: Record<string, { startedAt?: string; run?: unknown }> };
+    };
+    const ran = await ask(
+      a,
+      'mutation { runRecommendations { ... on RunRecommendationsSuccess { run { startedAt } } } }',
+    );
+    const startedAt = (ran.data.runRecommendations?.run as { startedAt: string }).startedAt;
+    const query = '{ recommendationRun { startedAt workloads } }';
+    const [fromA, fromB] = await Promise.all([ask(a, query), ask(b, query)]);
+    expect(fromA.data.recommendationRun?.startedAt).toBe(startedAt);
+    expect(fromB).toEqual(fromA);
+  });
 });
