@@ -8,11 +8,13 @@ import { resourceMatcher } from '../../src/providers/filter.ts';
 import { remember, shownBy, understand, type Understanding } from '../../src/chat/understand.ts';
 import { EVAL_CASES, EVAL_SETS, type EvalCase } from './chat-eval.ts';
 import { fixtureResources } from './chat-fixtures.ts';
-import { HELD_OUT } from './chat-heldout.ts';
+import { HELD_OUT, HELD_OUT_2 } from './chat-heldout.ts';
 
 const TARGET_ACCURACY = 0.95;
 /** The held-out set's floor: below the evaluation set's, as it is never tuned case by case. */
 const HELD_OUT_FLOOR = 0.85;
+/** The second set's floor: its first run (18/24), as recorded; it is never tuned on. */
+const HELD_OUT_2_FLOOR = 0.75;
 const resources = fixtureResources();
 const rows = (e: Parameters<typeof listRows>[1]) =>
   listRows((f) => resources.filter(resourceMatcher(f)), e);
@@ -82,16 +84,23 @@ describe('chat evaluation set', () => {
   });
 });
 
-describe('chat held-out set', () => {
-  it(`understands at least ${HELD_OUT_FLOOR * 100}% of phrasings it was never tuned on`, () => {
-    const failures = HELD_OUT.map((c) => [c, check(c)] as const)
-      .filter(([, problems]) => problems.length)
-      .map(([c, problems]) => `${JSON.stringify(c[0])}: ${problems.join('; ')}`);
-    const accuracy = (HELD_OUT.length - failures.length) / HELD_OUT.length;
-    console.log(
-      `chat held-out: ${HELD_OUT.length - failures.length}/${HELD_OUT.length} = ${(accuracy * 100).toFixed(1)}%` +
-        (failures.length ? `\nmisses:\n  ${failures.join('\n  ')}` : ''),
-    );
-    expect(accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+/** Plays a held-out set, prints its accuracy and misses, and returns the accuracy. */
+function score(name: string, set: EvalCase[]): number {
+  const failures = set
+    .map((c) => [c, check(c)] as const)
+    .filter(([, problems]) => problems.length)
+    .map(([c, problems]) => `${JSON.stringify(c[0])}: ${problems.join('; ')}`);
+  const accuracy = (set.length - failures.length) / set.length;
+  console.log(
+    `chat ${name}: ${set.length - failures.length}/${set.length} = ${(accuracy * 100).toFixed(1)}%` +
+      (failures.length ? `\nmisses:\n  ${failures.join('\n  ')}` : ''),
+  );
+  return accuracy;
+}
+
+describe('chat held-out sets', () => {
+  it("stays at or above each set's floor on phrasings it was never tuned on", () => {
+    expect(score('held-out', HELD_OUT)).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+    expect(score('held-out 2', HELD_OUT_2)).toBeGreaterThanOrEqual(HELD_OUT_2_FLOOR);
   });
 });

@@ -162,3 +162,97 @@ export const HELD_OUT: EvalCase[] = [
     { replicas: 2, target: 'shop/storefront' },
   ],
 ];
+
+/**
+ * A second held-out set, written after the first had been used for tuning (so the first is no
+ * longer held out). First run 18/24 = 75.0%, and no change was made for it afterwards. The
+ * misses: "give it one more" (a bare count as a delta), "take it out of rotation", "the last
+ * two", "scale all but web to 0" (the exclusion swallows "to 0"), "another 2" after an
+ * absolute scale, "the failed one" (a state as a pick among shown rows).
+ */
+export const HELD_OUT_2: EvalCase[] = [
+  [
+    ['which deployments are in shop', 'bump payments-api to 3'],
+    'scale',
+    { replicas: 3, target: 'shop/payments-api' },
+  ],
+  [['check on the storefront in shop', 'roll it'], 'restart', { target: 'shop/storefront' }],
+  [
+    ['get deployment storefront -n shop', 'scale that to four'],
+    'scale',
+    { replicas: 4, target: 'shop/storefront' },
+  ],
+  [
+    ['show me the storefront deployment in shop', 'give it one more'],
+    'scale_relative',
+    { delta: 1, target: 'shop/storefront' },
+  ],
+  [
+    ['show me the storefront deployment in shop', 'pause it'],
+    'stop',
+    { target: 'shop/storefront' },
+  ],
+  [
+    ['show me the storefront deployment in shop', 'get rid of it'],
+    'delete',
+    { target: 'shop/storefront' },
+  ],
+  [['what is node-1 doing', 'take it out of rotation'], 'cordon', { target: 'node-1' }],
+  [['list deployments in dev', 'start the first one'], 'start', { target: 'dev/web' }],
+  [
+    ['list deployments in dev', 'restart the last two'],
+    'restart',
+    { targets: ['dev/worker-a', 'dev/worker-b'] },
+  ],
+  [
+    ['list deployments in dev', 'scale all but web to 0'],
+    'scale',
+    { replicas: 0, targets: ['dev/worker-a', 'dev/worker-b'] },
+  ],
+  [
+    ['restart api-gateway', 'and cart and checkout as well'],
+    'restart',
+    { targets: ['prod/cart', 'prod/checkout'] },
+  ],
+  [['stop cart', 'oops, i meant checkout'], 'stop', { target: 'prod/checkout' }],
+  [
+    ['scale search in staging to 2', 'make that 5'],
+    'scale',
+    { replicas: 5, target: 'staging/search' },
+  ],
+  [
+    ['scale search in staging to 2', 'no wait, do 1'],
+    'scale',
+    { replicas: 1, target: 'staging/search' },
+  ],
+  [['scale search in staging to 2', 'forget it'], 'cancel'],
+  [
+    ['describe postgres', 'how much cpu is it using'],
+    'resource_usage',
+    { metric: 'cpu', target: 'prod/postgres' },
+  ],
+  [['describe postgres', 'restart the thing'], 'restart', { target: 'prod/postgres' }],
+  [['restart redis', 'prod'], 'restart', { target: 'prod/redis' }],
+  [['restart redis', 'staging one please'], 'restart', { target: 'staging/redis' }],
+  [['describe the orders db', 'reboot it'], 'restart', { target: 'orders' }],
+  [
+    ['scale the workers group to 2', 'another 2 please'],
+    'scale_relative',
+    { delta: 2, target: 'workers' },
+  ],
+  [
+    ['list pods in prod', 'restart the failed one'],
+    'restart',
+    { target: 'prod/frontend-7d9f8-fghij' },
+  ],
+  [
+    ['show deployments in shop', 'scale both to 3'],
+    'scale',
+    { replicas: 3, targets: ['shop/payments-api', 'shop/storefront'] },
+  ],
+  [
+    ['show deployments in shop', 'restart payments-api and storefront'],
+    'restart',
+    { targets: ['shop/payments-api', 'shop/storefront'] },
+  ],
+];
