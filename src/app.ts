@@ -298,6 +298,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     fastPath,
     rateLimiter,
+    disclosure: config.disclosure,
   });
   const browser = new BrowserPages({ graphiql: config.graphiql });
   const http = new HttpFront({

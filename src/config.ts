@@ -209,6 +209,8 @@ const schema = z.object({
     .min(1024, 'expected at least 1024')
     .default(1024 * 1024),
   GRAPHIQL: bool.optional(),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_SUGGESTIONS: bool.optional(),
   AUDIT_RETENTION_DAYS: z.coerce
     .number({ message: 'expected a number of days (0 keeps everything)' })
     .min(0, 'expected a number of days (0 keeps everything)')
@@ -293,6 +295,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   maxRequestBytes: number;
   graphiql: boolean;
+  /** Introspection and "Did you mean" hints: for every role, or admins only (production). */
+  disclosure: { introspection: 'all' | 'admin'; suggestions: 'all' | 'admin' };
   auditRetentionDays: number;
   /** Signed checkpoints: key (value or file), extra trusted keys, sink, interval, origin. */
   auditLedger: {
@@ -407,6 +411,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
+    disclosure: {
+      introspection: (e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production') ? 'all' : 'admin',
+      suggestions: (e.GRAPHQL_SUGGESTIONS ?? e.NODE_ENV !== 'production') ? 'all' : 'admin',
+    },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     auditLedger: {
       signingKey: e.AUDIT_SIGNING_KEY,

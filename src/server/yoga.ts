@@ -9,6 +9,7 @@ import { metricsFastPathPlugin, type MetricsFastPath } from './metrics-fastpath.
 import type { ServerMetrics } from './metrics.ts';
 import { streamIdsPlugin } from './stream-ids.ts';
 import { rateLimitPlugin, type RateLimiter } from './rate-limit.ts';
+import { disclosurePlugin, type DisclosureSettings } from './disclosure.ts';
 
 function metricsPlugin(metrics: ServerMetrics): Plugin {
   return {
@@ -42,6 +43,8 @@ export function createGraphQLServer(options: {
   fastPath?: MetricsFastPath;
   /** Charges expensive fields once an HTTP operation is parsed (the front charged its point); none: unlimited. */
   rateLimiter?: RateLimiter;
+  /** Who sees introspection and suggestions; none: everyone (development). */
+  disclosure?: DisclosureSettings;
 }) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: options.schema,
@@ -80,6 +83,7 @@ export function createGraphQLServer(options: {
       metricsFastPathPlugin(options.fastPath),
       streamIdsPlugin(),
       ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
+      ...(options.disclosure ? [disclosurePlugin(options.disclosure)] : []),
     ],
   });
 }

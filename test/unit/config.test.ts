@@ -124,4 +124,16 @@ describe('configuration', () => {
       ]);
     }
   });
+
+  it('discloses the schema to every role outside production, to admins in it', () => {
+    expect(loadConfig({}).disclosure).toEqual({ introspection: 'all', suggestions: 'all' });
+    expect(loadConfig({ NODE_ENV: 'production' }).disclosure).toEqual({
+      introspection: 'admin',
+      suggestions: 'admin',
+    });
+    expect(
+      loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).disclosure,
+    ).toEqual({ introspection: 'all', suggestions: 'admin' });
+    expect(loadConfig({ GRAPHQL_SUGGESTIONS: 'false' }).disclosure.suggestions).toBe('admin');
+  });
 });
