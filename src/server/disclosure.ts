@@ -69,7 +69,7 @@ export function disclosurePlugin(settings: DisclosureSettings): Plugin {
     },
     onExecute: ({ args }) => {
       const admin = isAdmin(args.contextValue);
-      if (refuseIntrospection && !admin && introspects(args.document)) {
+      if (refuseIntrospection && !admin && introspects(args.document as DocumentNode)) {
         throw createGraphQLError('Introspection is for admins only on this server', {
           extensions: { code: 'INTROSPECTION_DISABLED', http: { status: 400 } },
         });
@@ -78,7 +78,10 @@ export function disclosurePlugin(settings: DisclosureSettings): Plugin {
       return {
         onExecuteDone: ({ result, setResult }) => {
           if ('errors' in result && result.errors?.length) {
-            setResult({ ...result, errors: withoutSuggestions(result.errors) });
+            setResult({
+              ...result,
+              errors: withoutSuggestions(result.errors as readonly GraphQLError[]),
+            });
           }
         },
       };
