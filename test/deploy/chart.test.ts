@@ -107,7 +107,9 @@ describe('the Helm chart', () => {
       }
       expect(can('get', 'pods', '--subresource=log', '-n', 'default')).toBe('yes');
       // Actions.
-      expect(can('patch', 'deployments.apps', '--subresource=scale', '-n', 'default')).toBe('yes');
+      for (const r of ['deployments.apps', 'statefulsets.apps', 'replicasets.apps']) {
+        expect(can('patch', r, '--subresource=scale', '-n', 'default'), r).toBe('yes');
+      }
       expect(can('patch', 'nodes')).toBe('yes');
       expect(can('delete', 'pods', '-n', 'default')).toBe('yes');
       expect(can('create', 'deployments.apps', '-n', 'default')).toBe('yes');
