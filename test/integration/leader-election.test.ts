@@ -304,7 +304,7 @@ describe('replicas with LEADER_ELECTION_LEASE, PostgreSQL and Redis', () => {
       expect(hub(follower).latest?.t).toBe(latest?.t);
       const pod = latest!.ids.find((id) => id.includes(':POD:'))!;
       expect(hub(follower).value(pod, 'CPU_USAGE')).toBe(hub(leader).value(pod, 'CPU_USAGE'));
-    }, 15_000);
+    }, 30_000);
     expect(cycles(follower)).toBe(0);
     // The recommender's timer too: the leader ran its first pass once its caches synced (its
     // interval is the default 15 minutes), the follower none.
