@@ -296,6 +296,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     services,
     metrics,
     log,
+    limits: config.limits,
     fastPath,
     rateLimiter,
     disclosure: config.disclosure,
@@ -319,6 +320,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     auth,
     log,
     maxPayload: config.maxRequestBytes,
+    limits: config.limits.operation,
     fastPath,
     rateLimiter,
   });

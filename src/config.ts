@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { limitsEnv, limitsConfig, type LimitsConfig } from './limits-config.ts';
 
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -242,6 +243,7 @@ const schema = z.object({
   LEADER_ELECTION_CONTEXT: z.string().optional(),
   // A test hook, honoured only with NODE_ENV=test: pause between execution and outcome.
   TEST_PAUSE_AFTER_EXECUTE_MS: z.coerce.number().int().min(0).default(0),
+  ...limitsEnv,
 });
 
 type Env = z.output<typeof schema>;
@@ -307,6 +309,8 @@ export interface Config {
     origin: string;
   };
   testPauseAfterExecuteMs: number;
+  /** Operation limits and memory bounds of the GraphQL edge (docs/security.md). */
+  limits: LimitsConfig;
   version: string;
 }
 
@@ -424,6 +428,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       origin: e.AUDIT_LOG_ORIGIN,
     },
     testPauseAfterExecuteMs: e.NODE_ENV === 'test' ? e.TEST_PAUSE_AFTER_EXECUTE_MS : 0,
+    limits: limitsConfig(e),
     version: packageVersion(),
   };
 }

@@ -20,6 +20,20 @@ import type { EventLog } from '../eventlog.ts';
 import { recordedParams, validateParams } from './params.ts';
 import { mayRun, VERB_ROLE } from './policy.ts';
 
+/**
+ * A client's idempotency key: short, printable ASCII (a UUID fits), so it is stored, indexed
+ * and hashed as the same bytes (a longer one overflowed the index; a lone surrogate was stored
+ * as U+FFFD while the audit hash kept the original).
+ */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:~-]{1,128}$/;
+
+function checkIdempotencyKey(key: string | null | undefined): void {
+  if (key === null || key === undefined || IDEMPOTENCY_KEY.test(key)) return;
+  throw new ValidationError('idempotencyKey must be 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -', [
+    { path: 'idempotencyKey', message: 'not 1 to 128 of A-Z a-z 0-9 . _ : ~ -' },
+  ]);
+}
+
 export const AUDIT_TOPIC = 'auditEvents';
 
 export interface ActionCommand {
@@ -148,6 +162,7 @@ export class ActionPipeline {
 
   private async runChecked(cmd: ActionCommand): Promise<ActionOutcomeResult> {
     const { providers } = this.deps;
+    checkIdempotencyKey(cmd.idempotencyKey);
     if (!mayRun(cmd.viewer.role, cmd.verb)) {
       throw new ForbiddenError(
         `${cmd.viewer.name} (${cmd.viewer.role}) may not ${cmd.verb}; it needs the ${VERB_ROLE[cmd.verb]} role`,
@@ -218,6 +233,7 @@ export class ActionPipeline {
   ): Promise<ActionOutcomeResult> {
     const { audit } = this.deps;
     const key = cmd.idempotencyKey ?? null;
+    checkIdempotencyKey(key);
     const inputHash = key
       ? sha256(
           canonicalJson({

@@ -54,7 +54,7 @@ export const commonActionFields = {
   dryRun: { description: 'Validate and preview through the provider; change nothing.' },
   idempotencyKey: {
     description:
-      'Same key and same input: the stored result, executed once. Different input: ValidationError.',
+      'Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -.',
   },
 } as const;
 

@@ -3,10 +3,12 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import { createGraphQLError } from 'graphql-yoga';
 import { roleAtLeast } from '../auth/viewer.ts';
 import type { GraphQLContext } from './context.ts';
 import SyncNodeIdsPlugin from './sync-node-ids.ts';
+import { fieldComplexity } from './complexity.ts';
 
 export type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
@@ -22,7 +24,17 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // SyncNodeIdsPlugin last: it must see the relay plugin's own id resolver (sync-node-ids.ts).
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin, SyncNodeIdsPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+    ComplexityPlugin,
+    SyncNodeIdsPlugin,
+  ],
+  // Costs only: the edge (src/server/limits.ts) enforces MAX_QUERY_COST while validating, with
+  // the request's variables, so the plugin's own per-resolver check stays off.
+  complexity: { disabled: true, fieldComplexity },
   scopeAuth: {
     authScopes: (ctx) => ({
       viewer: roleAtLeast(ctx.viewer.role, 'viewer'),

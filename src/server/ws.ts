@@ -11,6 +11,7 @@ import type { Logger } from '../logger.ts';
 import { FAST_PATH, type FastSink, type MetricsFastPath } from './metrics-fastpath.ts';
 import { rateLimited as refusal, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
+import { checkOperation, type OperationLimits } from './limits.ts';
 
 const WS_PATHS = new Set(['/graphql', '/ws']);
 
@@ -44,6 +45,7 @@ export function attachWebSocket(options: {
   auth: TokenAuthenticator;
   log: Logger;
   maxPayload: number;
+  limits: OperationLimits;
   /** Serves eligible `metrics` subscriptions (the one yoga's plugin has too); none: normal path. */
   fastPath?: MetricsFastPath;
   /** Every operation on a socket spends its token's budget: one point plus expensive fields (none: unlimited). */
@@ -125,6 +127,17 @@ export function attachWebSocket(options: {
           if (costly) return [costly];
         }
         const operationName = payload.operationName ?? null;
+        const contextValue = await contextFactory();
+        // Checked here too (yoga's hooks would refuse it later, as a result): graphql-ws then
+        // answers an `error` message for this operation id.
+        const overLimit = checkOperation(options.limits, {
+          schema,
+          document,
+          variables: payload.variables,
+          operationName,
+          context: contextValue as object,
+        });
+        if (overLimit.length > 0) return overLimit;
         const transport = transports.get(ctx.extra.socket);
         const sink =
           transport &&
@@ -143,7 +156,7 @@ export function attachWebSocket(options: {
           operationName,
           document,
           variableValues: payload.variables ?? null,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue,
         };
         return args;

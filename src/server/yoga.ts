@@ -10,6 +10,10 @@ import type { ServerMetrics } from './metrics.ts';
 import { streamIdsPlugin } from './stream-ids.ts';
 import { rateLimitPlugin, type RateLimiter } from './rate-limit.ts';
 import { disclosurePlugin, type DisclosureSettings } from './disclosure.ts';
+import type { LimitsConfig } from '../limits-config.ts';
+import { armorPlugins, operationLimitsPlugin } from './limits.ts';
+import { ByteBoundedCache } from './parse-cache.ts';
+import { errorLoggingPlugin, yogaLogger } from './error-log.ts';
 
 function metricsPlugin(metrics: ServerMetrics): Plugin {
   return {
@@ -39,6 +43,7 @@ export function createGraphQLServer(options: {
   services: Services;
   metrics: ServerMetrics;
   log: Logger;
+  limits: LimitsConfig;
   /** Serves eligible `metrics` subscriptions over HTTP (shared with graphql-ws); none: off. */
   fastPath?: MetricsFastPath;
   /** Charges expensive fields once an HTTP operation is parsed (the front charged its point); none: unlimited. */
@@ -57,6 +62,10 @@ export function createGraphQLServer(options: {
     // The HTTP front reads every body against MAX_REQUEST_BYTES before yoga sees it (413
     // past it); yoga's own limiter would pipe each body through a second stream to count it.
     maxRequestBodySize: false,
+    parserAndValidationCache: {
+      documentCache: new ByteBoundedCache(options.limits.parseCacheBytes),
+      errorCache: new ByteBoundedCache(options.limits.parseCacheBytes / 4),
+    },
     maskedErrors: {
       // Expected failures thrown from queries (a bad filter, a bad cursor) keep their message
       // and code; anything else is masked.
@@ -71,14 +80,13 @@ export function createGraphQLServer(options: {
         return maskError(error, message, isDev);
       },
     },
-    logging: {
-      debug: (...a: unknown[]) => options.log.debug({ yoga: a }),
-      info: (...a: unknown[]) => options.log.info({ yoga: a }),
-      warn: (...a: unknown[]) => options.log.warn({ yoga: a }),
-      error: (...a: unknown[]) => options.log.error({ yoga: a }),
-    },
+    logging: yogaLogger(options.log),
     context: (initial) => createContext(initial, options.services),
     plugins: [
+      // First: refusals happen before anything else looks at the operation.
+      ...armorPlugins(options.limits.operation),
+      operationLimitsPlugin(options.limits.operation),
+      errorLoggingPlugin(),
       metricsPlugin(options.metrics),
       metricsFastPathPlugin(options.fastPath),
       streamIdsPlugin(),

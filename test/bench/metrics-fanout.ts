@@ -88,10 +88,12 @@ async function server(): Promise<void> {
       services: app.services,
       metrics: new ServerMetrics(),
       log: createLogger('silent'),
+      limits: config.limits,
     }),
     auth: app.services.auth,
     log: createLogger('silent'),
     maxPayload: config.maxRequestBytes,
+    limits: config.limits.operation,
   });
   await new Promise<void>((r) => normalHttp.listen(0, '127.0.0.1', r));
   const normalPort = (normalHttp.address() as { port: number }).port;

@@ -11,6 +11,7 @@ import { toWire } from '../../src/metrics/hub.ts';
 import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
 import { NAME_INDEX, type MetricName } from '../../src/metrics/types.ts';
 import { schema } from '../../src/graphql/schema.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ServerMetrics } from '../../src/server/metrics.ts';
 import { MetricsFastPath } from '../../src/server/metrics-fastpath.ts';
@@ -42,6 +43,9 @@ let clock = Date.UTC(2026, 0, 1);
 /** The fast front's fast path (the other front has none). */
 const fastPath = new MetricsFastPath();
 
+/** The default limits, as a process without LIMIT variables has them. */
+const { limits } = loadConfig({});
+
 async function front(withFastPath: boolean): Promise<Front> {
   const log = createLogger('silent');
   const fp = withFastPath ? fastPath : undefined;
@@ -50,6 +54,7 @@ async function front(withFastPath: boolean): Promise<Front> {
     services: t.app.services,
     metrics: new ServerMetrics(),
     log,
+    limits,
     ...(fp && { fastPath: fp }),
   });
   // HTTP as the app's front hands it to yoga: the authenticated viewer as server context.
@@ -64,6 +69,7 @@ async function front(withFastPath: boolean): Promise<Front> {
     auth: t.app.services.auth,
     log,
     maxPayload: 1 << 20,
+    limits: limits.operation,
     ...(fp && { fastPath: fp }),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

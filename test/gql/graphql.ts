@@ -22,7 +22,7 @@ export type ApplyRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -55,7 +55,7 @@ export type ChangeInstanceTypeInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of an EC2 instance. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
   /** The new type, e.g. t3.medium. */
   instanceType: string;
@@ -114,7 +114,7 @@ export type DeleteResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
   propagationPolicy?: DeletePropagation | null | undefined;
 };
@@ -148,7 +148,7 @@ export type RebootResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -187,7 +187,7 @@ export type RejectRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
   reason: string;
 };
@@ -240,7 +240,7 @@ export type RevertActionInput = {
   auditEventId: string | number;
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -254,7 +254,7 @@ export type ScaleResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
   replicas: number;
 };
@@ -264,7 +264,7 @@ export type StartResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -273,7 +273,7 @@ export type StopResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 

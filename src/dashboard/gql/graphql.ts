@@ -24,7 +24,7 @@ export type ApplyRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -166,7 +166,7 @@ export type RejectRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
   reason: string;
 };
@@ -227,7 +227,7 @@ export type RestartResourceInput = {
   force?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -236,7 +236,7 @@ export type RevertActionInput = {
   auditEventId: string | number;
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -252,7 +252,7 @@ export type ScaleResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
   replicas: number;
 };
@@ -262,7 +262,7 @@ export type StartResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -271,7 +271,7 @@ export type StopResourceInput = {
   dryRun?: boolean | null | undefined;
   /** The global id of the resource. */
   id: string | number;
-  /** Same key and same input: the stored result, executed once. Different input: ValidationError. */
+  /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
 };
 
