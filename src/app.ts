@@ -8,6 +8,7 @@ import type { Logger } from './logger.ts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ActionPipeline } from './actions/pipeline.ts';
+import type { Viewer } from './auth/viewer.ts';
 import { AuditMaintenance } from './actions/reconcile.ts';
 import { AuditLedger, loadSigner } from './audit/ledger.ts';
 import { parseVerifierKey, verifierKey } from './audit/note.ts';
@@ -33,6 +34,8 @@ import { attachWebSocket } from './server/ws.ts';
 import { createGraphQLServer } from './server/yoga.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
+import { AgentService } from './recommendations/agent-service.ts';
+import { NO_VERB } from './recommendations/decisions.ts';
 import { AgentRegistry } from './recommendations/agents.ts';
 import { RecommendationsChatSource } from './recommendations/chat-source.ts';
 import { RecommendationEngine } from './recommendations/engine.ts';
@@ -67,6 +70,7 @@ export interface Services {
   recommendations: RecommendationEngine;
   predictions: PredictionService;
   agents: AgentRegistry;
+  agentService: AgentService;
   metrics: MetricsService;
 }
 
@@ -280,6 +284,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     recommendations,
     predictions,
     agents,
+    agentService: new AgentService({ agents, recommendations, actions, providers }),
     metrics: metricsService,
   };
 
@@ -369,10 +374,34 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
           resolve(http.server.address() as AddressInfo),
         );
       });
-      return { port: addr.port, host: addr.address, bootstrapSecret: await auth.bootstrap(db) };
+      const bootstrapSecret = await auth.bootstrap(db);
+      if (bootstrapSecret) await recordTokenCreated(actions, { name: 'admin', role: 'admin' });
+      return { port: addr.port, host: addr.address, bootstrapSecret };
     },
     shutdown: () => (shuttingDown ??= drain()),
   };
+}
+
+/** A token created by the orchestrator is a change like any other: its name and role, no secret. */
+async function recordTokenCreated(actions: ActionPipeline, token: Viewer): Promise<void> {
+  await actions.record(
+    {
+      action: 'create_token',
+      verb: NO_VERB,
+      target: null,
+      params: { ...token },
+      recorded: { ...token },
+      dryRun: false,
+      source: 'SYSTEM',
+      viewer: { name: 'orchestrator', role: 'admin' },
+      requestId: null,
+    },
+    async () => ({
+      before: { exists: false },
+      after: { ...token, secret: 'shown once at start-up, stored as a SHA-256 hash' },
+      message: `created the ${token.role} token ${token.name}`,
+    }),
+  );
 }
 
 /**

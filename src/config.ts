@@ -3,7 +3,9 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { limitsEnv, limitsConfig, type LimitsConfig } from './limits-config.ts';
 
-export const ROLES = ['viewer', 'operator', 'admin'] as const;
+// Ordered by what a role may do; `agent` reads like a viewer and, besides, speaks for the
+// registered agent of its name (agentHeartbeat, submitRecommendations), which no other role does.
+export const ROLES = ['viewer', 'agent', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface ApiToken {

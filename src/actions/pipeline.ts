@@ -61,7 +61,8 @@ export interface RecordInput {
   action: string;
   /** A provider verb, or NO_VERB for decisions that run none. */
   verb: ActionVerb;
-  target: AuditTarget;
+  /** null for changes to the orchestrator itself (agents, tokens, recommendation runs). */
+  target: AuditTarget | null;
   /** The validated input, hashed for idempotency. */
   params: Record<string, unknown>;
   /** The parameters as the audit log keeps them. */
@@ -135,20 +136,21 @@ export class ActionPipeline {
         [{ path: 'auditEventId', message: 'not a succeeded action' }],
       );
     }
-    const provider = this.deps.providers.enabled.find((p) => p.name === original.target.provider);
+    const target = original.target;
+    const provider = this.deps.providers.enabled.find((p) => p.name === target?.provider);
     const plan =
-      provider && original.before && original.after
+      target && provider && original.before && original.after
         ? provider.revertPlan(original.verb, original.before, original.after)
         : null;
-    if (!plan) {
+    if (!target || !plan) {
       return new IrreversibleError(
-        `${original.action} of ${original.target.kind} ${original.target.name} cannot be undone`,
+        `${original.action}${target ? ` of ${target.kind} ${target.name}` : ''} cannot be undone`,
       );
     }
     return this.run({
       action: 'revert',
       verb: plan.verb,
-      targetId: original.target.id,
+      targetId: target.id,
       params: plan.params,
       precondition: plan.precondition,
       dryRun: input.dryRun,
@@ -239,7 +241,7 @@ export class ActionPipeline {
           canonicalJson({
             action: cmd.action,
             verb: cmd.verb,
-            targetId: cmd.target.id,
+            targetId: cmd.target?.id ?? null,
             params: cmd.params,
             dryRun: cmd.dryRun,
             precondition: cmd.precondition ?? null,

@@ -66,7 +66,8 @@ export class AuditMaintenance {
     if (!providers.synced()) return 0;
     const orphans = await audit.orphanedPending(instanceId, STALE_SECONDS);
     for (const event of orphans) {
-      const now = providers.get(event.target.id);
+      // An orchestrator change (no target) has no provider state to show.
+      const now = event.target && providers.get(event.target.id);
       await audit.recordOutcome(event.id, {
         status: 'FAILED',
         error: {
@@ -76,7 +77,12 @@ export class AuditMaintenance {
             '`after` is what the provider showed when the log was reconciled.',
         },
         before: null,
-        after: now ? { exists: true, state: now.state } : { exists: false },
+        after:
+          event.target === null
+            ? null
+            : now
+              ? { exists: true, state: now.state }
+              : { exists: false },
         message: 'reconciled after a restart',
         durationMs: null,
       });

@@ -21,7 +21,7 @@ export interface IntentInput {
   source: AuditSource;
   action: string;
   verb: ActionVerb;
-  target: AuditTarget;
+  target: AuditTarget | null;
   parameters: Record<string, unknown>;
   dryRun: boolean;
   requestId: string | null;
@@ -85,7 +85,7 @@ interface Row {
   source: AuditSource;
   action: string;
   verb: ActionVerb;
-  target: AuditTarget;
+  target: AuditTarget | null;
   parameters: Record<string, unknown>;
   dry_run: boolean;
   status: AuditStatus;
@@ -361,7 +361,7 @@ export class AuditStore {
             input.source,
             input.action,
             input.verb,
-            input.target.id,
+            input.target?.id ?? null,
             JSON.stringify(input.target),
             JSON.stringify(input.parameters),
             input.dryRun,

@@ -35,7 +35,8 @@ export interface AuditEvent {
   action: string;
   /** The provider verb that ran (revert and recommendations run a verb of their own). */
   verb: ActionVerb;
-  target: AuditTarget;
+  /** The resource acted on; null for changes to the orchestrator itself (agents, tokens, runs). */
+  target: AuditTarget | null;
   parameters: Record<string, unknown>;
   dryRun: boolean;
   status: AuditStatus;

@@ -296,7 +296,7 @@ export class Answers {
     if (!events.length) return { reply: 'No matching actions in the audit log.', targets: [] };
     const rows = events.map(
       (ev) =>
-        `| ${ev.timestamp} | ${ev.actor} | ${ev.source} | ${ev.action}${ev.dryRun ? ' (dry run)' : ''} | ${ev.target.namespace ? `${ev.target.namespace}/` : ''}${ev.target.name} | ${ev.status} |`,
+        `| ${ev.timestamp} | ${ev.actor} | ${ev.source} | ${ev.action}${ev.dryRun ? ' (dry run)' : ''} | ${ev.target?.namespace ? `${ev.target.namespace}/` : ''}${ev.target?.name ?? '-'} | ${ev.status} |`,
     );
     return {
       reply: `Last ${events.length} matching action(s):\n\n| when | who | via | action | target | status |\n|---|---|---|---|---|---|\n${rows.join('\n')}`,

@@ -10,7 +10,7 @@ export interface Viewer {
 
 export const ViewerContext = createContext<Viewer>({ name: '', role: 'VIEWER' });
 
-const RANK: Record<Role, number> = { VIEWER: 0, OPERATOR: 1, ADMIN: 2 };
+const RANK: Record<Role, number> = { VIEWER: 0, AGENT: 0, OPERATOR: 1, ADMIN: 2 };
 
 /** Whether the signed-in viewer may act (operator and above): viewers see no action buttons. */
 export function useCanAct(): boolean {

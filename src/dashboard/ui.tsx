@@ -50,7 +50,7 @@ export function OutcomeView({ outcome }: { outcome: Outcome }) {
   return (
     <div class="outcome" data-testid={outcome.dryRun ? 'dry-run' : 'outcome'}>
       <p>
-        <strong>{outcome.dryRun ? 'Dry run' : 'Done'}</strong>: {e.action} {e.target.name} —{' '}
+        <strong>{outcome.dryRun ? 'Dry run' : 'Done'}</strong>: {e.action} {e.target?.name ?? ''} —{' '}
         {e.status}
         {e.error ? ` (${e.error.code}: ${e.error.message})` : ''}
       </p>
@@ -153,7 +153,7 @@ export function AuditTable({
       </thead>
       <tbody>
         {events.map((e) => (
-          <tr key={e.id} data-audit-action={e.action} data-audit-target={e.target.name}>
+          <tr key={e.id} data-audit-action={e.action} data-audit-target={e.target?.name ?? ''}>
             <td>{time(e.timestamp)}</td>
             <td>
               {e.actor} <span class="muted">({e.actorRole})</span>
@@ -164,8 +164,9 @@ export function AuditTable({
               {e.dryRun ? <span class="badge">dry run</span> : null}
             </td>
             <td>
-              {e.target.kind} {e.target.namespace ? `${e.target.namespace}/` : ''}
-              {e.target.name}
+              {e.target
+                ? `${e.target.kind} ${e.target.namespace ? `${e.target.namespace}/` : ''}${e.target.name}`
+                : 'orchestrator'}
             </td>
             <td>
               <StateBadge state={e.status} />

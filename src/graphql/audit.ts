@@ -21,26 +21,28 @@ const AuditErrorRef = builder.objectRef<NonNullable<AuditEvent['error']>>('Audit
   fields: (t) => ({ code: t.exposeString('code'), message: t.exposeString('message') }),
 });
 
-const AuditTargetRef = builder.objectRef<AuditEvent['target']>('AuditTarget').implement({
-  description: 'The target as it was named when the action ran (it may be gone since).',
-  fields: (t) => ({
-    id: t.id({
-      description: 'The global id of the resource.',
-      resolve: (x) => resourceGlobalId(x.kind, x.id),
+const AuditTargetRef = builder
+  .objectRef<NonNullable<AuditEvent['target']>>('AuditTarget')
+  .implement({
+    description: 'The target as it was named when the action ran (it may be gone since).',
+    fields: (t) => ({
+      id: t.id({
+        description: 'The global id of the resource.',
+        resolve: (x) => resourceGlobalId(x.kind, x.id),
+      }),
+      provider: t.field({ type: ProviderEnum, resolve: (x) => x.provider }),
+      kind: t.field({ type: ResourceKindEnum, resolve: (x) => x.kind }),
+      cluster: t.exposeString('cluster'),
+      namespace: t.exposeString('namespace', { nullable: true }),
+      name: t.exposeString('name'),
+      resource: t.field({
+        type: ResourceInterface,
+        nullable: true,
+        description: 'The resource now, if it still exists.',
+        resolve: (x, _args, ctx) => ctx.services.providers.get(x.id) ?? null,
+      }),
     }),
-    provider: t.field({ type: ProviderEnum, resolve: (x) => x.provider }),
-    kind: t.field({ type: ResourceKindEnum, resolve: (x) => x.kind }),
-    cluster: t.exposeString('cluster'),
-    namespace: t.exposeString('namespace', { nullable: true }),
-    name: t.exposeString('name'),
-    resource: t.field({
-      type: ResourceInterface,
-      nullable: true,
-      description: 'The resource now, if it still exists.',
-      resolve: (x, _args, ctx) => ctx.services.providers.get(x.id) ?? null,
-    }),
-  }),
-});
+  });
 
 export const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent');
 builder.node(AuditEventRef, {
@@ -55,7 +57,13 @@ builder.node(AuditEventRef, {
     source: t.field({ type: AuditSourceEnum, resolve: (e) => e.source }),
     action: t.exposeString('action'),
     verb: t.exposeString('verb'),
-    target: t.field({ type: AuditTargetRef, resolve: (e) => e.target }),
+    target: t.field({
+      type: AuditTargetRef,
+      nullable: true,
+      description:
+        'The resource acted on; null for changes to the orchestrator itself (agents, tokens, recommendation runs).',
+      resolve: (e) => e.target,
+    }),
     parameters: t.field({ type: 'JSON', resolve: (e) => e.parameters }),
     dryRun: t.exposeBoolean('dryRun'),
     status: t.field({ type: AuditStatusEnum, resolve: (e) => e.status }),
@@ -228,7 +236,7 @@ builder.subscriptionFields((t) => ({
         (!f.statuses?.length || f.statuses.includes(e.status)) &&
         (!f.actors?.length || f.actors.includes(e.actor)) &&
         (!f.sources?.length || f.sources.includes(e.source)) &&
-        (!f.resourceId || f.resourceId === e.target.id) &&
+        (!f.resourceId || f.resourceId === e.target?.id) &&
         (!f.since || new Date(e.timestamp) >= f.since) &&
         (!f.until || new Date(e.timestamp) < f.until);
       return subscribeLogged<AuditEvent>(ctx, {

@@ -1,10 +1,10 @@
-import { ForbiddenError, ValidationError } from '../errors.ts';
-import { parseSubmission, targetResolver, type Agent } from '../recommendations/agents.ts';
+import type { ActionSuccess } from '../actions/pipeline.ts';
+import { ForbiddenError, UnavailableError, ValidationError } from '../errors.ts';
+import type { Agent } from '../recommendations/agents.ts';
 import type { Recommendation } from '../recommendations/types.ts';
-import { actionErrors } from './actions.ts';
+import { actionErrors, ActionResultInterface } from './actions.ts';
 import { builder } from './builder.ts';
-import type { GraphQLContext } from './context.ts';
-import { RecommendationRef } from './recommendations.ts';
+import { RecommendationRef, rethrow } from './recommendations.ts';
 
 // External AI engines and agents: registration, heartbeats and submissions (README
 // "Recommendations / Agents"); the engine calls agents with `analyze` on each run.
@@ -24,16 +24,19 @@ const AgentRef = builder.objectRef<Agent>('RecommendationAgent').implement({
   }),
 });
 
-const AgentSuccess = builder.objectRef<{ agent: Agent }>('RegisterAgentSuccess').implement({
-  description: 'The agent as registered (or updated).',
-  fields: (t) => ({
-    agent: t.field({
-      type: AgentRef,
-      description: 'The registered agent.',
-      resolve: (s) => s.agent,
+const AgentSuccess = builder
+  .objectRef<{ agent: Agent } & ActionSuccess>('RegisterAgentSuccess')
+  .implement({
+    interfaces: [ActionResultInterface],
+    description: 'The agent as registered (or updated), and the audit event of the change.',
+    fields: (t) => ({
+      agent: t.field({
+        type: AgentRef,
+        description: 'The registered agent.',
+        resolve: (s) => s.agent,
+      }),
     }),
-  }),
-});
+  });
 
 const HeartbeatSuccess = builder.objectRef<{ agent: Agent }>('AgentHeartbeatSuccess').implement({
   description: 'The heartbeat was recorded.',
@@ -47,8 +50,9 @@ const HeartbeatSuccess = builder.objectRef<{ agent: Agent }>('AgentHeartbeatSucc
 });
 
 const SubmitSuccess = builder
-  .objectRef<{ recommendations: Recommendation[] }>('SubmitRecommendationsSuccess')
+  .objectRef<{ recommendations: Recommendation[] } & ActionSuccess>('SubmitRecommendationsSuccess')
   .implement({
+    interfaces: [ActionResultInterface],
     fields: (t) => ({
       recommendations: t.field({ type: [RecommendationRef], resolve: (s) => s.recommendations }),
     }),
@@ -58,7 +62,7 @@ const RegisterAgentInput = builder.inputType('RegisterAgentInput', {
   fields: (t) => ({
     name: t.string({
       required: true,
-      description: 'Also the name of the API token the agent uses.',
+      description: 'Also the name of the API token (role agent) the agent uses.',
     }),
     url: t.string({
       required: false,
@@ -83,57 +87,53 @@ const SubmitRecommendationsInput = builder.inputType('SubmitRecommendationsInput
   }),
 });
 
-/** The agent a token speaks for: its own name if registered, or any agent for an admin. */
-async function agentOf(ctx: GraphQLContext, asAgent: string | null | undefined): Promise<string> {
-  const name = asAgent && ctx.viewer.role === 'admin' ? asAgent : ctx.viewer.name;
-  if (!(await ctx.services.agents.get(name))) {
-    throw new ForbiddenError(`${ctx.viewer.name} is not a registered agent`);
-  }
-  return name;
-}
-
 builder.mutationFields((t) => ({
   registerAgent: t.field({
     type: AgentSuccess,
-    errors: actionErrors('RegisterAgent', [ValidationError]),
+    errors: actionErrors('RegisterAgent', [ValidationError, UnavailableError]),
     authScopes: { admin: true },
     args: { input: t.arg({ type: RegisterAgentInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      agent: await ctx.services.agents.register({
-        name: input.name,
-        url: input.url ?? null,
-        capabilities: input.capabilities ?? [],
-      }),
-    }),
+    description: 'Register (or update) an agent; recorded in the audit log (register_agent).',
+    resolve: async (_root, { input }, ctx) =>
+      rethrow(
+        await ctx.services.agentService.register({
+          agent: {
+            name: input.name,
+            url: input.url ?? null,
+            capabilities: input.capabilities ?? [],
+          },
+          viewer: ctx.viewer,
+          requestId: ctx.requestId,
+        }),
+      ),
   }),
   agentHeartbeat: t.field({
     type: HeartbeatSuccess,
     errors: actionErrors('AgentHeartbeat', [ForbiddenError]),
-    description: "An agent's liveness signal (with its own token).",
-    resolve: async (_root, _args, ctx) => {
-      const name = await agentOf(ctx, null);
-      const agent = await ctx.services.agents.heartbeat(name);
-      if (!agent) throw new ForbiddenError(`${name} is not a registered agent`);
-      return { agent };
-    },
+    description: "An agent's liveness signal (with its own token, role agent).",
+    resolve: async (_root, _args, ctx) => ({
+      agent: rethrow(await ctx.services.agentService.heartbeat(ctx.viewer)),
+    }),
   }),
   submitRecommendations: t.field({
     type: SubmitSuccess,
-    errors: actionErrors('SubmitRecommendations', [ForbiddenError, ValidationError]),
-    description: 'An agent submits advice (token named as a registered agent, or admin).',
+    errors: actionErrors('SubmitRecommendations', [
+      ForbiddenError,
+      ValidationError,
+      UnavailableError,
+    ]),
+    description:
+      'An agent submits advice (a token of role agent named as a registered agent, or an admin); recorded in the audit log (submit_recommendations).',
     args: { input: t.arg({ type: SubmitRecommendationsInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const agent = await agentOf(ctx, input.agent);
-      const { providers } = ctx.services;
-      const drafts = parseSubmission(
-        agent,
-        { recommendations: input.recommendations },
-        providers,
-        targetResolver(providers),
-      );
-      await ctx.services.agents.heartbeat(agent);
-      return { recommendations: await ctx.services.recommendations.ingest(drafts) };
-    },
+    resolve: async (_root, { input }, ctx) =>
+      rethrow(
+        await ctx.services.agentService.submit({
+          asAgent: input.agent,
+          payload: { recommendations: input.recommendations },
+          viewer: ctx.viewer,
+          requestId: ctx.requestId,
+        }),
+      ),
   }),
 }));
 

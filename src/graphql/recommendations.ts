@@ -1,7 +1,8 @@
 import { brandWithType } from '@pothos/core';
 import { decodeGlobalIdOf } from './global-id.ts';
+import type { ActionSuccess } from '../actions/pipeline.ts';
 import type { AuditEvent } from '../audit/types.ts';
-import { AppError, ConfirmationRequiredError } from '../errors.ts';
+import { AppError, ConfirmationRequiredError, UnavailableError } from '../errors.ts';
 import type { Resource } from '../providers/provider.ts';
 import {
   RECOMMENDATION_TOPIC,
@@ -286,11 +287,15 @@ const RunReportRef = builder.objectRef<RunReport>('RecommendationRun').implement
   }),
 });
 
-const RunSuccess = builder.objectRef<{ run: RunReport }>('RunRecommendationsSuccess').implement({
-  fields: (t) => ({ run: t.field({ type: RunReportRef, resolve: (s) => s.run }) }),
-});
+const RunSuccess = builder
+  .objectRef<{ run: RunReport } & ActionSuccess>('RunRecommendationsSuccess')
+  .implement({
+    interfaces: [ActionResultInterface],
+    fields: (t) => ({ run: t.field({ type: RunReportRef, resolve: (s) => s.run }) }),
+  });
 
-const rethrow = <T>(r: T | AppError): T => {
+/** Service results carry expected failures as values; the errors plugin wants them thrown. */
+export const rethrow = <T>(r: T | AppError): T => {
   if (r instanceof AppError) throw r;
   return r;
 };
@@ -337,11 +342,13 @@ builder.mutationFields((t) => ({
   }),
   runRecommendations: t.field({
     type: RunSuccess,
-    // A pass reports what failed inside it; it has no error of its own.
-    errors: actionErrors('RunRecommendations', []),
+    // A pass reports what failed inside it; its own failure is an audit log it cannot write.
+    errors: actionErrors('RunRecommendations', [UnavailableError]),
     authScopes: { admin: true },
-    description: 'Run every analyzer now and report what changed and what was skipped.',
-    resolve: async (_root, _args, ctx) => ({ run: await ctx.services.recommendations.run() }),
+    description:
+      'Run every analyzer now and report what changed and what was skipped; recorded in the audit log (run_recommendations).',
+    resolve: async (_root, _args, ctx) =>
+      rethrow(await ctx.services.recommendations.runAsked(ctx.viewer, ctx.requestId)),
   }),
 }));
 

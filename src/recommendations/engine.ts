@@ -153,6 +153,41 @@ export class RecommendationEngine {
     clearInterval(this.timer);
   }
 
+  /** A pass someone asked for (runRecommendations, admin), recorded in the audit log. */
+  async runAsked(
+    viewer: Viewer,
+    requestId: string | null,
+  ): Promise<{ run: RunReport; auditEvent: AuditEvent; dryRun: boolean } | AppError> {
+    if (!roleAtLeast(viewer.role, 'admin')) {
+      return new ForbiddenError(`${viewer.name} (${viewer.role}) may not run the analyzers`);
+    }
+    let run: RunReport | undefined;
+    const result = await this.deps.actions.record(
+      {
+        action: 'run_recommendations',
+        verb: NO_VERB,
+        target: null,
+        params: {},
+        recorded: {},
+        dryRun: false,
+        source: 'API',
+        viewer,
+        requestId,
+      },
+      async () => {
+        run = await this.run();
+        const { workloads, created, refreshed, expired, open } = run;
+        return {
+          before: {},
+          after: { workloads, created, refreshed, expired, open, errors: run.errors.length },
+          message: `${created} created, ${refreshed} refreshed, ${expired} expired; ${open} open`,
+        };
+      },
+    );
+    if (result instanceof AppError) return result;
+    return { run: run as RunReport, ...result };
+  }
+
   /** One pass; concurrent callers share the pass in flight. */
   run(): Promise<RunReport> {
     this.running ??= this.runOnce().finally(() => (this.running = undefined));

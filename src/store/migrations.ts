@@ -228,6 +228,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_events_last_seq ON audit_events (last_seq);`,
   },
   {
+    version: 41,
+    name: 'audit_untargeted_events_agent_tokens',
+    sql: `
+      -- Changes to the orchestrator itself (agents, tokens, recommendation runs) have no resource.
+      ALTER TABLE audit_events ALTER COLUMN target_id DROP NOT NULL;
+      -- Agents get their own role, never a name match on a token of another role.
+      ALTER TABLE api_tokens DROP CONSTRAINT api_tokens_role_check;
+      ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_role_check
+        CHECK (role IN ('viewer', 'agent', 'operator', 'admin'));`,
+  },
+  {
     version: 44,
     name: 'recommendation_last_run',
     sql: `

@@ -1,7 +1,16 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactEndpoints } from '../../src/audit/redact.ts';
 import { ProviderError, ValidationError } from '../../src/errors.ts';
-import { TOKENS, startTestApp, type TestApp } from '../support/app.ts';
+import { graphql } from '../gql/gql.ts';
+import {
+  API_TOKENS,
+  expectNoErrors,
+  gql,
+  TOKENS,
+  startTestApp,
+  type TestApp,
+} from '../support/app.ts';
 import { auditIntent, provenEvents } from '../support/audit.ts';
 
 let t: TestApp;
@@ -75,5 +84,160 @@ describe('provider errors in the audit log keep internal endpoints out', () => {
     // What was hashed and proven is the redacted text too: the secret is nowhere in the log.
     const records = events.flatMap((e) => e.inclusionProof!.leaves.map((l) => l.record));
     expect(records.join('\n')).not.toMatch(/corp\.example|10\.1\.2\.3|192\.168|quota\.internal/);
+  });
+});
+
+const Register = graphql(`
+  mutation AuditedRegisterAgent($input: RegisterAgentInput!) {
+    registerAgent(input: $input) {
+      __typename
+      ... on Error {
+        code
+      }
+      ... on RegisterAgentSuccess {
+        agent {
+          name
+        }
+        auditEvent {
+          id
+          action
+        }
+      }
+    }
+  }
+`);
+
+const Submit = graphql(`
+  mutation AuditedSubmit($input: SubmitRecommendationsInput!) {
+    submitRecommendations(input: $input) {
+      __typename
+      ... on Error {
+        code
+        message
+      }
+      ... on SubmitRecommendationsSuccess {
+        auditEvent {
+          id
+          actor
+          source
+        }
+      }
+    }
+  }
+`);
+
+const Heartbeat = graphql(`
+  mutation AuditedHeartbeat {
+    agentHeartbeat {
+      __typename
+      ... on AgentHeartbeatSuccess {
+        agent {
+          name
+        }
+      }
+    }
+  }
+`);
+
+const Run = graphql(`
+  mutation AuditedRun {
+    runRecommendations {
+      __typename
+      ... on RunRecommendationsSuccess {
+        run {
+          workloads
+        }
+        auditEvent {
+          id
+          action
+        }
+      }
+    }
+  }
+`);
+
+describe('changes to the orchestrator itself are audited, and agents have their own role', () => {
+  const AGENT = 'agent-secret-0123456789';
+  const NAMED_VIEWER = 'named-viewer-secret-0123456789';
+  let a: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp({
+      API_TOKENS: `${API_TOKENS},probe:agent:${AGENT},lookalike:viewer:${NAMED_VIEWER}`,
+    });
+  });
+  afterAll(async () => {
+    await a.close();
+  });
+  const call = async <R, V>(token: string, doc: TypedDocumentNode<R, V>, vars?: V) =>
+    expectNoErrors((await gql(a.url, token, doc, vars)).body);
+
+  it('records registerAgent with who registered what, proven in a signed checkpoint', async () => {
+    for (const name of ['probe', 'lookalike']) {
+      const r = (await call(TOKENS.admin, Register, { input: { name, url: null } })).registerAgent;
+      expect(r).toMatchObject({ __typename: 'RegisterAgentSuccess', agent: { name } });
+    }
+    const viewer = await gql(a.url, TOKENS.viewer, Register, { input: { name: 'x' } });
+    expect(viewer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['register_agent'] });
+    expect(e).toMatchObject({
+      actor: 'admin-user',
+      source: 'API',
+      status: 'SUCCEEDED',
+      target: null,
+      parameters: { name: 'lookalike', url: null, capabilities: [] },
+    });
+  });
+
+  it('lets only a token of role agent speak for its agent, and records each submission', async () => {
+    const ok = (await call(AGENT, Submit, { input: { recommendations: [] } }))
+      .submitRecommendations;
+    expect(ok).toMatchObject({
+      __typename: 'SubmitRecommendationsSuccess',
+      auditEvent: { actor: 'probe', source: 'AGENT' },
+    });
+    expect((await call(AGENT, Heartbeat)).agentHeartbeat.__typename).toBe('AgentHeartbeatSuccess');
+    // A viewer whose token is named like a registered agent, an operator, an agent for another.
+    for (const [token, input] of [
+      [NAMED_VIEWER, { recommendations: [] }],
+      [TOKENS.operator, { recommendations: [] }],
+      [AGENT, { agent: 'lookalike', recommendations: [] }],
+    ] as const) {
+      const r = (await call(token, Submit, { input })).submitRecommendations;
+      expect(r).toMatchObject({ __typename: 'ForbiddenError' });
+    }
+    expect((await call(NAMED_VIEWER, Heartbeat)).agentHeartbeat.__typename).toBe('ForbiddenError');
+    const events = await provenEvents(a.url, TOKENS.viewer, {
+      actions: ['submit_recommendations'],
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      id: ok.__typename === 'SubmitRecommendationsSuccess' ? ok.auditEvent.id : '',
+      actorRole: 'agent',
+      parameters: { agent: 'probe', count: 0, recommendations: [] },
+    });
+  });
+
+  it('records runRecommendations', async () => {
+    const r = (await call(TOKENS.admin, Run)).runRecommendations;
+    expect(r.__typename).toBe('RunRecommendationsSuccess');
+    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['run_recommendations'] });
+    expect(e).toMatchObject({ actor: 'admin-user', status: 'SUCCEEDED', target: null });
+  });
+
+  it('records the first admin token (name and role, never its secret)', async () => {
+    const first = await startTestApp({ API_TOKENS: '' });
+    try {
+      const secret = first.bootstrapSecret!;
+      const [e] = await provenEvents(first.url, secret, { actions: ['create_token'] }, secret);
+      expect(e).toMatchObject({
+        actor: 'orchestrator',
+        source: 'SYSTEM',
+        parameters: { name: 'admin', role: 'admin' },
+      });
+      const leaves = e!.inclusionProof!.leaves.map((l) => l.record).join('\n');
+      expect(leaves).not.toContain(secret);
+    } finally {
+      await first.close();
+    }
   });
 });

@@ -177,7 +177,7 @@ export type RecommendationStatus =
 export type RegisterAgentInput = {
   /** e.g. ["analyze"]. */
   capabilities?: Array<string> | null | undefined;
-  /** Also the name of the API token the agent uses. */
+  /** Also the name of the API token (role agent) the agent uses. */
   name: string;
   /** Where POST <url>/analyze reaches it, if it analyzes. */
   url?: string | null | undefined;
@@ -246,6 +246,7 @@ export type RevertActionInput = {
 
 export type Role =
   | 'ADMIN'
+  | 'AGENT'
   | 'OPERATOR'
   | 'VIEWER';
 
@@ -306,7 +307,7 @@ export type AuditLogPageQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, status: AuditStatus, actor: string, source: AuditSource, parameters: unknown, before: unknown, after: unknown, hash: string, prevHash: string, target: { kind: ResourceKind, name: string, namespace: string | null } } }> } | null };
+export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, status: AuditStatus, actor: string, source: AuditSource, parameters: unknown, before: unknown, after: unknown, hash: string, prevHash: string, target: { kind: ResourceKind, name: string, namespace: string | null } | null } }> } | null };
 
 export type VerifyLogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -317,6 +318,45 @@ export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OverviewQuery = { overview: { resources: { total: number }, status: Array<{ name: string, state: ComponentState }>, recentActions: Array<{ action: string, status: AuditStatus }> } };
+
+export type AuditedRegisterAgentMutationVariables = Exact<{
+  input: RegisterAgentInput;
+}>;
+
+
+export type AuditedRegisterAgentMutation = { registerAgent:
+    | { __typename: 'RegisterAgentSuccess', agent: { name: string }, auditEvent: { id: string, action: string } }
+    | { __typename: 'UnavailableError', code: string }
+    | { __typename: 'ValidationError', code: string }
+   };
+
+export type AuditedSubmitMutationVariables = Exact<{
+  input: SubmitRecommendationsInput;
+}>;
+
+
+export type AuditedSubmitMutation = { submitRecommendations:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'SubmitRecommendationsSuccess', auditEvent: { id: string, actor: string, source: AuditSource } }
+    | { __typename: 'UnavailableError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuditedHeartbeatMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditedHeartbeatMutation = { agentHeartbeat:
+    | { __typename: 'AgentHeartbeatSuccess', agent: { name: string } }
+    | { __typename: 'ForbiddenError' }
+   };
+
+export type AuditedRunMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditedRunMutation = { runRecommendations:
+    | { __typename: 'RunRecommendationsSuccess', run: { workloads: number }, auditEvent: { id: string, action: string } }
+    | { __typename: 'UnavailableError' }
+   };
 
 export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -582,6 +622,7 @@ export type UiRegisterAgentMutationVariables = Exact<{
 
 export type UiRegisterAgentMutation = { registerAgent:
     | { __typename: 'RegisterAgentSuccess' }
+    | { __typename: 'UnavailableError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -593,6 +634,7 @@ export type UiSubmitAdviceMutationVariables = Exact<{
 export type UiSubmitAdviceMutation = { submitRecommendations:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'SubmitRecommendationsSuccess' }
+    | { __typename: 'UnavailableError', message: string }
     | { __typename: 'ValidationError', message: string }
    };
 
@@ -687,7 +729,7 @@ export type ConfirmItMutation = { confirmChatPlan:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
            | null }
-      >, auditEvents: Array<{ id: string, actor: string, source: AuditSource, action: string, dryRun: boolean, status: AuditStatus, parameters: unknown, target: { name: string, namespace: string | null } }> }
+      >, auditEvents: Array<{ id: string, actor: string, source: AuditSource, action: string, dryRun: boolean, status: AuditStatus, parameters: unknown, target: { name: string, namespace: string | null } | null }> }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConfirmationTokenError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
@@ -702,7 +744,7 @@ export type ConfirmItMutation = { confirmChatPlan:
 export type ChatAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChatAuditQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, action: string, dryRun: boolean, status: AuditStatus, target: { name: string, namespace: string | null } } }> } | null };
+export type ChatAuditQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, action: string, dryRun: boolean, status: AuditStatus, target: { name: string, namespace: string | null } | null } }> } | null };
 
 export type K8sMutFindQueryVariables = Exact<{
   ns: string;
@@ -1121,7 +1163,10 @@ export type MetricsLiveSubscription = { metrics: { name: MetricName, unit: strin
 export type RecEc2RunMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RecEc2RunMutation = { runRecommendations: { __typename: 'RunRecommendationsSuccess', run: { errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } } };
+export type RecEc2RunMutation = { runRecommendations:
+    | { __typename: 'RunRecommendationsSuccess', run: { errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } }
+    | { __typename: 'UnavailableError' }
+   };
 
 export type RecEc2ListQueryVariables = Exact<{
   filter?: RecommendationFilter | null | undefined;
@@ -1215,7 +1260,10 @@ export type RecEc2RevertMutation = { revertAction:
 export type RecRunMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RecRunMutation = { runRecommendations: { __typename: 'RunRecommendationsSuccess', run: { workloads: number, created: number, expired: number, open: number, errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } } };
+export type RecRunMutation = { runRecommendations:
+    | { __typename: 'RunRecommendationsSuccess', run: { workloads: number, created: number, expired: number, open: number, errors: Array<string>, skips: Array<{ targetId: string, analyzer: string, reason: string }> } }
+    | { __typename: 'UnavailableError' }
+   };
 
 export type RecListQueryVariables = Exact<{
   filter?: RecommendationFilter | null | undefined;
@@ -1278,6 +1326,7 @@ export type RecRegisterMutationVariables = Exact<{
 
 export type RecRegisterMutation = { registerAgent:
     | { __typename: 'RegisterAgentSuccess', agent: { name: string } }
+    | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -1289,6 +1338,7 @@ export type RecSubmitMutationVariables = Exact<{
 export type RecSubmitMutation = { submitRecommendations:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'SubmitRecommendationsSuccess', recommendations: Array<{ id: string, source: string, type: string }> }
+    | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -1297,7 +1347,7 @@ export type RecAuditQueryVariables = Exact<{
 }>;
 
 
-export type RecAuditQuery = { auditLog: { edges: Array<{ node: { id: string, action: string, verb: string, source: AuditSource, actor: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, target: { id: string, name: string } } }> } | null };
+export type RecAuditQuery = { auditLog: { edges: Array<{ node: { id: string, action: string, verb: string, source: AuditSource, actor: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, target: { id: string, name: string } | null } }> } | null };
 
 export type RecChatMutationVariables = Exact<{
   input: ChatInput;
@@ -1357,7 +1407,7 @@ export type ProvenAuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type ProvenAuditEventsQuery = { auditLogKey: string, auditCheckpoint: { note: string } | null, auditLog: { edges: Array<{ node: { id: string, action: string, actor: string, actorRole: string, source: AuditSource, status: AuditStatus, parameters: unknown, target: { kind: ResourceKind, name: string }, error: { code: string, message: string } | null, inclusionProof: { treeSize: number, rootHash: string, leaves: Array<{ phase: string, leafIndex: number, leafHash: string, record: string, hashes: Array<string> }> } | null } }> } | null };
+export type ProvenAuditEventsQuery = { auditLogKey: string, auditCheckpoint: { note: string } | null, auditLog: { edges: Array<{ node: { id: string, action: string, actor: string, actorRole: string, source: AuditSource, status: AuditStatus, parameters: unknown, target: { kind: ResourceKind, name: string } | null, error: { code: string, message: string } | null, inclusionProof: { treeSize: number, rootHash: string, leaves: Array<{ phase: string, leafIndex: number, leafHash: string, record: string, hashes: Array<string> }> } | null } }> } | null };
 
 export type CheckpointNowMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1369,6 +1419,10 @@ export const ScaleNothingDocument = {"kind":"Document","definitions":[{"kind":"O
 export const AuditLogPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLogPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"prevHash"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogPageQuery, AuditLogPageQueryVariables>;
 export const VerifyLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyAuditLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"checkedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<VerifyLogQuery, VerifyLogQueryVariables>;
 export const OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentActions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const AuditedRegisterAgentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuditedRegisterAgent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerAgent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterAgentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditedRegisterAgentMutation, AuditedRegisterAgentMutationVariables>;
+export const AuditedSubmitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuditedSubmit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitRecommendationsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitRecommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditedSubmitMutation, AuditedSubmitMutationVariables>;
+export const AuditedHeartbeatDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuditedHeartbeat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentHeartbeat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentHeartbeatSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditedHeartbeatMutation, AuditedHeartbeatMutationVariables>;
+export const AuditedRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuditedRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloads"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditedRunMutation, AuditedRunMutationVariables>;
 export const WhoAmIDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhoAmI"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"uptime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhoAmIQuery, WhoAmIQueryVariables>;
 export const ApiTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ApiTokensQuery, ApiTokensQueryVariables>;
 export const WsViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WsViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<WsViewerQuery, WsViewerQueryVariables>;

@@ -153,11 +153,11 @@ describe('the action pipeline on a real cluster', () => {
       { actions: ['scale'], statuses: ['SUCCEEDED'] },
       100,
     );
-    expect(events.filter((e) => e.target.name === 'busy')).toHaveLength(50);
+    expect(events.filter((e) => e.target?.name === 'busy')).toHaveLength(50);
     // Each outcome records the resourceVersion its write produced; on this etcd-backed API
     // server those grow with every write, so the highest one is the change applied last.
     const applied = events
-      .filter((e) => e.target.name === 'busy')
+      .filter((e) => e.target?.name === 'busy')
       .map((e) => e.after as { replicas: number; resourceVersion: string })
       .sort((a, b) => (BigInt(a.resourceVersion) < BigInt(b.resourceVersion) ? -1 : 1));
     // A scale to the count already set is a no-op write that keeps the version, so versions

@@ -201,7 +201,7 @@ describe('ChatOps against the lab', () => {
     const log = present(
       expectNoErrors((await gql(t.url, TOKENS.viewer, ChatAudit)).body).auditLog,
     ).edges;
-    const mine = log.map((e) => e.node).filter((n) => n.target.namespace === ns.name);
+    const mine = log.map((e) => e.node).filter((n) => n.target?.namespace === ns.name);
     expect(mine.some((n) => n.action === 'scale' && !n.dryRun && n.status === 'SUCCEEDED')).toBe(
       true,
     );

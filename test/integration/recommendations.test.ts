@@ -414,7 +414,7 @@ spec:
     });
     const env = lab();
     t = await startTestApp({
-      API_TOKENS: `${API_TOKENS},probe-agent:viewer:${AGENT_SECRET}`,
+      API_TOKENS: `${API_TOKENS},probe-agent:agent:${AGENT_SECRET}`,
       KUBECONFIG: env.KUBECONFIG ?? '',
       PROMETHEUS_URL: env.PROMETHEUS_URL ?? '',
       RECOMMENDER_WINDOW_HOURS: '30',

@@ -21,6 +21,8 @@ export const API_TOKENS = Object.entries(TOKENS)
 export interface TestApp {
   app: App;
   url: string;
+  /** The admin secret of a first start without API_TOKENS. */
+  bootstrapSecret: string | undefined;
   close(): Promise<void>;
 }
 
@@ -44,9 +46,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  const { port } = await app.listen();
+  const { port, bootstrapSecret } = await app.listen();
   return {
     app,
+    bootstrapSecret,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await app.shutdown();

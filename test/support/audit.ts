@@ -152,8 +152,9 @@ export async function provenEvents(
   url: string,
   token: string,
   filter: AuditLogFilter,
+  admin: string = TOKENS.admin,
 ): Promise<ProvenEvent[]> {
-  expectNoErrors((await gql(url, TOKENS.admin, Checkpoint)).body);
+  expectNoErrors((await gql(url, admin, Checkpoint)).body);
   const data = expectNoErrors((await gql(url, token, ProvenEvents, { filter })).body);
   const opened = openNote(data.auditCheckpoint!.note, [parseVerifierKey(data.auditLogKey)]);
   expect(opened.problem).toBeNull();

@@ -320,7 +320,7 @@ describe('chat service', { timeout: 60_000 }, () => {
       ]);
       const failed = incomplete.steps[1];
       expect(failed?.status === 'FAILED' && failed.error).toBeInstanceOf(NotFoundError);
-      expect(incomplete.auditEvents.map((e) => e.target.name)).toEqual(['web']);
+      expect(incomplete.auditEvents.map((e) => e.target?.name)).toEqual(['web']);
       expect(executed().length).toBe(before + 1);
     } finally {
       if (removed) h.provider.resources.splice(gone, 0, removed);

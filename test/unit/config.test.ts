@@ -64,7 +64,7 @@ describe('configuration', () => {
     const found = problems({ API_TOKENS: 'a:root:0123456789abcdef,b:viewer:short,c' });
     expect(found).toHaveLength(3);
     expect(found.join('\n')).not.toContain('0123456789abcdef');
-    expect(found[0]).toContain('role must be one of viewer, operator, admin');
+    expect(found[0]).toContain('role must be one of viewer, agent, operator, admin');
     expect(found[1]).toContain('at least 16 characters');
     expect(found[2]).toContain('expected name:role:secret');
   });
