@@ -72,8 +72,16 @@ describe('schema', () => {
     expect(members('RevertActionResult')).toContain('IrreversibleError');
     expect(members('RevertActionResult')).not.toContain('ConfirmationRequiredError');
     expect(members('AgentHeartbeatResult')).toEqual(['AgentHeartbeatSuccess', 'ForbiddenError']);
-    expect(members('RegisterAgentResult')).toEqual(['RegisterAgentSuccess', 'ValidationError']);
-    expect(members('RunRecommendationsResult')).toEqual(['RunRecommendationsSuccess']);
+    // Audited changes also fail with UnavailableError when the audit log cannot be written.
+    expect(members('RegisterAgentResult')).toEqual([
+      'RegisterAgentSuccess',
+      'UnavailableError',
+      'ValidationError',
+    ]);
+    expect(members('RunRecommendationsResult')).toEqual([
+      'RunRecommendationsSuccess',
+      'UnavailableError',
+    ]);
   });
 
   it('requires the pod id of podLogs', () => {
