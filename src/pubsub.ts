@@ -32,6 +32,13 @@ export function createPubSubService(redisUrl: string | undefined): PubSubService
   // The event target sends these without a catch: one failed (Redis away, or an unsubscribe
   // after close) would reject unhandled and end the process. The health check pings Redis.
   const failed = () => {};
+  // A SUBSCRIBE sent before the connection is ready (between 'connect' and 'ready') was
+  // acknowledged yet never registered on the server (seen here: PUBSUB NUMSUB 0, no message
+  // ever delivered): subscription changes wait for 'ready'.
+  const ready = () =>
+    subscribeClient.status === 'ready'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => subscribeClient.once('ready', () => resolve()));
   const publisher = {
     publish: (channel: string, message: string) =>
       publishClient.publish(channel, message).catch(failed),
@@ -39,8 +46,14 @@ export function createPubSubService(redisUrl: string | undefined): PubSubService
   const subscriber = {
     on: (event: 'message', listener: (channel: string, message: string) => void) =>
       subscribeClient.on(event, listener),
-    subscribe: (topic: string) => subscribeClient.subscribe(topic).catch(failed),
-    unsubscribe: (topic: string) => subscribeClient.unsubscribe(topic).catch(failed),
+    subscribe: (topic: string) =>
+      ready()
+        .then(() => subscribeClient.subscribe(topic))
+        .catch(failed),
+    unsubscribe: (topic: string) =>
+      ready()
+        .then(() => subscribeClient.unsubscribe(topic))
+        .catch(failed),
   };
   const eventTarget = createRedisEventTarget<CustomEvent>({
     publishClient: publisher as unknown as Redis,
