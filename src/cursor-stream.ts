@@ -1,4 +1,5 @@
 import type { EventLog, LoggedEvent, Position } from './eventlog.ts';
+import { stopMethods } from './streams.ts';
 
 /** Why events were skipped. */
 export type GapReason = 'CURSOR_EXPIRED' | 'SLOW_CONSUMER' | 'UNKNOWN_CURSOR';
@@ -129,14 +130,7 @@ export function cursorStream<T>(options: {
 
   return {
     next: pull,
-    return() {
-      finish();
-      return Promise.resolve({ value: undefined, done: true });
-    },
-    throw(err?: unknown) {
-      finish();
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    },
+    ...stopMethods(finish),
     [Symbol.asyncIterator]() {
       return this;
     },

@@ -71,16 +71,23 @@ export function boundedStream<T>(
       if (done) return Promise.resolve({ value: undefined, done: true });
       return new Promise((resolve) => (waiting = resolve));
     },
-    return() {
+    ...stopMethods(finish),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/** The end of a hand-written async iterator: `return` and `throw` both stop it through `finish`. */
+export function stopMethods(finish: () => void) {
+  return {
+    return(): Promise<IteratorReturnResult<undefined>> {
       finish();
       return Promise.resolve({ value: undefined, done: true });
     },
-    throw(err?: unknown) {
+    throw(err?: unknown): Promise<never> {
       finish();
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    },
-    [Symbol.asyncIterator]() {
-      return this;
     },
   };
 }
