@@ -19,6 +19,7 @@ import { Planner, rejectReason, type GeneratedCode, type PlannedAction } from '.
 import { describeResource } from './resolve.ts';
 import type { ChatMetricsSource, ChatRecommendationsSource, ManifestPort } from './sources.ts';
 import { ChatStore, type StoredPlan, type StoredStep } from './store.ts';
+import { fillGeneratedSecrets, type Manifest } from './templates.ts';
 import {
   remember,
   resolveInterpretation,
@@ -315,7 +316,10 @@ export class ChatService {
       action: step.action,
       verb: step.verb as ActionVerb,
       targetId: step.targetId,
-      params: step.params,
+      params:
+        step.verb === 'create'
+          ? { ...step.params, manifests: fillGeneratedSecrets(step.params.manifests as Manifest[]) }
+          : step.params,
       confirm: step.confirm,
       ...as,
     });

@@ -4,6 +4,28 @@ import type { Entities, TemplateName } from './intents.ts';
 
 export type Manifest = Record<string, unknown>;
 
+/**
+ * What a generated secret holds until its plan is confirmed. Plans are stored, so a password
+ * made at planning time would sit in `chat_plans`; it is made when the plan runs instead
+ * ({@link fillGeneratedSecrets}) and then lives only in the cluster's Secret.
+ */
+export const GENERATED_AT_CONFIRMATION = '<generated when the plan is confirmed>';
+
+/** The manifests to create, each placeholder replaced by a fresh random secret. */
+export function fillGeneratedSecrets(manifests: Manifest[]): Manifest[] {
+  return manifests.map((m) => {
+    const data = m.kind === 'Secret' ? (m.stringData as Record<string, string> | undefined) : null;
+    if (!data) return m;
+    const filled = Object.fromEntries(
+      Object.entries(data).map(([k, v]) => [
+        k,
+        v === GENERATED_AT_CONFIRMATION ? randomBytes(18).toString('base64url') : v,
+      ]),
+    );
+    return { ...m, stringData: filled };
+  });
+}
+
 export interface Generated {
   template: TemplateName;
   name: string;
@@ -151,11 +173,11 @@ export function generate(e: Entities, defaultNamespace: string): Generated {
       kind: 'Secret',
       metadata: meta('-credentials'),
       type: 'Opaque',
-      stringData: { POSTGRES_PASSWORD: randomBytes(18).toString('base64url') },
+      stringData: { POSTGRES_PASSWORD: GENERATED_AT_CONFIRMATION },
     });
     envFrom.push({ secretRef: { name: `${name}-credentials` } });
     notes.push(
-      `The password is generated into Secret \`${name}-credentials\`; rotate it as you would any credential.`,
+      `The password is generated when you confirm, straight into Secret \`${name}-credentials\` (it is never stored here; read it from the Secret); rotate it as you would any credential.`,
     );
   }
   const probe = (delay: number) => ({

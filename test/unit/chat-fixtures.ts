@@ -86,6 +86,7 @@ const VERBS: Partial<Record<ResourceKind, ActionVerb[]>> = {
   NODE: ['cordon', 'uncordon', 'delete'],
   POD: ['restart', 'delete'],
   SERVICE: ['delete'],
+  NAMESPACE: ['create'],
 };
 
 /**

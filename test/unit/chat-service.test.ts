@@ -4,6 +4,7 @@ import { ChatTokenError } from '../../src/chat/errors.ts';
 import type { ConfirmSuccess } from '../../src/chat/service.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { PlanIncompleteError } from '../../src/chat/errors.ts';
+import type { Manifest } from '../../src/chat/templates.ts';
 import {
   ADMIN,
   chatHarness,
@@ -325,5 +326,34 @@ describe('chat service', { timeout: 60_000 }, () => {
     } finally {
       if (removed) h.provider.resources.splice(gone, 0, removed);
     }
+  });
+
+  it('keeps no generated password at rest: made at confirmation, only in the created Secret', async () => {
+    // A stand-in for the API server's dry run (the lab's real one is in test/integration/chat.test.ts).
+    const manifests = {
+      defaultCluster: () => 'lab',
+      validate: async (_c: string, ms: Record<string, unknown>[]) =>
+        ms.map((m) => ({ object: String(m.kind), ok: true, message: 'ok' })),
+    };
+    const chat = h.service({ manifests });
+    const res = answered(
+      await chat.chat({ message: 'spin up postgres in prod called orders-db' }, OPERATOR, null),
+    );
+    expect(res.requiresConfirmation).toBe(true);
+    succeeded(await chat.confirm(res.confirmationToken ?? '', OPERATOR, null));
+    const created = executed().at(-1) as { verb: string; params: { manifests: Manifest[] } };
+    expect(created.verb).toBe('create');
+    const secret = created.params.manifests.find((m) => m.kind === 'Secret');
+    const password = (secret?.stringData as { POSTGRES_PASSWORD: string }).POSTGRES_PASSWORD;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    // Nothing the orchestrator stores holds it: plans, messages, the audit log.
+    for (const table of ['chat_plans', 'chat_messages', 'chat_conversations', 'audit_records']) {
+      const [row] = await h.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} t WHERE strpos(t::text, $1) > 0`,
+        [password],
+      );
+      expect(row?.n, table).toBe(0);
+    }
+    expect(JSON.stringify(res.generatedCode)).not.toContain(password);
   });
 });
