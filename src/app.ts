@@ -325,7 +325,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     auth,
     log,
     maxPayload: config.maxRequestBytes,
-    limits: config.limits.operation,
+    limits: config.limits,
     fastPath,
     rateLimiter,
   });

@@ -19,6 +19,7 @@ export const limitsEnv = {
   MAX_QUERY_DIRECTIVES: count(0, 30),
   MAX_QUERY_COST: count(100, 50_000),
   PARSE_CACHE_BYTES: count(64 * 1024, 4 * 1024 * 1024),
+  MAX_SUBSCRIPTIONS_PER_SOCKET: count(1, 100),
 };
 
 type LimitsEnv = { [K in keyof typeof limitsEnv]: number };
@@ -27,6 +28,8 @@ export interface LimitsConfig {
   operation: OperationLimits;
   /** Bytes of document text yoga's parse caches may hold. */
   parseCacheBytes: number;
+  /** Operations one graphql-ws socket may have running at once (subscriptions, mostly). */
+  maxSubscriptionsPerSocket: number;
 }
 
 export function limitsConfig(e: LimitsEnv): LimitsConfig {
@@ -39,5 +42,6 @@ export function limitsConfig(e: LimitsEnv): LimitsConfig {
       maxCost: e.MAX_QUERY_COST,
     },
     parseCacheBytes: e.PARSE_CACHE_BYTES,
+    maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
   };
 }

@@ -5,6 +5,9 @@ import type { VerifyResult } from '../audit/verify.ts';
 import { ValidationError } from '../errors.ts';
 import { AuditEventRef } from './audit.ts';
 import { builder } from './builder.ts';
+import { pageSize } from './pagination.ts';
+
+const MISMATCH_PAGE = { max: 500, fallback: 50 };
 
 const b64 = (h: Hash) => h.toString('base64');
 const hashField = 'base64 SHA-256 (RFC 9162)';
@@ -153,14 +156,18 @@ builder.queryFields((t) => ({
     authScopes: { operator: true },
     args: {
       full: t.arg.boolean({ required: false, defaultValue: false }),
-      first: t.arg.int({ required: false, defaultValue: 50 }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 50,
+        description: `Mismatches listed, 0 to ${MISMATCH_PAGE.max}.`,
+      }),
       offset: t.arg.int({ required: false, defaultValue: 0 }),
     },
-    resolve: async (_root, args, ctx) => ({
-      ...(await ctx.services.ledger.verify(args.full ?? false)),
-      first: Math.min(500, Math.max(1, args.first ?? 50)),
-      offset: nonNegative(args.offset, 'offset') ?? 0,
-    }),
+    resolve: async (_root, args, ctx) => {
+      const first = pageSize(args.first, MISMATCH_PAGE);
+      const offset = nonNegative(args.offset, 'offset') ?? 0;
+      return { ...(await ctx.services.ledger.verify(args.full ?? false)), first, offset };
+    },
   }),
 }));
 

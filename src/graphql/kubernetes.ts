@@ -33,6 +33,7 @@ import {
   selectorString,
 } from './kubernetes-parts.ts';
 import { ResourceInterface, ResourceKindEnum, resourceNode } from './resources.ts';
+import { MAX_PAGE, pageSize } from './pagination.ts';
 
 type Fields = ObjectFieldsShape<BuilderTypes, Resource<KubeObject>>;
 type FieldBuilder = Parameters<Fields>[0];
@@ -40,6 +41,8 @@ type FieldBuilder = Parameters<Fields>[0];
 const pod = (r: Resource<KubeObject>) => r.object as Pod;
 const wl = (r: Resource<KubeObject>) => r.object as Workload;
 const EMPTY = {};
+/** Kubernetes keeps about an hour of events; a resource rarely has more than a few dozen. */
+const EVENTS_PAGE = { max: 200, fallback: 20 };
 
 /** Fields every Kubernetes kind has besides the Resource interface's. */
 function common(t: FieldBuilder) {
@@ -55,9 +58,14 @@ function common(t: FieldBuilder) {
     events: t.field({
       type: [KubernetesEventRef],
       description: 'Recent Kubernetes events about this resource, newest first.',
-      args: { first: t.arg.int({ required: false }) },
+      args: {
+        first: t.arg.int({
+          required: false,
+          description: `At most this many, 0 to ${EVENTS_PAGE.max} (default ${EVENTS_PAGE.fallback}).`,
+        }),
+      },
       resolve: (r, args, ctx) =>
-        kube(ctx)?.events(asKube(r), Math.min(args.first ?? 20, 200)) ?? [],
+        kube(ctx)?.events(asKube(r), pageSize(args.first, EVENTS_PAGE)) ?? [],
     }),
   };
 }
@@ -77,12 +85,15 @@ const podList = (
   t.field({
     type: [PodRef],
     description,
-    args: { first: t.arg.int({ required: false }) },
+    args: {
+      first: t.arg.int({
+        required: false,
+        description: `At most this many, 0 to ${MAX_PAGE} (default: all).`,
+      }),
+    },
     resolve: (r, args, ctx) => {
       const pods = pick(asKube(r), ctx).sort((a, b) => (a.name < b.name ? -1 : 1));
-      return args.first === null || args.first === undefined
-        ? pods
-        : pods.slice(0, Math.max(0, args.first));
+      return pods.slice(0, pageSize(args.first, { max: MAX_PAGE, fallback: pods.length }));
     },
   });
 

@@ -29,11 +29,18 @@ export function decodeCursor(cursor: string): string {
   return key;
 }
 
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
-    throw new ValidationError(`first must be between 0 and ${MAX_PAGE}`, [
-      { path: 'first', message: `between 0 and ${MAX_PAGE}` },
+/**
+ * The one check of every `first` argument (connections and plain lists alike): out of
+ * 0..max is a ValidationError naming the bound, never a silent cap.
+ */
+export function pageSize(
+  first: number | null | undefined,
+  bounds: { max: number; fallback: number } = { max: MAX_PAGE, fallback: DEFAULT_PAGE },
+): number {
+  if (first === null || first === undefined) return bounds.fallback;
+  if (!Number.isInteger(first) || first < 0 || first > bounds.max) {
+    throw new ValidationError(`first must be between 0 and ${bounds.max}`, [
+      { path: 'first', message: `between 0 and ${bounds.max}` },
     ]);
   }
   return first;

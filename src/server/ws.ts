@@ -11,7 +11,8 @@ import type { Logger } from '../logger.ts';
 import { FAST_PATH, type FastSink, type MetricsFastPath } from './metrics-fastpath.ts';
 import { rateLimited as refusal, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
-import { checkOperation, type OperationLimits } from './limits.ts';
+import { checkOperation } from './limits.ts';
+import type { LimitsConfig } from '../limits-config.ts';
 
 const WS_PATHS = new Set(['/graphql', '/ws']);
 
@@ -34,6 +35,14 @@ interface Enveloped extends EnvelopedRoot {
   validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
 }
 
+/** The refusal of one operation over MAX_SUBSCRIPTIONS_PER_SOCKET (the socket stays open). */
+function tooManySubscriptions(limit: number): GraphQLError {
+  return new GraphQLError(
+    `Operation refused: this connection already runs ${limit} operations (MAX_SUBSCRIPTIONS_PER_SOCKET); complete one first`,
+    { extensions: { code: 'MAX_SUBSCRIPTIONS_PER_SOCKET', limit } },
+  );
+}
+
 /**
  * graphql-ws on the HTTP server's port at /graphql and /ws. Yoga's HTTP plugins do not run
  * here (graphql-yoga #3651), so authentication happens in onConnect and every operation is
@@ -45,7 +54,8 @@ export function attachWebSocket(options: {
   auth: TokenAuthenticator;
   log: Logger;
   maxPayload: number;
-  limits: OperationLimits;
+  /** Operation limits, and the operations one socket may run at once (MAX_SUBSCRIPTIONS_PER_SOCKET). */
+  limits: LimitsConfig;
   /** Serves eligible `metrics` subscriptions (the one yoga's plugin has too); none: normal path. */
   fastPath?: MetricsFastPath;
   /** Every operation on a socket spends its token's budget: one point plus expensive fields (none: unlimited). */
@@ -99,6 +109,11 @@ export function attachWebSocket(options: {
       onSubscribe: async (ctx, id, payload) => {
         const { viewer, log } = ctx.extra;
         if (!viewer || !log) return [];
+        // graphql-ws lists this operation already, from its subscribe message until it ends.
+        const running = Object.keys(ctx.subscriptions).length;
+        if (running > options.limits.maxSubscriptionsPerSocket) {
+          return [tooManySubscriptions(options.limits.maxSubscriptionsPerSocket)];
+        }
         // One point before any work, as over HTTP; expensive fields once the document is known.
         const refused = await rateLimited(viewer.name, 1);
         if (refused) return [refused];
@@ -130,7 +145,7 @@ export function attachWebSocket(options: {
         const contextValue = await contextFactory();
         // Checked here too (yoga's hooks would refuse it later, as a result): graphql-ws then
         // answers an `error` message for this operation id.
-        const overLimit = checkOperation(options.limits, {
+        const overLimit = checkOperation(options.limits.operation, {
           schema,
           document,
           variables: payload.variables,

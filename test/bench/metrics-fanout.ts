@@ -93,7 +93,7 @@ async function server(): Promise<void> {
     auth: app.services.auth,
     log: createLogger('silent'),
     maxPayload: config.maxRequestBytes,
-    limits: config.limits.operation,
+    limits: config.limits,
   });
   await new Promise<void>((r) => normalHttp.listen(0, '127.0.0.1', r));
   const normalPort = (normalHttp.address() as { port: number }).port;

@@ -69,7 +69,7 @@ async function front(withFastPath: boolean): Promise<Front> {
     auth: t.app.services.auth,
     log,
     maxPayload: 1 << 20,
-    limits: limits.operation,
+    limits,
     ...(fp && { fastPath: fp }),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
