@@ -1,4 +1,4 @@
-import type { EventLog, LoggedEvent, Position } from './eventlog.ts';
+import { formatCursor, type EventLog, type LoggedEvent, type Position } from './eventlog.ts';
 import { stopMethods } from './streams.ts';
 
 /** Why events were skipped. */
@@ -10,12 +10,26 @@ export interface Gap {
   reason: GapReason;
 }
 
-/** One event as a subscriber receives it: its cursor, and the gap before it if there was one. */
-export interface Delivered<T> {
+/**
+ * One delivery to a subscriber: an event with its cursor and the gap before it if there was
+ * one, or a gap alone (no payload) when no event of this subscriber follows it in the log yet.
+ */
+export type Delivered<T> = DeliveredEvent<T> | DeliveredGap;
+
+export interface DeliveredEvent<T> {
   cursor: string;
   payload: T;
   gap: Gap | null;
 }
+
+export interface DeliveredGap {
+  cursor: string;
+  payload?: undefined;
+  gap: Gap;
+}
+
+/** A gap delivered on its own (payloads are never undefined: they come from JSON). */
+export const isGapAlone = <T>(d: Delivered<T>): d is DeliveredGap => d.payload === undefined;
 
 /** Events read from the log per replay step. */
 const PAGE = 200;
@@ -25,7 +39,9 @@ const PAGE = 200;
  * then the live ones, each exactly once and in order (n only ever grows by one; a hole is read
  * back from the log). A subscriber slower than the producers holds at most `buffer` live events;
  * past that it drops them and reads on from the log, so it loses events only when retention has
- * removed them, and then the next event it gets says how many (`gap`).
+ * removed them, and then it is told how many (`gap`) at once: on the next event it gets when
+ * the read that found the gap holds one for it, otherwise on a delivery of its own, without
+ * waiting for an event that its filter keeps.
  */
 export function cursorStream<T>(options: {
   log: EventLog;
@@ -55,7 +71,7 @@ export function cursorStream<T>(options: {
     w?.();
   });
 
-  const take = (e: LoggedEvent): Delivered<T> | undefined => {
+  const take = (e: LoggedEvent): DeliveredEvent<T> | undefined => {
     last = e;
     if (!keep(e.payload as T)) return undefined;
     const item = { cursor: e.cursor, payload: e.payload as T, gap };
@@ -82,6 +98,12 @@ export function cursorStream<T>(options: {
       if (e.n <= last.n) continue;
       const item = take(e);
       if (item) ready.push(item);
+    }
+    if (gap && ready.length === 0) {
+      // Nothing here for this subscriber to carry the gap: it goes out alone, now, with the
+      // position read up to (resuming after it does not report the same gap again).
+      ready.push({ cursor: formatCursor(last), gap });
+      gap = null;
     }
     if (page.events.length < PAGE && !overflowed) replaying = undefined;
   }

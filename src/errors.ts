@@ -4,6 +4,8 @@
  */
 export abstract class AppError extends Error {
   abstract readonly code: string;
+  /** Machine-readable detail sent beside `code` in a thrown error's extensions. */
+  readonly details?: Record<string, unknown>;
 }
 
 export class NotFoundError extends AppError {
@@ -51,6 +53,22 @@ export class UnavailableError extends AppError {
 
 export class IrreversibleError extends AppError {
   readonly code = 'IRREVERSIBLE';
+}
+
+/**
+ * Events a subscriber will never receive, reported at once in the stream when no event of its
+ * own follows them yet to carry them as its `gap` (the stream goes on after it).
+ */
+export class StreamGapError extends AppError {
+  readonly code = 'STREAM_GAP';
+  override readonly details: { skipped: number; reason: string; refetch: string; cursor: string };
+  constructor(details: StreamGapError['details']) {
+    super(
+      `${details.skipped} events of this stream were lost (${details.reason}): ` +
+        `refetch ${details.refetch}, then carry on`,
+    );
+    this.details = details;
+  }
 }
 
 /** Rebuilds the typed error of a recorded failure (idempotent replays return the same type). */

@@ -44,6 +44,9 @@ const AuditTargetRef = builder
     }),
   });
 
+/** The query that gives the current state again after a gap. */
+const REFETCH = 'auditLog';
+
 export const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent');
 builder.node(AuditEventRef, {
   description: 'One action, recorded before it ran and again with its outcome; hash-chained.',
@@ -89,7 +92,7 @@ builder.node(AuditEventRef, {
       nullable: true,
       description: 'The Merkle tree leaf of the outcome record, once written.',
     }),
-    ...optionalStreamFields(t, 'auditLog'),
+    ...optionalStreamFields(t, REFETCH),
   }),
 });
 
@@ -246,6 +249,6 @@ builder.subscriptionFields((t) => ({
         buffer: AUDIT_EVENT_BUFFER,
       });
     },
-    resolve: (d) => streamed(d),
+    resolve: (d) => streamed(d, REFETCH),
   }),
 }));

@@ -17,8 +17,8 @@ import {
   type Skip,
 } from '../recommendations/types.ts';
 import { recordedTarget } from '../recommendations/decisions.ts';
-import type { Delivered } from '../cursor-stream.ts';
-import { afterArg, streamFields, subscribeLogged } from './streams.ts';
+import type { DeliveredEvent } from '../cursor-stream.ts';
+import { afterArg, eventOf, streamFields, subscribeLogged } from './streams.ts';
 import {
   ActionResultInterface,
   actionErrors,
@@ -367,8 +367,11 @@ const EventTypeEnum = builder.enumType('RecommendationEventType', {
   values: ['CREATED', 'UPDATED', 'STATUS_CHANGED'] as const,
 });
 
+/** The query that gives the current state again after a gap. */
+const REFETCH = 'recommendations';
+
 const RecommendationEventRef = builder
-  .objectRef<Delivered<RecommendationEvent>>('RecommendationEvent')
+  .objectRef<DeliveredEvent<RecommendationEvent>>('RecommendationEvent')
   .implement({
     fields: (t) => ({
       type: t.field({ type: EventTypeEnum, resolve: (e) => e.payload.type }),
@@ -377,7 +380,7 @@ const RecommendationEventRef = builder
         resolve: (e) => e.payload.recommendation,
       }),
       timestamp: t.field({ type: 'DateTime', resolve: (e) => e.payload.timestamp }),
-      ...streamFields(t, 'recommendations'),
+      ...streamFields(t, REFETCH),
     }),
   });
 
@@ -398,6 +401,6 @@ builder.subscriptionFields((t) => ({
         keep: () => true,
         buffer: EVENT_BUFFER,
       }),
-    resolve: (e) => e,
+    resolve: (d) => eventOf(d, REFETCH),
   }),
 }));

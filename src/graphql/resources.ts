@@ -12,9 +12,9 @@ import {
   type ResourceFilter,
   type ResourceKind,
 } from '../providers/provider.ts';
-import type { Delivered } from '../cursor-stream.ts';
+import type { DeliveredEvent } from '../cursor-stream.ts';
 import { RESOURCE_TOPIC } from '../eventlog.ts';
-import { afterArg, streamFields, subscribeLogged } from './streams.ts';
+import { afterArg, eventOf, streamFields, subscribeLogged } from './streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import { connectionOf, pageRequest, type Page } from './pagination.ts';
 import { MEMOIZE_GLOBAL_ID } from './sync-node-ids.ts';
@@ -229,14 +229,19 @@ const ResourceEventTypeEnum = builder.enumType('ResourceEventType', {
   values: ['ADDED', 'MODIFIED', 'DELETED'] as const,
 });
 
-const ResourceEventRef = builder.objectRef<Delivered<ResourceEvent>>('ResourceEvent').implement({
-  fields: (t) => ({
-    type: t.field({ type: ResourceEventTypeEnum, resolve: (e) => e.payload.type }),
-    resource: t.field({ type: ResourceInterface, resolve: (e) => e.payload.resource }),
-    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.payload.timestamp }),
-    ...streamFields(t, 'resources'),
-  }),
-});
+/** The query that gives the current state again after a gap. */
+const REFETCH = 'resources';
+
+const ResourceEventRef = builder
+  .objectRef<DeliveredEvent<ResourceEvent>>('ResourceEvent')
+  .implement({
+    fields: (t) => ({
+      type: t.field({ type: ResourceEventTypeEnum, resolve: (e) => e.payload.type }),
+      resource: t.field({ type: ResourceInterface, resolve: (e) => e.payload.resource }),
+      timestamp: t.field({ type: 'DateTime', resolve: (e) => e.payload.timestamp }),
+      ...streamFields(t, REFETCH),
+    }),
+  });
 
 /** Live events held for one slow subscriber; past them it reads on from the event log. */
 const RESOURCE_EVENT_BUFFER = 1_000;
@@ -258,6 +263,6 @@ builder.subscriptionFields((t) => ({
         buffer: RESOURCE_EVENT_BUFFER,
       });
     },
-    resolve: (e) => e,
+    resolve: (d) => eventOf(d, REFETCH),
   }),
 }));

@@ -1,5 +1,6 @@
 import type { ArgBuilder } from '@pothos/core';
-import { cursorStream, type Delivered } from '../cursor-stream.ts';
+import { cursorStream, isGapAlone, type Delivered, type DeliveredEvent } from '../cursor-stream.ts';
+import { StreamGapError } from '../errors.ts';
 import { parseCursor } from '../eventlog.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
@@ -45,14 +46,27 @@ const StreamGapRef = builder.objectRef<GapOut>('StreamGap').implement({
 const CURSOR_DESCRIPTION =
   'Where this event sits in its stream, the same on every replica: pass it as `after` (or SSE ' +
   'Last-Event-ID) to resume after it.';
-const GAP_DESCRIPTION = 'Set on the first event after events were lost: how many, and why.';
+const GAP_DESCRIPTION =
+  'Set on the first event after events were lost: how many, and why. When no event of this ' +
+  'subscription follows them yet, the gap is sent at once on its own instead: an in-stream ' +
+  'error with code STREAM_GAP and skipped, reason, refetch and cursor in its extensions.';
 
 const gapOut = (gap: Delivered<unknown>['gap'], refetch: string) =>
   gap ? { ...gap, refetch } : null;
 
+/**
+ * The event of one delivery, for the subscription field to resolve to. A gap delivered alone
+ * (no event of this subscriber follows it yet) has no event: it becomes this event's error,
+ * `STREAM_GAP` with the gap and its cursor in the extensions, and the stream goes on.
+ */
+export function eventOf<T>(d: Delivered<T>, refetch: string): DeliveredEvent<T> {
+  if (isGapAlone(d)) throw new StreamGapError({ ...d.gap, refetch, cursor: d.cursor });
+  return d;
+}
+
 /** `cursor` and `gap` on an event type that exists only in its subscription. */
 export function streamFields<T>(
-  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Delivered<T>>,
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, DeliveredEvent<T>>,
   refetch: string,
 ) {
   return {
@@ -69,12 +83,12 @@ export function streamFields<T>(
 const STREAM = Symbol('stream');
 
 /** A type shared with queries, as a subscription event: itself, with its delivery attached. */
-export type Streamed<T> = T & { [STREAM]?: Delivered<T> };
+export type Streamed<T> = T & { [STREAM]?: DeliveredEvent<T> };
 
-export const streamed = <T extends object>(d: Delivered<T>): Streamed<T> => ({
-  ...d.payload,
-  [STREAM]: d,
-});
+export const streamed = <T extends object>(d: Delivered<T>, refetch: string): Streamed<T> => {
+  const event = eventOf(d, refetch);
+  return { ...event.payload, [STREAM]: event };
+};
 
 /** `cursor` and `gap` on a type that queries return too (null there). */
 export function optionalStreamFields<T extends object>(

@@ -74,7 +74,7 @@ export function createGraphQLServer(options: {
         if (original instanceof AppError) {
           return createGraphQLError(original.message, {
             ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
-            extensions: { code: original.code },
+            extensions: { code: original.code, ...original.details },
           });
         }
         return maskError(error, message, isDev);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorStream, type Delivered } from '../../src/cursor-stream.ts';
+import { cursorStream, type DeliveredEvent } from '../../src/cursor-stream.ts';
 import { RedisEventLog } from '../../src/eventlog-redis.ts';
 import { LOGGED_TOPICS, parseCursor } from '../../src/eventlog.ts';
 import type { ResourceEvent } from '../../src/providers/provider.ts';
@@ -178,19 +178,19 @@ describe('streams across replicas', () => {
         keep: () => true,
         buffer: 100,
       });
-      const first = (await stream.next()).value as Delivered<{ i: number }>;
+      const first = (await stream.next()).value as DeliveredEvent<{ i: number }>;
       expect(first.gap?.reason).toBe('CURSOR_EXPIRED');
       expect(first.gap!.skipped).toBeGreaterThan(800);
       expect(first.payload.i).toBe(first.gap!.skipped + 2);
       const rest: number[] = [first.payload.i];
       while (rest.at(-1)! < 1000) {
-        rest.push(((await stream.next()).value as Delivered<{ i: number }>).payload.i);
+        rest.push(((await stream.next()).value as DeliveredEvent<{ i: number }>).payload.i);
       }
       expect(rest).toEqual(Array.from({ length: rest.length }, (_, k) => first.payload.i + k));
       // Then live, from the other replica's appends as from its own.
       const next = stream.next();
       await log.append('auditEvents', { i: 1001 });
-      expect(((await next).value as Delivered<{ i: number }>).payload.i).toBe(1001);
+      expect(((await next).value as DeliveredEvent<{ i: number }>).payload.i).toBe(1001);
       await stream.return?.();
     } finally {
       await log.close();

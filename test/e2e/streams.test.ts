@@ -11,9 +11,12 @@ import type { Resource, ResourceEvent } from '../../src/providers/provider.ts';
 import { startTestApp, TOKENS, type TestApp } from '../support/app.ts';
 import { sseEvents } from '../support/sse.ts';
 
+/** Events the log keeps per stream here: small enough for a test to outrun it. */
+const RETENTION = 50;
+
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ STREAM_RETENTION_EVENTS: String(RETENTION) });
 });
 afterAll(async () => {
   await t?.close();
@@ -181,6 +184,47 @@ describe('cursor-bearing subscriptions', () => {
       { id: cursors[2], actor: 'sse-3' },
       { id: cursors[3], actor: 'sse-4' },
     ]);
+  });
+
+  it('send a gap at once when no event of the subscriber follows it, then go on', async () => {
+    const expired = (await t.app.services.events.append('auditEvents', auditEvent('gap-0')))!;
+    for (let i = 1; i <= RETENTION + 10; i++) {
+      await t.app.services.events.append('auditEvents', auditEvent(`gap-${i}`));
+    }
+    const client = wsClient();
+    type Gap = { code: string; skipped: number; reason: string; refetch: string; cursor: string };
+    const got: { data: unknown; gap?: Gap }[] = [];
+    const arrived = () => new Promise((r) => setTimeout(r, 10)).then(() => got.length);
+    const dispose = client.subscribe<{ auditEvents: { actor: string; gap: unknown } }>(
+      {
+        query:
+          'subscription ($after: String) { auditEvents(after: $after, filter: { actors: ["gap-wanted"] }) { actor gap { skipped } } }',
+        variables: { after: expired },
+      },
+      {
+        next: (r) => got.push({ data: r.data, gap: r.errors?.[0]?.extensions as Gap }),
+        error: (err) => got.push({ data: err }),
+        complete: () => {},
+      },
+    );
+    // None of the events the log still holds is one this filter keeps, and nothing is appended:
+    // the gap comes anyway, as an in-stream error with the gap in its extensions.
+    while ((await arrived()) < 1);
+    expect(got[0]?.data).toBeNull();
+    const head = await t.app.services.events.head('auditEvents');
+    expect(got[0]?.gap).toEqual({
+      code: 'STREAM_GAP',
+      skipped: RETENTION + 10 - RETENTION,
+      reason: 'CURSOR_EXPIRED',
+      refetch: 'auditLog',
+      cursor: `${head.ms}-${head.n}`,
+    });
+    // The stream goes on: the next event the filter keeps arrives, with no gap of its own.
+    await t.app.services.events.append('auditEvents', auditEvent('gap-wanted'));
+    while ((await arrived()) < 2);
+    expect(got[1]).toEqual({ data: { auditEvents: { actor: 'gap-wanted', gap: null } } });
+    dispose();
+    await client.dispose();
   });
 
   it('refuses a cursor that is not one', async () => {

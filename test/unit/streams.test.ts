@@ -21,7 +21,7 @@ async function fill(log: MemoryEventLog, from: number, to: number): Promise<stri
   return cursors;
 }
 
-const values = (items: Delivered<{ i: number }>[]) => items.map((d) => d.payload.i);
+const values = (items: Delivered<{ i: number }>[]) => items.map((d) => d.payload?.i);
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
@@ -108,11 +108,78 @@ describe('event log and cursor streams', () => {
       keep: () => true,
       buffer: 100,
     });
-    const pending = take(stream, 1);
+    // Said at once, on its own, with the head as its cursor; then the stream goes on from there.
+    const [first] = await take(stream, 1);
+    expect(first).toEqual({
+      cursor: `${(await log.head(T)).ms}-3`,
+      gap: { skipped: 0, reason: 'UNKNOWN_CURSOR' },
+    });
+    const next = stream.next();
     await fill(log, 4, 4);
-    const [first] = await pending;
-    expect(first?.gap).toEqual({ skipped: 0, reason: 'UNKNOWN_CURSOR' });
-    expect(first?.payload).toEqual({ i: 4 });
+    expect((await next).value).toMatchObject({ payload: { i: 4 }, gap: null });
+    await stream.return?.();
+  });
+
+  it('delivers a gap at once, on its own, when no event of the subscriber follows it', async () => {
+    const log = new MemoryEventLog({ maxEvents: 100, maxAgeMs: 60_000 });
+    const cursors = await fill(log, 1, 300);
+    // Only multiples of 1,000 are wanted: none of what the log still holds (201..300).
+    const stream = cursorStream<{ i: number }>({
+      log,
+      topic: T,
+      after: parseCursor(cursors[9]!),
+      keep: (p) => p.i % 1000 === 0,
+      buffer: 100,
+    });
+    // No append after the subscription: the gap must not wait for one.
+    const [alone] = await take(stream, 1);
+    expect(alone).toEqual({
+      cursor: cursors[299],
+      gap: { skipped: 190, reason: 'CURSOR_EXPIRED' },
+    });
+    // Resuming after the gap's cursor reports nothing again and goes on.
+    const next = stream.next();
+    await fill(log, 301, 1000);
+    expect((await next).value).toMatchObject({ payload: { i: 1000 }, gap: null });
+    await stream.return?.();
+  });
+
+  it('tells a slow consumer of its gap before any event its filter keeps', async () => {
+    const log = new MemoryEventLog({ maxEvents: 200, maxAgeMs: 60_000 });
+    const stream = cursorStream<{ i: number }>({
+      log,
+      topic: T,
+      after: undefined,
+      keep: (p) => p.i === 1 || p.i > 5000,
+      buffer: 50,
+    });
+    const first = stream.next();
+    await fill(log, 1, 1);
+    expect((await first).value).toMatchObject({ payload: { i: 1 } });
+    // 1,000 behind while not reading (the buffer of 50 overflows, the log keeps 200): the next
+    // read says so at once, though none of the events that remain is one it wants.
+    await fill(log, 2, 1001);
+    const [alone] = await take(stream, 1);
+    expect(alone?.payload).toBeUndefined();
+    expect(alone?.gap).toEqual({ skipped: 800, reason: 'SLOW_CONSUMER' });
+    expect(parseCursor(alone!.cursor).n).toBe(1001);
+    await stream.return?.();
+  });
+
+  it('reports an expired cursor at once when nothing newer is left in the log', async () => {
+    const log = new MemoryEventLog({ maxEvents: 100, maxAgeMs: 50 });
+    const [c1] = await fill(log, 1, 5);
+    await new Promise((r) => setTimeout(r, 80));
+    const stream = cursorStream<{ i: number }>({
+      log,
+      topic: T,
+      after: parseCursor(c1!),
+      keep: () => true,
+      buffer: 10,
+    });
+    const [alone] = await take(stream, 1);
+    expect(alone?.gap).toEqual({ skipped: 4, reason: 'CURSOR_EXPIRED' });
+    expect(parseCursor(alone!.cursor).n).toBe(5);
     await stream.return?.();
   });
 
