@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import type { Plugin, YogaLogger } from 'graphql-yoga';
+import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
+import { isAsyncIterable, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { AppError } from '../errors.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
@@ -20,29 +20,38 @@ function maskedCause(error: GraphQLError): Error | undefined {
   return original;
 }
 
+/** Logs the masked errors of one result with the operation's request id (its context's logger). */
+function logMasked(args: ExecutionArgs, result: unknown): void {
+  const ctx = args.contextValue as GraphQLContext;
+  const operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+  const errors = (result as { errors?: readonly GraphQLError[] } | undefined)?.errors;
+  for (const error of errors ?? []) {
+    const cause = maskedCause(error);
+    if (!cause) continue;
+    logged.add(error).add(cause);
+    ctx.log.error(
+      { err: cause, path: error.path?.join('.'), operationName },
+      `unexpected error: ${cause.message}`,
+    );
+  }
+}
+
 /**
  * Logs every error that execution turns into "Unexpected error." with its message, stack,
- * path, operation and request id (the context's logger carries `reqId`), at `error`.
+ * path, operation and request id (the context's logger carries `reqId`), at `error`: for
+ * queries and mutations, and for each event of a subscription (SSE and graphql-ws alike).
  */
 export function errorLoggingPlugin(): Plugin<GraphQLContext> {
   return {
-    onExecute({ args }) {
-      return {
-        onExecuteDone({ result }) {
-          if (!('errors' in result) || !result.errors) return;
-          const ctx = args.contextValue as GraphQLContext;
-          for (const error of result.errors as readonly GraphQLError[]) {
-            const cause = maskedCause(error);
-            if (!cause) continue;
-            logged.add(error).add(cause);
-            ctx.log.error(
-              { err: cause, path: error.path?.join('.'), operationName: args.operationName },
-              `unexpected error: ${cause.message}`,
-            );
-          }
-        },
-      };
-    },
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result }) => logMasked(args, result),
+    }),
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: ({ result }) => {
+        if (!isAsyncIterable(result)) return logMasked(args, result);
+        return { onNext: ({ result: event }) => logMasked(args, event) };
+      },
+    }),
   };
 }
 

@@ -60,4 +60,45 @@ describe('error logs', () => {
     expect(info.map((l) => l.msg)).toContain('no such thing');
     expect(JSON.stringify(lines)).not.toContain('{"yoga":[{}]}');
   });
+
+  it('logs a masked error of a subscription event with the request id, as for HTTP', async () => {
+    const { lines, log } = capture();
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { ok: Int }  type Subscription { ticks: Tick }  type Tick { n: Int }',
+        resolvers: {
+          Subscription: {
+            ticks: {
+              subscribe: async function* () {
+                yield { ticks: { n: 1 } };
+              },
+            },
+          },
+          Tick: {
+            n: () => {
+              throw new RangeError('the tick went wrong');
+            },
+          },
+        },
+      }),
+      logging: yogaLogger(log),
+      context: () => ({ log: log.child({ reqId: 'sub-7' }) }),
+      plugins: [errorLoggingPlugin()],
+    });
+    const res = await yoga.fetch('http://x/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription Ticks { ticks { n } }' }),
+    });
+    expect(await res.text()).toContain('Unexpected error.');
+    await new Promise((r) => setImmediate(r));
+    const errors = lines.filter((l) => l.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      reqId: 'sub-7',
+      path: 'ticks.n',
+      operationName: 'Ticks',
+      err: { type: 'RangeError', message: 'the tick went wrong' },
+    });
+  });
 });
