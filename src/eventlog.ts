@@ -106,6 +106,12 @@ export class Listeners {
 export class MemoryEventLog implements EventLog {
   readonly kind = 'memory';
   readonly retention: Retention;
+  /**
+   * Every cursor of this ring is stamped at or after this moment. An older one comes from a
+   * previous process (a client reconnecting across a restart): its n counts another ring's
+   * events, so it names nothing here.
+   */
+  private readonly startedMs = Date.now();
   private readonly rings = new Map<string, { events: LoggedEvent[]; head: Position }>();
   private readonly listeners = new Listeners();
 
@@ -143,7 +149,7 @@ export class MemoryEventLog implements EventLog {
     const ring = this.ring(topic);
     this.trim(ring.events, Date.now());
     const { events, head } = ring;
-    if (after.n > head.n) {
+    if (after.n > head.n || (after.n > 0 && after.ms < this.startedMs)) {
       return Promise.resolve({ events: [], skipped: 0, resume: head, unknown: true });
     }
     // n is dense: the first kept event's index gives where `after` falls.

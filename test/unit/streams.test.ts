@@ -183,6 +183,27 @@ describe('event log and cursor streams', () => {
     await stream.return?.();
   });
 
+  it('reports a cursor from a previous process (an older ring) as unknown, not as a place in this one', async () => {
+    const log = new MemoryEventLog({ maxEvents: 100, maxAgeMs: 60_000 });
+    await fill(log, 1, 10);
+    const before: Position = { ms: Date.now() - 60_000, n: 3 };
+    const stream = cursorStream<{ i: number }>({
+      log,
+      topic: T,
+      after: before,
+      keep: () => true,
+      buffer: 100,
+    });
+    // Told at once, on its own (nothing of this ring is replayed), then live from here.
+    const [alone] = await take(stream, 1);
+    expect(alone).toMatchObject({ gap: { skipped: 0, reason: 'UNKNOWN_CURSOR' } });
+    expect(alone?.payload).toBeUndefined();
+    const next = stream.next();
+    await fill(log, 11, 11);
+    expect((await next).value).toMatchObject({ payload: { i: 11 }, gap: null });
+    await stream.return?.();
+  });
+
   it('gives a slow consumer everything the log still holds, and a gap for the rest', async () => {
     const log = new MemoryEventLog({ maxEvents: 200, maxAgeMs: 60_000 });
     const stream = cursorStream<{ i: number }>({
