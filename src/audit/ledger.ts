@@ -93,6 +93,8 @@ export class AuditLedger {
   /** Where the last clean incremental verification ended (kept in memory, out of reach). */
   private verified: ScanStart | undefined;
   private making: Promise<StoredCheckpoint | null> | undefined;
+  /** The scan in progress, full or incremental: callers meanwhile share its answer. */
+  private readonly scanning = new Map<boolean, Promise<VerifyResult>>();
 
   constructor(o: LedgerOptions) {
     this.o = o;
@@ -253,7 +255,17 @@ export class AuditLedger {
    * Checks the log against the latest signed checkpoint in the database and the one in the
    * sink. Incremental by default: only records written since the last clean check are read.
    */
-  async verify(full = false): Promise<VerifyResult> {
+  verify(full = false): Promise<VerifyResult> {
+    // One scan at a time per kind: 30 aliases of verifyAuditLog, or 30 dashboards asking at
+    // once, cost one walk of the log, not 30 interleaved ones (each as long as the log).
+    const running = this.scanning.get(full);
+    if (running) return running;
+    const scan = this.scan(full).finally(() => this.scanning.delete(full));
+    this.scanning.set(full, scan);
+    return scan;
+  }
+
+  private async scan(full: boolean): Promise<VerifyResult> {
     const checkpoints: SignedCheckpoint[] = [];
     const latest = await this.latest();
     if (latest) checkpoints.push({ source: 'database', note: latest.note });

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Database } from '../store/database.ts';
 import { canonicalJson, GENESIS_HASH } from './chain.ts';
 import { LogCheck, type Mismatch, type SignedCheckpoint } from './log-check.ts';
@@ -40,7 +41,11 @@ export interface VerifyOptions {
   from?: ScanStart | undefined;
 }
 
-const BATCH = 5000;
+/**
+ * Rows per read. The embedded store (PGlite) runs each query on the event loop, so a batch is
+ * how long the loop is held: small batches, and a turn of the loop between them.
+ */
+const BATCH = 1000;
 
 type Body = Record<string, unknown>;
 const INTENT_FIELDS: [column: string, bodyKey: string][] = [
@@ -132,6 +137,7 @@ export async function verifyAuditLog(
       seq = Number(r.seq) + 1;
     }
     if (rows.length < BATCH) break;
+    await setImmediate();
   }
   const size = check.tree.size;
   for (const cp of check.behind()) {
@@ -222,6 +228,7 @@ async function checkProjection(db: Database, check: LogCheck, fromSeq: number, i
         if (!same(row[column], expected)) bad(`${key} was edited`);
       }
     }
+    await setImmediate();
   }
   if (fresh < intents) {
     check.add({

@@ -6,6 +6,7 @@ import { AuditStore } from '../../src/audit/store.ts';
 import type { Database } from '../../src/store/database.ts';
 import { openSink } from '../../src/audit/sink.ts';
 import { auditIntent, recordAction, testLedger } from '../support/audit.ts';
+import { seedAuditLog } from '../support/audit-seed.ts';
 import { MOTO_CREDENTIALS, startMoto } from '../support/moto.ts';
 import { STORES } from '../support/stores.ts';
 
@@ -85,6 +86,32 @@ describe.each(STORES)('signed audit checkpoints on $kind', (target) => {
         { kind: 'EVENT_EDITED', seq: 17, eventId: late!.id, reason: 'after was edited' },
       ]);
       expect((await ledger.verify(true)).mismatchCount).toBe(1);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('shares one scan among concurrent verifications and turns the event loop between batches', async () => {
+    const { db, cleanup } = await target.open();
+    try {
+      await seedAuditLog(db, 1500); // 3,000 records: several batches of the scan
+      const ledger = testLedger(db, new AuditStore(db), { sink: null });
+      // Macrotasks that run while the scans are under way (a /health request is one).
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        if (!ticking) return;
+        turns++;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      const [a, b] = await Promise.all([ledger.verify(true), ledger.verify(true)]);
+      ticking = false;
+      expect(a).toBe(b);
+      expect(a).toMatchObject({ valid: true, checkedRecords: 3000, checkedEvents: 1500 });
+      expect(turns).toBeGreaterThanOrEqual(5);
+      // Once done, the next call scans again.
+      expect(await ledger.verify(true)).not.toBe(a);
     } finally {
       await cleanup();
     }
