@@ -85,6 +85,7 @@ interface Row {
   source: AuditSource;
   action: string;
   verb: ActionVerb;
+  target_id: string | null;
   target: AuditTarget | null;
   parameters: Record<string, unknown>;
   dry_run: boolean;
@@ -105,8 +106,15 @@ interface Row {
   base_seq: string | number;
 }
 
-const SELECT = `SELECT e.*, r.hash, r.prev_hash, t.base_seq FROM audit_events e
-  JOIN audit_records r ON r.seq = e.last_seq CROSS JOIN audit_tree t`;
+const JOIN = 'JOIN audit_records r ON r.seq = e.last_seq CROSS JOIN audit_tree t';
+const COLUMNS = 'SELECT e.*, r.hash, r.prev_hash, t.base_seq';
+const SELECT = `${COLUMNS} FROM audit_events e ${JOIN}`;
+
+/** Where a page of the log starts: after this (timestamp, id), newest first. */
+export interface AuditKey {
+  ts: string;
+  id: string;
+}
 
 function toEvent(row: Row): AuditEvent {
   return {
@@ -156,6 +164,25 @@ export function filterClause(filter: AuditFilter, params: unknown[]): string[] {
   if (filter.since) add((p) => `e.ts >= ${p}`, filter.since);
   if (filter.until) add((p) => `e.ts < ${p}`, filter.until);
   return where;
+}
+
+/** One keyset page of audit_events (newest first), as a subquery; `also` a further condition. */
+function pageQuery(
+  filter: AuditFilter,
+  limit: number,
+  after: AuditKey | undefined,
+  params: unknown[],
+  also?: string,
+): string {
+  const where = filterClause(filter, params);
+  if (also) where.push(also);
+  if (after) {
+    params.push(after.ts, after.id);
+    where.push(`(e.ts, e.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(limit);
+  return `SELECT * FROM audit_events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY e.ts DESC, e.id DESC LIMIT $${params.length}`;
 }
 
 /** The append-only, hash-chained audit log and its queryable projection. */
@@ -437,24 +464,39 @@ export class AuditStore {
   }
 
   /** Newest first, keyset-paginated on (timestamp, id): fast at any depth. */
-  async list(
-    filter: AuditFilter,
-    limit: number,
-    after?: { ts: string; id: string },
-  ): Promise<AuditEvent[]> {
+  async list(filter: AuditFilter, limit: number, after?: AuditKey): Promise<AuditEvent[]> {
     const params: unknown[] = [];
-    const where = filterClause(filter, params);
-    if (after) {
-      params.push(after.ts, after.id);
-      where.push(`(e.ts, e.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(limit);
+    const page = pageQuery(filter, limit, after, params);
     const rows = await this.db.query<Row>(
-      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY e.ts DESC, e.id DESC LIMIT $${params.length}`,
+      `${COLUMNS} FROM (${page}) e ${JOIN} ORDER BY e.ts DESC, e.id DESC`,
       params,
     );
     return rows.map(toEvent);
+  }
+
+  /**
+   * The same page (filter, limit, after) of each of several resources, in one statement: the
+   * index on (target_id, ts, id) serves each resource's page as the one-resource `list` would.
+   */
+  async listPerTarget(
+    targetIds: readonly string[],
+    filter: Omit<AuditFilter, 'resourceId'>,
+    limit: number,
+    after?: AuditKey,
+  ): Promise<AuditEvent[][]> {
+    const params: unknown[] = [targetIds];
+    const page = pageQuery(filter, limit, after, params, 'e.target_id = k.id');
+    const rows = await this.db.query<Row>(
+      `${COLUMNS} FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL (${page}) e
+       ${JOIN} ORDER BY e.target_id, e.ts DESC, e.id DESC`,
+      params,
+    );
+    const byTarget = new Map<string, AuditEvent[]>();
+    for (const row of rows) {
+      const id = row.target_id ?? '';
+      byTarget.set(id, [...(byTarget.get(id) ?? []), toEvent(row)]);
+    }
+    return targetIds.map((id) => byTarget.get(id) ?? []);
   }
 
   async count(filter: AuditFilter): Promise<number> {
@@ -465,6 +507,22 @@ export class AuditStore {
       params,
     );
     return Number(row?.n ?? 0);
+  }
+
+  /** The events matching `filter` on each of several resources, counted in one statement. */
+  async countPerTarget(
+    targetIds: readonly string[],
+    filter: Omit<AuditFilter, 'resourceId'>,
+  ): Promise<number[]> {
+    const params: unknown[] = [targetIds];
+    const where = ['e.target_id = ANY($1::text[])', ...filterClause(filter, params)];
+    const rows = await this.db.query<{ target_id: string; n: string | number }>(
+      `SELECT e.target_id, count(*) AS n FROM audit_events e WHERE ${where.join(' AND ')}
+       GROUP BY e.target_id`,
+      params,
+    );
+    const n = new Map(rows.map((r) => [r.target_id, Number(r.n)]));
+    return targetIds.map((id) => n.get(id) ?? 0);
   }
 
   /** Marks this process alive; PENDING events of processes silent for long are reconciled. */

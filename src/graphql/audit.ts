@@ -1,11 +1,12 @@
 import { AUDIT_TOPIC } from '../actions/pipeline.ts';
+import type { AuditKey } from '../audit/store.ts';
 import type { AuditEvent, AuditFilter } from '../audit/types.ts';
 import { AUDIT_SOURCES, AUDIT_STATUSES } from '../audit/types.ts';
 import { ValidationError } from '../errors.ts';
 import { builder } from './builder.ts';
 import { afterArg, optionalStreamFields, streamed, subscribeLogged } from './streams.ts';
-import type { GraphQLContext } from './context.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.ts';
 import {
   decodeResourceId,
   ProviderEnum,
@@ -47,11 +48,23 @@ const AuditTargetRef = builder
 /** The query that gives the current state again after a gap. */
 const REFETCH = 'auditLog';
 
-export const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent');
-builder.node(AuditEventRef, {
-  description: 'One action, recorded before it ran and again with its outcome; hash-chained.',
+/**
+ * Loaded by id in one batch per execution: `node(id)`, `AuditEvent.reverts` and
+ * `Recommendation.appliedAuditEvent` return ids, and a page of them costs one query.
+ */
+export const AuditEventRef = builder.loadableNodeRef<
+  AuditEvent | null,
+  string,
+  string,
+  string,
+  AuditEvent
+>('AuditEvent', {
   id: { resolve: (e) => e.id },
-  loadOne: (id, ctx) => ctx.services.audit.get(id),
+  load: (ids, ctx) =>
+    ctx.services.audit.getMany(ids).then((events) => events.map((e) => e ?? null)),
+});
+AuditEventRef.implement({
+  description: 'One action, recorded before it ran and again with its outcome; hash-chained.',
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'prevHash' in v,
   fields: (t) => ({
     timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
@@ -81,7 +94,7 @@ builder.node(AuditEventRef, {
       type: AuditEventRef,
       nullable: true,
       description: 'The action this one reverted.',
-      resolve: (e, _args, ctx) => (e.reverts ? ctx.services.audit.get(e.reverts) : null),
+      resolve: (e) => e.reverts,
     }),
     hash: t.exposeString('hash', { description: 'The hash chain link of the latest record.' }),
     prevHash: t.exposeString('prevHash'),
@@ -119,13 +132,30 @@ const AuditEdgeRef = builder
     }),
   });
 
+/** Counts of one execution: every resource's `auditLog { totalCount }` of a page in one query. */
+const auditCounts = argsLoader<AuditFilter, number>(async (ids, filter, c) => {
+  const targets = ids.filter((id) => id !== ALL);
+  const [perTarget, all] = await Promise.all([
+    targets.length ? c.services.audit.countPerTarget(targets, filter) : [],
+    ids.includes(ALL) ? c.services.audit.count(filter) : 0,
+  ]);
+  const n = new Map(targets.map((id, i) => [id, perTarget[i] ?? 0]));
+  return ids.map((id) => (id === ALL ? all : (n.get(id) ?? 0)));
+});
+
+/** The key of a count over the whole filter rather than one resource's events. */
+const ALL = '';
+
 const AuditConnectionRef = builder.objectRef<AuditPage>('AuditEventConnection').implement({
   fields: (t) => ({
     edges: t.field({ type: [AuditEdgeRef], resolve: (c) => c.edges }),
     pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
     totalCount: t.int({
       description: 'Counted only when asked for (it costs a scan of the matching rows).',
-      resolve: (c, _args, ctx) => ctx.services.audit.count(c.filter),
+      resolve: (c, _args, ctx) => {
+        const { resourceId, ...rest } = c.filter;
+        return auditCounts(ctx).load(argsKey(resourceId ?? ALL, rest));
+      },
     }),
   }),
 });
@@ -159,23 +189,31 @@ function toFilter(f: FilterArg | null | undefined): AuditFilter {
   };
 }
 
-async function auditPage(
-  ctx: GraphQLContext,
-  filter: AuditFilter,
-  args: { first?: number | null; after?: string | null },
-): Promise<AuditPage> {
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** `first` and `after` as the store takes them (validated, decoded). */
+function auditRequest(args: PageArgs): { size: number; after: AuditKey | undefined } {
   const size = pageSize(args.first);
-  let after: { ts: string; id: string } | undefined;
-  if (args.after) {
-    const [ts, id] = decodeCursor(args.after).split('|');
-    if (!ts || !id || Number.isNaN(Date.parse(ts))) {
-      throw new ValidationError('Invalid cursor', [
-        { path: 'after', message: 'not an audit cursor' },
-      ]);
-    }
-    after = { ts, id };
+  if (!args.after) return { size, after: undefined };
+  const [ts, id] = decodeCursor(args.after).split('|');
+  if (!ts || !id || Number.isNaN(Date.parse(ts))) {
+    throw new ValidationError('Invalid cursor', [
+      { path: 'after', message: 'not an audit cursor' },
+    ]);
   }
-  const rows = await ctx.services.audit.list(filter, size + 1, after);
+  return { size, after: { ts, id } };
+}
+
+/** A connection from up to size + 1 rows read after `after`. */
+function auditPage(
+  rows: AuditEvent[],
+  size: number,
+  after: AuditKey | undefined,
+  filter: AuditFilter,
+): AuditPage {
   const edges = rows.slice(0, size).map((node) => ({
     cursor: encodeCursor(`${node.timestamp}|${node.id}`),
     node,
@@ -192,11 +230,6 @@ async function auditPage(
   };
 }
 
-const pageArgs = {
-  first: { type: 'Int', required: false },
-  after: { type: 'String', required: false },
-} as const;
-
 builder.queryFields((t) => ({
   auditLog: t.field({
     type: AuditConnectionRef,
@@ -207,18 +240,29 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
     },
-    resolve: (_root, args, ctx) => auditPage(ctx, toFilter(args.filter), args),
+    resolve: async (_root, args, ctx) => {
+      const filter = toFilter(args.filter);
+      const { size, after } = auditRequest(args);
+      return auditPage(await ctx.services.audit.list(filter, size + 1, after), size, after, filter);
+    },
   }),
 }));
 
 builder.interfaceField(ResourceInterface, 'auditLog', (t) =>
-  t.field({
+  t.loadable({
     type: AuditConnectionRef,
     nullable: true,
     description:
       'The actions taken on this resource, newest first; null with an error when the store fails.',
-    args: { first: t.arg(pageArgs.first), after: t.arg(pageArgs.after) },
-    resolve: (r, args, ctx) => auditPage(ctx, { resourceId: r.id }, args),
+    args: { first: t.arg.int({ required: false }), after: t.arg.string({ required: false }) },
+    // Every resource of a page with the same arguments: one query.
+    resolve: (r, args) => argsKey<PageArgs>(r.id, { first: args.first, after: args.after }),
+    loaderOptions: argsKeyOptions,
+    load: byArgs<PageArgs, AuditPage>(async (ids, args, ctx) => {
+      const { size, after } = auditRequest(args);
+      const pages = await ctx.services.audit.listPerTarget(ids, {}, size + 1, after);
+      return pages.map((rows, i) => auditPage(rows, size, after, { resourceId: ids[i] }));
+    }),
   }),
 );
 

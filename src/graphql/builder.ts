@@ -8,6 +8,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import { roleAtLeast } from '../auth/viewer.ts';
 import type { GraphQLContext } from './context.ts';
 import SyncNodeIdsPlugin from './sync-node-ids.ts';
+import ExecutionCachePlugin from './execution-cache.ts';
 import { fieldComplexity } from './complexity.ts';
 
 export type Scalars = {
@@ -30,6 +31,7 @@ export const builder = new SchemaBuilder<{
     RelayPlugin,
     DataloaderPlugin,
     ComplexityPlugin,
+    ExecutionCachePlugin,
     SyncNodeIdsPlugin,
   ],
   // Costs only: the edge (src/server/limits.ts) enforces MAX_QUERY_COST while validating, with

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Resource } from '../providers/provider.ts';
 import type { MetricSample } from '../metrics/hub.ts';
 import type { ProcessUsage } from '../metrics/process.ts';
@@ -15,7 +14,8 @@ import { timeWindow, type RangeArgs } from '../metrics/window.ts';
 import { sampleKey } from '../metrics/hub.ts';
 import { boundedStream } from '../streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
-import { executionScope, type GraphQLContext } from './context.ts';
+import type { GraphQLContext } from './context.ts';
+import { perExecution } from './execution-cache.ts';
 import { decodeResourceId, ResourceInterface } from './resources.ts';
 
 export const MetricNameEnum = builder.enumType('MetricName', {
@@ -65,32 +65,17 @@ const MetricRangeInput = builder.inputType('MetricRangeInput', {
  * One "now" per execution (an operation, or one event of a subscription), so every
  * Resource.metrics of a page shares one window (one batch) and a later event sees later data.
  */
-const executionNow = new WeakMap<object, number>();
+const executionNow = perExecution(() => Date.now());
 type SeriesLoader = DataLoader<Resource, SeriesOut[], string>;
-const loaders = new WeakMap<object, Map<string, SeriesLoader>>();
+const loaders = perExecution(() => new Map<string, SeriesLoader>());
 
-function windowFor(
-  ctx: GraphQLContext,
-  info: GraphQLResolveInfo,
-  range: RangeArgs | null | undefined,
-  step?: string | null,
-) {
-  const scope = executionScope(ctx, info);
-  let now = executionNow.get(scope);
-  if (now === undefined) executionNow.set(scope, (now = Date.now()));
-  return timeWindow(range, step, ctx.services.metrics.intervalMs, now);
+function windowFor(ctx: GraphQLContext, range: RangeArgs | null | undefined, step?: string | null) {
+  return timeWindow(range, step, ctx.services.metrics.intervalMs, executionNow(ctx));
 }
 
 /** Per execution and argument set: every resource of a page in one `series` call. */
-function seriesLoader(
-  ctx: GraphQLContext,
-  info: GraphQLResolveInfo,
-  names: MetricName[],
-  w: TimeWindow,
-): SeriesLoader {
-  const scope = executionScope(ctx, info);
-  let byArgs = loaders.get(scope);
-  if (!byArgs) loaders.set(scope, (byArgs = new Map<string, SeriesLoader>()));
+function seriesLoader(ctx: GraphQLContext, names: MetricName[], w: TimeWindow): SeriesLoader {
+  const byArgs = loaders(ctx);
   const key = JSON.stringify([names, w]);
   let loader = byArgs.get(key);
   if (!loader) {
@@ -126,11 +111,11 @@ builder.queryFields((t) => ({
       range: t.arg({ type: MetricRangeInput, required: false }),
       step: t.arg({ type: 'Duration', required: false }),
     },
-    resolve: async (_root, args, ctx, info) => {
+    resolve: async (_root, args, ctx) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
       const targets = ctx.services.metrics.resolve(ids);
       const names = args.names ?? DEFAULT_NAMES;
-      const w = windowFor(ctx, info, args.range, args.step);
+      const w = windowFor(ctx, args.range, args.step);
       const series = await ctx.services.metrics.series(targets, names, w);
       const byId = new Map(targets.map((r) => [r.id, r]));
       return series.flatMap((s) => {
@@ -153,13 +138,8 @@ builder.interfaceField(ResourceInterface, 'metrics', (t) =>
       range: t.arg({ type: MetricRangeInput, required: false }),
       step: t.arg({ type: 'Duration', required: false }),
     },
-    resolve: (r, args, ctx, info) =>
-      seriesLoader(
-        ctx,
-        info,
-        args.names ?? DEFAULT_NAMES,
-        windowFor(ctx, info, args.range, args.step),
-      ).load(r),
+    resolve: (r, args, ctx) =>
+      seriesLoader(ctx, args.names ?? DEFAULT_NAMES, windowFor(ctx, args.range, args.step)).load(r),
   }),
 );
 

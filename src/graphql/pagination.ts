@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors.ts';
-import { positionAfter, type PageRequest } from '../providers/paging.ts';
+import type { PageRequest } from '../providers/paging.ts';
 
 export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 100;
@@ -81,26 +81,4 @@ export function connectionOf<T>(
     },
     totalCount: page.totalCount,
   };
-}
-
-/**
- * Keyset pagination over an in-memory list already sorted by `key`: the cursor is the last
- * key seen, so pages stay correct while items are added or removed between requests.
- */
-export function paginateSorted<T>(
-  sorted: readonly T[],
-  key: (item: T) => string,
-  args: { first?: number | null; after?: string | null },
-): Page<T> {
-  const { first, after } = pageRequest(args);
-  const start = after === undefined ? 0 : positionAfter(sorted, key, after);
-  return connectionOf(
-    {
-      items: sorted.slice(start, start + first),
-      totalCount: sorted.length,
-      hasPreviousPage: start > 0,
-      hasNextPage: start + first < sorted.length,
-    },
-    key,
-  );
 }

@@ -9,11 +9,13 @@ import {
   type RecommendationEvent,
   type RunReport,
 } from '../recommendations/engine.ts';
-import { listKey, type RecommendationFilter } from '../recommendations/store.ts';
+import type { PageRequest } from '../providers/paging.ts';
+import { listKey, type RecommendationFilter, type Totals } from '../recommendations/store.ts';
 import {
   RECOMMENDATION_STATUSES,
   RISKS,
   type Recommendation,
+  type RecommendationStatus,
   type Skip,
 } from '../recommendations/types.ts';
 import { recordedTarget } from '../recommendations/decisions.ts';
@@ -30,7 +32,8 @@ import { AuditEventRef } from './audit.ts';
 import { ACTION_ERRORS } from './base.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
-import { paginateSorted } from './pagination.ts';
+import { connectionOf, pageRequest, type Page } from './pagination.ts';
+import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.ts';
 import {
   ActionVerbEnum,
   decodeResourceId,
@@ -125,7 +128,7 @@ builder.node(RecommendationRef, {
     appliedAuditEvent: t.field({
       type: AuditEventRef,
       nullable: true,
-      resolve: (r, _a, ctx) => (r.auditEventId ? ctx.services.audit.get(r.auditEventId) : null),
+      resolve: (r) => r.auditEventId,
     }),
     createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
     updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updatedAt }),
@@ -133,7 +136,8 @@ builder.node(RecommendationRef, {
   }),
 });
 
-type RecPage = ReturnType<typeof paginateSorted<Recommendation>> & { totalMonthlySavings: number };
+/** A page of advice; its totals are counted only when asked for. */
+type RecPage = Omit<Page<Recommendation>, 'totalCount'> & { filter: RecommendationFilter };
 
 const RecommendationEdgeRef = builder
   .objectRef<{ cursor: string; node: Recommendation }>('RecommendationEdge')
@@ -144,15 +148,41 @@ const RecommendationEdgeRef = builder
     }),
   });
 
+/** The key of totals over the whole filter rather than one resource's advice. */
+const ALL = '';
+
+/** Totals of one execution: every resource's of a page in one query (count and savings). */
+const recommendationTotals = argsLoader<RecommendationFilter, Totals>(async (ids, filter, ctx) => {
+  const store = ctx.services.recommendations.store;
+  const targets = ids.filter((id) => id !== ALL);
+  const [perTarget, all] = await Promise.all([
+    targets.length ? store.totalsPerTarget(targets, filter) : [],
+    ids.includes(ALL) ? store.totals(filter) : undefined,
+  ]);
+  const byTarget = new Map(targets.map((id, i) => [id, perTarget[i]]));
+  return ids.map((id) => (id === ALL ? all : byTarget.get(id)) as Totals);
+});
+
+const totalsOf = (c: RecPage, ctx: GraphQLContext) => {
+  const { targetIds, ...rest } = c.filter;
+  const one = targetIds?.length === 1 ? targetIds[0] : undefined;
+  return recommendationTotals(ctx).load(
+    one === undefined ? argsKey(ALL, c.filter) : argsKey(one, rest),
+  );
+};
+
 const RecommendationConnectionRef = builder
   .objectRef<RecPage>('RecommendationConnection')
   .implement({
     fields: (t) => ({
       edges: t.field({ type: [RecommendationEdgeRef], resolve: (c) => c.edges }),
       pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-      totalCount: t.exposeInt('totalCount'),
-      totalMonthlySavings: t.exposeFloat('totalMonthlySavings', {
+      totalCount: t.int({
+        resolve: async (c, _a, ctx) => (await totalsOf(c, ctx)).totalCount,
+      }),
+      totalMonthlySavings: t.float({
         description: 'Sum of positive estimated savings over every match (not just this page).',
+        resolve: async (c, _a, ctx) => (await totalsOf(c, ctx)).totalMonthlySavings,
       }),
     }),
   });
@@ -167,20 +197,35 @@ const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
   }),
 });
 
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** A connection from up to first + 1 rows read after the cursor. */
+function recPage(rows: Recommendation[], req: PageRequest, filter: RecommendationFilter): RecPage {
+  const page = connectionOf(
+    {
+      items: rows.slice(0, req.first),
+      totalCount: 0,
+      hasPreviousPage: req.after !== undefined,
+      hasNextPage: rows.length > req.first,
+    },
+    listKey,
+  );
+  return { edges: page.edges, pageInfo: page.pageInfo, filter };
+}
+
+/** A page of the advice matching `filter`, in list order (see listKey). */
 export async function recommendationPage(
   ctx: GraphQLContext,
   filter: RecommendationFilter,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
 ): Promise<RecPage> {
-  const list = await ctx.services.recommendations.store.list(filter);
-  const total = list.reduce((a, r) => a + Math.max(0, r.estimatedMonthlySavings ?? 0), 0);
-  return {
-    ...paginateSorted(list, listKey, args),
-    totalMonthlySavings: Math.round(total * 100) / 100,
-  };
+  const req = pageRequest(args);
+  const rows = await ctx.services.recommendations.store.page(filter, req.first + 1, req.after);
+  return recPage(rows, req, filter);
 }
-
-const pageArgs = { first: { required: false }, after: { required: false } } as const;
 
 builder.queryFields((t) => ({
   recommendations: t.field({
@@ -189,8 +234,8 @@ builder.queryFields((t) => ({
     description: 'Advice about the estate, newest first; null with an error when the store fails.',
     args: {
       filter: t.arg({ type: RecommendationFilterInput, required: false }),
-      first: t.arg.int(pageArgs.first),
-      after: t.arg.string(pageArgs.after),
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
     },
     resolve: (_root, args, ctx) => {
       const f = args.filter ?? {};
@@ -211,19 +256,40 @@ builder.queryFields((t) => ({
   }),
 }));
 
+type ResourcePageArgs = PageArgs & { statuses: RecommendationStatus[] };
+
 builder.interfaceField(ResourceInterface, 'recommendations', (t) =>
-  t.field({
+  t.loadable({
     type: RecommendationConnectionRef,
     nullable: true,
     description:
       'Advice about this resource (default: OPEN only); null with an error when the store fails.',
     args: {
       statuses: t.arg({ type: [StatusEnum], required: false }),
-      first: t.arg.int(pageArgs.first),
-      after: t.arg.string(pageArgs.after),
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
     },
-    resolve: (r, args, ctx) =>
-      recommendationPage(ctx, { targetIds: [r.id], statuses: args.statuses ?? ['OPEN'] }, args),
+    // Every resource of a page with the same arguments: one query.
+    resolve: (r, args) =>
+      argsKey<ResourcePageArgs>(r.id, {
+        statuses: args.statuses ?? ['OPEN'],
+        first: args.first,
+        after: args.after,
+      }),
+    loaderOptions: argsKeyOptions,
+    load: byArgs<ResourcePageArgs, RecPage>(async (ids, args, ctx) => {
+      const req = pageRequest(args);
+      const filter = { statuses: args.statuses };
+      const pages = await ctx.services.recommendations.store.pagePerTarget(
+        ids,
+        filter,
+        req.first + 1,
+        req.after,
+      );
+      return pages.map((rows, i) =>
+        recPage(rows, req, { ...filter, targetIds: [ids[i] as string] }),
+      );
+    }),
   }),
 );
 

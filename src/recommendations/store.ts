@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ValidationError } from '../errors.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import type { RunReport } from './engine.ts';
 import type { Draft, Recommendation, RecommendationStatus } from './types.ts';
@@ -72,6 +73,73 @@ function fromRow(r: Row): Recommendation {
 export const listKey = (r: Recommendation) =>
   `${String(Math.round(1e12 - (r.estimatedMonthlySavings ?? 0) * 100)).padStart(14, '0')}:${r.id}`;
 
+/**
+ * listKey's order in SQL: its first part (savings in cents from 1e12, rounded as Math.round
+ * does), then the id (uuid order is the order of their lowercase text).
+ */
+const RANK = 'floor(1e12 - COALESCE(r.savings, 0) * 100 + 0.5)::bigint';
+const ORDER = `${RANK}, r.id`;
+
+export interface Totals {
+  totalCount: number;
+  /** The sum of positive estimated savings, in cents rounded. */
+  totalMonthlySavings: number;
+}
+
+type TotalsRow = { n: string | number; savings: string | number | null };
+const TOTALS = 'count(*) AS n, sum(GREATEST(COALESCE(r.savings, 0), 0)) AS savings';
+const totalsOf = (row: TotalsRow | undefined): Totals => ({
+  totalCount: Number(row?.n ?? 0),
+  totalMonthlySavings: Math.round(Number(row?.savings ?? 0) * 100) / 100,
+});
+
+const whereOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+function filterClause(f: RecommendationFilter, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (col: string, values: unknown[] | undefined) => {
+    if (!values?.length) return;
+    params.push(values);
+    where.push(`r.${col} = ANY($${params.length})`);
+  };
+  add('status', f.statuses);
+  add('type', f.types);
+  add('target_id', f.targetIds);
+  add('source', f.sources);
+  add('target_namespace', f.namespaces);
+  return where;
+}
+
+/** One keyset page in list order; `after` a listKey, `also` a further condition. */
+function pageQuery(
+  f: RecommendationFilter,
+  limit: number,
+  after: string | undefined,
+  params: unknown[],
+  also?: string,
+): string {
+  const where = filterClause(f, params);
+  if (also) where.push(also);
+  if (after !== undefined) {
+    const [rank, id] = splitListKey(after);
+    params.push(rank, id);
+    where.push(`(${RANK}, r.id) > ($${params.length - 1}::bigint, $${params.length}::uuid)`);
+  }
+  params.push(limit);
+  return `SELECT * FROM recommendations r ${whereOf(where)} ORDER BY ${ORDER} LIMIT $${params.length}`;
+}
+
+/** A listKey's parts; a key that is not one is a ValidationError (it came from a cursor). */
+function splitListKey(key: string): [string, string] {
+  const m = /^(\d{1,18}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(key);
+  if (!m) {
+    throw new ValidationError('Invalid cursor', [
+      { path: 'after', message: 'not a recommendation cursor' },
+    ]);
+  }
+  return [m[1] as string, m[2] as string];
+}
+
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 export type UpsertOutcome = 'created' | 'refreshed' | 'unchanged';
@@ -111,23 +179,64 @@ export class RecommendationStore {
 
   /** Matching recommendations in list order (see listKey). */
   async list(f: RecommendationFilter): Promise<Recommendation[]> {
-    const where: string[] = [];
     const params: unknown[] = [];
-    const add = (col: string, values: unknown[] | undefined) => {
-      if (!values?.length) return;
-      params.push(values);
-      where.push(`${col} = ANY($${params.length})`);
-    };
-    add('status', f.statuses);
-    add('type', f.types);
-    add('target_id', f.targetIds);
-    add('source', f.sources);
-    add('target_namespace', f.namespaces);
     const rows = await this.db.query<Row>(
-      `SELECT * FROM recommendations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      `SELECT * FROM recommendations r ${whereOf(filterClause(f, params))} ORDER BY ${ORDER}`,
       params,
     );
-    return rows.map(fromRow).sort((a, b) => (listKey(a) < listKey(b) ? -1 : 1));
+    return rows.map(fromRow);
+  }
+
+  /** A keyset page in list order: `limit` after the listKey `after`. */
+  async page(f: RecommendationFilter, limit: number, after?: string): Promise<Recommendation[]> {
+    const params: unknown[] = [];
+    const rows = await this.db.query<Row>(pageQuery(f, limit, after, params), params);
+    return rows.map(fromRow);
+  }
+
+  /** The same page of each of several targets' recommendations, in one statement. */
+  async pagePerTarget(
+    targetIds: readonly string[],
+    f: Omit<RecommendationFilter, 'targetIds'>,
+    limit: number,
+    after?: string,
+  ): Promise<Recommendation[][]> {
+    const params: unknown[] = [targetIds];
+    const page = pageQuery(f, limit, after, params, 'r.target_id = k.id');
+    const rows = await this.db.query<Row>(
+      `SELECT r.* FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL (${page}) r`,
+      params,
+    );
+    const byTarget = new Map<string, Recommendation[]>();
+    for (const row of rows) {
+      byTarget.set(row.target_id, [...(byTarget.get(row.target_id) ?? []), fromRow(row)]);
+    }
+    return targetIds.map((id) => byTarget.get(id) ?? []);
+  }
+
+  /** How many match, and the sum of their positive estimated savings. */
+  async totals(f: RecommendationFilter): Promise<Totals> {
+    const params: unknown[] = [];
+    const [row] = await this.db.query<TotalsRow>(
+      `SELECT ${TOTALS} FROM recommendations r ${whereOf(filterClause(f, params))}`,
+      params,
+    );
+    return totalsOf(row);
+  }
+
+  /** totals() of each of several targets, in one statement. */
+  async totalsPerTarget(
+    targetIds: readonly string[],
+    f: Omit<RecommendationFilter, 'targetIds'>,
+  ): Promise<Totals[]> {
+    const params: unknown[] = [targetIds];
+    const where = ['r.target_id = ANY($1::text[])', ...filterClause(f, params)];
+    const rows = await this.db.query<TotalsRow & { target_id: string }>(
+      `SELECT r.target_id, ${TOTALS} FROM recommendations r ${whereOf(where)} GROUP BY r.target_id`,
+      params,
+    );
+    const byTarget = new Map(rows.map((r) => [r.target_id, totalsOf(r)]));
+    return targetIds.map((id) => byTarget.get(id) ?? totalsOf(undefined));
   }
 
   /**
