@@ -241,13 +241,25 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const MetricSampleRef = builder.objectRef<MetricSample>('MetricSample').implement({
+/** A sample as one subscriber gets it: with the older samples of its key it replaced, if any. */
+type DeliveredSample = MetricSample & { skipped?: number };
+
+const MetricSampleRef = builder.objectRef<DeliveredSample>('MetricSample').implement({
+  description:
+    'The latest value of one metric of one target. A latest-value stream: a subscriber that ' +
+    'falls behind gets the newest sample per target and metric, and `skipped` says how many ' +
+    'older ones it replaced.',
   fields: (t) => ({
     target: t.field({ type: ResourceInterface, resolve: (s) => s.target }),
     name: t.field({ type: MetricNameEnum, resolve: (s) => s.name }),
     unit: t.exposeString('unit'),
     timestamp: t.field({ type: 'DateTime', resolve: (s) => s.timestamp }),
     value: t.exposeFloat('value'),
+    skipped: t.int({
+      description:
+        'Samples of this target and metric this subscriber did not receive since its previous one: newer ones replaced them while it was behind (latest-value conflation). 0 for a subscriber that keeps up.',
+      resolve: (s) => s.skipped ?? 0,
+    }),
   }),
 });
 
@@ -257,7 +269,7 @@ builder.subscriptionFields((t) => ({
     description:
       'One sample per target and metric per collection interval (the latest known value first). ' +
       'Each sample is built once and shared by every subscriber; a subscriber that falls behind ' +
-      'keeps only the newest sample per target and metric (older ones are conflated away).',
+      'keeps only the newest sample per target and metric (older ones are conflated away, counted in `skipped`).',
     args: {
       targets: t.arg.idList({ required: true }),
       names: t.arg({ type: [MetricNameEnum], required: false }),
@@ -266,9 +278,14 @@ builder.subscriptionFields((t) => ({
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
       const targets = ctx.services.metrics.resolve(ids);
       const names = args.names ?? DEFAULT_NAMES;
-      return boundedStream<MetricSample>(
+      return boundedStream<DeliveredSample>(
         (push) => ctx.services.metrics.subscribe(targets, names, push),
-        { max: targets.length * names.length, key: (s) => sampleKey(s.targetId, s.name) },
+        {
+          max: targets.length * names.length,
+          key: (s) => sampleKey(s.targetId, s.name),
+          // A new object: the shared sample stays as every other subscriber gets it.
+          conflated: (s, skipped) => ({ ...s, skipped }),
+        },
       );
     },
     resolve: (s) => s,

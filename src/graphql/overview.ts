@@ -73,7 +73,10 @@ const DEBOUNCE_MS = 1000;
 builder.subscriptionFields((t) => ({
   overview: t.field({
     type: OverviewRef,
-    description: `A fresh overview whenever a resource or an action changes (at most one per ${DEBOUNCE_MS} ms).`,
+    description:
+      `A fresh overview whenever a resource or an action changes (at most one per ${DEBOUNCE_MS} ms), ` +
+      'the current one first. Latest value, no cursor: each overview supersedes the ones before ' +
+      'it, so a slow subscriber holds only the newest and a new subscription starts from now.',
     subscribe: (_root, _args, ctx) =>
       boundedStream<Overview>(
         (push) => {

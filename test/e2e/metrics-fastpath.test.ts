@@ -10,6 +10,8 @@ import { N, type Snapshot } from '../../src/metrics/aggregate.ts';
 import { toWire } from '../../src/metrics/hub.ts';
 import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
 import { NAME_INDEX, type MetricName } from '../../src/metrics/types.ts';
+import { parse, subscribe, type ExecutionResult } from 'graphql';
+import { createContext } from '../../src/graphql/context.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -237,7 +239,7 @@ const SELECTIONS: { name: string; query: string; vars: () => Record<string, unkn
   {
     name: 'plain fields, targets as a variable',
     query:
-      'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value timestamp } }',
+      'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value timestamp skipped } }',
     vars: () => ({ t: [gids[0]] }),
   },
   {
@@ -442,6 +444,39 @@ describe('metrics fast path', () => {
     expect(payload).toContain('"value":11');
     for (const c of sse) expect(c.events[1]).toBe(payload);
     for (const c of ws) expect(c.of('1')[1]).toBe(`{"id":"1","type":"next","payload":${payload}}`);
+  });
+
+  it('counts the samples a slow subscriber did not get (latest-value conflation)', async () => {
+    const viewer = t.app.services.auth.authenticate(`Bearer ${TOKENS.viewer}`)!;
+    const contextValue = createContext(
+      { viewer, requestId: 'slow', log: createLogger('silent') },
+      t.app.services,
+    );
+    const stream = (await subscribe({
+      schema,
+      document: parse(
+        'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value skipped } }',
+      ),
+      variableValues: { t: [gids[0]] },
+      contextValue,
+    })) as AsyncIterableIterator<ExecutionResult>;
+    const sample = async () => {
+      const r = await stream.next();
+      return r.done ? undefined : (r.value.data as { metrics: unknown }).metrics;
+    };
+    // The latest value first, then a subscriber that keeps up skips nothing.
+    expect(await sample()).toMatchObject({ skipped: 0 });
+    const kept = sample();
+    await publish(20);
+    expect(await kept).toEqual({ value: 20, skipped: 0 });
+    // Five snapshots while it reads nothing: it gets the newest, told that four were replaced.
+    for (let i = 1; i <= 5; i++) await publish(20 + i);
+    expect(await sample()).toEqual({ value: 25, skipped: 4 });
+    // Keeping up again: nothing skipped.
+    const next = sample();
+    await publish(30);
+    expect(await next).toEqual({ value: 30, skipped: 0 });
+    await stream.return?.();
   });
 
   it('answers an unknown target and other operations on the normal path', async () => {

@@ -224,10 +224,14 @@ describe('hub fan-out', () => {
   it('conflates a slow subscriber to the newest sample per key', async () => {
     const h = hub();
     const keys = [sampleKey('a', 'CPU_USAGE'), sampleKey('b', 'CPU_USAGE')];
-    const stream = boundedStream<MetricSample>((push) => h.subscribe(keys, push), {
-      max: keys.length,
-      key: (s) => sampleKey(s.targetId, s.name),
-    });
+    const stream = boundedStream<MetricSample & { skipped?: number }>(
+      (push) => h.subscribe(keys, push),
+      {
+        max: keys.length,
+        key: (s) => sampleKey(s.targetId, s.name),
+        conflated: (s, skipped) => ({ ...s, skipped }),
+      },
+    );
     // Prime: the first push completes a waiting next(); then nobody reads for 50 snapshots.
     const first = stream.next();
     for (let i = 1; i <= 50; i++)
@@ -237,6 +241,37 @@ describe('hub fan-out', () => {
     const rest = [value(await stream.next()), value(await stream.next())];
     expect(rest.sort((x, y) => x - y)).toEqual([-50, 50]);
     expect(stream.dropped()).toBeGreaterThan(90);
+    await stream.return?.();
+  });
+
+  it('says how many samples of each key conflation replaced, once', async () => {
+    const h = hub();
+    const keys = [sampleKey('a', 'CPU_USAGE'), sampleKey('b', 'CPU_USAGE')];
+    const stream = boundedStream<MetricSample & { skipped?: number }>(
+      (push) => h.subscribe(keys, push),
+      {
+        max: keys.length,
+        key: (s) => sampleKey(s.targetId, s.name),
+        conflated: (s, skipped) => ({ ...s, skipped }),
+      },
+    );
+    const got = async () => {
+      const r = await stream.next();
+      return r.done ? undefined : [r.value.targetId, r.value.value, r.value.skipped ?? 0];
+    };
+    const first = got();
+    for (let i = 1; i <= 50; i++)
+      await h.receive(snapshot(i * 1000, { a: { CPU_USAGE: i }, b: { CPU_USAGE: -i } }));
+    // a:1 went straight to the waiting reader; a:2..49 and b:1..49 were replaced while queued.
+    expect(await first).toEqual(['a', 1, 0]);
+    expect([await got(), await got()]).toEqual([
+      ['a', 50, 48],
+      ['b', -50, 49],
+    ]);
+    // Counted once: the next samples, taken as they come, skipped nothing.
+    const next = got();
+    await h.receive(snapshot(51_000, { a: { CPU_USAGE: 51 } }));
+    expect(await next).toEqual(['a', 51, 0]);
     await stream.return?.();
   });
 });
