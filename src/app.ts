@@ -27,6 +27,7 @@ import { RateLimiter } from './server/rate-limit.ts';
 import { HttpFront } from './server/http.ts';
 import { AwsProvider } from './providers/aws/provider.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
+import type { KubernetesReads } from './providers/kubernetes/reads.ts';
 import { ProviderRegistry } from './providers/registry.ts';
 import { ServerMetrics } from './server/metrics.ts';
 import { MetricsFastPath } from './server/metrics-fastpath.ts';
@@ -61,6 +62,8 @@ export interface Services {
   health: HealthService;
   auth: TokenAuthenticator;
   providers: ProviderRegistry;
+  /** Kubernetes's relations, events and logs; undefined when no cluster is configured. */
+  kubernetes: KubernetesReads | undefined;
   audit: AuditStore;
   ledger: AuditLedger;
   actions: ActionPipeline;
@@ -254,6 +257,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     health,
     auth,
     providers,
+    kubernetes: kubernetes.enabled ? kubernetes : undefined,
     audit,
     ledger,
     actions,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../store/database.ts';
 import { canonicalJson, GENESIS_HASH, recordHash } from './chain.ts';
+import { filterClause } from './filter.ts';
 import { Frontier, leafHash, type Hash, type NodeId } from './merkle.ts';
 import type {
   AuditError,
@@ -147,23 +148,6 @@ function toEvent(row: Row): AuditEvent {
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string }).code === '23505';
-}
-
-/** Where a filter's WHERE clause and parameters come from (shared by list and count). */
-export function filterClause(filter: AuditFilter, params: unknown[]): string[] {
-  const where: string[] = [];
-  const add = (sql: (n: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (filter.actions?.length) add((p) => `e.action = ANY(${p}::text[])`, filter.actions);
-  if (filter.statuses?.length) add((p) => `e.status = ANY(${p}::text[])`, filter.statuses);
-  if (filter.actors?.length) add((p) => `e.actor = ANY(${p}::text[])`, filter.actors);
-  if (filter.sources?.length) add((p) => `e.source = ANY(${p}::text[])`, filter.sources);
-  if (filter.resourceId) add((p) => `e.target_id = ${p}`, filter.resourceId);
-  if (filter.since) add((p) => `e.ts >= ${p}`, filter.since);
-  if (filter.until) add((p) => `e.ts < ${p}`, filter.until);
-  return where;
 }
 
 /** One keyset page of audit_events (newest first), as a subquery; `also` a further condition. */

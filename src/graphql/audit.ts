@@ -1,4 +1,5 @@
 import { AUDIT_TOPIC } from '../actions/pipeline.ts';
+import { filterMatcher } from '../audit/filter.ts';
 import type { AuditKey } from '../audit/store.ts';
 import type { AuditEvent, AuditFilter } from '../audit/types.ts';
 import { AUDIT_SOURCES, AUDIT_STATUSES } from '../audit/types.ts';
@@ -277,15 +278,7 @@ builder.subscriptionFields((t) => ({
       '`after` resumes from a cursor, and lost events are reported as a `gap`.',
     args: { filter: t.arg({ type: AuditFilterInput, required: false }), after: afterArg(t.arg) },
     subscribe: (_root, args, ctx) => {
-      const f = toFilter(args.filter);
-      const keep = (e: AuditEvent) =>
-        (!f.actions?.length || f.actions.includes(e.action)) &&
-        (!f.statuses?.length || f.statuses.includes(e.status)) &&
-        (!f.actors?.length || f.actors.includes(e.actor)) &&
-        (!f.sources?.length || f.sources.includes(e.source)) &&
-        (!f.resourceId || f.resourceId === e.target?.id) &&
-        (!f.since || new Date(e.timestamp) >= f.since) &&
-        (!f.until || new Date(e.timestamp) < f.until);
+      const keep = filterMatcher(toFilter(args.filter));
       return subscribeLogged<AuditEvent>(ctx, {
         topic: AUDIT_TOPIC,
         after: args.after,

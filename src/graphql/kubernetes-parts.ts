@@ -1,7 +1,7 @@
 // The small value types the Kubernetes resource types share (conditions, quantities,
 // containers, events). Split from kubernetes.ts to keep each file readable.
 import type { Resource } from '../providers/provider.ts';
-import { KubernetesProvider } from '../providers/kubernetes/provider.ts';
+import type { KubernetesReads } from '../providers/kubernetes/reads.ts';
 import { parseQuantity } from '../providers/kubernetes/quantity.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
 import type {
@@ -15,12 +15,8 @@ import type {
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 
-/** The Kubernetes provider behind the registry, when it is configured. */
-export function kube(ctx: GraphQLContext): KubernetesProvider | undefined {
-  return ctx.services.providers.providers.find(
-    (p): p is KubernetesProvider => p instanceof KubernetesProvider && p.enabled,
-  );
-}
+/** Kubernetes's reads beyond the provider interface, when it is configured. */
+export const kube = (ctx: GraphQLContext): KubernetesReads | undefined => ctx.services.kubernetes;
 
 export const asKube = (r: Resource) => r as KubeResource;
 

@@ -22,6 +22,7 @@ import { ClusterCache } from './cluster.ts';
 import { mapKubeError, LogsUnavailableError } from './errors.ts';
 import type { WatcherTuning } from './informer.ts';
 import { KIND_BY_API_KIND, resourceId } from './kinds.ts';
+import type { KubernetesReads } from './reads.ts';
 import { ResourceStore, type KubeResource } from './store.ts';
 import type { KubeEvent, Pod } from './types.ts';
 
@@ -64,7 +65,7 @@ function loadKubeConfig(opts: KubernetesOptions): KubeConfig | undefined {
  * Watches one or more Kubernetes contexts into one indexed in-memory store, serves every
  * read from it, and carries out actions against the API server.
  */
-export class KubernetesProvider implements Provider {
+export class KubernetesProvider implements Provider, KubernetesReads {
   readonly name = 'KUBERNETES' as const;
   readonly enabled: boolean;
   readonly store = new ResourceStore();
@@ -219,9 +220,8 @@ export class KubernetesProvider implements Provider {
     return revertPlanFor(verb, before, after);
   }
 
-  // Reads the GraphQL layer needs beyond the Provider interface, all from memory.
+  // KubernetesReads: what the GraphQL layer reads beyond the Provider interface (reads.ts).
 
-  /** The controller that owns the resource (ReplicaSet of a pod, Deployment of a ReplicaSet). */
   owner(r: KubeResource): KubeResource | undefined {
     const ref =
       r.object.metadata.ownerReferences?.find((o) => o.controller) ??
@@ -229,7 +229,6 @@ export class KubernetesProvider implements Provider {
     return ref ? this.store.byUidOf(ref.uid) : undefined;
   }
 
-  /** The top of the ownership chain: a pod's Deployment rather than its ReplicaSet. */
   topOwner(r: KubeResource): KubeResource | undefined {
     let current = this.owner(r);
     for (let i = 0; current && i < 5; i++) {
@@ -240,7 +239,6 @@ export class KubernetesProvider implements Provider {
     return current;
   }
 
-  /** Pods a workload runs, through ReplicaSets for a Deployment. */
   podsOf(r: KubeResource): KubeResource[] {
     const owned = this.store.ownedBy(r.object.metadata.uid);
     if (r.kind !== 'DEPLOYMENT') return owned.filter((o) => o.kind === 'POD');
@@ -260,7 +258,6 @@ export class KubernetesProvider implements Provider {
     return name ? this.store.node(pod.cluster, name) : undefined;
   }
 
-  /** A resource named by kind and name in the same context and namespace (HPA targets). */
   sibling(r: KubeResource, apiKind: string, name: string): KubeResource | undefined {
     const spec = KIND_BY_API_KIND.get(apiKind);
     return spec
@@ -273,7 +270,6 @@ export class KubernetesProvider implements Provider {
     return this.clusters.get(r.cluster)?.events.about(apiKind, r.namespace, r.name, limit) ?? [];
   }
 
-  /** The log API; a node that cannot serve logs (kwok, a dead kubelet) is a LogsUnavailableError. */
   async podLogs(
     id: string,
     opts: {

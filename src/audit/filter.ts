@@ -1,0 +1,44 @@
+import type { AuditEvent, AuditFilter } from './types.ts';
+
+/**
+ * Each condition of an AuditFilter, once: how the store asks for it in SQL (over
+ * `audit_events e`) and how a live event is tested against it, side by side so the two
+ * cannot drift apart.
+ */
+interface Condition<K extends keyof AuditFilter> {
+  sql: (param: string) => string;
+  test: (value: NonNullable<AuditFilter[K]>, e: AuditEvent) => boolean;
+}
+
+const CONDITIONS: { [K in keyof Required<AuditFilter>]: Condition<K> } = {
+  actions: { sql: (p) => `e.action = ANY(${p}::text[])`, test: (v, e) => v.includes(e.action) },
+  statuses: { sql: (p) => `e.status = ANY(${p}::text[])`, test: (v, e) => v.includes(e.status) },
+  actors: { sql: (p) => `e.actor = ANY(${p}::text[])`, test: (v, e) => v.includes(e.actor) },
+  sources: { sql: (p) => `e.source = ANY(${p}::text[])`, test: (v, e) => v.includes(e.source) },
+  resourceId: { sql: (p) => `e.target_id = ${p}`, test: (v, e) => v === e.target?.id },
+  since: { sql: (p) => `e.ts >= ${p}`, test: (v, e) => new Date(e.timestamp) >= v },
+  until: { sql: (p) => `e.ts < ${p}`, test: (v, e) => new Date(e.timestamp) < v },
+};
+
+/** The conditions a filter sets (an empty list sets none), with their values. */
+function set(filter: AuditFilter): [Condition<keyof AuditFilter>, unknown][] {
+  return Object.entries(filter).flatMap(([key, value]) =>
+    value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)
+      ? []
+      : [[CONDITIONS[key as keyof AuditFilter] as Condition<keyof AuditFilter>, value]],
+  );
+}
+
+/** A filter's WHERE conditions; their values are pushed onto `params`. */
+export function filterClause(filter: AuditFilter, params: unknown[]): string[] {
+  return set(filter).map(([c, value]) => {
+    params.push(value);
+    return c.sql(`$${params.length}`);
+  });
+}
+
+/** The same filter as a test of one event (live subscriptions). */
+export function filterMatcher(filter: AuditFilter): (e: AuditEvent) => boolean {
+  const conditions = set(filter);
+  return (e) => conditions.every(([c, value]) => c.test(value as never, e));
+}

@@ -1,0 +1,32 @@
+import type { Resource, ResourceFilter } from '../provider.ts';
+import type { KubeResource } from './store.ts';
+import type { KubeEvent } from './types.ts';
+
+/**
+ * What the GraphQL layer reads of Kubernetes beyond the Provider interface: relations between
+ * cached objects, their events and pod logs. Every read but the logs is from memory.
+ */
+export interface KubernetesReads {
+  list(filter: ResourceFilter): Resource[];
+  /** The controller that owns the resource (ReplicaSet of a pod, Deployment of a ReplicaSet). */
+  owner(r: KubeResource): KubeResource | undefined;
+  /** The top of the ownership chain: a pod's Deployment rather than its ReplicaSet. */
+  topOwner(r: KubeResource): KubeResource | undefined;
+  /** Pods a workload runs, through ReplicaSets for a Deployment. */
+  podsOf(r: KubeResource): KubeResource[];
+  ownedBy(r: KubeResource): KubeResource[];
+  podsOnNode(node: KubeResource): KubeResource[];
+  nodeOf(pod: KubeResource): KubeResource | undefined;
+  /** A resource named by kind and name in the same context and namespace (HPA targets). */
+  sibling(r: KubeResource, apiKind: string, name: string): KubeResource | undefined;
+  events(r: KubeResource, limit: number): KubeEvent[];
+  /** The log API; a node that cannot serve logs (kwok, a dead kubelet) is a LogsUnavailableError. */
+  podLogs(
+    id: string,
+    opts: {
+      container?: string | undefined;
+      tailLines?: number | undefined;
+      sinceSeconds?: number | undefined;
+    },
+  ): Promise<{ pod: KubeResource; container: string; text: string }>;
+}
