@@ -46,6 +46,10 @@ import { SETTINGS } from './recommendations/analyzers/settings.ts';
 import { RecommendationStore } from './recommendations/store.ts';
 import { PrometheusUsage } from './recommendations/usage.ts';
 import { PrometheusClient } from './metrics/prometheus-client.ts';
+import { CostAllocator } from './cost/allocation.ts';
+import { CostInventory } from './cost/inventory.ts';
+import { PriceBook } from './cost/prices.ts';
+import { CostService } from './cost/service.ts';
 import { MetricsChatSource } from './metrics/chat-source.ts';
 import { createMetrics } from './metrics/setup.ts';
 import type { MetricsService } from './metrics/service.ts';
@@ -75,6 +79,7 @@ export interface Services {
   agents: AgentRegistry;
   agentService: AgentService;
   metrics: MetricsService;
+  cost: CostService;
 }
 
 export interface App {
@@ -214,6 +219,20 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   health.register({ name: 'ai-engine', check: () => agents.health() });
 
+  // Cost: one price book for allocation, AWS rows and recommendations' savings.
+  const prices = new PriceBook(config.cost.customPrices);
+  const cost = new CostService({
+    allocator: new CostAllocator(db),
+    inventory: new CostInventory(db, prices),
+    prices,
+    providers,
+    openSavings: async () =>
+      (await recommendations.store.list({ statuses: ['OPEN'] })).reduce(
+        (a, r) => a + Math.max(0, r.estimatedMonthlySavings ?? 0),
+        0,
+      ),
+  });
+
   // Metrics: one collector (the leader, when replicas elect one) feeds every replica's hub.
   const metricsRuntime = createMetrics({
     prometheus,
@@ -229,6 +248,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     fanout,
     log,
     leader,
+    cost,
   });
   const metricsService = metricsRuntime.service;
   health.register({ name: 'prometheus', check: () => metricsService.health() });
@@ -290,6 +310,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     agents,
     agentService: new AgentService({ agents, recommendations, actions, providers }),
     metrics: metricsService,
+    cost,
   };
 
   const metrics = new ServerMetrics({ leader });

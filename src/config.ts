@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { readCustomPrices, type CustomPrices } from './cost/prices.ts';
 import { limitsEnv, limitsConfig, type LimitsConfig } from './limits-config.ts';
 
 // Ordered by what a role may do; `agent` reads like a viewer and, besides, speaks for the
@@ -178,6 +179,7 @@ const schema = z.object({
     .min(1, 'expected a number of days between 1 and 3650')
     .max(3650, 'expected a number of days between 1 and 3650')
     .default(30),
+  COST_CUSTOM_PRICES: z.string().min(1).optional(),
   AI_ENGINE_URL: url(['http', 'https']).optional(),
   RECOMMENDER_INTERVAL_SECONDS: positiveSeconds(86_400).default(900),
   RECOMMENDER_WINDOW_HOURS: z.coerce
@@ -273,6 +275,8 @@ export interface Config {
   metricsIntervalSeconds: number;
   /** Collector: recent window in memory, and how long the database keeps each rollup. */
   metrics: { windowMinutes: number; minuteRetentionHours: number; hourRetentionDays: number };
+  /** Cost: per-unit prices for on-prem clusters (COST_CUSTOM_PRICES, a JSON file). */
+  cost: { customPrices: CustomPrices | undefined };
   aiEngineUrl: string | undefined;
   /** The recommendation engine: how often, over how much history, and rejection memory. */
   recommender: {
@@ -369,6 +373,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       `Invalid configuration: LEADER_ELECTION_CONTEXT: needs LEADER_ELECTION_LEASE (got "${e.LEADER_ELECTION_CONTEXT}")`,
     ]);
   }
+  let customPrices: CustomPrices | undefined;
+  try {
+    customPrices = e.COST_CUSTOM_PRICES ? readCustomPrices(e.COST_CUSTOM_PRICES) : undefined;
+  } catch (err) {
+    throw new ConfigError([`Invalid configuration: COST_CUSTOM_PRICES: ${(err as Error).message}`]);
+  }
   const regions = e.AWS_REGIONS.length > 0 ? e.AWS_REGIONS : e.AWS_REGION ? [e.AWS_REGION] : [];
   return {
     env: e.NODE_ENV,
@@ -400,6 +410,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       minuteRetentionHours: e.METRICS_MINUTE_RETENTION_HOURS,
       hourRetentionDays: e.METRICS_HOUR_RETENTION_DAYS,
     },
+    cost: { customPrices },
     aiEngineUrl: e.AI_ENGINE_URL,
     recommender: {
       intervalSeconds: e.RECOMMENDER_INTERVAL_SECONDS,

@@ -34,6 +34,11 @@ export interface CollectorOptions {
   log: Logger;
   /** Longest back-off after repeated failures. */
   maxBackoffMs?: number;
+  /** Cost allocation's bookkeeping: where pods run (each minute), per-day sums (each hour). */
+  cost?: {
+    record(kube: KubernetesProvider): Promise<void>;
+    hourFolded(hour: number): Promise<void>;
+  };
 }
 
 /**
@@ -153,6 +158,15 @@ export class MetricsCollector {
     );
   }
 
+  /** Cost bookkeeping failing leaves the rollups (its source, rebuilt from later) alone. */
+  private async costStep(fn: () => Promise<void> | undefined): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.o.log.warn({ err }, 'cost allocation tables not updated');
+    }
+  }
+
   /** Writes each completed minute once, folds completed hours, prunes past retention. */
   private async persist(now: number): Promise<void> {
     const current = Math.floor(now / MINUTE) * MINUTE;
@@ -161,10 +175,15 @@ export class MetricsCollector {
     const first = Math.max(this.lastMinuteWritten + MINUTE, this.o.hub.oldest() ?? current);
     for (let m = Math.floor(first / MINUTE) * MINUTE; m < current; m += MINUTE) {
       const snaps = this.o.hub.between(m, m + MINUTE);
-      if (snaps.length > 0) await this.o.rollups.write(MINUTE, m, rollUp(snaps));
+      if (snaps.length > 0) {
+        await this.o.rollups.write(MINUTE, m, rollUp(snaps));
+        const kube = this.o.kube;
+        if (kube) await this.costStep(() => this.o.cost?.record(kube));
+      }
       const hour = Math.floor(m / HOUR) * HOUR;
       if (m + MINUTE === hour + HOUR) {
         await this.o.rollups.foldHour(hour);
+        await this.costStep(() => this.o.cost?.hourFolded(hour));
         await this.o.rollups.prune(now - this.o.retention.minuteMs, now - this.o.retention.hourMs);
       }
       this.lastMinuteWritten = m;

@@ -7,7 +7,7 @@ import type { Database } from '../store/database.ts';
 import { CloudWatchMetrics } from './cloudwatch.ts';
 import { CloudWatchSource } from './cloudwatch-source.ts';
 import type { LeaderGate } from '../leader.ts';
-import { MetricsCollector } from './collector.ts';
+import { MetricsCollector, type CollectorOptions } from './collector.ts';
 import { fromWire, MetricsHub, toWire, type WireSnapshot } from './hub.ts';
 import { KubeMetricsSource } from './kube-metrics.ts';
 import { ProcessMetrics } from './process.ts';
@@ -40,6 +40,7 @@ export function createMetrics(deps: {
   fanout: TopicFanout;
   log: Logger;
   leader: LeaderGate;
+  cost?: CollectorOptions['cost'];
 }) {
   const s = deps.settings;
   const intervalMs = s.intervalSeconds * 1000;
@@ -71,6 +72,7 @@ export function createMetrics(deps: {
       hourMs: s.hourRetentionDays * 86_400_000,
     },
     log,
+    cost: deps.cost,
   });
   const service = new MetricsService({
     providers: deps.providers,

@@ -249,6 +249,76 @@ export const MIGRATIONS: Migration[] = [
         report     jsonb NOT NULL
       );`,
   },
+  {
+    version: 70,
+    name: 'cost_allocation',
+    sql: `
+      -- What cost allocation needs beyond metric_rollups: each pod's place (node, controller,
+      -- labels) and each node's price, kept after they are gone; and per-day sums per pod and
+      -- per node, recomputed as hours are folded, so 30-day windows read 30 rows per pod.
+      CREATE TABLE cost_pods (
+        target_id       text PRIMARY KEY,
+        cluster         text NOT NULL,
+        namespace       text NOT NULL,
+        name            text NOT NULL,
+        node_id         text,
+        controller_kind text,
+        controller_name text,
+        labels          jsonb NOT NULL,
+        gpus            double precision NOT NULL,
+        seen_at         timestamptz NOT NULL
+      );
+      CREATE TABLE cost_nodes (
+        target_id       text PRIMARY KEY,
+        cluster         text NOT NULL,
+        name            text NOT NULL,
+        labels          jsonb NOT NULL,
+        cpu_cores       double precision NOT NULL,
+        memory_bytes    double precision NOT NULL,
+        gpus            double precision NOT NULL,
+        hourly          double precision,
+        cpu_rate        double precision,
+        ram_rate        double precision,
+        gpu_rate        double precision,
+        price_source    text,
+        price_reason    text,
+        seen_at         timestamptz NOT NULL
+      );
+      CREATE TABLE cost_pod_days (
+        day          timestamptz NOT NULL,
+        pod_id       text NOT NULL,
+        node_id      text,
+        hours        double precision NOT NULL,
+        unpriced_h   double precision NOT NULL,
+        cpu_req_h    double precision NOT NULL,
+        cpu_use_h    double precision NOT NULL,
+        ram_req_h    double precision NOT NULL,
+        ram_use_h    double precision NOT NULL,
+        cpu_cost     double precision NOT NULL,
+        ram_cost     double precision NOT NULL,
+        gpu_cost     double precision NOT NULL,
+        cpu_req_cost double precision NOT NULL,
+        cpu_use_cost double precision NOT NULL,
+        ram_req_cost double precision NOT NULL,
+        ram_use_cost double precision NOT NULL,
+        PRIMARY KEY (day, pod_id)
+      );
+      CREATE TABLE cost_node_days (
+        day        timestamptz NOT NULL,
+        node_id    text NOT NULL,
+        hours      double precision NOT NULL,
+        unpriced_h double precision NOT NULL,
+        cpu_cost   double precision NOT NULL,
+        ram_cost   double precision NOT NULL,
+        gpu_cost   double precision NOT NULL,
+        PRIMARY KEY (day, node_id)
+      );
+      -- How far each day's sums go: the end of the last hour they include.
+      CREATE TABLE cost_days (
+        day     timestamptz PRIMARY KEY,
+        through timestamptz NOT NULL
+      );`,
+  },
 ];
 
 // An arbitrary constant: every replica takes the same advisory lock while migrating.

@@ -1,0 +1,179 @@
+import { resourceId } from '../providers/kubernetes/kinds.ts';
+import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
+import { parseQuantity } from '../providers/kubernetes/quantity.ts';
+import type { KubeNode, Pod } from '../providers/kubernetes/types.ts';
+import type { Database } from '../store/database.ts';
+import type { PriceBook } from './prices.ts';
+
+/** Where a pod sits, for allocation: kept after the pod is gone, as its rollups are. */
+export interface PodPlace {
+  targetId: string;
+  cluster: string;
+  namespace: string;
+  name: string;
+  nodeId: string | null;
+  controllerKind: string | null;
+  controllerName: string | null;
+  labels: Record<string, string>;
+  gpus: number;
+}
+
+/** A node's capacity and labels; its price is looked up when it is recorded. */
+export interface NodeSpec {
+  targetId: string;
+  cluster: string;
+  name: string;
+  labels: Record<string, string>;
+  cpuCores: number;
+  memoryBytes: number;
+  gpus: number;
+}
+
+const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu'];
+const ROWS_PER_STATEMENT = 2000;
+
+const gpusOf = (list: Record<string, string> | undefined) =>
+  GPU_RESOURCES.reduce((a, k) => a + (parseQuantity(list?.[k]) ?? 0), 0);
+
+/**
+ * Records which node, controller and labels each pod has and what each node costs
+ * (cost_pods, cost_nodes), writing only what changed since the last call.
+ */
+export class CostInventory {
+  private readonly db: Database;
+  private readonly prices: PriceBook;
+  /** The last row written per target, so an unchanged pod or node is not written again. */
+  private readonly written = new Map<string, string>();
+  /** Targets in the last full record; those gone since are forgotten (bounded memory). */
+  private present = new Set<string>();
+
+  constructor(db: Database, prices: PriceBook) {
+    this.db = db;
+    this.prices = prices;
+  }
+
+  /** Everything the watch caches know now. */
+  async recordFrom(kube: KubernetesProvider, now = Date.now()): Promise<void> {
+    const nodes: NodeSpec[] = [];
+    for (const n of kube.store.list({ kinds: ['NODE'] })) {
+      const alloc = (n.object as KubeNode).status?.allocatable;
+      nodes.push({
+        targetId: n.id,
+        cluster: n.cluster,
+        name: n.name,
+        labels: { ...n.labels },
+        cpuCores: parseQuantity(alloc?.cpu) ?? 0,
+        memoryBytes: parseQuantity(alloc?.memory) ?? 0,
+        gpus: gpusOf(alloc),
+      });
+    }
+    const pods: PodPlace[] = [];
+    for (const p of kube.store.list({ kinds: ['POD'] })) {
+      const spec = (p.object as Pod).spec;
+      const top = kube.topOwner(p);
+      // Owners we do not watch (Jobs, custom controllers) are named from the reference.
+      const ref = p.object.metadata.ownerReferences?.find((o) => o.controller);
+      pods.push({
+        targetId: p.id,
+        cluster: p.cluster,
+        namespace: p.namespace ?? '',
+        name: p.name,
+        nodeId: spec?.nodeName ? resourceId(p.cluster, 'NODE', null, spec.nodeName) : null,
+        controllerKind: top ? top.kind.toLowerCase() : (ref?.kind.toLowerCase() ?? null),
+        controllerName: top ? top.name : (ref?.name ?? null),
+        labels: { ...p.labels },
+        gpus: (spec?.containers ?? []).reduce((a, c) => a + gpusOf(c.resources?.requests), 0),
+      });
+    }
+    await this.recordNodes(nodes, now);
+    await this.recordPods(pods, now);
+    const present = new Set([...nodes, ...pods].map((x) => x.targetId));
+    for (const id of this.present) if (!present.has(id)) this.written.delete(id);
+    this.present = present;
+  }
+
+  async recordNodes(nodes: NodeSpec[], now = Date.now()): Promise<void> {
+    const rows = this.changed(
+      nodes.map((n) => {
+        const r = this.prices.node(n);
+        return {
+          id: n.targetId,
+          cluster: n.cluster,
+          name: n.name,
+          labels: n.labels,
+          cpu: n.cpuCores,
+          mem: n.memoryBytes,
+          gpus: n.gpus,
+          hourly: r.known ? r.hourly : null,
+          cpu_rate: r.known ? r.cpuCoreHour : null,
+          ram_rate: r.known ? r.memoryGibHour : null,
+          gpu_rate: r.known ? r.gpuHour : null,
+          source: r.known ? r.source : null,
+          reason: r.known ? null : r.reason,
+        };
+      }),
+    );
+    await this.write(
+      rows,
+      `INSERT INTO cost_nodes (target_id, cluster, name, labels, cpu_cores, memory_bytes, gpus,
+              hourly, cpu_rate, ram_rate, gpu_rate, price_source, price_reason, seen_at)
+       SELECT x.id, x.cluster, x.name, x.labels, x.cpu, x.mem, x.gpus, x.hourly, x.cpu_rate,
+              x.ram_rate, x.gpu_rate, x.source, x.reason, $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, cluster text, name text, labels jsonb,
+              cpu float8, mem float8, gpus float8, hourly float8, cpu_rate float8, ram_rate float8,
+              gpu_rate float8, source text, reason text)
+       ON CONFLICT (target_id) DO UPDATE SET labels = EXCLUDED.labels,
+         cpu_cores = EXCLUDED.cpu_cores, memory_bytes = EXCLUDED.memory_bytes, gpus = EXCLUDED.gpus,
+         hourly = EXCLUDED.hourly, cpu_rate = EXCLUDED.cpu_rate, ram_rate = EXCLUDED.ram_rate,
+         gpu_rate = EXCLUDED.gpu_rate, price_source = EXCLUDED.price_source,
+         price_reason = EXCLUDED.price_reason, seen_at = EXCLUDED.seen_at`,
+      now,
+    );
+  }
+
+  async recordPods(pods: PodPlace[], now = Date.now()): Promise<void> {
+    const rows = this.changed(
+      pods.map((p) => ({
+        id: p.targetId,
+        cluster: p.cluster,
+        ns: p.namespace,
+        name: p.name,
+        node: p.nodeId,
+        ck: p.controllerKind,
+        cn: p.controllerName,
+        labels: p.labels,
+        gpus: p.gpus,
+      })),
+    );
+    await this.write(
+      rows,
+      `INSERT INTO cost_pods (target_id, cluster, namespace, name, node_id, controller_kind,
+              controller_name, labels, gpus, seen_at)
+       SELECT x.id, x.cluster, x.ns, x.name, x.node, x.ck, x.cn, x.labels, x.gpus, $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, cluster text, ns text, name text,
+              node text, ck text, cn text, labels jsonb, gpus float8)
+       ON CONFLICT (target_id) DO UPDATE SET node_id = coalesce(EXCLUDED.node_id, cost_pods.node_id),
+         controller_kind = EXCLUDED.controller_kind, controller_name = EXCLUDED.controller_name,
+         labels = EXCLUDED.labels, gpus = EXCLUDED.gpus, seen_at = EXCLUDED.seen_at`,
+      now,
+    );
+  }
+
+  private changed<T extends { id: string }>(rows: T[]): T[] {
+    const out: T[] = [];
+    for (const r of rows) {
+      const key = JSON.stringify(r);
+      if (this.written.get(r.id) === key) continue;
+      out.push(r);
+    }
+    return out;
+  }
+
+  private async write(rows: { id: string }[], sql: string, now: number): Promise<void> {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+      await this.db.query(sql, [JSON.stringify(chunk), new Date(now).toISOString()]);
+      for (const r of chunk) this.written.set(r.id, JSON.stringify(r));
+    }
+  }
+}

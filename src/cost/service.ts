@@ -1,0 +1,292 @@
+import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
+import type { Resource } from '../providers/provider.ts';
+import type { ProviderRegistry } from '../providers/registry.ts';
+import {
+  addAmounts,
+  CostInputError,
+  IDLE,
+  parseAggregate,
+  UNALLOCATED,
+  zeroAmounts,
+  type Aggregate,
+  type CostAllocator,
+  type CostFilter,
+  type CostRow,
+} from './allocation.ts';
+import { awsRows } from './aws.ts';
+import type { CostInventory } from './inventory.ts';
+import type { PriceBook } from './prices.ts';
+import { CostWindowError, parseCostWindow, type CostWindow } from './window.ts';
+
+export interface CostAllocationArgs {
+  window: string;
+  step?: string | null | undefined;
+  aggregate?: readonly string[] | null | undefined;
+  filter?: CostFilter | null | undefined;
+  shareIdle?: boolean | null | undefined;
+}
+
+export interface CostAllocation {
+  window: CostWindow;
+  aggregate: Aggregate[];
+  rows: CostRow[];
+  /** Everything in the answer summed, idle included. */
+  total: CostRow;
+}
+
+export interface CostTrendRow {
+  name: string;
+  values: (string | null)[];
+  current: number;
+  previous: number;
+}
+
+export interface CostTrend {
+  current: CostWindow;
+  previous: CostWindow;
+  rows: CostTrendRow[];
+}
+
+export interface CostOverview {
+  monthToDate: number;
+  /** Month to date extrapolated at its hourly rate to the whole month. */
+  projectedMonth: number;
+  idleMonthToDate: number;
+  /** Sum of the open recommendations' estimated monthly savings. */
+  savingsAvailableMonthly: number;
+  unpricedHours: number;
+}
+
+/** A typed failure the API answers as a ValidationError. */
+export class CostValidationError extends Error {}
+
+/** Sum of the cost parts; null when every hour behind the row went unpriced. */
+export function totalCost(r: CostRow): number | null {
+  if (r.hours > 0 && r.unpricedHours >= r.hours) return null;
+  return r.cpuCost + r.ramCost + r.gpuCost + r.storageCost + r.instanceCost + r.sharedIdleCost;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+export const cpuEfficiency = (r: CostRow) => ratio(r.cpuUsageCoreHours, r.cpuRequestCoreHours);
+export const ramEfficiency = (r: CostRow) => ratio(r.ramUsageGibHours, r.ramRequestGibHours);
+/** Cost-weighted usage ÷ request over CPU and memory (OpenCost's total efficiency). */
+export const efficiency = (r: CostRow) =>
+  ratio(r.cpuUsageCost + r.ramUsageCost, r.cpuRequestCost + r.ramRequestCost);
+
+function merged(rows: CostRow[], aggregate: Aggregate[]): CostRow[] {
+  const out = new Map<string, CostRow>();
+  for (const r of rows) {
+    const key = `${r.start}\u0000${r.idle}\u0000${r.provider}\u0000${JSON.stringify(r.values)}`;
+    let m = out.get(key);
+    if (!m) {
+      const name = r.idle
+        ? [...r.values.filter((v) => v !== null), IDLE].join('/')
+        : aggregate.length
+          ? r.values.map((v) => v ?? UNALLOCATED).join('/')
+          : r.provider === 'AWS'
+            ? 'aws'
+            : 'kubernetes';
+      out.set(
+        key,
+        (m = {
+          ...zeroAmounts(),
+          name,
+          values: r.values,
+          start: r.start,
+          end: r.end,
+          idle: r.idle,
+          provider: r.provider,
+          unpricedReasons: [],
+        }),
+      );
+    }
+    addAmounts(m, r);
+    for (const reason of r.unpricedReasons) {
+      if (!m.unpricedReasons.includes(reason)) m.unpricedReasons.push(reason);
+    }
+  }
+  return [...out.values()].sort(
+    (a, b) => a.start - b.start || (totalCost(b) ?? 0) - (totalCost(a) ?? 0),
+  );
+}
+
+/**
+ * What things cost: allocation of node prices to workloads (OpenCost's model), idle, AWS
+ * resources beside them, trends and the overview's totals; keeps the cost tables current.
+ */
+export class CostService {
+  private readonly d: {
+    allocator: CostAllocator;
+    inventory: CostInventory;
+    prices: PriceBook;
+    providers: ProviderRegistry;
+    openSavings?: () => Promise<number>;
+    now?: () => number;
+  };
+
+  constructor(deps: CostService['d']) {
+    this.d = deps;
+  }
+
+  get prices(): PriceBook {
+    return this.d.prices;
+  }
+
+  private now(): number {
+    return this.d.now?.() ?? Date.now();
+  }
+
+  /** Called by the collector after each minute it writes: where pods run, what nodes cost. */
+  async record(kube: KubernetesProvider): Promise<void> {
+    await this.d.inventory.recordFrom(kube, this.now());
+  }
+
+  /** Called by the collector after it folds an hour: that day's sums are recomputed. */
+  async hourFolded(hour: number): Promise<void> {
+    await this.d.allocator.materializeDay(hour);
+  }
+
+  async allocation(args: CostAllocationArgs): Promise<CostAllocation> {
+    let window: CostWindow;
+    let aggregate: Aggregate[];
+    try {
+      window = parseCostWindow(args.window, args.step, this.now());
+      aggregate = parseAggregate(args.aggregate ?? []);
+    } catch (err) {
+      if (err instanceof CostWindowError || err instanceof CostInputError) {
+        throw new CostValidationError(err.message);
+      }
+      throw err;
+    }
+    return this.allocate(window, aggregate, args.filter ?? {}, args.shareIdle ?? false);
+  }
+
+  private async allocate(
+    window: CostWindow,
+    aggregate: Aggregate[],
+    filter: CostFilter,
+    shareIdle: boolean,
+  ): Promise<CostAllocation> {
+    const kube = await this.d.allocator.allocate(window, aggregate, filter, shareIdle);
+    const aws = awsRows(
+      this.d.providers.list({ providers: ['AWS'] }),
+      this.d.prices,
+      window,
+      aggregate,
+      filter,
+      this.now(),
+    );
+    const rows = merged([...kube, ...aws], aggregate);
+    const total: CostRow = {
+      ...zeroAmounts(),
+      name: 'total',
+      values: [],
+      start: window.from,
+      end: window.to,
+      idle: false,
+      provider: 'KUBERNETES',
+      unpricedReasons: [],
+    };
+    for (const r of rows) {
+      addAmounts(total, r);
+      for (const reason of r.unpricedReasons) {
+        if (!total.unpricedReasons.includes(reason)) total.unpricedReasons.push(reason);
+      }
+    }
+    return { window, aggregate, rows, total };
+  }
+
+  /** What one resource cost over a window; null for kinds that carry no cost of their own. */
+  async resourceCost(r: Resource, windowText: string): Promise<CostRow | null> {
+    const filter = this.filterOf(r);
+    if (!filter) return null;
+    const a = await this.allocation({ window: windowText, filter });
+    // A node's cost is its pods' and its idle; anything else is only its own allocation.
+    const rows = r.kind === 'NODE' ? a.rows : a.rows.filter((x) => !x.idle);
+    const out: CostRow = { ...a.total, ...zeroAmounts(), name: r.name, unpricedReasons: [] };
+    for (const x of rows) {
+      addAmounts(out, x);
+      out.unpricedReasons.push(
+        ...x.unpricedReasons.filter((y) => !out.unpricedReasons.includes(y)),
+      );
+    }
+    return out;
+  }
+
+  private filterOf(r: Resource): CostFilter | null {
+    if (r.provider === 'AWS') {
+      return ['EC2_INSTANCE', 'EBS_VOLUME', 'RDS_INSTANCE'].includes(r.kind)
+        ? { clusters: [r.cluster] }
+        : null;
+    }
+    switch (r.kind) {
+      case 'NAMESPACE':
+        return { clusters: [r.cluster], namespaces: [r.name] };
+      case 'NODE':
+        return { clusters: [r.cluster], nodes: [r.name] };
+      case 'POD':
+        return { clusters: [r.cluster], pods: [`${r.namespace}/${r.name}`] };
+      case 'DEPLOYMENT':
+      case 'STATEFULSET':
+      case 'DAEMONSET':
+      case 'REPLICASET':
+        return {
+          clusters: [r.cluster],
+          namespaces: [r.namespace ?? ''],
+          controllers: [`${r.kind.toLowerCase()}:${r.name}`],
+        };
+      default:
+        return null;
+    }
+  }
+
+  /** Each key's cost over a window and over the window of the same length before it. */
+  async trend(args: CostAllocationArgs): Promise<CostTrend> {
+    const current = await this.allocation({ ...args, step: null, shareIdle: args.shareIdle });
+    const w = current.window;
+    const previousWindow = { from: w.from - (w.to - w.from), to: w.from, stepMs: w.to - w.from };
+    const previous = await this.allocate(
+      previousWindow,
+      current.aggregate,
+      args.filter ?? {},
+      args.shareIdle ?? false,
+    );
+    const rows = new Map<string, CostTrendRow>();
+    const at = (r: CostRow) => {
+      let t = rows.get(r.name);
+      if (!t) rows.set(r.name, (t = { name: r.name, values: r.values, current: 0, previous: 0 }));
+      return t;
+    };
+    for (const r of current.rows) at(r).current += totalCost(r) ?? 0;
+    for (const r of previous.rows) at(r).previous += totalCost(r) ?? 0;
+    return {
+      current: w,
+      previous: previousWindow,
+      rows: [...rows.values()].sort((a, b) => b.current - a.current),
+    };
+  }
+
+  /** Month to date, its projection over the month, idle, and the savings advice offers. */
+  async overview(): Promise<CostOverview> {
+    const now = this.now();
+    const mtd = await this.allocation({ window: 'month' }).catch((err: unknown) => {
+      // The first hour of a month has no complete hour yet: nothing spent so far.
+      if (err instanceof CostValidationError) return null;
+      throw err;
+    });
+    const d = new Date(now);
+    const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    const monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    const spent = mtd ? (totalCost(mtd.total) ?? 0) : 0;
+    const elapsed = mtd ? mtd.window.to - monthStart : 0;
+    return {
+      monthToDate: spent,
+      projectedMonth: elapsed > 0 ? (spent * (monthEnd - monthStart)) / elapsed : 0,
+      idleMonthToDate: mtd
+        ? mtd.rows.filter((r) => r.idle).reduce((a, r) => a + (totalCost(r) ?? 0), 0)
+        : 0,
+      savingsAvailableMonthly: (await this.d.openSavings?.()) ?? 0,
+      unpricedHours: mtd?.total.unpricedHours ?? 0,
+    };
+  }
+}
