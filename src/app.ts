@@ -44,6 +44,7 @@ import { Ec2Analyzers } from './recommendations/ec2-source.ts';
 import { PredictionService } from './recommendations/predictions.ts';
 import { SETTINGS } from './recommendations/analyzers/settings.ts';
 import { RecommendationStore } from './recommendations/store.ts';
+import type { WorkloadProfile } from './recommendations/workloads.ts';
 import { PrometheusUsage } from './recommendations/usage.ts';
 import { PrometheusClient } from './metrics/prometheus-client.ts';
 import { CostAllocator } from './cost/allocation.ts';
@@ -216,17 +217,20 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     suppressHours: config.recommender.rejectSuppressHours,
     sources: [agents],
     leader,
+    // The cost model's rates (the same price book), read when the engine runs.
+    rates: (workload): WorkloadProfile['rates'] => cost.workloadRates(workload),
   });
   health.register({ name: 'ai-engine', check: () => agents.health() });
 
   // Cost: one price book for allocation, AWS rows and recommendations' savings.
   const prices = new PriceBook(config.cost.customPrices);
-  const cost = new CostService({
+  const cost: CostService = new CostService({
     allocator: new CostAllocator(db),
     inventory: new CostInventory(db, prices),
     prices,
     providers,
-    openSavings: async () =>
+    kube: kubernetes.enabled ? kubernetes : undefined,
+    openSavings: async (): Promise<number> =>
       (await recommendations.store.list({ statuses: ['OPEN'] })).reduce(
         (a, r) => a + Math.max(0, r.estimatedMonthlySavings ?? 0),
         0,

@@ -1,6 +1,7 @@
 import { resourceId } from '../providers/kubernetes/kinds.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { parseQuantity } from '../providers/kubernetes/quantity.ts';
+import type { KubeResource } from '../providers/kubernetes/store.ts';
 import type { KubeNode, Pod } from '../providers/kubernetes/types.ts';
 import type { Database } from '../store/database.ts';
 import type { PriceBook } from './prices.ts';
@@ -35,6 +36,20 @@ const ROWS_PER_STATEMENT = 2000;
 const gpusOf = (list: Record<string, string> | undefined) =>
   GPU_RESOURCES.reduce((a, k) => a + (parseQuantity(list?.[k]) ?? 0), 0);
 
+/** A node's labels and allocatable capacity, as its price is looked up by. */
+export function nodeSpecOf(n: KubeResource): NodeSpec {
+  const alloc = (n.object as KubeNode).status?.allocatable;
+  return {
+    targetId: n.id,
+    cluster: n.cluster,
+    name: n.name,
+    labels: { ...n.labels },
+    cpuCores: parseQuantity(alloc?.cpu) ?? 0,
+    memoryBytes: parseQuantity(alloc?.memory) ?? 0,
+    gpus: gpusOf(alloc),
+  };
+}
+
 /**
  * Records which node, controller and labels each pod has and what each node costs
  * (cost_pods, cost_nodes), writing only what changed since the last call.
@@ -54,19 +69,7 @@ export class CostInventory {
 
   /** Everything the watch caches know now. */
   async recordFrom(kube: KubernetesProvider, now = Date.now()): Promise<void> {
-    const nodes: NodeSpec[] = [];
-    for (const n of kube.store.list({ kinds: ['NODE'] })) {
-      const alloc = (n.object as KubeNode).status?.allocatable;
-      nodes.push({
-        targetId: n.id,
-        cluster: n.cluster,
-        name: n.name,
-        labels: { ...n.labels },
-        cpuCores: parseQuantity(alloc?.cpu) ?? 0,
-        memoryBytes: parseQuantity(alloc?.memory) ?? 0,
-        gpus: gpusOf(alloc),
-      });
-    }
+    const nodes = kube.store.list({ kinds: ['NODE'] }).map(nodeSpecOf);
     const pods: PodPlace[] = [];
     for (const p of kube.store.list({ kinds: ['POD'] })) {
       const spec = (p.object as Pod).spec;

@@ -1,4 +1,8 @@
+import { UnavailableError, ValidationError } from '../errors.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
+import { resourceId } from '../providers/kubernetes/kinds.ts';
+import type { KubeResource } from '../providers/kubernetes/store.ts';
+import type { Pod } from '../providers/kubernetes/types.ts';
 import type { Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import {
@@ -14,8 +18,8 @@ import {
   type CostRow,
 } from './allocation.ts';
 import { awsRows } from './aws.ts';
-import type { CostInventory } from './inventory.ts';
-import type { PriceBook } from './prices.ts';
+import { nodeSpecOf, type CostInventory } from './inventory.ts';
+import type { NodeRates, PriceBook } from './prices.ts';
 import { CostWindowError, parseCostWindow, type CostWindow } from './window.ts';
 
 export interface CostAllocationArgs {
@@ -56,9 +60,6 @@ export interface CostOverview {
   savingsAvailableMonthly: number;
   unpricedHours: number;
 }
-
-/** A typed failure the API answers as a ValidationError. */
-export class CostValidationError extends Error {}
 
 /** Sum of the cost parts; null when every hour behind the row went unpriced. */
 export function totalCost(r: CostRow): number | null {
@@ -120,6 +121,8 @@ export class CostService {
     inventory: CostInventory;
     prices: PriceBook;
     providers: ProviderRegistry;
+    /** For the nodes a workload runs on (recommendations' rates). */
+    kube?: KubernetesProvider | undefined;
     openSavings?: () => Promise<number>;
     now?: () => number;
   };
@@ -154,11 +157,47 @@ export class CostService {
       aggregate = parseAggregate(args.aggregate ?? []);
     } catch (err) {
       if (err instanceof CostWindowError || err instanceof CostInputError) {
-        throw new CostValidationError(err.message);
+        throw new ValidationError(err.message, [
+          { path: err instanceof CostWindowError ? 'window' : 'aggregate', message: err.message },
+        ]);
       }
       throw err;
     }
     return this.allocate(window, aggregate, args.filter ?? {}, args.shareIdle ?? false);
+  }
+
+  /**
+   * The mean per-unit rates of the nodes a workload's pods run on (pods on unpriced nodes
+   * left out); undefined when none is priced. Recommendations price their savings with these.
+   */
+  workloadRates(
+    r: Resource,
+  ): { cpuCoreHour: number; memoryGibHour: number; source: string } | undefined {
+    const kube = this.d.kube;
+    if (!kube || r.provider !== 'KUBERNETES') return undefined;
+    let cpu = 0;
+    let mem = 0;
+    let n = 0;
+    const sources = new Set<string>();
+    for (const pod of kube.podsOf(r as KubeResource)) {
+      const nodeName = (pod.object as Pod).spec?.nodeName;
+      const node = nodeName
+        ? kube.store.get(resourceId(pod.cluster, 'NODE', null, nodeName))
+        : undefined;
+      const rates = node ? this.nodePrice(node) : undefined;
+      if (!rates?.known) continue;
+      cpu += rates.cpuCoreHour;
+      mem += rates.memoryGibHour;
+      sources.add(rates.source);
+      n++;
+    }
+    if (n === 0) return undefined;
+    return { cpuCoreHour: cpu / n, memoryGibHour: mem / n, source: [...sources].join('; ') };
+  }
+
+  /** The price allocation uses for a Kubernetes node, from its labels and allocatable. */
+  nodePrice(r: KubeResource): NodeRates {
+    return this.d.prices.node(nodeSpecOf(r));
   }
 
   private async allocate(
@@ -167,7 +206,15 @@ export class CostService {
     filter: CostFilter,
     shareIdle: boolean,
   ): Promise<CostAllocation> {
-    const kube = await this.d.allocator.allocate(window, aggregate, filter, shareIdle);
+    let kube: CostRow[];
+    try {
+      kube = await this.d.allocator.allocate(window, aggregate, filter, shareIdle);
+    } catch (err) {
+      // The store failing is an answer of its own, not a masked error.
+      throw new UnavailableError(`cost store unavailable: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
     const aws = awsRows(
       this.d.providers.list({ providers: ['AWS'] }),
       this.d.prices,
@@ -271,7 +318,7 @@ export class CostService {
     const now = this.now();
     const mtd = await this.allocation({ window: 'month' }).catch((err: unknown) => {
       // The first hour of a month has no complete hour yet: nothing spent so far.
-      if (err instanceof CostValidationError) return null;
+      if (err instanceof ValidationError) return null;
       throw err;
     });
     const d = new Date(now);

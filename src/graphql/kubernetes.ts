@@ -294,7 +294,7 @@ const NodeAddressRef = builder
   });
 
 const node = (r: Resource<KubeObject>) => r.object as KubeNode;
-const NodeRef = kubeNode(
+export const NodeRef = kubeNode(
   'KubernetesNode',
   'NODE',
   'A Kubernetes node (named so beside the Relay Node interface).',

@@ -13,6 +13,7 @@ import './metrics.ts';
 import './overview.ts';
 import './recommendations.ts';
 import './recommendation-agents.ts';
+import './cost.ts';
 
 export const schema = builder.toSchema();
 

@@ -11,6 +11,7 @@ import {
 } from '../errors.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
+import type { Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { EventLog } from '../eventlog.ts';
 import { idle } from './analyzers/idle.ts';
@@ -97,6 +98,8 @@ export class RecommendationEngine {
     sources: DraftSource[];
     /** The timer's passes run on the leader only (on-demand runs anywhere). */
     leader: LeaderGate;
+    /** Per-unit prices of a workload's nodes (the cost model's), so savings use its rates. */
+    rates?: (workload: Resource) => WorkloadProfile['rates'];
   };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RunReport> | undefined;
@@ -218,6 +221,7 @@ export class RecommendationEngine {
       }
     }
     const profiles = snapshot ? buildProfiles(workloads, hpas, snapshot) : [];
+    for (const p of profiles) p.rates = this.deps.rates?.(p.resource);
     const results: AnalyzerResult[] = [
       snapshot
         ? analyzeWorkloads(profiles, s, snapshot.queries)

@@ -38,6 +38,8 @@ export interface WorkloadProfile {
   cpuHighTotal: number | null;
   /** The HPA scaling it, and the resources it scales on. */
   hpa: { name: string; resources: string[] } | null;
+  /** Its nodes' per-unit prices (cost allocation's), when known; savings are priced at them. */
+  rates?: { cpuCoreHour: number; memoryGibHour: number; source: string } | undefined;
 }
 
 /**

@@ -1,21 +1,13 @@
 // Cost allocation on both databases from inserted rollups: a case computed by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CostAllocator } from '../../src/cost/allocation.ts';
-import { CostInventory } from '../../src/cost/inventory.ts';
-import { GIB, PriceBook } from '../../src/cost/prices.ts';
-import { CostService, CostValidationError, efficiency, totalCost } from '../../src/cost/service.ts';
-import { N } from '../../src/metrics/aggregate.ts';
-import { HOUR, RollupStore } from '../../src/metrics/rollups.ts';
-import { NAME_INDEX, type MetricName } from '../../src/metrics/types.ts';
+import { CostService, efficiency, totalCost } from '../../src/cost/service.ts';
+import { ValidationError } from '../../src/errors.ts';
+import { HOUR } from '../../src/metrics/rollups.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import type { Database } from '../../src/store/database.ts';
+import { A, B, N1, P1, P2, seedCostCase } from '../support/cost-case.ts';
 import { STORES } from '../support/stores.ts';
-
-// The node's rates, by hand: m5.2xlarge $0.384/h over 8 cores and 32 GiB in the ratio
-// 0.031611 : 0.004237 (see cost-prices.test.ts).
-const K = 0.384 / (8 * 0.031611 + 32 * 0.004237);
-const A = 0.031611 * K; // $/core-hour
-const B = 0.004237 * K; // $/GiB-hour
 
 // "Now" is 10:30 on a fixed day; the complete hours 08:00 and 09:00 hold data.
 const D = Date.UTC(2026, 10, 20);
@@ -23,83 +15,8 @@ const NOW = D + 10.5 * HOUR;
 const H0 = D + 8 * HOUR;
 const H1 = D + 9 * HOUR;
 
-const node = (name: string) => `k8s:c1:NODE::${name}`;
-const pod = (ns: string, name: string) => `k8s:c1:POD:${ns}:${name}`;
-
-function rollup(targetId: string, samples: number, v: Partial<Record<MetricName, number>>) {
-  const avg: (number | null)[] = Array.from({ length: N }, () => null);
-  for (const [k, x] of Object.entries(v)) avg[NAME_INDEX[k as MetricName]] = x;
-  return { targetId, avg, max: avg, samples };
-}
-
 async function seed(db: Database): Promise<CostService> {
-  const prices = new PriceBook();
-  const inventory = new CostInventory(db, prices);
-  await inventory.recordNodes([
-    {
-      targetId: node('n1'),
-      cluster: 'c1',
-      name: 'n1',
-      labels: {
-        'node.kubernetes.io/instance-type': 'm5.2xlarge',
-        'topology.kubernetes.io/region': 'us-east-1',
-      },
-      cpuCores: 8,
-      memoryBytes: 32 * GIB,
-      gpus: 0,
-    },
-    // No instance type: its price is unknown, never guessed.
-    {
-      targetId: node('n2'),
-      cluster: 'c1',
-      name: 'n2',
-      labels: {},
-      cpuCores: 4,
-      memoryBytes: 16 * GIB,
-      gpus: 0,
-    },
-  ]);
-  const place = (
-    ns: string,
-    name: string,
-    n: string,
-    ck: string | null,
-    cn: string | null,
-    labels: Record<string, string>,
-  ) => ({
-    targetId: pod(ns, name),
-    cluster: 'c1',
-    namespace: ns,
-    name,
-    nodeId: node(n),
-    controllerKind: ck,
-    controllerName: cn,
-    labels,
-    gpus: 0,
-  });
-  await inventory.recordPods([
-    place('shop', 'p1', 'n1', 'deployment', 'checkout', { team: 'a' }),
-    place('shop', 'p2', 'n1', 'statefulset', 'db', { team: 'b' }),
-    place('batch', 'p3', 'n2', null, null, {}),
-  ]);
-  const rollups = new RollupStore(db);
-  const p1 = { CPU_REQUEST: 2, CPU_USAGE: 0.5, MEMORY_REQUEST: 4 * GIB, MEMORY_USAGE: 1 * GIB };
-  // Uses more than it requests: charged for the usage.
-  const p2 = { CPU_REQUEST: 1, CPU_USAGE: 1.5, MEMORY_REQUEST: 2 * GIB, MEMORY_USAGE: 3 * GIB };
-  const p3 = { CPU_REQUEST: 1, CPU_USAGE: 0.2, MEMORY_REQUEST: GIB, MEMORY_USAGE: GIB / 2 };
-  for (const [h, p2Samples] of [
-    [H0, 240],
-    [H1, 120], // p2 was there for half of 09:00
-  ] as const) {
-    await rollups.write(HOUR, h, [
-      rollup('k8s:c1', 240, {}),
-      rollup(node('n1'), 240, { CPU_CAPACITY: 8 }),
-      rollup(node('n2'), 240, { CPU_CAPACITY: 4 }),
-      rollup(pod('shop', 'p1'), 240, p1),
-      rollup(pod('shop', 'p2'), p2Samples, p2),
-      rollup(pod('batch', 'p3'), 240, p3),
-    ]);
-  }
+  const { inventory, prices } = await seedCostCase(db, H0);
   return new CostService({
     allocator: new CostAllocator(db),
     inventory,
@@ -109,12 +26,6 @@ async function seed(db: Database): Promise<CostService> {
     now: () => NOW,
   });
 }
-
-// By hand: p1 = 2 h × (2 cores × A + 4 GiB × B); p2 = 1.5 h × (1.5 × A + 3 × B) (usage beats
-// request; half of the second hour); node n1 = 2 h × $0.384; idle = n1 − p1 − p2.
-const P1 = 4 * A + 8 * B; // 0.158494
-const P2 = 2.25 * A + 4.5 * B; // 0.089153
-const N1 = 0.768;
 
 describe.each(STORES)('cost allocation on $kind', (store) => {
   let cost: CostService;
@@ -198,9 +109,9 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
   });
 
   it('refuses bad windows and aggregates as validation errors', async () => {
-    await expect(cost.allocation({ window: '3x' })).rejects.toThrow(CostValidationError);
+    await expect(cost.allocation({ window: '3x' })).rejects.toThrow(ValidationError);
     await expect(cost.allocation({ window: '1h', aggregate: ['label:'] })).rejects.toThrow(
-      CostValidationError,
+      ValidationError,
     );
     await expect(
       cost.allocation({ window: '30d', step: '1h', aggregate: [] }),

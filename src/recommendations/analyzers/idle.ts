@@ -1,6 +1,6 @@
 import type { Draft, Skip } from '../types.ts';
 import type { WorkloadProfile } from '../workloads.ts';
-import { confidence, PRICE_ASSUMPTION, round2, type Settings, draftTarget } from './settings.ts';
+import { confidence, round2, type Settings, draftTarget, workloadRates } from './settings.ts';
 
 /**
  * IDLE_WORKLOAD -> stop (scale to 0, replicas remembered for start). Idle means, over the
@@ -30,8 +30,11 @@ export function idle(
   if (net >= s.idleNetworkBytesPerSecond) return {};
   const cpu = w.containers.reduce((a, c) => a + (c.cpuRequest ?? 0), 0);
   const mem = w.containers.reduce((a, c) => a + (c.memoryRequest ?? 0), 0);
+  const rates = workloadRates(w, s);
   const savings = round2(
-    w.replicas * (cpu * s.cpuHourUsd + (mem / 2 ** 30) * s.gibHourUsd) * s.hoursPerMonth,
+    w.replicas *
+      (cpu * rates.cpuCoreHour + (mem / 2 ** 30) * rates.memoryGibHour) *
+      s.hoursPerMonth,
   );
   return {
     draft: {
@@ -60,7 +63,7 @@ export function idle(
         },
         query: queries.cpuMean,
         networkQuery: queries.network,
-        priceAssumption: PRICE_ASSUMPTION(s),
+        priceAssumption: rates.note,
       },
       confidence: confidence(w.historyHours, s),
       estimatedMonthlySavings: savings,

@@ -1,6 +1,6 @@
 import type { Draft, Skip } from '../types.ts';
 import type { WorkloadProfile } from '../workloads.ts';
-import { confidence, PRICE_ASSUMPTION, round2, type Settings, draftTarget } from './settings.ts';
+import { confidence, round2, type Settings, draftTarget, workloadRates } from './settings.ts';
 
 /**
  * REPLICAS for Deployments and StatefulSets without an HPA, from sustained utilisation:
@@ -40,7 +40,9 @@ export function replicas(
   );
   if (wanted === w.replicas) return {};
   const mem = w.containers.reduce((a, c) => a + (c.memoryRequest ?? 0), 0);
-  const perPod = (request * s.cpuHourUsd + (mem / 2 ** 30) * s.gibHourUsd) * s.hoursPerMonth;
+  const rates = workloadRates(w, s);
+  const perPod =
+    (request * rates.cpuCoreHour + (mem / 2 ** 30) * rates.memoryGibHour) * s.hoursPerMonth;
   const savings = round2((w.replicas - wanted) * perPod);
   return {
     draft: {
@@ -61,7 +63,7 @@ export function replicas(
         cpuHighTotalCores: w.cpuHighTotal,
         cpuRequestPerPodCores: request,
         query: queries.cpuHigh,
-        priceAssumption: PRICE_ASSUMPTION(s),
+        priceAssumption: rates.note,
       },
       confidence: confidence(w.historyHours, s),
       estimatedMonthlySavings: savings,

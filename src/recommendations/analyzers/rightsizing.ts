@@ -4,10 +4,10 @@ import {
   confidence,
   formatCpu,
   formatMemory,
-  PRICE_ASSUMPTION,
   round2,
   type Settings,
   draftTarget,
+  workloadRates,
 } from './settings.ts';
 
 export type SizedResource = 'cpu' | 'memory';
@@ -125,7 +125,8 @@ export function rightsize(
   }
   if (patchContainers.length === 0) return {};
 
-  const unitPrice = resource === 'cpu' ? s.cpuHourUsd : s.gibHourUsd / 2 ** 30;
+  const rates = workloadRates(w, s);
+  const unitPrice = resource === 'cpu' ? rates.cpuCoreHour : rates.memoryGibHour / 2 ** 30;
   const savings = round2(deltaPerPod * w.replicas * unitPrice * s.hoursPerMonth);
   const names = Object.keys(recommended);
   const change = names
@@ -161,7 +162,7 @@ export function rightsize(
         usage,
         query: resource === 'cpu' ? queries.cpuHigh : queries.memoryPeak,
         peakQuery: resource === 'cpu' ? queries.cpuPeak : undefined,
-        priceAssumption: PRICE_ASSUMPTION(s),
+        priceAssumption: rates.note,
       },
       confidence: confidence(w.historyHours, s),
       estimatedMonthlySavings: savings,

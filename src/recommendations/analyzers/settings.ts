@@ -1,4 +1,5 @@
 import type { Resource } from '../../providers/provider.ts';
+import type { WorkloadProfile } from '../workloads.ts';
 
 /**
  * Every threshold of the built-in analyzers in one place; README "Recommendations" quotes
@@ -53,8 +54,24 @@ export const SETTINGS = {
 
 export type Settings = { -readonly [K in keyof typeof SETTINGS]: number };
 
-export const PRICE_ASSUMPTION = (s: Settings) =>
-  `$${s.cpuHourUsd}/vCPU-hour and $${s.gibHourUsd}/GiB-hour of requests (Kubecost defaults), ${s.hoursPerMonth} h/month`;
+/** The rates a workload's savings are priced at: its nodes' (cost allocation's), or the defaults. */
+export function workloadRates(
+  w: WorkloadProfile,
+  s: Settings,
+): { cpuCoreHour: number; memoryGibHour: number; note: string } {
+  if (w.rates) {
+    return {
+      cpuCoreHour: w.rates.cpuCoreHour,
+      memoryGibHour: w.rates.memoryGibHour,
+      note: `$${w.rates.cpuCoreHour.toFixed(6)}/vCPU-hour and $${w.rates.memoryGibHour.toFixed(6)}/GiB-hour, the rates cost allocation charges on its nodes (${w.rates.source}), ${s.hoursPerMonth} h/month`,
+    };
+  }
+  return {
+    cpuCoreHour: s.cpuHourUsd,
+    memoryGibHour: s.gibHourUsd,
+    note: `$${s.cpuHourUsd}/vCPU-hour and $${s.gibHourUsd}/GiB-hour of requests (OpenCost defaults: its nodes have no known price), ${s.hoursPerMonth} h/month`,
+  };
+}
 
 /** Confidence in [0, 1]: grows with the square root of history, full at fullConfidenceHours. */
 export function confidence(historyHours: number, s: Settings): number {

@@ -1,0 +1,138 @@
+// Cost allocation against the lab: the demo workloads' real pod specs (requests), usage from
+// the lab's Prometheus (annotated, known), the kwok nodes' labels (m5.2xlarge, us-east-1),
+// owner chains from the watch caches, and the EC2 instances in moto, priced by tag.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Instance } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CostAllocator } from '../../src/cost/allocation.ts';
+import { CostInventory } from '../../src/cost/inventory.ts';
+import { PriceBook } from '../../src/cost/prices.ts';
+import { CostService, totalCost } from '../../src/cost/service.ts';
+import { createLogger } from '../../src/logger.ts';
+import { aggregate } from '../../src/metrics/aggregate.ts';
+import { PrometheusClient } from '../../src/metrics/prometheus-client.ts';
+import { PrometheusSource } from '../../src/metrics/prometheus.ts';
+import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
+import { AwsProvider } from '../../src/providers/aws/provider.ts';
+import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
+import { ProviderRegistry } from '../../src/providers/registry.ts';
+import { openDatabase, type Database } from '../../src/store/database.ts';
+import { migrate } from '../../src/store/migrations.ts';
+import { eventually, lab, waitReady } from './kubernetes-support.ts';
+
+// m5.2xlarge ($0.384/h, 8 cores, 32 GiB) split in OpenCost's ratio, by hand.
+const K = 0.384 / (8 * 0.031611 + 32 * 0.004237);
+const A = 0.031611 * K;
+const B = 0.004237 * K;
+
+describe('cost allocation on the lab', () => {
+  const log = createLogger('silent');
+  const env = lab();
+  const dataDir = mkdtempSync(join(tmpdir(), 'oi-cost-lab-'));
+  let db: Database;
+  let kube: KubernetesProvider;
+  let aws: AwsProvider;
+  let cost: CostService;
+  // The snapshot is written as the rollup of the last complete hour: one hour of this usage.
+  const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir });
+    await migrate(db);
+    kube = new KubernetesProvider({ kubeconfig: env.KUBECONFIG, contexts: [] }, log);
+    aws = new AwsProvider({
+      endpoint: env.AWS_ENDPOINT,
+      regions: [env.AWS_REGION ?? 'us-east-1'],
+      pollIntervalSeconds: 3600,
+      log,
+    });
+    await Promise.all([kube.start(), aws.start()]);
+    await waitReady(kube);
+    await waitReady(aws);
+    const prices = new PriceBook();
+    const inventory = new CostInventory(db, prices);
+    const usage = await new PrometheusSource(
+      new PrometheusClient(env.PROMETHEUS_URL ?? ''),
+    ).current();
+    const snapshot = await aggregate(kube, usage, hour);
+    await new RollupStore(db).write(HOUR, hour, rollUp([snapshot]));
+    await inventory.recordFrom(kube);
+    cost = new CostService({
+      allocator: new CostAllocator(db),
+      inventory,
+      prices,
+      providers: new ProviderRegistry([kube, aws]),
+      kube,
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([kube?.stop(), aws?.stop()]);
+    await db?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const running = (ns: string, prefix: string) =>
+    kube.store
+      .list({ kinds: ['POD'], namespaces: [ns] })
+      .filter((p) => p.name.startsWith(prefix) && p.state === 'RUNNING').length;
+
+  it('charges the demo workloads their requests (usage is below them) at the node rates', async () => {
+    const a = await cost.allocation({
+      window: `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`,
+      aggregate: ['namespace', 'controller'],
+      filter: { namespaces: ['lab-demo'] },
+    });
+    const by = new Map(a.rows.map((r) => [r.name, r]));
+    // checkout: 2 cores, 4 GiB per pod, using 150m and 300Mi; catalog 500m/512Mi using 400m;
+    // postgres 1 core, 2 GiB using 600m and 1500Mi.
+    const checkout = by.get('lab-demo/deployment:checkout');
+    expect(totalCost(checkout!)).toBeCloseTo(running('lab-demo', 'checkout-') * (2 * A + 4 * B), 6);
+    expect(checkout!.cpuUsageCoreHours / checkout!.cpuRequestCoreHours).toBeCloseTo(0.075, 1);
+    const catalog = by.get('lab-demo/deployment:catalog');
+    expect(totalCost(catalog!)).toBeCloseTo(
+      running('lab-demo', 'catalog-') * (0.5 * A + 0.5 * B),
+      6,
+    );
+    const postgres = by.get('lab-demo/statefulset:postgres');
+    expect(totalCost(postgres!)).toBeCloseTo(running('lab-demo', 'postgres-') * (A + 2 * B), 6);
+    // Idle is what the kwok nodes cost beyond all pods: 1 h of every node, less the allocation.
+    const nodes = kube.store.list({ kinds: ['NODE'] }).length;
+    const idle = a.rows.find((r) => r.idle);
+    const all = await cost.allocation({
+      window: `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`,
+    });
+    const kubeTotal = all.rows
+      .filter((r) => r.provider === 'KUBERNETES')
+      .reduce((s, r) => s + (totalCost(r) ?? 0), 0);
+    expect(kubeTotal).toBeCloseTo(nodes * 0.384, 6);
+    expect(totalCost(idle!)).toBeGreaterThan(0);
+  });
+
+  it('prices the EC2 instances in moto by their team tag, beside the pods', async () => {
+    const a = await cost.allocation({
+      window: `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`,
+      aggregate: ['label:team'],
+    });
+    const ec2 = aws.list({ kinds: ['EC2_INSTANCE'] });
+    await eventually(() => expect(ec2.length).toBeGreaterThan(0), 10_000);
+    const expected = new Map<string, number>();
+    for (const r of ec2) {
+      const i = r.object as Instance;
+      if (i.State?.Name !== 'running') continue;
+      const price = new PriceBook().ec2(i.InstanceType, r.cluster);
+      const since = Math.max(hour, i.LaunchTime?.getTime() ?? hour);
+      const hours = Math.max(0, Math.min(hour + HOUR, Date.now()) - since) / HOUR;
+      if (price.known && hours > 0) {
+        const team = r.labels.team ?? '__unallocated__';
+        expected.set(team, (expected.get(team) ?? 0) + price.hourly * hours);
+      }
+    }
+    for (const [team, usd] of expected) {
+      const row = a.rows.find((r) => r.provider === 'AWS' && r.name === team);
+      expect(row?.instanceCost).toBeCloseTo(usd, 6);
+    }
+  });
+});
