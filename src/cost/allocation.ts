@@ -264,8 +264,12 @@ export class CostAllocator {
     shareIdle: boolean,
   ): Promise<CostRow[]> {
     const frontier = (await this.frontier()) ?? w.from;
+    // Whole days (the window as one step, or steps of whole days) read the per-day sums; the
+    // current day's row holds its complete hours, so a window may end at the frontier.
     const daily =
-      w.from % DAY === 0 && w.stepMs % DAY === 0 && (w.to % DAY === 0 || w.to >= frontier);
+      w.from % DAY === 0 &&
+      (w.stepMs % DAY === 0 || w.stepMs >= w.to - w.from) &&
+      (w.to % DAY === 0 || w.to >= frontier);
     if (daily) await this.ensureDays(w.from, w.to);
     const podSrc = daily ? POD_DAYS : POD_HOURS;
     const nodeSrc = daily ? NODE_DAYS : NODE_HOURS;

@@ -159,14 +159,16 @@ async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 const RUNS = 30;
+// Fixed bounds, so a run that crosses midnight measures the same 30 days throughout.
+const fixed = `${new Date(first).toISOString()},${new Date(last).toISOString()}`;
 const byNamespace = await time(RUNS, () =>
-  cost.allocation({ window: `${DAYS}d`, aggregate: ['namespace'] }),
+  cost.allocation({ window: fixed, aggregate: ['namespace'] }),
 );
 const byController = await time(RUNS, () =>
-  cost.allocation({ window: `${DAYS}d`, aggregate: ['namespace', 'controller'] }),
+  cost.allocation({ window: fixed, aggregate: ['namespace', 'controller'] }),
 );
 const byDay = await time(10, () =>
-  cost.allocation({ window: `${DAYS}d`, step: '1d', aggregate: ['namespace'] }),
+  cost.allocation({ window: fixed, step: '1d', aggregate: ['namespace'] }),
 );
 // Baseline: the same window from the hourly rollups (what a query without per-day sums does).
 const hourlyWindow = `${new Date(first).toISOString()},${new Date(last).toISOString()}`;
@@ -177,7 +179,7 @@ const baseline = await time(3, () =>
     aggregate: ['namespace'],
   }),
 );
-const check = await cost.allocation({ window: `${DAYS}d`, aggregate: ['namespace'] });
+const check = await cost.allocation({ window: fixed, aggregate: ['namespace'] });
 const checkHourly = await cost.allocation({
   window: hourlyWindow,
   step: `${(last - first) / HOUR}h`,

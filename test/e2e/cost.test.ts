@@ -75,7 +75,8 @@ describe('cost over GraphQL', () => {
     t = await startTestApp();
     // The two last complete hours hold the case.
     await seedCostCase(t.app.services.db, Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR);
-  });
+    // Generous: an app start is slow on a loaded machine (not a timing test).
+  }, 300_000);
   afterAll(async () => t?.close());
 
   it('answers the hand-computed case by namespace, with idle and with shareIdle', async () => {

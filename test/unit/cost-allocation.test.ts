@@ -34,7 +34,8 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
     const s = await store.open();
     cleanup = s.cleanup;
     cost = await seed(s.db);
-  }, 60_000);
+    // Generous: opening and migrating a database is slow on a loaded machine (not a timing test).
+  }, 300_000);
   afterAll(async () => cleanup());
 
   // Hourly rollups (2h) and the per-day sums (1d) must give the same figures.
