@@ -33,6 +33,7 @@ import { ServerMetrics } from './server/metrics.ts';
 import { MetricsFastPath } from './server/metrics-fastpath.ts';
 import { attachWebSocket } from './server/ws.ts';
 import { createGraphQLServer } from './server/yoga.ts';
+import { TrustedDocuments } from './server/trusted-documents.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
 import { AgentService } from './recommendations/agent-service.ts';
@@ -325,6 +326,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     redisUrl: config.redisUrl,
     log: log.child({ component: 'rate-limit' }),
   });
+  const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments);
   const yoga = createGraphQLServer({
     schema,
     services,
@@ -334,6 +336,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     fastPath,
     rateLimiter,
     disclosure: config.disclosure,
+    trustedDocuments,
   });
   const browser = new BrowserPages({ graphiql: config.graphiql });
   const http = new HttpFront({
@@ -357,6 +360,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     limits: config.limits,
     fastPath,
     rateLimiter,
+    trustedDocuments,
   });
 
   let shuttingDown: Promise<void> | undefined;

@@ -79,6 +79,26 @@ const origins = list.transform((values, ctx): string[] =>
   }),
 );
 
+/** A persisted-documents manifest (codegen's `{"sha256:<hex>": "<text>"}`), read at start. */
+const manifest = z.string().transform((path, ctx): Record<string, string> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `cannot read a JSON manifest: ${(err as Error).message}`,
+    });
+    return {};
+  }
+  const entries = parsed && typeof parsed === 'object' ? Object.entries(parsed) : [];
+  if (entries.length === 0 || entries.some(([, text]) => typeof text !== 'string')) {
+    ctx.addIssue({ code: 'custom', message: 'expected a non-empty object of id to document text' });
+    return {};
+  }
+  return Object.fromEntries(entries);
+});
+
 /** `name:role:secret,…`; secrets may themselves contain ':' after the second one. */
 const apiTokens = z.string().transform((value, ctx): ApiToken[] => {
   const tokens: ApiToken[] = [];
@@ -153,6 +173,7 @@ const schema = z.object({
   API_TOKENS: apiTokens.default([]),
   AUTH_MODE: z.enum(['token', 'none'], { message: 'expected token or none' }).default('token'),
   CORS_ORIGINS: origins.default([]),
+  TRUSTED_DOCUMENTS: manifest.optional(),
   RATE_LIMIT_PER_SECOND: count(0, 1_000_000).default(50),
   RATE_LIMIT_BURST: count(0, 1_000_000).default(500),
   RATE_LIMIT_EXPENSIVE_COST: count(1, 1_000_000).default(20),
@@ -267,6 +288,8 @@ export interface Config {
   auth: { mode: Env['AUTH_MODE']; tokens: ApiToken[] };
   /** Origins (scheme://host[:port]) whose browser pages may call the API; none: same-origin only. */
   corsOrigins: string[];
+  /** Trusted-documents mode: the manifest's texts by id; only these run for non-admins. */
+  trustedDocuments: Record<string, string> | undefined;
   /** Points per token: a steady rate (0: off), a burst allowance per 10 s, expensive fields. */
   rateLimit: { perSecond: number; burst: number; expensiveCost: number };
   kubernetes: { kubeconfig: string | undefined; contexts: string[] };
@@ -396,6 +419,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     auth: { mode: e.AUTH_MODE, tokens: e.API_TOKENS },
     corsOrigins: e.CORS_ORIGINS,
+    trustedDocuments: e.TRUSTED_DOCUMENTS,
     rateLimit: {
       perSecond: e.RATE_LIMIT_PER_SECOND,
       burst: e.RATE_LIMIT_BURST,

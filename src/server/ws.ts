@@ -13,6 +13,7 @@ import { rateLimited as refusal, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
 import { checkOperation } from './limits.ts';
 import type { LimitsConfig } from '../limits-config.ts';
+import type { TrustedDocuments } from './trusted-documents.ts';
 
 const WS_PATHS = new Set(['/graphql', '/ws']);
 
@@ -60,6 +61,8 @@ export function attachWebSocket(options: {
   fastPath?: MetricsFastPath;
   /** Every operation on a socket spends its token's budget: one point plus expensive fields (none: unlimited). */
   rateLimiter?: RateLimiter;
+  /** Only these operations run for non-admins (TRUSTED_DOCUMENTS); none: any document. */
+  trustedDocuments?: TrustedDocuments | undefined;
 }) {
   const { fastPath } = options;
   // No extensions (ws's default): the fast path writes plain frames to the TCP socket.
@@ -117,20 +120,25 @@ export function attachWebSocket(options: {
         // One point before any work, as over HTTP; expensive fields once the document is known.
         const refused = await rateLimited(viewer.name, 1);
         if (refused) return [refused];
+        // The trusted text replaces the sent one (graphql-ws requires a query string: send "").
+        const query = options.trustedDocuments
+          ? options.trustedDocuments.resolve(payload, viewer.role)
+          : payload.query;
+        if (query instanceof GraphQLError) return [query];
         const requestId = `${id}`;
         const { schema, execute, subscribe, contextFactory, parse, validate } =
           options.yoga.getEnveloped({
             ...ctx,
             req: ctx.extra.request,
             socket: ctx.extra.socket,
-            params: payload,
+            params: { ...payload, query },
             viewer,
             requestId,
             log: log.child({ reqId: requestId }),
           }) as Enveloped;
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(query);
         } catch (err) {
           return [err as GraphQLError];
         }
@@ -157,7 +165,7 @@ export function attachWebSocket(options: {
         const sink =
           transport &&
           fastPath?.sink({
-            query: payload.query,
+            query,
             document,
             operationName,
             variables: payload.variables,

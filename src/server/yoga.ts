@@ -14,6 +14,7 @@ import type { LimitsConfig } from '../limits-config.ts';
 import { armorPlugins, operationLimitsPlugin } from './limits.ts';
 import { ByteBoundedCache } from './parse-cache.ts';
 import { errorLoggingPlugin, yogaLogger } from './error-log.ts';
+import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
 
 function metricsPlugin(metrics: ServerMetrics): Plugin {
   return {
@@ -50,6 +51,8 @@ export function createGraphQLServer(options: {
   rateLimiter?: RateLimiter;
   /** Who sees introspection and suggestions; none: everyone (development). */
   disclosure?: DisclosureSettings;
+  /** Only these operations run for non-admins (TRUSTED_DOCUMENTS); none: any document. */
+  trustedDocuments?: TrustedDocuments | undefined;
 }) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: options.schema,
@@ -83,7 +86,9 @@ export function createGraphQLServer(options: {
     logging: yogaLogger(options.log),
     context: (initial) => createContext(initial, options.services),
     plugins: [
-      // First: refusals happen before anything else looks at the operation.
+      // First: the text of a trusted document replaces the request's before anything reads it.
+      ...(options.trustedDocuments ? [trustedDocumentsPlugin(options.trustedDocuments)] : []),
+      // Then refusals happen before anything else looks at the operation.
       ...armorPlugins(options.limits.operation),
       operationLimitsPlugin(options.limits.operation),
       errorLoggingPlugin(),

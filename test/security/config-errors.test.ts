@@ -38,4 +38,12 @@ describe.concurrent('unsafe settings are configuration errors', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Invalid configuration: CORS_ORIGINS: "\*" is not an origin/);
   });
+
+  it('refuses a TRUSTED_DOCUMENTS manifest it cannot read', async () => {
+    const lines = await refused({ TRUSTED_DOCUMENTS: join(dataDir, 'no-such-manifest.json') });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^Invalid configuration: TRUSTED_DOCUMENTS: cannot read a JSON manifest: ENOENT.*\(got ".*no-such-manifest.json"\)$/,
+    );
+  });
 });
