@@ -1,5 +1,5 @@
 import type { ActionSuccess } from '../actions/pipeline.ts';
-import { ForbiddenError, UnavailableError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../errors.ts';
 import type { Agent } from '../recommendations/agents.ts';
 import type { Recommendation } from '../recommendations/types.ts';
 import { actionErrors, ActionResultInterface } from './actions.ts';
@@ -33,6 +33,20 @@ const AgentSuccess = builder
       agent: t.field({
         type: AgentRef,
         description: 'The registered agent.',
+        resolve: (s) => s.agent,
+      }),
+    }),
+  });
+
+const RemoveAgentSuccess = builder
+  .objectRef<{ agent: Agent } & ActionSuccess>('RemoveAgentSuccess')
+  .implement({
+    interfaces: [ActionResultInterface],
+    description: 'The agent was removed; the audit event of the change.',
+    fields: (t) => ({
+      agent: t.field({
+        type: AgentRef,
+        description: 'The agent as it was before its removal.',
         resolve: (s) => s.agent,
       }),
     }),
@@ -72,6 +86,12 @@ const RegisterAgentInput = builder.inputType('RegisterAgentInput', {
   }),
 });
 
+const RemoveAgentInput = builder.inputType('RemoveAgentInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The registered agent to remove.' }),
+  }),
+});
+
 const SubmitRecommendationsInput = builder.inputType('SubmitRecommendationsInput', {
   fields: (t) => ({
     agent: t.string({
@@ -102,6 +122,22 @@ builder.mutationFields((t) => ({
             url: input.url ?? null,
             capabilities: input.capabilities ?? [],
           },
+          viewer: ctx.viewer,
+          requestId: ctx.requestId,
+        }),
+      ),
+  }),
+  removeAgent: t.field({
+    type: RemoveAgentSuccess,
+    errors: actionErrors('RemoveAgent', [NotFoundError, UnavailableError]),
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: RemoveAgentInput, required: true }) },
+    description:
+      'Remove an agent: it is no longer called and its token speaks for nobody; recorded in the audit log (remove_agent).',
+    resolve: async (_root, { input }, ctx) =>
+      rethrow(
+        await ctx.services.agentService.remove({
+          name: input.name,
           viewer: ctx.viewer,
           requestId: ctx.requestId,
         }),

@@ -1,9 +1,15 @@
 import type { ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
-import { AppError, ForbiddenError } from '../errors.ts';
+import { AppError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
-import { parseSubmission, targetResolver, type Agent, type AgentRegistry } from './agents.ts';
+import {
+  parseRegistration,
+  parseSubmission,
+  targetResolver,
+  type Agent,
+  type AgentRegistry,
+} from './agents.ts';
 import { NO_VERB } from './decisions.ts';
 import type { Recommendation } from './types.ts';
 import type { RecommendationEngine } from './engine.ts';
@@ -16,7 +22,7 @@ interface Audited {
 
 /**
  * The changes agents and admins make to the agent registry and the advice it feeds:
- * registration, heartbeats, submissions. Decides who speaks for an agent (a token of role
+ * registration, removal, heartbeats, submissions. Decides who speaks for an agent (a token of role
  * `agent` with the agent's name, or an admin on its behalf) and records registrations and
  * submissions in the audit log.
  */
@@ -32,7 +38,10 @@ export class AgentService {
     this.deps = deps;
   }
 
-  /** Registers (or updates) an agent; admin only. Decides where cluster summaries are sent. */
+  /**
+   * Registers (or updates) an agent; admin only. Decides where cluster summaries are sent.
+   * Bad input is refused before anything is recorded: the log holds only changes that ran.
+   */
   async register(input: {
     agent: { name: string; url: string | null; capabilities: string[] };
     viewer: Viewer;
@@ -43,7 +52,9 @@ export class AgentService {
         `${input.viewer.name} (${input.viewer.role}) may not register agents`,
       );
     }
-    const { name, url, capabilities } = input.agent;
+    const registration = parseRegistration(input.agent);
+    if (registration instanceof AppError) return registration;
+    const { name, url, capabilities } = registration;
     const before = await this.deps.agents.get(name);
     let agent: Agent | undefined;
     const result = await this.deps.actions.record(
@@ -59,7 +70,7 @@ export class AgentService {
         requestId: input.requestId,
       },
       async () => {
-        agent = await this.deps.agents.register(input.agent);
+        agent = await this.deps.agents.register(registration);
         return {
           before: before
             ? { url: before.url, capabilities: before.capabilities }
@@ -71,6 +82,46 @@ export class AgentService {
     );
     if (result instanceof AppError) return result;
     return { agent: agent as Agent, ...result };
+  }
+
+  /** Removes an agent (admin only): it is no longer called, and its token speaks for nobody. */
+  async remove(input: {
+    name: string;
+    viewer: Viewer;
+    requestId: string | null;
+  }): Promise<({ agent: Agent } & Audited) | AppError> {
+    if (!roleAtLeast(input.viewer.role, 'admin')) {
+      return new ForbiddenError(
+        `${input.viewer.name} (${input.viewer.role}) may not remove agents`,
+      );
+    }
+    const agent = await this.deps.agents.get(input.name);
+    if (!agent) return new NotFoundError(`No agent is registered as ${input.name}`);
+    const result = await this.deps.actions.record(
+      {
+        action: 'remove_agent',
+        verb: NO_VERB,
+        target: null,
+        params: { name: agent.name },
+        recorded: { name: agent.name },
+        dryRun: false,
+        source: 'API',
+        viewer: input.viewer,
+        requestId: input.requestId,
+      },
+      async () => {
+        if (!(await this.deps.agents.remove(agent.name))) {
+          throw new NotFoundError(`No agent is registered as ${agent.name}`);
+        }
+        return {
+          before: { url: agent.url, capabilities: agent.capabilities },
+          after: { exists: false },
+          message: `removed agent ${agent.name}`,
+        };
+      },
+    );
+    if (result instanceof AppError) return result;
+    return { agent, ...result };
   }
 
   /** An agent's liveness signal. */

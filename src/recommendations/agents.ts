@@ -134,6 +134,33 @@ export function parseSubmission(
   return drafts;
 }
 
+const Registration = z.strictObject({
+  name: z.string().regex(NAME, 'letters, digits, . _ - (1 to 63, starting with a letter or digit)'),
+  url: z
+    .string()
+    .max(2048, 'at most 2048 characters')
+    .refine((u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol), {
+      message: 'must be an http(s) URL',
+    })
+    .nullable(),
+  capabilities: z
+    .array(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lower-case words, 1 to 40 characters'))
+    .max(20, 'at most 20'),
+});
+
+export type AgentRegistration = z.infer<typeof Registration>;
+
+/** A registration as given, checked in full before anything is recorded or stored. */
+export function parseRegistration(input: unknown): AgentRegistration | ValidationError {
+  const parsed = Registration.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new ValidationError(
+    `Agent registration refused: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    problems,
+  );
+}
+
 export interface Agent {
   name: string;
   url: string | null;
@@ -192,29 +219,25 @@ export class AgentRegistry implements DraftSource {
     this.deps = deps;
   }
 
-  async register(a: { name: string; url: string | null; capabilities: string[] }): Promise<Agent> {
-    if (!NAME.test(a.name))
-      throw new ValidationError('agent name: letters, digits, . _ -', [
-        { path: 'name', message: 'invalid' },
-      ]);
-    if (a.url !== null) {
-      let u: URL | undefined;
-      try {
-        u = new URL(a.url);
-      } catch {
-        // reported below
-      }
-      if (!u || !['http:', 'https:'].includes(u.protocol))
-        throw new ValidationError('url must be http(s)', [{ path: 'url', message: 'invalid' }]);
-    }
+  /** Stores a registration already checked by {@link parseRegistration}. */
+  async register(a: AgentRegistration): Promise<Agent> {
     const rows = await this.deps.db.query<AgentRow>(
       `INSERT INTO recommendation_agents (name, url, capabilities, last_heartbeat_at)
        VALUES ($1, $2, $3::jsonb, now())
        ON CONFLICT (name) DO UPDATE SET url = $2, capabilities = $3::jsonb, last_heartbeat_at = now(), last_error = NULL
        RETURNING *`,
-      [a.name, a.url, JSON.stringify(a.capabilities.slice(0, 20))],
+      [a.name, a.url, JSON.stringify(a.capabilities)],
     );
     return toAgent(rows[0] as AgentRow);
+  }
+
+  /** Drops an agent; false when none had that name. */
+  async remove(name: string): Promise<boolean> {
+    const rows = await this.deps.db.query(
+      'DELETE FROM recommendation_agents WHERE name = $1 RETURNING name',
+      [name],
+    );
+    return rows.length > 0;
   }
 
   async heartbeat(name: string, error: string | null = null): Promise<Agent | undefined> {

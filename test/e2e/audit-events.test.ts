@@ -107,6 +107,35 @@ const Register = graphql(`
   }
 `);
 
+const Remove = graphql(`
+  mutation AuditedRemoveAgent($input: RemoveAgentInput!) {
+    removeAgent(input: $input) {
+      __typename
+      ... on Error {
+        code
+        message
+      }
+      ... on RemoveAgentSuccess {
+        agent {
+          name
+        }
+        auditEvent {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const Agents = graphql(`
+  query AuditedAgents {
+    recommendationAgents {
+      name
+      url
+    }
+  }
+`);
+
 const Submit = graphql(`
   mutation AuditedSubmit($input: SubmitRecommendationsInput!) {
     submitRecommendations(input: $input) {
@@ -215,6 +244,56 @@ describe('changes to the orchestrator itself are audited, and agents have their 
       actorRole: 'agent',
       parameters: { agent: 'probe', count: 0, recommendations: [] },
     });
+  });
+
+  it('refuses a bad registration with a typed error before anything is recorded', async () => {
+    const agents = async () => (await call(TOKENS.viewer, Agents)).recommendationAgents;
+    const events = async () =>
+      (await provenEvents(a.url, TOKENS.viewer, {})).map((e) => [e.id, e.status]);
+    const [agentsBefore, eventsBefore] = [await agents(), await events()];
+    for (const input of [
+      { name: 'has space', url: null },
+      { name: 'probe', url: 'ftp://files.example/' },
+      { name: 'probe', url: 'not a url' },
+      { name: 'probe', capabilities: ['ANALYZE!'] },
+      { name: 'probe', capabilities: Array.from({ length: 21 }, (_, i) => `c${i}`) },
+    ]) {
+      const r = (await call(TOKENS.admin, Register, { input })).registerAgent;
+      expect(r, JSON.stringify(input)).toMatchObject({
+        __typename: 'ValidationError',
+        code: 'VALIDATION_FAILED',
+      });
+    }
+    expect(await agents()).toEqual(agentsBefore);
+    expect(await events()).toEqual(eventsBefore);
+  });
+
+  it('removes an agent (admin only), recorded; its token then speaks for nobody', async () => {
+    const remove = async (token: string, name: string) =>
+      (await gql(a.url, token, Remove, { input: { name } })).body;
+    expect((await remove(TOKENS.operator, 'probe')).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const unknown = expectNoErrors(await remove(TOKENS.admin, 'nobody')).removeAgent;
+    expect(unknown).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await provenEvents(a.url, TOKENS.viewer, { actions: ['remove_agent'] })).toEqual([]);
+
+    const done = expectNoErrors(await remove(TOKENS.admin, 'probe')).removeAgent;
+    expect(done).toMatchObject({ __typename: 'RemoveAgentSuccess', agent: { name: 'probe' } });
+    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['remove_agent'] });
+    expect(e).toMatchObject({
+      id: done.__typename === 'RemoveAgentSuccess' ? done.auditEvent.id : '',
+      actor: 'admin-user',
+      status: 'SUCCEEDED',
+      target: null,
+      parameters: { name: 'probe' },
+    });
+    const names = (await call(TOKENS.viewer, Agents)).recommendationAgents.map((x) => x.name);
+    expect(names).not.toContain('probe');
+    expect((await call(AGENT, Heartbeat)).agentHeartbeat.__typename).toBe('ForbiddenError');
+    // Registered again, it works again.
+    await call(TOKENS.admin, Register, { input: { name: 'probe', url: null } });
+    expect((await call(AGENT, Heartbeat)).agentHeartbeat.__typename).toBe('AgentHeartbeatSuccess');
   });
 
   it('records runRecommendations', async () => {

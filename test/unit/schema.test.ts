@@ -78,6 +78,11 @@ describe('schema', () => {
       'UnavailableError',
       'ValidationError',
     ]);
+    expect(members('RemoveAgentResult')).toEqual([
+      'NotFoundError',
+      'RemoveAgentSuccess',
+      'UnavailableError',
+    ]);
     expect(members('RunRecommendationsResult')).toEqual([
       'RunRecommendationsSuccess',
       'UnavailableError',

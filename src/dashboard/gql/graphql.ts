@@ -477,6 +477,8 @@ type ActionOutcome_RegisterAgentSuccess_Fragment = { dryRun: boolean, auditEvent
 
 type ActionOutcome_RejectRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
+type ActionOutcome_RemoveAgentSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+
 type ActionOutcome_RestartResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
 type ActionOutcome_RevertActionSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
@@ -501,6 +503,7 @@ export type ActionOutcomeFragment =
   | ActionOutcome_RebootResourceSuccess_Fragment
   | ActionOutcome_RegisterAgentSuccess_Fragment
   | ActionOutcome_RejectRecommendationSuccess_Fragment
+  | ActionOutcome_RemoveAgentSuccess_Fragment
   | ActionOutcome_RestartResourceSuccess_Fragment
   | ActionOutcome_RevertActionSuccess_Fragment
   | ActionOutcome_RunRecommendationsSuccess_Fragment
