@@ -16,6 +16,7 @@ import { openSink } from './audit/sink.ts';
 import { AuditStore } from './audit/store.ts';
 import { LlmInterpreter } from './chat/llm.ts';
 import { ChatService } from './chat/service.ts';
+import { ChatStore } from './chat/store.ts';
 import { KubernetesManifests } from './providers/kubernetes/manifests.ts';
 import { OverviewService } from './overview.ts';
 import { createPubSubService, TopicFanout, type AppPubSub } from './pubsub.ts';
@@ -36,6 +37,7 @@ import { createGraphQLServer } from './server/yoga.ts';
 import { TrustedDocuments } from './server/trusted-documents.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
+import { Retention } from './store/retention.ts';
 import { AgentService } from './recommendations/agent-service.ts';
 import { NO_VERB } from './recommendations/decisions.ts';
 import { AgentRegistry } from './recommendations/agents.ts';
@@ -202,8 +204,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   }
   // One Prometheus client for live metrics and the recommender's usage history.
   const prometheus = config.prometheusUrl ? new PrometheusClient(config.prometheusUrl) : undefined;
+  const recommendationStore = new RecommendationStore(db);
   const recommendations = new RecommendationEngine({
-    store: new RecommendationStore(db),
+    store: recommendationStore,
     providers,
     actions,
     events,
@@ -222,6 +225,14 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     rates: (workload): WorkloadProfile['rates'] => cost.workloadRates(workload),
   });
   health.register({ name: 'ai-engine', check: () => agents.health() });
+  const retention = new Retention({
+    days: config.retentionDays,
+    chat: new ChatStore(db),
+    recommendations: recommendationStore,
+    audit,
+    leader,
+    log: log.child({ component: 'retention' }),
+  });
 
   // Cost: one price book for allocation, AWS rows and recommendations' savings.
   const prices = new PriceBook(config.cost.customPrices);
@@ -374,6 +385,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     http.server.closeAllConnections();
     await closed;
     maintenance.stop();
+    retention.stop();
     ledger.stop();
     recommendations.stop();
     await metricsRuntime.stop();
@@ -392,6 +404,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   providers.start().catch((err: unknown) => log.error({ err }, 'a provider failed to start'));
   elector?.start();
   maintenance.start();
+  retention.start();
   ledger.start();
   recommendations.start();
   metricsRuntime.start();

@@ -33,6 +33,14 @@ const positiveSeconds = (max: number) =>
     .min(1, `expected a number of seconds between 1 and ${max}`)
     .max(max, `expected a number of seconds between 1 and ${max}`);
 
+/** Days to keep something, 0 keeping it for ever. */
+const retentionDays = (fallback: number) =>
+  z.coerce
+    .number({ message: 'expected a whole number of days (0 keeps everything)' })
+    .int('expected a whole number of days (0 keeps everything)')
+    .min(0, 'expected a whole number of days (0 keeps everything)')
+    .default(fallback);
+
 const count = (min: number, max: number) =>
   z.coerce
     .number({ message: `expected an integer between ${min} and ${max}` })
@@ -241,6 +249,9 @@ const schema = z.object({
     .number({ message: 'expected a number of days (0 keeps everything)' })
     .min(0, 'expected a number of days (0 keeps everything)')
     .default(0),
+  CHAT_RETENTION_DAYS: retentionDays(30),
+  RECOMMENDATION_RETENTION_DAYS: retentionDays(90),
+  INSTANCE_RETENTION_DAYS: retentionDays(7),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   AUDIT_TRUSTED_KEYS: list.default([]),
   AUDIT_CHECKPOINT_SINK: z
@@ -329,6 +340,8 @@ export interface Config {
   /** Introspection and "Did you mean" hints: for every role, or admins only (production). */
   disclosure: { introspection: 'all' | 'admin'; suggestions: 'all' | 'admin' };
   auditRetentionDays: number;
+  /** Days chat, resolved recommendations and silent instances' heartbeats are kept (0: for ever). */
+  retentionDays: { chat: number; recommendations: number; instances: number };
   /** Signed checkpoints: key (value or file), extra trusted keys, sink, interval, origin. */
   auditLedger: {
     signingKey: string | undefined;
@@ -457,6 +470,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       suggestions: (e.GRAPHQL_SUGGESTIONS ?? e.NODE_ENV !== 'production') ? 'all' : 'admin',
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    retentionDays: {
+      chat: e.CHAT_RETENTION_DAYS,
+      recommendations: e.RECOMMENDATION_RETENTION_DAYS,
+      instances: e.INSTANCE_RETENTION_DAYS,
+    },
     auditLedger: {
       signingKey: e.AUDIT_SIGNING_KEY,
       trustedKeys: e.AUDIT_TRUSTED_KEYS,

@@ -518,6 +518,15 @@ export class AuditStore {
     );
   }
 
+  /** Forgets processes silent for `days` (their PENDING events read as orphaned either way). */
+  async pruneInstances(days: number): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM orchestrator_instances WHERE last_seen < now() - make_interval(days => $1) RETURNING 1`,
+      [days],
+    );
+    return rows.length;
+  }
+
   /** PENDING events whose writing process is no longer alive (or is this process's past). */
   async orphanedPending(instanceId: string, staleSeconds: number): Promise<AuditEvent[]> {
     const rows = await this.db.query<Row>(

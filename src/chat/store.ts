@@ -113,12 +113,22 @@ export class ChatStore {
     return taken.plan;
   }
 
-  /** Drops plans and idle conversations past their use (called from the chat service). */
-  async prune(conversationDays = 30): Promise<void> {
-    await this.db.query(`DELETE FROM chat_plans WHERE expires_at < now() - interval '1 day'`);
-    await this.db.query(
-      `DELETE FROM chat_conversations WHERE updated_at < now() - make_interval(days => $1)`,
-      [conversationDays],
+  /**
+   * Drops used or expired plans (a day after expiry), conversations idle for `days` and older
+   * messages of the ones still going; returns how many rows went.
+   */
+  async prune(days: number): Promise<number> {
+    const plans = await this.db.query(
+      `DELETE FROM chat_plans WHERE expires_at < now() - interval '1 day' RETURNING 1`,
     );
+    const conversations = await this.db.query(
+      `DELETE FROM chat_conversations WHERE updated_at < now() - make_interval(days => $1) RETURNING 1`,
+      [days],
+    );
+    const messages = await this.db.query(
+      `DELETE FROM chat_messages WHERE created_at < now() - make_interval(days => $1) RETURNING 1`,
+      [days],
+    );
+    return plans.length + conversations.length + messages.length;
   }
 }

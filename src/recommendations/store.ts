@@ -351,4 +351,17 @@ export class RecommendationStore {
     );
     return new Set(rows.map((r) => `${r.target_id}\u0000${r.type}`));
   }
+
+  /** Drops recommendations resolved more than `days` ago and lapsed suppressions. */
+  async prune(days: number): Promise<number> {
+    const resolved = await this.db.query(
+      `DELETE FROM recommendations WHERE status <> 'OPEN'
+         AND COALESCE(resolved_at, updated_at) < now() - make_interval(days => $1) RETURNING 1`,
+      [days],
+    );
+    const lapsed = await this.db.query(
+      `DELETE FROM recommendation_suppressions WHERE until < now() RETURNING 1`,
+    );
+    return resolved.length + lapsed.length;
+  }
 }

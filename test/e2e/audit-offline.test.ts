@@ -4,9 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { verifyConsistency } from '../../src/audit/merkle.ts';
 import { parseVerifierKey } from '../../src/audit/note.ts';
 import { exportAuditLog, verifyExport, verifyProofFile } from '../../src/audit/offline.ts';
+import { AuditMaintenance } from '../../src/actions/reconcile.ts';
 import { AuditStore } from '../../src/audit/store.ts';
+import { SINGLE_REPLICA } from '../../src/leader.ts';
+import { createLogger } from '../../src/logger.ts';
+import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { auditIntent, recordAction, testLedger } from '../support/audit.ts';
 import { STORES } from '../support/stores.ts';
 
@@ -88,4 +93,96 @@ describe.each(STORES)('offline audit verification on $kind', (target) => {
       await cleanup();
     }
   });
+
+  // Slow on a loaded machine: PGlite, two exports' worth of work and a CLI run.
+  it(
+    'prunes past retention and keeps it verifiable: kept proofs, the verifier, a kept checkpoint',
+    { timeout: 300_000 },
+    async () => {
+      const { db, cleanup } = await target.open();
+      try {
+        const store = new AuditStore(db);
+        const ledger = testLedger(db, store);
+        const keys = [parseVerifierKey(ledger.publicKey())];
+        const ids = await fill(store, 6); // 12 records
+        const kept = (await ledger.checkpoint())!.note;
+        await db.query(
+          `UPDATE audit_records SET created_at = now() - interval '40 days' WHERE seq <= 8`,
+        );
+        const maintenance = new AuditMaintenance({
+          db,
+          audit: store,
+          providers: new ProviderRegistry([]),
+          log: createLogger('silent'),
+          instanceId: 'me',
+          retentionDays: 30,
+          ledger,
+          leader: SINGLE_REPLICA,
+        });
+        expect(await maintenance.prune()).toBe(4);
+        expect(await store.count({})).toBe(2);
+        // The signed checkpoint made before the prune commits to what was removed.
+        const beforePrune = (await ledger.latest())!;
+        expect(beforePrune.size).toBe(12);
+        await fill(store, 2);
+        const latest = (await ledger.checkpoint())!;
+        expect(latest.size).toBe(16);
+
+        // A kept event's proof still verifies, against the new checkpoint and the pruning one.
+        for (const size of [16, 12]) {
+          const proof = (await ledger.inclusion(ids[5]!, size))!;
+          const asJson = JSON.parse(
+            JSON.stringify({
+              treeSize: proof.treeSize,
+              leaves: proof.leaves.map((l) => ({
+                leafIndex: l.leafIndex,
+                record: l.record,
+                hashes: l.hashes.map((h) => h.toString('base64')),
+              })),
+            }),
+          ) as Parameters<typeof verifyProofFile>[0];
+          const note = size === 16 ? latest.note : beforePrune.note;
+          expect(verifyProofFile(asJson, note, keys)).toEqual([]);
+        }
+        // A pruned one has no proof to give: its record is gone.
+        expect(await ledger.inclusion(ids[0]!)).toBeNull();
+        const c = await ledger.consistency(12, 16);
+        expect(c.fromRoot.equals(beforePrune.root)).toBe(true);
+        expect(verifyConsistency(12, 16, c.hashes, c.fromRoot, c.toRoot)).toBe(true);
+        expect(await ledger.verify(true)).toMatchObject({ valid: true, mismatchCount: 0 });
+
+        // The offline verifier passes, consistent with the checkpoint kept before the prune.
+        const dir = mkdtempSync(join(tmpdir(), 'oi-export-'));
+        expect(await exportAuditLog(db, store.readNodes, ledger.publicKey(), dir)).toMatchObject({
+          records: 8,
+        });
+        const ok = await verifyExport(dir, keys, [{ source: 'kept', note: kept }]);
+        expect(ok).toMatchObject({
+          valid: true,
+          treeSize: 16,
+          checkedRecords: 8,
+          mismatchCount: 0,
+        });
+        const vkeyFile = join(dir, 'trusted.vkey');
+        writeFileSync(vkeyFile, ledger.publicKey());
+        writeFileSync(join(dir, 'kept.txt'), kept);
+        const cli = await run('node', [
+          'scripts/audit-verify.ts',
+          dir,
+          '--key',
+          vkeyFile,
+          '--checkpoint',
+          join(dir, 'kept.txt'),
+        ]).catch((e: { stdout: string; stderr: string }) => e);
+        expect(cli.stdout).toMatch(/^VALID: 8 records, tree size 16/m);
+
+        // Pruning more behind the anchor's back (deleting kept records) is caught.
+        await db.query('DELETE FROM audit_records WHERE seq IN (9, 10)');
+        const after = await ledger.verify(true);
+        expect(after.valid).toBe(false);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
 });
