@@ -28,7 +28,7 @@ export const testSigner = (seed = 1) => signerFromSeed(TEST_ORIGIN, Buffer.alloc
 export function testLedger(
   db: Database,
   store: AuditStore,
-  options: { sink?: CheckpointSink | null; seed?: number } = {},
+  options: { sink?: CheckpointSink | null; seed?: number; intervalSeconds?: number } = {},
 ): AuditLedger {
   const signer = testSigner(options.seed);
   const sink =
@@ -44,7 +44,7 @@ export function testLedger(
     sink,
     log: createLogger('silent'),
     leader: SINGLE_REPLICA,
-    intervalSeconds: 3600,
+    intervalSeconds: options.intervalSeconds ?? 3600,
   });
 }
 
