@@ -322,14 +322,18 @@ export class AuditStore {
   /** Reads stored subtree hashes (for proofs and roots); a missing one is an error. */
   readonly readNodes = async (ids: NodeId[]): Promise<Hash[]> => {
     if (ids.length === 0) return [];
-    const rows = await this.db.query<{ level: number; idx: string | number; hash: string }>(
-      `SELECT level, idx, encode(hash, 'hex') AS hash FROM audit_tree_nodes
-       WHERE (level, idx) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))`,
+    // A join on the ids in order, one primary-key probe each. The same lookup written as
+    // `(level, idx) IN (SELECT * FROM unnest(…))` took 7-12 ms to plan at 2M nodes, for
+    // well under 1 ms of execution.
+    const rows = await this.db.query<{ hash: string | null }>(
+      `SELECT encode(n.hash, 'hex') AS hash
+       FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS q(level, idx, ord)
+       LEFT JOIN audit_tree_nodes n ON n.level = q.level AND n.idx = q.idx
+       ORDER BY q.ord`,
       [ids.map((i) => i.level), ids.map((i) => i.index)],
     );
-    const byId = new Map(rows.map((r) => [`${r.level}/${Number(r.idx)}`, r.hash]));
-    return ids.map((id) => {
-      const hash = byId.get(`${id.level}/${id.index}`);
+    return ids.map((id, k) => {
+      const hash = rows[k]?.hash;
       if (!hash) throw new Error(`audit tree node ${id.level}/${id.index} is missing`);
       return Buffer.from(hash, 'hex');
     });
