@@ -73,7 +73,10 @@ const splitHashes = (hex: string): Hash[] =>
     Buffer.from(hex.slice(i * 64, i * 64 + 64), 'hex'),
   );
 
-type ChainWrite = (tx: Queryable, head: ChainHead) => Promise<void>;
+/** One record to chain and the change it makes to the projection (`audit_events`). */
+type ChainWrite =
+  | { phase: 'intent'; id: string; timestamp: string; input: IntentInput }
+  | { phase: 'outcome'; id: string; timestamp: string; outcome: OutcomeInput };
 
 /** The most writes one transaction carries. */
 const MAX_BATCH = 200;
@@ -243,10 +246,59 @@ export class AuditStore {
     };
   }
 
-  /** Writes a batch's records, the subtrees they complete and the new tree head at once. */
-  private async writeHead(tx: Queryable, head: ChainHead): Promise<void> {
+  /**
+   * Writes a batch's records, the subtrees they complete, their projection rows (intents
+   * inserted, outcomes applied) and the new tree head in one statement: a batch costs the
+   * same few round trips whatever its size.
+   */
+  private async writeHead(
+    tx: Queryable,
+    head: ChainHead,
+    writes: { write: ChainWrite; seq: number }[] = [],
+  ): Promise<void> {
     const r = head.records;
     const n = head.nodes;
+    const intents = writes.flatMap(({ write: w, seq }) =>
+      w.phase === 'intent'
+        ? [
+            {
+              id: w.id,
+              ts: w.timestamp,
+              actor: w.input.actor,
+              actor_role: w.input.actorRole,
+              source: w.input.source,
+              action: w.input.action,
+              verb: w.input.verb,
+              target_id: w.input.target?.id ?? null,
+              target: w.input.target,
+              parameters: w.input.parameters,
+              dry_run: w.input.dryRun,
+              request_id: w.input.requestId,
+              idempotency_key: w.input.idempotencyKey,
+              input_hash: w.input.inputHash,
+              reverts: w.input.reverts,
+              instance_id: w.input.instanceId,
+              seq,
+            },
+          ]
+        : [],
+    );
+    const outcomes = writes.flatMap(({ write: w, seq }) =>
+      w.phase === 'outcome'
+        ? [
+            {
+              id: w.id,
+              status: w.outcome.status,
+              error: w.outcome.error,
+              before: w.outcome.before,
+              after: w.outcome.after,
+              message: w.outcome.message,
+              duration_ms: w.outcome.durationMs,
+              seq,
+            },
+          ]
+        : [],
+    );
     await tx.query(
       `WITH r AS (
          INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
@@ -254,6 +306,23 @@ export class AuditStore {
        ), n AS (
          INSERT INTO audit_tree_nodes (level, idx, hash)
          SELECT l, i, decode(h, 'hex') FROM unnest($7::smallint[], $8::bigint[], $9::text[]) AS x(l, i, h)
+       ), i AS (
+         INSERT INTO audit_events (id, ts, actor, actor_role, source, action, verb, target_id,
+           target, parameters, dry_run, status, request_id, idempotency_key, input_hash,
+           reverts, instance_id, intent_seq, last_seq)
+         SELECT id, ts, actor, actor_role, source, action, verb, target_id,
+           COALESCE(target, 'null'::jsonb), parameters, dry_run, 'PENDING', request_id,
+           idempotency_key, input_hash, reverts, instance_id, seq, seq
+         FROM jsonb_to_recordset($12::jsonb) AS x(id uuid, ts timestamptz, actor text,
+           actor_role text, source text, action text, verb text, target_id text, target jsonb,
+           parameters jsonb, dry_run boolean, request_id text, idempotency_key text,
+           input_hash text, reverts uuid, instance_id text, seq bigint)
+       ), o AS (
+         UPDATE audit_events e SET status = x.status, error = x.error, before = x.before,
+           after = x.after, message = x.message, duration_ms = x.duration_ms, last_seq = x.seq
+         FROM jsonb_to_recordset($13::jsonb) AS x(id uuid, status text, error jsonb,
+           before jsonb, after jsonb, message text, duration_ms integer, seq bigint)
+         WHERE e.id = x.id
        )
        UPDATE audit_tree SET size = $10, frontier = decode($11, 'hex') WHERE id = 1`,
       [
@@ -268,6 +337,8 @@ export class AuditStore {
         n.map((x) => x.hash.toString('hex')),
         head.tree.size,
         Buffer.concat(head.tree.hashes).toString('hex'),
+        JSON.stringify(intents),
+        JSON.stringify(outcomes),
       ],
     );
   }
@@ -275,8 +346,33 @@ export class AuditStore {
   private async inTransaction(writes: ChainWrite[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       const head = await this.lockHead(tx);
-      for (const write of writes) await write(tx, head);
-      await this.writeHead(tx, head);
+      const outcomes = writes.filter((w) => w.phase === 'outcome');
+      if (outcomes.length > 0) {
+        // Checked before appending, so a refused outcome leaves no record (the batch is
+        // retried write by write and only the refused one fails).
+        const rows = await tx.query<{ id: string }>(
+          `SELECT id FROM audit_events WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
+          [outcomes.map((w) => w.id)],
+        );
+        const pending = new Set(rows.map((row) => row.id.toLowerCase()));
+        for (const w of outcomes) {
+          if (!pending.delete(w.id.toLowerCase())) {
+            throw new Error(`audit event ${w.id} is not PENDING`);
+          }
+        }
+      }
+      const placed = writes.map((write) => ({
+        write,
+        seq: this.append(
+          head,
+          write.id,
+          write.phase,
+          write.phase === 'intent'
+            ? { timestamp: write.timestamp, ...write.input }
+            : { timestamp: write.timestamp, ...write.outcome },
+        ),
+      }));
+      await this.writeHead(tx, head, placed);
     });
   }
 
@@ -361,34 +457,7 @@ export class AuditStore {
     const id = randomUUID();
     const timestamp = new Date().toISOString();
     try {
-      await this.enqueue(async (tx, head) => {
-        const seq = this.append(head, id, 'intent', { timestamp, ...input });
-        await tx.query(
-          `INSERT INTO audit_events (id, ts, actor, actor_role, source, action, verb, target_id,
-             target, parameters, dry_run, status, request_id, idempotency_key, input_hash,
-             reverts, instance_id, intent_seq, last_seq)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'PENDING',$12,$13,$14,$15,$16,$17,$17)`,
-          [
-            id,
-            timestamp,
-            input.actor,
-            input.actorRole,
-            input.source,
-            input.action,
-            input.verb,
-            input.target?.id ?? null,
-            JSON.stringify(input.target),
-            JSON.stringify(input.parameters),
-            input.dryRun,
-            input.requestId,
-            input.idempotencyKey,
-            input.inputHash,
-            input.reverts,
-            input.instanceId,
-            seq,
-          ],
-        );
-      });
+      await this.enqueue({ phase: 'intent', id, timestamp, input });
     } catch (err) {
       if (isUniqueViolation(err)) throw new IdempotencyKeyTaken();
       throw err;
@@ -399,30 +468,7 @@ export class AuditStore {
   /** Records the outcome of a PENDING event (once). */
   async recordOutcome(id: string, outcome: OutcomeInput): Promise<AuditEvent> {
     const timestamp = new Date().toISOString();
-    await this.enqueue(async (tx, head) => {
-      // Checked before appending, so a refused outcome leaves no record in a shared batch.
-      const [row] = await tx.query<{ status: string }>(
-        'SELECT status FROM audit_events WHERE id = $1',
-        [id],
-      );
-      if (row?.status !== 'PENDING') throw new Error(`audit event ${id} is not PENDING`);
-      const seq = this.append(head, id, 'outcome', { timestamp, ...outcome });
-      await tx.query(
-        `UPDATE audit_events SET status = $2, error = $3, before = $4, after = $5, message = $6,
-           duration_ms = $7, last_seq = $8
-         WHERE id = $1`,
-        [
-          id,
-          outcome.status,
-          outcome.error ? JSON.stringify(outcome.error) : null,
-          outcome.before ? JSON.stringify(outcome.before) : null,
-          outcome.after ? JSON.stringify(outcome.after) : null,
-          outcome.message,
-          outcome.durationMs,
-          seq,
-        ],
-      );
-    });
+    await this.enqueue({ phase: 'outcome', id, timestamp, outcome });
     return (await this.get(id)) as AuditEvent;
   }
 
