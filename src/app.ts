@@ -30,8 +30,8 @@ import { AwsProvider } from './providers/aws/provider.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
 import type { KubernetesReads } from './providers/kubernetes/reads.ts';
 import { ProviderRegistry } from './providers/registry.ts';
-import { ServerMetrics } from './server/metrics.ts';
-import { MetricsFastPath } from './server/metrics-fastpath.ts';
+import { ServerTelemetry } from './server/telemetry.ts';
+import { SampleFastPath } from './server/sample-fastpath.ts';
 import { attachWebSocket } from './server/ws.ts';
 import { createGraphQLServer } from './server/yoga.ts';
 import { TrustedDocuments } from './server/trusted-documents.ts';
@@ -329,9 +329,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     cost,
   };
 
-  const metrics = new ServerMetrics({ leader });
+  const metrics = new ServerTelemetry({ leader });
   // One fast path for `metrics` subscriptions: HTTP and graphql-ws subscribers share its groups.
-  const fastPath = new MetricsFastPath();
+  const fastPath = new SampleFastPath();
   const rateLimiter = new RateLimiter({
     settings: config.rateLimit,
     redisUrl: config.redisUrl,

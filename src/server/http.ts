@@ -5,7 +5,7 @@ import type { HealthService } from '../health.ts';
 import type { Logger } from '../logger.ts';
 import type { BrowserPages } from './browser.ts';
 import type { Cors } from './cors.ts';
-import type { ServerMetrics } from './metrics.ts';
+import type { ServerTelemetry } from './telemetry.ts';
 import { rateLimited, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
 import type { ServerContext } from '../graphql/context.ts';
@@ -14,7 +14,7 @@ export interface HttpDeps {
   yoga: GraphQLServer;
   auth: TokenAuthenticator;
   health: HealthService;
-  metrics: ServerMetrics;
+  metrics: ServerTelemetry;
   log: Logger;
   version: string;
   maxRequestBytes: number;

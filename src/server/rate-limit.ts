@@ -10,7 +10,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
-import { FAST_PATH } from './metrics-fastpath.ts';
+import { FAST_PATH } from './sample-fastpath.ts';
 
 /** Fields whose work grows with the audit log: each occurrence costs `expensiveCost` points. */
 const EXPENSIVE_FIELDS = new Set(['verifyAuditLog']);

@@ -8,7 +8,7 @@ import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
 import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
-import { FAST_PATH, type FastSink, type MetricsFastPath } from './metrics-fastpath.ts';
+import { FAST_PATH, type FastSink, type SampleFastPath } from './sample-fastpath.ts';
 import { rateLimited as refusal, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
 import { checkOperation } from './limits.ts';
@@ -58,7 +58,7 @@ export function attachWebSocket(options: {
   /** Operation limits, and the operations one socket may run at once (MAX_SUBSCRIPTIONS_PER_SOCKET). */
   limits: LimitsConfig;
   /** Serves eligible `metrics` subscriptions (the one yoga's plugin has too); none: normal path. */
-  fastPath?: MetricsFastPath;
+  fastPath?: SampleFastPath;
   /** Every operation on a socket spends its token's budget: one point plus expensive fields (none: unlimited). */
   rateLimiter?: RateLimiter;
   /** Only these operations run for non-admins (TRUSTED_DOCUMENTS); none: any document. */

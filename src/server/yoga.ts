@@ -5,8 +5,8 @@ import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNo
 import type { Services } from '../app.ts';
 import { createContext, type GraphQLContext, type ServerContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
-import { metricsFastPathPlugin, type MetricsFastPath } from './metrics-fastpath.ts';
-import type { ServerMetrics } from './metrics.ts';
+import { sampleFastPathPlugin, type SampleFastPath } from './sample-fastpath.ts';
+import type { ServerTelemetry } from './telemetry.ts';
 import { streamIdsPlugin } from './stream-ids.ts';
 import { rateLimitPlugin, type RateLimiter } from './rate-limit.ts';
 import { disclosurePlugin, type DisclosureSettings } from './disclosure.ts';
@@ -16,7 +16,7 @@ import { ByteBoundedCache } from './parse-cache.ts';
 import { errorLoggingPlugin, yogaLogger } from './error-log.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
 
-function metricsPlugin(metrics: ServerMetrics): Plugin {
+function metricsPlugin(metrics: ServerTelemetry): Plugin {
   return {
     onExecute({ args }) {
       const document = args.document as DocumentNode;
@@ -42,11 +42,11 @@ function metricsPlugin(metrics: ServerMetrics): Plugin {
 export function createGraphQLServer(options: {
   schema: GraphQLSchema;
   services: Services;
-  metrics: ServerMetrics;
+  metrics: ServerTelemetry;
   log: Logger;
   limits: LimitsConfig;
   /** Serves eligible `metrics` subscriptions over HTTP (shared with graphql-ws); none: off. */
-  fastPath?: MetricsFastPath;
+  fastPath?: SampleFastPath;
   /** Charges expensive fields once an HTTP operation is parsed (the front charged its point); none: unlimited. */
   rateLimiter?: RateLimiter;
   /** Who sees introspection and suggestions; none: everyone (development). */
@@ -93,7 +93,7 @@ export function createGraphQLServer(options: {
       operationLimitsPlugin(options.limits.operation),
       errorLoggingPlugin(),
       metricsPlugin(options.metrics),
-      metricsFastPathPlugin(options.fastPath),
+      sampleFastPathPlugin(options.fastPath),
       streamIdsPlugin(),
       ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
       ...(options.disclosure ? [disclosurePlugin(options.disclosure)] : []),

@@ -25,7 +25,7 @@ import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
 import { NAME_INDEX } from '../../src/metrics/types.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { schema } from '../../src/graphql/schema.ts';
-import { ServerMetrics } from '../../src/server/metrics.ts';
+import { ServerTelemetry } from '../../src/server/telemetry.ts';
 import { attachWebSocket } from '../../src/server/ws.ts';
 import { createGraphQLServer } from '../../src/server/yoga.ts';
 import { labEnv } from '../support/lab.ts';
@@ -86,7 +86,7 @@ async function server(): Promise<void> {
     yoga: createGraphQLServer({
       schema,
       services: app.services,
-      metrics: new ServerMetrics(),
+      metrics: new ServerTelemetry(),
       log: createLogger('silent'),
       limits: config.limits,
     }),

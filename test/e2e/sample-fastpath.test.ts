@@ -1,4 +1,4 @@
-// The fast path for `metrics` subscriptions (src/server/metrics-fastpath.ts) against the
+// The fast path for `metrics` subscriptions (src/server/sample-fastpath.ts) against the
 // normal path, on the same services: two fronts (HTTP with SSE, and graphql-ws) over one app,
 // one with the fast path and one without, each subscriber's raw frames and events compared
 // byte for byte. Targets are EC2 instances in moto; samples are published on the collector's
@@ -15,8 +15,8 @@ import { createContext } from '../../src/graphql/context.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { ServerMetrics } from '../../src/server/metrics.ts';
-import { MetricsFastPath } from '../../src/server/metrics-fastpath.ts';
+import { ServerTelemetry } from '../../src/server/telemetry.ts';
+import { SampleFastPath } from '../../src/server/sample-fastpath.ts';
 import { attachWebSocket } from '../../src/server/ws.ts';
 import { createGraphQLServer } from '../../src/server/yoga.ts';
 import { TOKENS, type TestApp } from '../support/app.ts';
@@ -43,7 +43,7 @@ let gids: string[];
 let ids: string[];
 let clock = Date.UTC(2026, 0, 1);
 /** The fast front's fast path (the other front has none). */
-const fastPath = new MetricsFastPath();
+const fastPath = new SampleFastPath();
 
 /** The default limits, as a process without LIMIT variables has them. */
 const { limits } = loadConfig({});
@@ -54,7 +54,7 @@ async function front(withFastPath: boolean): Promise<Front> {
   const yoga = createGraphQLServer({
     schema,
     services: t.app.services,
-    metrics: new ServerMetrics(),
+    metrics: new ServerTelemetry(),
     log,
     limits,
     ...(fp && { fastPath: fp }),

@@ -1,8 +1,12 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { LeaderGate } from '../leader.ts';
 
-/** The orchestrator's own Prometheus metrics: process, HTTP, GraphQL and leadership. */
-export class ServerMetrics {
+/**
+ * The orchestrator's own telemetry for GET /metrics (process, HTTP, GraphQL, leadership):
+ * not the resource metrics it serves (src/metrics/) nor the metrics subscription's fast path
+ * (sample-fastpath.ts).
+ */
+export class ServerTelemetry {
   readonly registry = new Registry();
   readonly httpRequests = new Counter({
     name: 'optiinfra_http_requests_total',

@@ -141,7 +141,7 @@ const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
  * as before, and a sample whose result carries errors goes back through envelop so it is
  * masked and sent as usual.
  */
-export class MetricsFastPath {
+export class SampleFastPath {
   private readonly groups = new Map<string, Group>();
   /** Filter-only variables per parsed document and operation (null: not eligible). */
   private readonly shapes = new WeakMap<DocumentNode, Map<string | null, Set<string> | null>>();
@@ -291,7 +291,7 @@ function iterate(
  * subscriptions bring their sink in the root value (ws.ts always sets one); over HTTP the
  * sink is made here from yoga's request parameters.
  */
-export function metricsFastPathPlugin(fastPath: MetricsFastPath | undefined): Plugin {
+export function sampleFastPathPlugin(fastPath: SampleFastPath | undefined): Plugin {
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
       const root = args.rootValue as { [FAST_PATH]?: FastSink } | undefined;
@@ -302,7 +302,7 @@ export function metricsFastPathPlugin(fastPath: MetricsFastPath | undefined): Pl
   };
 }
 
-function httpSink(fastPath: MetricsFastPath, args: ExecutionArgs): FastSink | undefined {
+function httpSink(fastPath: SampleFastPath, args: ExecutionArgs): FastSink | undefined {
   const ctx = args.contextValue as { params?: { query?: unknown }; viewer?: Viewer };
   const query = ctx.params?.query;
   if (typeof query !== 'string' || !ctx.viewer) return undefined;
