@@ -18,14 +18,20 @@ export interface ResourceCounts {
   byState: Count[];
 }
 
+/**
+ * A part read from the store, or why it could not be: that field alone answers null with the
+ * error, the rest of the overview stands (the front page survives a store outage).
+ */
+export type Part<T> = T | Error;
+
 export interface Overview {
   generatedAt: string;
   status: ComponentReport[];
   resources: ResourceCounts;
-  recentActions: AuditEvent[];
+  recentActions: Part<AuditEvent[]>;
   /** Usage vs requests vs capacity per cluster, and the orchestrator's own; null without metrics. */
   metrics: CurrentMetrics | null;
-  recommendations: OpenRecommendations;
+  recommendations: Part<OpenRecommendations>;
   /** The workloads with the highest forecast CPU; empty until the first forecast is ready. */
   predictions: ResourcePrediction[];
 }
@@ -45,12 +51,24 @@ const TOP_PREDICTIONS = 10;
 /** The overview never waits longer than this for forecasts (the first fit after a start). */
 const PREDICTIONS_WAIT_MS = 2000;
 
+const part = <T>(p: Promise<T>): Promise<Part<T>> =>
+  p.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+
 function tally(values: string[]): Count[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+function summarize(open: Recommendation[]): OpenRecommendations {
+  const savings = (r: Recommendation) => Math.max(0, r.estimatedMonthlySavings ?? 0);
+  return {
+    count: open.length,
+    totalMonthlySavings: Math.round(open.reduce((a, r) => a + savings(r), 0) * 100) / 100,
+    top: [...open].sort((a, b) => savings(b) - savings(a)).slice(0, TOP_RECOMMENDATIONS),
+  };
 }
 
 /**
@@ -86,11 +104,10 @@ export class OverviewService {
     const all = this.deps.providers.list({});
     const [status, recentActions, open, predictions] = await Promise.all([
       this.deps.health.status(),
-      this.deps.audit.list({}, RECENT),
-      this.deps.recommendations?.open() ?? [],
+      part(this.deps.audit.list({}, RECENT)),
+      part(Promise.resolve(this.deps.recommendations?.open() ?? [])),
       this.predictions(),
     ]);
-    const savings = (r: Recommendation) => Math.max(0, r.estimatedMonthlySavings ?? 0);
     return {
       generatedAt: new Date().toISOString(),
       status,
@@ -102,11 +119,7 @@ export class OverviewService {
       },
       recentActions,
       metrics: this.deps.metrics?.current() ?? null,
-      recommendations: {
-        count: open.length,
-        totalMonthlySavings: Math.round(open.reduce((a, r) => a + savings(r), 0) * 100) / 100,
-        top: [...open].sort((a, b) => savings(b) - savings(a)).slice(0, TOP_RECOMMENDATIONS),
-      },
+      recommendations: open instanceof Error ? open : summarize(open),
       predictions,
     };
   }

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { request, subscribe, type ApiError } from './api.ts';
+import { query, subscribe, type ApiError } from './api.ts';
 import type { Role, TypedDocumentString } from './gql/graphql.ts';
 
 export interface Viewer {
@@ -19,7 +19,10 @@ export function useCanAct(): boolean {
 
 export interface QueryState<R> {
   data: R | undefined;
+  /** The request failed as a whole: no data at all. */
   error: ApiError | undefined;
+  /** Fields that failed in an answer that has data: each panel shows its own (`errorsAt`). */
+  errors: ApiError[];
   loading: boolean;
   refetch: () => void;
 }
@@ -27,15 +30,18 @@ export interface QueryState<R> {
 /** Runs a query when `key` changes (a JSON of its variables), keeping the last data meanwhile. */
 export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables: V): QueryState<R> {
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data?: R; error?: ApiError; loading: boolean }>({
-    loading: true,
-  });
+  const [state, setState] = useState<{
+    data?: R;
+    error?: ApiError;
+    errors: ApiError[];
+    loading: boolean;
+  }>({ loading: true, errors: [] });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    request(doc, variables).then(
-      (data) => live && setState({ data, loading: false }),
+    query(doc, variables).then(
+      ({ data, errors }) => live && setState({ data, errors, loading: false }),
       (error: ApiError) => live && setState((s) => ({ ...s, error, loading: false })),
     );
     return () => {
@@ -46,19 +52,44 @@ export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables: V): Qu
   return { ...state, data: state.data, error: state.error, refetch };
 }
 
-/** Subscribes while mounted (and again when `key` changes); `onData` may change freely. */
+/**
+ * The field errors of an answer at or below `path` (field names; list indexes are skipped):
+ * a panel's share of a partial answer.
+ */
+export function errorsAt(errors: readonly ApiError[], ...path: string[]): ApiError[] {
+  return errors.filter((e) => {
+    const names = e.path.filter((p): p is string => typeof p === 'string');
+    return path.every((p, i) => names[i] === p);
+  });
+}
+
+export interface SubscriptionOptions {
+  /** Subscribe only while true. */
+  enabled?: boolean;
+  /** Events may have been missed (a StreamGap, or a reconnect with no cursor): refetch. */
+  onGap?: () => void;
+}
+
+/**
+ * Subscribes while mounted (and again when `key` changes); `onData` and `onGap` may change
+ * freely. Resumable streams reconnect from their last cursor (api.ts `subscribe`).
+ */
 export function useSubscription<R, V>(
   doc: TypedDocumentString<R, V>,
   variables: V,
-  onData: (data: R) => void,
-  enabled = true,
+  onData: (data: R, errors: ApiError[]) => void,
+  options: SubscriptionOptions = {},
 ): void {
-  const handler = useRef(onData);
-  handler.current = onData;
+  const handler = useRef({ onData, onGap: options.onGap });
+  handler.current = { onData, onGap: options.onGap };
   const key = JSON.stringify(variables);
+  const enabled = options.enabled ?? true;
   useEffect(() => {
     if (!enabled) return undefined;
-    return subscribe(doc, variables, (d) => handler.current(d));
+    return subscribe(doc, variables, {
+      onData: (d, errors) => handler.current.onData(d, errors),
+      onGap: () => handler.current.onGap?.(),
+    });
   }, [doc, key, enabled]);
 }
 

@@ -171,8 +171,12 @@ export const ResourcesQuery = graphql(`
 `);
 
 export const ResourceEventsSubscription = graphql(`
-  subscription DashResourceEvents($filter: ResourceFilter) {
-    resourceEvents(filter: $filter) {
+  subscription DashResourceEvents($filter: ResourceFilter, $after: String) {
+    resourceEvents(filter: $filter, after: $after) {
+      cursor
+      gap {
+        skipped
+      }
       type
       timestamp
       resource {
@@ -274,8 +278,12 @@ export const RecommendationsQuery = graphql(`
 `);
 
 export const RecommendationEventsSubscription = graphql(`
-  subscription DashRecommendationEvents {
-    recommendationEvents {
+  subscription DashRecommendationEvents($after: String) {
+    recommendationEvents(after: $after) {
+      cursor
+      gap {
+        skipped
+      }
       type
       timestamp
       recommendation {
@@ -306,8 +314,12 @@ export const AuditLogQuery = graphql(`
 `);
 
 export const AuditEventsSubscription = graphql(`
-  subscription DashAuditEvents($filter: AuditLogFilter) {
-    auditEvents(filter: $filter) {
+  subscription DashAuditEvents($filter: AuditLogFilter, $after: String) {
+    auditEvents(filter: $filter, after: $after) {
+      cursor
+      gap {
+        skipped
+      }
       ...AuditRowFields
       hash
       prevHash

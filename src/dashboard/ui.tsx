@@ -27,6 +27,29 @@ export function ErrorLine({ error }: { error: ApiError | Error | undefined }) {
   ) : null;
 }
 
+/**
+ * What failed in a panel's part of a partial answer (the rest of the page shows its data):
+ * one line per distinct message, with how many fields it cost.
+ */
+export function FieldErrors({ errors }: { errors: readonly ApiError[] }) {
+  const lines = new Map<string, { error: ApiError; count: number }>();
+  for (const error of errors) {
+    const line = lines.get(error.message);
+    if (line) line.count++;
+    else lines.set(error.message, { error, count: 1 });
+  }
+  return (
+    <>
+      {[...lines.values()].map(({ error, count }) => (
+        <p class="error" role="alert" data-testid="field-error" data-code={error.code}>
+          {error.message}
+          {count > 1 ? ` (${count} fields)` : ''}
+        </p>
+      ))}
+    </>
+  );
+}
+
 export function Json({ value, label }: { value: unknown; label: string }) {
   if (value === null || value === undefined) return null;
   return (

@@ -1,5 +1,5 @@
 import { AUDIT_TOPIC } from '../actions/pipeline.ts';
-import type { Count, OpenRecommendations, Overview, ResourceCounts } from '../overview.ts';
+import type { Count, OpenRecommendations, Overview, Part, ResourceCounts } from '../overview.ts';
 import { boundedStream } from '../streams.ts';
 import { AuditEventRef } from './audit.ts';
 import { builder } from './builder.ts';
@@ -9,6 +9,12 @@ import { RECOMMENDATION_TOPIC } from '../recommendations/engine.ts';
 import { ComponentStatusRef } from './status.ts';
 import { ResourcePredictionRef } from './predictions.ts';
 import { RecommendationRef } from './recommendations.ts';
+
+/** A store-backed part: its value, or its failure as this field's error (the field is null). */
+function unwrap<T>(p: Part<T>): T {
+  if (p instanceof Error) throw p;
+  return p;
+}
 
 const CountRef = builder.objectRef<Count>('Count').implement({
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
@@ -40,7 +46,12 @@ export const OverviewRef = builder.objectRef<Overview>('Overview').implement({
     generatedAt: t.field({ type: 'DateTime', resolve: (o) => o.generatedAt }),
     status: t.field({ type: [ComponentStatusRef], resolve: (o) => o.status }),
     resources: t.field({ type: ResourceCountsRef, resolve: (o) => o.resources }),
-    recentActions: t.field({ type: [AuditEventRef], resolve: (o) => o.recentActions }),
+    recentActions: t.field({
+      type: [AuditEventRef],
+      nullable: true,
+      description: 'The latest actions; null (with an error) when the audit store cannot be read.',
+      resolve: (o) => unwrap(o.recentActions),
+    }),
     metrics: t.field({
       type: CurrentMetricsRef,
       nullable: true,
@@ -49,7 +60,10 @@ export const OverviewRef = builder.objectRef<Overview>('Overview').implement({
     }),
     recommendations: t.field({
       type: OpenRecommendationsRef,
-      resolve: (o) => o.recommendations,
+      nullable: true,
+      description:
+        'Open advice and its savings; null (with an error) when the store cannot be read.',
+      resolve: (o) => unwrap(o.recommendations),
     }),
     predictions: t.field({
       type: [ResourcePredictionRef],

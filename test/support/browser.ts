@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildUi } from '../../scripts/build-ui.ts';
 import { ROOT } from './process.ts';
 
@@ -78,4 +79,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A new offline context on the dashboard at `url`, signed in with `token`. */
+export async function openSignedIn(
+  browser: Browser,
+  url: string,
+  token: string,
+): Promise<{ page: Page; problems: string[]; blocked: string[] }> {
+  const { context, blocked } = await offlineContext(browser);
+  const page = await context.newPage();
+  const problems = pageProblems(page);
+  await page.goto(`${url}/`);
+  await page.fill('input[name=token]', token);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=viewer]');
+  await expectTokenKeptInTab(page, token);
+  return { page, problems, blocked };
+}
+
+/** The token lives in this tab's sessionStorage only: not in the URL, not in localStorage. */
+export async function expectTokenKeptInTab(page: Page, token: string): Promise<void> {
+  expect(page.url()).not.toContain(token);
+  const stored = await page.evaluate(() => ({
+    session: sessionStorage.getItem('optiinfra.token'),
+    local: JSON.stringify({ ...localStorage }),
+  }));
+  expect(stored.session).toBe(token);
+  expect(stored.local).not.toContain(token);
 }

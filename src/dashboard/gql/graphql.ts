@@ -330,17 +330,17 @@ export type DashViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashViewerQuery = { viewer: { name: string, role: Role } };
 
-export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> }, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> };
+export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null };
 
 export type DashOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashOverviewQuery = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> }, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> } };
+export type DashOverviewQuery = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
 
 export type DashOverviewLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashOverviewLiveSubscription = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> }, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> } };
+export type DashOverviewLiveSubscription = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
 
 export type DashResourcesQueryVariables = Exact<{
   filter?: ResourceFilter | null | undefined;
@@ -368,10 +368,11 @@ export type DashResourcesQuery = { resources: { totalCount: number, pageInfo: { 
 
 export type DashResourceEventsSubscriptionVariables = Exact<{
   filter?: ResourceFilter | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type DashResourceEventsSubscription = { resourceEvents: { type: ResourceEventType, timestamp: string, resource:
+export type DashResourceEventsSubscription = { resourceEvents: { cursor: string, type: ResourceEventType, timestamp: string, gap: { skipped: number } | null, resource:
       | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
       | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
       | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
@@ -437,10 +438,12 @@ export type DashRecommendationsQueryVariables = Exact<{
 
 export type DashRecommendationsQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null };
 
-export type DashRecommendationEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type DashRecommendationEventsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type DashRecommendationEventsSubscription = { recommendationEvents: { type: RecommendationEventType, timestamp: string, recommendation: { id: string, status: RecommendationStatus } } };
+export type DashRecommendationEventsSubscription = { recommendationEvents: { cursor: string, type: RecommendationEventType, timestamp: string, gap: { skipped: number } | null, recommendation: { id: string, status: RecommendationStatus } } };
 
 export type DashAuditLogQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -453,10 +456,11 @@ export type DashAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { ha
 
 export type DashAuditEventsSubscriptionVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type DashAuditEventsSubscription = { auditEvents: { hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+export type DashAuditEventsSubscription = { auditEvents: { cursor: string | null, hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, gap: { skipped: number } | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
 export type DashVerifyAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1031,14 +1035,14 @@ export const DashViewerDocument = {"__meta__":{"hash":"sha256:bc4a84be325abd73ce
 export const DashOverviewDocument = {"__meta__":{"hash":"sha256:37f054305ca2553f60140a15e4132633ac3c6e57a2027224cc52afefab1c1b1e"}} as unknown as TypedDocumentString<DashOverviewQuery, DashOverviewQueryVariables>;
 export const DashOverviewLiveDocument = {"__meta__":{"hash":"sha256:a8d94cb49e7683a8fb6787d093beba322fea8dd62c3403e97fa473544c9ba952"}} as unknown as TypedDocumentString<DashOverviewLiveSubscription, DashOverviewLiveSubscriptionVariables>;
 export const DashResourcesDocument = {"__meta__":{"hash":"sha256:713d8374f88663ce21350bbbcb52cdbe4e493e34d8e25cd2f3195948f1e66306"}} as unknown as TypedDocumentString<DashResourcesQuery, DashResourcesQueryVariables>;
-export const DashResourceEventsDocument = {"__meta__":{"hash":"sha256:589741fb4127ffa1bd53fd26383872d94fe23cb36f796d06c9dc068c24008444"}} as unknown as TypedDocumentString<DashResourceEventsSubscription, DashResourceEventsSubscriptionVariables>;
+export const DashResourceEventsDocument = {"__meta__":{"hash":"sha256:21eaf1787a0b8b79f6f6cae4269c85353bf4befc76101c3564a6ec0e04218b8e"}} as unknown as TypedDocumentString<DashResourceEventsSubscription, DashResourceEventsSubscriptionVariables>;
 export const DashResourceDocument = {"__meta__":{"hash":"sha256:470a8ff90c1e1cf72522fba10a0f84ccf8802058dfacee7c27ab27dbc252a71a"}} as unknown as TypedDocumentString<DashResourceQuery, DashResourceQueryVariables>;
 export const DashMetricsHistoryDocument = {"__meta__":{"hash":"sha256:48eefc806a05244a46d46a0e66dfe87d42c4b027c6997176b45adf7ab1226fd3"}} as unknown as TypedDocumentString<DashMetricsHistoryQuery, DashMetricsHistoryQueryVariables>;
 export const DashMetricSamplesDocument = {"__meta__":{"hash":"sha256:7ea3bf8ae70c0b828326ac6b4db9bbd22f051d0c462bd3d46a0a5996232450bf"}} as unknown as TypedDocumentString<DashMetricSamplesSubscription, DashMetricSamplesSubscriptionVariables>;
 export const DashRecommendationsDocument = {"__meta__":{"hash":"sha256:b55cd0e98e93eac3415f49bd299cd6f650932150eb908f3cdd16b5f333c5696f"}} as unknown as TypedDocumentString<DashRecommendationsQuery, DashRecommendationsQueryVariables>;
-export const DashRecommendationEventsDocument = {"__meta__":{"hash":"sha256:86cde7072dee9c49f9c9616a3d93c549fb8c3b7dadbf0459acefe5cf31f58014"}} as unknown as TypedDocumentString<DashRecommendationEventsSubscription, DashRecommendationEventsSubscriptionVariables>;
+export const DashRecommendationEventsDocument = {"__meta__":{"hash":"sha256:2039bdee3866165344e381b29d29c019e3ac442d65783aa5146a8390058e405e"}} as unknown as TypedDocumentString<DashRecommendationEventsSubscription, DashRecommendationEventsSubscriptionVariables>;
 export const DashAuditLogDocument = {"__meta__":{"hash":"sha256:9e959f45a4415e8da1909ab6544629ad14a981d07d483ae57f2fa09d3496fdd4"}} as unknown as TypedDocumentString<DashAuditLogQuery, DashAuditLogQueryVariables>;
-export const DashAuditEventsDocument = {"__meta__":{"hash":"sha256:5b606a57c5deacc221113760ffdff158fc0ab5ce472a5f969ae401ac68a23e79"}} as unknown as TypedDocumentString<DashAuditEventsSubscription, DashAuditEventsSubscriptionVariables>;
+export const DashAuditEventsDocument = {"__meta__":{"hash":"sha256:aed5e3396e23f0901209db5a68d164ecc3973f679006f4a27f9571b3b691cb1f"}} as unknown as TypedDocumentString<DashAuditEventsSubscription, DashAuditEventsSubscriptionVariables>;
 export const DashVerifyAuditDocument = {"__meta__":{"hash":"sha256:e21dd965a89cd2fc2e764bb2c78ea022534173963482445672ffc018958c2abb"}} as unknown as TypedDocumentString<DashVerifyAuditQuery, DashVerifyAuditQueryVariables>;
 export const DashScaleDocument = {"__meta__":{"hash":"sha256:c12379006a7f67ae697d8547bc584724abbe2e3e690f6036e28702d37f2d9c71"}} as unknown as TypedDocumentString<DashScaleMutation, DashScaleMutationVariables>;
 export const DashStartDocument = {"__meta__":{"hash":"sha256:328a7115a736c8958718149f4730712d9ff8b74f4d52e64a1ca767d12c6c94b5"}} as unknown as TypedDocumentString<DashStartMutation, DashStartMutationVariables>;

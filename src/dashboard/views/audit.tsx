@@ -8,14 +8,14 @@ import {
   type DashVerifyAuditQuery,
 } from '../gql/graphql.ts';
 import { FilterInput, FilterSelect, Pager, useCursors } from '../filters.tsx';
-import { useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import { errorsAt, useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   AuditEventsSubscription,
   AuditLogQuery,
   RevertMutation,
   VerifyAuditQuery,
 } from '../operations.ts';
-import { AuditTable, ErrorLine, PreviewAction } from '../ui.tsx';
+import { AuditTable, ErrorLine, FieldErrors, PreviewAction } from '../ui.tsx';
 
 const PAGE = 50;
 const SOURCES = Object.values(AuditSource);
@@ -89,7 +89,7 @@ export function AuditView({ params }: { params: URLSearchParams }) {
     AuditEventsSubscription,
     { filter },
     ({ auditEvents: e }) => setFresh((f) => [e, ...f.filter((x) => x.id !== e.id)]),
-    after === null,
+    { enabled: after === null, onGap: q.refetch },
   );
   const rows = [
     ...fresh,
@@ -130,6 +130,7 @@ export function AuditView({ params }: { params: URLSearchParams }) {
         <FilterInput view="audit" params={params} name="since" datetime />
       </form>
       <ErrorLine error={q.error} />
+      <FieldErrors errors={errorsAt(q.errors, 'auditLog')} />
       <p class="muted">{q.data?.auditLog?.totalCount ?? '…'} events</p>
       <AuditTable
         events={rows}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { bytes, cores, money, percent, time } from '../format.ts';
 import type { OverviewFieldsFragment } from '../gql/graphql.ts';
-import { href, useQuery, useSubscription } from '../hooks.ts';
+import type { ApiError } from '../api.ts';
+import { errorsAt, href, useQuery, useSubscription } from '../hooks.ts';
 import { OverviewQuery, OverviewSubscription } from '../operations.ts';
-import { AuditTable, ErrorLine, StateBadge } from '../ui.tsx';
+import { AuditTable, ErrorLine, FieldErrors, StateBadge } from '../ui.tsx';
 
 function Bar({ used, of, label }: { used: number | null; of: number | null; label: string }) {
   const pct = used !== null && of ? Math.min(100, (100 * used) / of) : 0;
@@ -17,10 +18,13 @@ function Bar({ used, of, label }: { used: number | null; of: number | null; labe
 /** Status, counts, cluster usage and savings: the first screen, live (one push a second). */
 export function OverviewView() {
   const first = useQuery(OverviewQuery, {});
-  const [live, setLive] = useState<OverviewFieldsFragment>();
+  const [live, setLive] = useState<{ o: OverviewFieldsFragment; errors: ApiError[] }>();
   // Live once the first answer is in (the subscription's first push would compute it twice).
-  useSubscription(OverviewSubscription, {}, (d) => setLive(d.overview), !!first.data);
-  const o = live ?? first.data?.overview;
+  useSubscription(OverviewSubscription, {}, (d, errors) => setLive({ o: d.overview, errors }), {
+    enabled: !!first.data,
+  });
+  const o = live?.o ?? first.data?.overview;
+  const errors = live?.errors ?? first.errors;
   useEffect(() => {
     // The moment the overview is usable, for the browser test's first-load figure.
     if (o && performance.getEntriesByName('overview-ready').length === 0) {
@@ -64,7 +68,7 @@ export function OverviewView() {
             ))}
           </p>
         </div>
-        <div class="card">
+        <div class="card" data-testid="overview-usage">
           <h3>Cluster usage</h3>
           {(o.metrics?.clusters ?? []).map((c) => (
             <div key={c.cluster} class="usage">
@@ -84,25 +88,33 @@ export function OverviewView() {
           {!o.metrics?.clusters.length && <p class="muted">No usage collected yet.</p>}
           <p class="muted">Collected {time(o.metrics?.collectedAt)}</p>
         </div>
-        <div class="card">
+        <div class="card" data-testid="overview-savings">
           <h3>Savings</h3>
-          <p class="big" data-testid="savings">
-            {money(o.recommendations.totalMonthlySavings)}
-          </p>
-          <p>
-            <a href={href(['recommendations'])}>{o.recommendations.count} open recommendations</a>
-          </p>
-          <ul>
-            {o.recommendations.top.map((r) => (
-              <li key={r.id}>
-                {r.title} — {money(r.estimatedMonthlySavings)}
-              </li>
-            ))}
-          </ul>
+          <FieldErrors errors={errorsAt(errors, 'overview', 'recommendations')} />
+          {o.recommendations && (
+            <>
+              <p class="big" data-testid="savings">
+                {money(o.recommendations.totalMonthlySavings)}
+              </p>
+              <p>
+                <a href={href(['recommendations'])}>
+                  {o.recommendations.count} open recommendations
+                </a>
+              </p>
+              <ul>
+                {o.recommendations.top.map((r) => (
+                  <li key={r.id}>
+                    {r.title} — {money(r.estimatedMonthlySavings)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       </section>
       <h3>Latest actions</h3>
-      <AuditTable events={o.recentActions} />
+      <FieldErrors errors={errorsAt(errors, 'overview', 'recentActions')} />
+      {o.recentActions && <AuditTable events={o.recentActions} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { request } from '../api.ts';
 import { money } from '../format.ts';
 import { RecommendationStatus, type RecommendationRowFieldsFragment } from '../gql/graphql.ts';
-import { href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import { errorsAt, href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   ApplyRecommendationMutation,
   RecommendationEventsSubscription,
@@ -10,7 +10,7 @@ import {
   RejectRecommendationMutation,
   RevertMutation,
 } from '../operations.ts';
-import { ErrorLine, Json, PreviewAction, StateBadge } from '../ui.tsx';
+import { ErrorLine, FieldErrors, Json, PreviewAction, StateBadge } from '../ui.tsx';
 
 /** Open advice first, then the rest as the schema lists them. */
 const STATUSES = [
@@ -98,7 +98,7 @@ export function RecommendationsView({ params }: { params: URLSearchParams }) {
   const status = (params.get('status') as RecommendationStatus | null) ?? 'OPEN';
   const q = useQuery(RecommendationsQuery, { filter: { statuses: [status] }, first: 100 });
   // New, refreshed, applied or expired advice (from any replica or person) refreshes the list.
-  useSubscription(RecommendationEventsSubscription, {}, () => q.refetch());
+  useSubscription(RecommendationEventsSubscription, {}, () => q.refetch(), { onGap: q.refetch });
   return (
     <div data-testid="recommendations">
       <h2>Recommendations</h2>
@@ -113,6 +113,7 @@ export function RecommendationsView({ params }: { params: URLSearchParams }) {
         ))}
       </div>
       <ErrorLine error={q.error} />
+      <FieldErrors errors={errorsAt(q.errors, 'recommendations')} />
       {q.data?.recommendations && (
         <p class="muted">
           {q.data.recommendations.totalCount} {status.toLowerCase()} · saves{' '}

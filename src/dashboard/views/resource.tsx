@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../api.ts';
+import { request, type ApiError } from '../api.ts';
 import type { Series } from '../chart.tsx';
 import { TimeChart } from '../chart.tsx';
 import { bytes, cores } from '../format.ts';
 import type { ActionVerb, DashResourceQuery, MetricName } from '../gql/graphql.ts';
-import { useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import { errorsAt, useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   AuditEventsSubscription,
   MetricSamplesSubscription,
@@ -16,7 +16,14 @@ import {
   StartMutation,
   StopMutation,
 } from '../operations.ts';
-import { AuditTable, ErrorLine, PreviewAction, StateBadge, type Outcome } from '../ui.tsx';
+import {
+  AuditTable,
+  ErrorLine,
+  FieldErrors,
+  PreviewAction,
+  StateBadge,
+  type Outcome,
+} from '../ui.tsx';
 import { RecommendationCard } from './recommendations.tsx';
 
 const RANGES = ['PT15M', 'PT1H', 'PT6H', 'PT24H', 'P7D'];
@@ -30,8 +37,11 @@ const empty = (): Charts => ({
   MEMORY_USAGE: { times: [], values: [] },
 });
 
-/** History for the chosen range, then each collected sample appended live. */
-function useMetrics(id: string, range: string): Charts {
+/**
+ * History for the chosen range, then each collected sample appended live; `errors` says why
+ * the history is missing (Prometheus down) while the live samples still come.
+ */
+function useMetrics(id: string, range: string): { charts: Charts; errors: ApiError[] } {
   const history = useQuery(MetricsHistoryQuery, {
     targets: [id],
     names: NAMES,
@@ -65,7 +75,10 @@ function useMetrics(id: string, range: string): Charts {
       };
     });
   });
-  return charts;
+  return {
+    charts,
+    errors: history.error ? [history.error] : errorsAt(history.errors, 'metrics'),
+  };
 }
 
 type Resource = NonNullable<DashResourceQuery['node']>;
@@ -141,7 +154,7 @@ function Actions({ r, onDone }: { r: Resource; onDone: () => void }) {
 export function ResourceView({ id }: { id: string }) {
   const q = useQuery(ResourceQuery, { id });
   const [range, setRange] = useState('PT1H');
-  const charts = useMetrics(id, range);
+  const { charts, errors: metricErrors } = useMetrics(id, range);
   const canAct = useCanAct();
   const r = q.data?.node;
   const ident = r && 'name' in r ? r : undefined;
@@ -156,9 +169,11 @@ export function ResourceView({ id }: { id: string }) {
       },
     },
     (d) => d.resourceEvents.resource.id === id && q.refetch(),
-    !!ident,
+    { enabled: !!ident, onGap: q.refetch },
   );
-  useSubscription(AuditEventsSubscription, { filter: { resourceId: id } }, () => q.refetch());
+  useSubscription(AuditEventsSubscription, { filter: { resourceId: id } }, () => q.refetch(), {
+    onGap: q.refetch,
+  });
   if (!r) return q.error ? <ErrorLine error={q.error} /> : <p class="muted">Loading…</p>;
   if (!('name' in r)) return <p class="error">Not a resource.</p>;
   return (
@@ -181,7 +196,7 @@ export function ResourceView({ id }: { id: string }) {
         {cores(r.usage?.cpuLimit)}) · memory {bytes(r.memoryUsage)} (request{' '}
         {bytes(r.usage?.memoryRequest)}, limit {bytes(r.usage?.memoryLimit)})
       </p>
-      <section class="card">
+      <section class="card" data-testid="resource-metrics">
         <div class="row">
           <h3>Metrics</h3>
           <select
@@ -195,6 +210,7 @@ export function ResourceView({ id }: { id: string }) {
             ))}
           </select>
         </div>
+        <FieldErrors errors={metricErrors} />
         <div class="grid2">
           <TimeChart
             title="CPU (cores)"
@@ -211,9 +227,9 @@ export function ResourceView({ id }: { id: string }) {
         </div>
       </section>
       {canAct && <Actions r={r} onDone={q.refetch} />}
-      <section class="card">
+      <section class="card" data-testid="resource-recommendations">
         <h3>Recommendations</h3>
-        {!r.recommendations && <p class="muted">Unavailable.</p>}
+        <FieldErrors errors={errorsAt(q.errors, 'node', 'recommendations')} />
         {r.recommendations?.edges.length === 0 && <p class="muted">None.</p>}
         {r.recommendations?.edges.map((e) => (
           <RecommendationCard key={e.node.id} rec={e.node} onChange={q.refetch} />
@@ -221,6 +237,7 @@ export function ResourceView({ id }: { id: string }) {
       </section>
       <section class="card" data-testid="resource-audit">
         <h3>Audit trail</h3>
+        <FieldErrors errors={errorsAt(q.errors, 'node', 'auditLog')} />
         <AuditTable events={r.auditLog?.edges.map((e) => e.node) ?? []} />
       </section>
     </div>

@@ -7,9 +7,9 @@ import {
   type ResourceRowFieldsFragment,
 } from '../gql/graphql.ts';
 import { FilterInput, FilterSelect, Pager, useCursors } from '../filters.tsx';
-import { href, useQuery, useSubscription } from '../hooks.ts';
+import { errorsAt, href, useQuery, useSubscription } from '../hooks.ts';
 import { ResourceEventsSubscription, ResourcesQuery } from '../operations.ts';
-import { ErrorLine, StateBadge } from '../ui.tsx';
+import { ErrorLine, FieldErrors, StateBadge } from '../ui.tsx';
 
 const PAGE = 50;
 // From the schema (codegen): a kind or state added there shows up here.
@@ -59,26 +59,32 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
       });
     }
   }, [q.data]);
-  useSubscription(ResourceEventsSubscription, { filter }, ({ resourceEvents: ev }) => {
-    const { kind, name } = ev.resource;
-    shown.current.push({ kind, name, type: ev.type, eventTimestamp: ev.timestamp });
-    setLive((s) => {
-      const at = s.rows.findIndex((r) => r.id === ev.resource.id);
-      const rows = [...s.rows];
-      let total = s.total;
-      if (ev.type === 'DELETED') {
-        if (at >= 0) rows.splice(at, 1);
-        total = Math.max(0, total - 1);
-      } else if (at >= 0) {
-        rows[at] = ev.resource;
-      } else if (ev.type === 'ADDED' || after === null) {
-        // New things appear at the top of the first page.
-        if (after === null) rows.unshift(ev.resource);
-        if (ev.type === 'ADDED') total++;
-      }
-      return { rows, total };
-    });
-  });
+  // Resumes from its last cursor after a reconnect; on a gap the page is fetched again.
+  useSubscription(
+    ResourceEventsSubscription,
+    { filter },
+    ({ resourceEvents: ev }) => {
+      const { kind, name } = ev.resource;
+      shown.current.push({ kind, name, type: ev.type, eventTimestamp: ev.timestamp });
+      setLive((s) => {
+        const at = s.rows.findIndex((r) => r.id === ev.resource.id);
+        const rows = [...s.rows];
+        let total = s.total;
+        if (ev.type === 'DELETED') {
+          if (at >= 0) rows.splice(at, 1);
+          total = Math.max(0, total - 1);
+        } else if (at >= 0) {
+          rows[at] = ev.resource;
+        } else if (ev.type === 'ADDED' || after === null) {
+          // New things appear at the top of the first page.
+          if (after === null) rows.unshift(ev.resource);
+          if (ev.type === 'ADDED') total++;
+        }
+        return { rows, total };
+      });
+    },
+    { onGap: q.refetch },
+  );
   // Effects run once the change is painted: marks the moment each event became visible (wall
   // clock, as the event's timestamp; the monotonic clock may drift from it).
   useEffect(() => {
@@ -109,6 +115,7 @@ export function ResourcesView({ params }: { params: URLSearchParams }) {
         <FilterInput view="resources" params={params} name="search" placeholder="search names" />
       </form>
       <ErrorLine error={q.error} />
+      <FieldErrors errors={errorsAt(q.errors, 'resources')} />
       {q.data?.resources.failures.map((f) => (
         <p class="error">
           {f.provider} {f.cluster}: {f.message}
