@@ -15,6 +15,7 @@ import type { Database } from '../store/database.ts';
 import type { DraftSource } from './engine.ts';
 import { RISKS, TYPE_PATTERN, type AnalyzerResult, type Draft } from './types.ts';
 import type { WorkloadProfile } from './workloads.ts';
+import { readCapped } from '../read-capped.ts';
 
 export const MAX_SUBMISSION_BYTES = 256 * 1024;
 const NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
@@ -299,11 +300,16 @@ export class AgentRegistry implements DraftSource {
             signal: AbortSignal.timeout(this.deps.timeoutMs),
           });
           if (!res.ok) throw new Error(`HTTP ${res.status}`);
-          const text = await res.text();
-          if (text.length > MAX_SUBMISSION_BYTES) throw new Error('answer too large');
+          // Read no further than the cap: an endless answer must not fill the memory.
+          // Node's fetch body is async iterable (TypeScript's DOM typing of it is not).
+          const reply = res.body as AsyncIterable<Uint8Array> | null;
+          const answer = await readCapped(reply, MAX_SUBMISSION_BYTES);
+          if (answer.truncated) {
+            throw new Error(`answer larger than ${MAX_SUBMISSION_BYTES} bytes`);
+          }
           const drafts = parseSubmission(
             a.name,
-            JSON.parse(text),
+            JSON.parse(answer.bytes.toString('utf8')),
             this.deps.providers,
             targetResolver(this.deps.providers),
           );
