@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { canonicalJson, sha256 } from '../audit/chain.ts';
 import { auditErrorOf } from '../audit/redact.ts';
 import { IdempotencyKeyTaken, type AuditStore } from '../audit/store.ts';
-import type { AuditEvent, AuditSource, AuditTarget } from '../audit/types.ts';
+import type { AuditAction, AuditEvent, AuditSource, AuditTarget } from '../audit/types.ts';
 import {
   AppError,
   appErrorFromRecord,
@@ -38,7 +38,7 @@ export const AUDIT_TOPIC = 'auditEvents';
 
 export interface ActionCommand {
   /** The audit action name: scale, start, …, apply_recommendation, revert. */
-  action: string;
+  action: AuditAction;
   verb: ActionVerb;
   /** The provider's resource id (not the GraphQL global id). */
   targetId: string;
@@ -58,7 +58,7 @@ export interface ActionCommand {
 
 /** What `record` needs: who asks what of which target, and what the audit log keeps. */
 export interface RecordInput {
-  action: string;
+  action: AuditAction;
   /** A provider verb, or NO_VERB for decisions that run none. */
   verb: ActionVerb;
   /** null for changes to the orchestrator itself (agents, tokens, recommendation runs). */

@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditFilter } from './types.ts';
+import { AUDIT_ACTIONS, knownAction, type AuditEvent, type AuditFilter } from './types.ts';
 
 /**
  * Each condition of an AuditFilter, once: how the store asks for it in SQL (over
@@ -11,7 +11,12 @@ interface Condition<K extends keyof AuditFilter> {
 }
 
 const CONDITIONS: { [K in keyof Required<AuditFilter>]: Condition<K> } = {
-  actions: { sql: (p) => `e.action = ANY(${p}::text[])`, test: (v, e) => v.includes(e.action) },
+  // `other` stands for every name this version does not know (written by another version).
+  actions: {
+    sql: (p) =>
+      `(e.action = ANY(${p}::text[]) OR ('other' = ANY(${p}::text[]) AND NOT e.action = ANY('{${AUDIT_ACTIONS.join(',')}}'::text[])))`,
+    test: (v, e) => v.includes(knownAction(e.action)),
+  },
   statuses: { sql: (p) => `e.status = ANY(${p}::text[])`, test: (v, e) => v.includes(e.status) },
   actors: { sql: (p) => `e.actor = ANY(${p}::text[])`, test: (v, e) => v.includes(e.actor) },
   sources: { sql: (p) => `e.source = ANY(${p}::text[])`, test: (v, e) => v.includes(e.source) },

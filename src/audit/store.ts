@@ -4,6 +4,7 @@ import { canonicalJson, GENESIS_HASH, recordHash } from './chain.ts';
 import { filterClause } from './filter.ts';
 import { Frontier, leafHash, type Hash, type NodeId } from './merkle.ts';
 import type {
+  AuditAction,
   AuditError,
   AuditEvent,
   AuditFilter,
@@ -20,7 +21,7 @@ export interface IntentInput {
   actor: string;
   actorRole: string;
   source: AuditSource;
-  action: string;
+  action: AuditAction;
   verb: ActionVerb;
   target: AuditTarget | null;
   parameters: Record<string, unknown>;

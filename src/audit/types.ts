@@ -6,6 +6,41 @@ export type AuditSource = (typeof AUDIT_SOURCES)[number];
 export const AUDIT_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 
+/**
+ * Every action the audit log records, as stored (lowercase; the record's hash covers the
+ * stored name, so a name once written is never renamed). The provider verbs, then the actions
+ * that name what was asked rather than the verb that ran, then changes to the orchestrator.
+ */
+export const AUDIT_ACTIONS = [
+  'scale',
+  'start',
+  'stop',
+  'restart',
+  'reboot',
+  'delete',
+  'cordon',
+  'uncordon',
+  'create',
+  'change_instance_type',
+  'revert',
+  'apply_recommendation',
+  'reject_recommendation',
+  'run_recommendations',
+  'submit_recommendations',
+  'register_agent',
+  'remove_agent',
+  'create_token',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** The verbs recorded under their own name (patch never is: it runs for a named action). */
+export type VerbAction = Extract<ActionVerb, AuditAction>;
+
+/** What a stored action name reads as: itself, or `other` for a name this version does not know. */
+export type KnownAuditAction = AuditAction | 'other';
+const ACTION_SET: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+export const knownAction = (stored: string): KnownAuditAction =>
+  ACTION_SET.has(stored) ? (stored as AuditAction) : 'other';
+
 export interface AuditTarget {
   id: string;
   provider: ProviderName;
@@ -31,7 +66,7 @@ export interface AuditEvent {
   actor: string;
   actorRole: string;
   source: AuditSource;
-  /** scale, start, stop, restart, delete, apply_recommendation, revert, … */
+  /** As stored: one of AUDIT_ACTIONS, or a name written by another version (see knownAction). */
   action: string;
   /** The provider verb that ran (revert and recommendations run a verb of their own). */
   verb: ActionVerb;
@@ -57,7 +92,7 @@ export interface AuditEvent {
 }
 
 export interface AuditFilter {
-  actions?: string[] | undefined;
+  actions?: KnownAuditAction[] | undefined;
   statuses?: AuditStatus[] | undefined;
   actors?: string[] | undefined;
   sources?: AuditSource[] | undefined;

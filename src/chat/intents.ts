@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_STATUSES } from '../audit/types.ts';
+import { AUDIT_ACTIONS, AUDIT_STATUSES } from '../audit/types.ts';
 import { RESOURCE_STATES, type ResourceKind } from '../providers/provider.ts';
 
 /** Everything the chat understands. Read-only intents answer at once; the rest become plans. */
@@ -117,11 +117,7 @@ export const EntitiesSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9._/:@-]*$/, 'a container image reference')
     .optional(),
   port: z.number().int().min(1).max(65_535).optional(),
-  action: z
-    .string()
-    .regex(/^[a-z_]+$/)
-    .max(40)
-    .optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   status: z.enum(AUDIT_STATUSES).optional(),
   actor: z.string().min(1).max(100).optional(),
   limit: z.number().int().min(1).max(100).optional(),

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/types.ts';
 import { MUTATING, type Entities, type Interpretation, type Memory } from './intents.ts';
 import {
   FILLER,
@@ -338,7 +339,7 @@ function refine(interpretation: Interpretation, text: string): Interpretation {
     const verb = /\b(scal|restart|delet|stop|start|cordon|uncordon|revert|reboot)\w*/.exec(
       text.replace(/\b(audit|history)\b/g, ''),
     );
-    const map: Record<string, string> = {
+    const map: Record<string, AuditAction> = {
       scal: 'scale',
       restart: 'restart',
       delet: 'delete',

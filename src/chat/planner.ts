@@ -1,8 +1,9 @@
 import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditStore } from '../audit/store.ts';
+import type { VerbAction } from '../audit/types.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { AppError, ForbiddenError } from '../errors.ts';
-import type { ActionVerb, Resource } from '../providers/provider.ts';
+import type { Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Entities, IntentName } from './intents.ts';
 import { describeResource } from './resolve.ts';
@@ -45,7 +46,7 @@ interface Who {
   requestId: string | null;
 }
 
-const VERB_OF: Partial<Record<IntentName, ActionVerb>> = {
+const VERB_OF: Partial<Record<IntentName, VerbAction>> = {
   scale: 'scale',
   scale_relative: 'scale',
   stop: 'stop',
@@ -140,13 +141,13 @@ export class Planner {
 
   private async simple(
     intent: IntentName,
-    verb: ActionVerb,
+    verb: VerbAction,
     e: Entities,
     target: Resource,
     who: Who,
   ): Promise<Draft> {
     let params: Record<string, unknown> = {};
-    let actualVerb = verb;
+    let actualVerb: VerbAction = verb;
     const current = currentReplicas(target);
     if (intent === 'scale') params = { replicas: e.replicas };
     if (intent === 'scale_relative') {
@@ -169,7 +170,7 @@ export class Planner {
       ...(verb === 'delete' ? { confirm: target.name } : {}),
     };
     const result = await this.deps.actions.run({
-      action: step.action,
+      action: actualVerb,
       verb: actualVerb,
       targetId: target.id,
       params,

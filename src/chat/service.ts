@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
 import { VERB_ROLE } from '../actions/policy.ts';
 import type { AuditStore } from '../audit/store.ts';
-import type { AuditEvent } from '../audit/types.ts';
+import { knownAction, type AuditEvent } from '../audit/types.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { AppError, NotFoundError, UnavailableError, ValidationError } from '../errors.ts';
 import type { HealthService } from '../health.ts';
@@ -309,11 +309,12 @@ export class ChatService {
     }
     if (!step.targetId) return new UnavailableError(`The plan step ${step.action} has no target`);
     // Stored plans are ours, but a verb is checked against the pipeline's table all the same.
-    if (!Object.hasOwn(VERB_ROLE, step.verb)) {
+    const action = knownAction(step.action);
+    if (!Object.hasOwn(VERB_ROLE, step.verb) || action === 'other') {
       return new UnavailableError(`The plan step ${step.action} has no known verb`);
     }
     return this.deps.actions.run({
-      action: step.action,
+      action,
       verb: step.verb as ActionVerb,
       targetId: step.targetId,
       params:

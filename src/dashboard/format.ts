@@ -18,6 +18,11 @@ export function cores(v: number | null | undefined): string {
   return `${milli < 10 ? milli.toFixed(1) : Math.round(milli)}m`;
 }
 
+/** An enum value as people read it: APPLY_RECOMMENDATION -> apply recommendation. */
+export function words(v: string | null | undefined): string {
+  return v ? v.toLowerCase().replaceAll('_', ' ') : '—';
+}
+
 export function money(v: number | null | undefined): string {
   return v === null || v === undefined ? 'unknown' : `$${v.toFixed(2)}/mo`;
 }

@@ -57,6 +57,8 @@ export const RecommendationRowFields = graphql(`
     targetId
     targetName
     source
+    sourceName
+    customType
     risk
     confidence
     estimatedMonthlySavings

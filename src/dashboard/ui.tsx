@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError } from './api.ts';
-import { json, time } from './format.ts';
+import { json, time, words } from './format.ts';
 import type { AuditRowFieldsFragment } from './gql/graphql.ts';
 
 /** A mutation's answer as the dashboard reads it: a success with its audit event, or an Error. */
@@ -73,8 +73,8 @@ export function OutcomeView({ outcome }: { outcome: Outcome }) {
   return (
     <div class="outcome" data-testid={outcome.dryRun ? 'dry-run' : 'outcome'}>
       <p>
-        <strong>{outcome.dryRun ? 'Dry run' : 'Done'}</strong>: {e.action} {e.target?.name ?? ''} —{' '}
-        {e.status}
+        <strong>{outcome.dryRun ? 'Dry run' : 'Done'}</strong>: {words(e.action)}{' '}
+        {e.target?.name ?? ''} — {e.status}
         {e.error ? ` (${e.error.code}: ${e.error.message})` : ''}
       </p>
       <div class="cols">
@@ -176,14 +176,18 @@ export function AuditTable({
       </thead>
       <tbody>
         {events.map((e) => (
-          <tr key={e.id} data-audit-action={e.action} data-audit-target={e.target?.name ?? ''}>
+          <tr
+            key={e.id}
+            data-audit-action={e.action.toLowerCase()}
+            data-audit-target={e.target?.name ?? ''}
+          >
             <td>{time(e.timestamp)}</td>
             <td>
-              {e.actor} <span class="muted">({e.actorRole})</span>
+              {e.actor} <span class="muted">({words(e.actorRole)})</span>
             </td>
             <td>{e.source}</td>
             <td>
-              {e.action}
+              {words(e.action)}
               {e.dryRun ? <span class="badge">dry run</span> : null}
             </td>
             <td>

@@ -6,7 +6,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { parseAwsId } from '../providers/aws/model.ts';
-import type { ActionVerb } from '../providers/provider.ts';
+import type { VerbAction } from '../audit/types.ts';
 import { decodeGlobalIdOf } from './global-id.ts';
 import { AuditEventRef } from './audit.ts';
 import { ACTION_ERRORS } from './base.ts';
@@ -160,7 +160,7 @@ const RevertActionInput = builder.inputType('RevertActionInput', {
   }),
 });
 
-const simple: [field: string, verb: ActionVerb, base: string, description: string][] = [
+const simple: [field: string, verb: VerbAction, base: string, description: string][] = [
   [
     'startResource',
     'start',

@@ -1,14 +1,26 @@
 import { AUDIT_TOPIC } from '../actions/pipeline.ts';
 import { filterMatcher } from '../audit/filter.ts';
 import type { AuditKey } from '../audit/store.ts';
-import type { AuditEvent, AuditFilter } from '../audit/types.ts';
-import { AUDIT_SOURCES, AUDIT_STATUSES } from '../audit/types.ts';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SOURCES,
+  AUDIT_STATUSES,
+  knownAction,
+  type AuditAction,
+  type AuditEvent,
+  type AuditFilter,
+  type KnownAuditAction,
+} from '../audit/types.ts';
+import { ROLES, type Role } from '../config.ts';
+import { ACTION_VERBS } from '../providers/provider.ts';
 import { ValidationError } from '../errors.ts';
 import { builder } from './builder.ts';
 import { afterArg, optionalStreamFields, streamed, subscribeLogged } from './streams.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.ts';
+import { RoleEnum } from './status.ts';
 import {
+  ActionVerbEnum,
   decodeResourceId,
   ProviderEnum,
   ResourceInterface,
@@ -18,6 +30,48 @@ import {
 
 export const AuditSourceEnum = builder.enumType('AuditSource', { values: AUDIT_SOURCES });
 export const AuditStatusEnum = builder.enumType('AuditStatus', { values: AUDIT_STATUSES });
+
+const ACTION_DESCRIPTIONS: Record<AuditAction, string> = {
+  scale: 'Set the replicas of a workload or the desired capacity of an Auto Scaling group.',
+  start: 'Start a stopped workload (its remembered replicas) or instance.',
+  stop: 'Stop a workload (scale to 0, remembering its replicas) or an instance.',
+  restart: 'Rollout-restart a workload, or delete a controller-owned pod.',
+  reboot: 'Reboot an EC2 instance.',
+  delete: 'Delete a resource (never revertible).',
+  cordon: 'Mark a node unschedulable.',
+  uncordon: 'Mark a node schedulable again.',
+  create: 'Create objects in a namespace from manifests (ChatOps).',
+  change_instance_type: 'Change the type of an EC2 instance (verb PATCH).',
+  revert: 'Restore the recorded before of an earlier action (`reverts` names it).',
+  apply_recommendation: 'Carry out a recommendation; the verb is the one its advice runs.',
+  reject_recommendation: 'Reject a recommendation with a reason; runs no verb.',
+  run_recommendations: 'An analysis pass asked for by an admin; runs no verb, has no target.',
+  submit_recommendations: 'Advice submitted by an agent; runs no verb, has no target.',
+  register_agent: 'An agent registered or updated; runs no verb, has no target.',
+  remove_agent: 'An agent removed; runs no verb, has no target.',
+  create_token: 'The first admin token, created at start; runs no verb, has no target.',
+};
+
+export const AuditActionEnum = builder.enumType('AuditAction', {
+  description:
+    'What was asked, as recorded. Distinct from the verb that ran: apply_recommendation and revert run the verb of the advice or of the undo.',
+  values: {
+    ...(Object.fromEntries(
+      AUDIT_ACTIONS.map((a) => [
+        a.toUpperCase(),
+        { value: a, description: ACTION_DESCRIPTIONS[a] },
+      ]),
+    ) as Record<Uppercase<AuditAction>, { value: AuditAction; description: string }>),
+    OTHER: {
+      value: 'other' as const,
+      description:
+        'A name this version does not know, written by another version; the hash-chained record keeps it verbatim.',
+    },
+  },
+});
+
+const VERBS: ReadonlySet<string> = new Set(ACTION_VERBS);
+const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
 
 const AuditErrorRef = builder.objectRef<NonNullable<AuditEvent['error']>>('AuditError').implement({
   fields: (t) => ({ code: t.exposeString('code'), message: t.exposeString('message') }),
@@ -70,10 +124,26 @@ AuditEventRef.implement({
   fields: (t) => ({
     timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
     actor: t.exposeString('actor'),
-    actorRole: t.exposeString('actorRole'),
+    actorRole: t.field({
+      type: RoleEnum,
+      nullable: true,
+      description:
+        "The actor's role when it acted; null only for a role this version does not know (a record written by another version).",
+      resolve: (e) => (ROLE_SET.has(e.actorRole) ? (e.actorRole as Role) : null),
+    }),
     source: t.field({ type: AuditSourceEnum, resolve: (e) => e.source }),
-    action: t.exposeString('action'),
-    verb: t.exposeString('verb'),
+    action: t.field({
+      type: AuditActionEnum,
+      description: 'What was asked (OTHER for a name this version does not know).',
+      resolve: (e): KnownAuditAction => knownAction(e.action),
+    }),
+    verb: t.field({
+      type: ActionVerbEnum,
+      nullable: true,
+      description:
+        'The provider verb that ran; null when the action runs none (a rejection, an agent registration, a token, a recommendation run).',
+      resolve: (e) => (VERBS.has(e.verb) ? e.verb : null),
+    }),
     target: t.field({
       type: AuditTargetRef,
       nullable: true,
@@ -112,7 +182,11 @@ AuditEventRef.implement({
 
 const AuditFilterInput = builder.inputType('AuditLogFilter', {
   fields: (t) => ({
-    actions: t.stringList({ required: false, description: 'e.g. ["scale"]' }),
+    actions: t.field({
+      type: [AuditActionEnum],
+      required: false,
+      description: 'Any of these actions (OTHER matches every name this version does not know).',
+    }),
     statuses: t.field({ type: [AuditStatusEnum], required: false }),
     actors: t.stringList({ required: false }),
     sources: t.field({ type: [AuditSourceEnum], required: false }),
@@ -162,7 +236,7 @@ const AuditConnectionRef = builder.objectRef<AuditPage>('AuditEventConnection').
 });
 
 type FilterArg = {
-  actions?: string[] | null;
+  actions?: KnownAuditAction[] | null;
   statuses?: AuditFilter['statuses'] | null;
   actors?: string[] | null;
   sources?: AuditFilter['sources'] | null;

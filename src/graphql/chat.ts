@@ -1,6 +1,7 @@
 import type { ChatPayload, ConfirmSuccess, StepOutcome } from '../chat/service.ts';
 import { ChatTokenError, PlanIncompleteError } from '../chat/errors.ts';
-import type { Interpretation } from '../chat/intents.ts';
+import { INTENTS, type IntentName, type Interpretation } from '../chat/intents.ts';
+import { knownAction } from '../audit/types.ts';
 import type { GeneratedCode, PlannedAction } from '../chat/planner.ts';
 import {
   AppError,
@@ -13,15 +14,56 @@ import {
   UnavailableError,
   ValidationError,
 } from '../errors.ts';
-import { AuditEventRef } from './audit.ts';
+import { AuditActionEnum, AuditEventRef } from './audit.ts';
 import { ErrorInterface } from './base.ts';
 import { builder } from './builder.ts';
 import { ResourceInterface } from './resources.ts';
 
+const INTENT_DESCRIPTIONS: Record<IntentName, string> = {
+  help: 'What the chat can do.',
+  list_resources: 'A list of resources (by kind, namespace, state, label…).',
+  describe_resource: 'One resource in detail.',
+  top_usage: 'The resources using the most CPU or memory.',
+  resource_usage: "One resource's CPU and memory usage.",
+  status: 'The health of the orchestrator and its components.',
+  overview: 'The dashboard summary of the estate.',
+  list_recommendations: 'Open recommendations, by savings.',
+  audit_log: 'Recent actions from the audit log (by action, actor, status, period).',
+  scale: 'Set replicas to a number (a plan).',
+  scale_relative: 'Add or remove replicas (a plan).',
+  stop: 'Stop a workload or instance (a plan).',
+  start: 'Start a workload or instance (a plan).',
+  restart: 'Restart a workload, or reboot an instance (a plan).',
+  delete: 'Delete a resource (a plan; cannot be reverted).',
+  cordon: 'Mark a node unschedulable (a plan).',
+  uncordon: 'Mark a node schedulable again (a plan).',
+  apply_recommendation: 'Apply a listed recommendation (a plan).',
+  reject_recommendation: 'Reject a listed recommendation (a plan).',
+  revert: 'Undo the last action on a resource (a plan).',
+  create: 'Create a workload from a template (a plan with generated manifests).',
+  confirm: 'Confirm the plan just shown.',
+  cancel: 'Drop the plan just shown.',
+  unknown: 'Not understood; the reply says what the chat can do.',
+};
+
+const ChatIntentNameEnum = builder.enumType('ChatIntentName', {
+  description: 'The kinds of request the chat understands.',
+  values: Object.fromEntries(
+    INTENTS.map((i) => [i.toUpperCase(), { value: i, description: INTENT_DESCRIPTIONS[i] }]),
+  ) as Record<Uppercase<IntentName>, { value: IntentName; description: string }>,
+});
+
+const INTENT_SET: ReadonlySet<string> = new Set(INTENTS);
+
 const ChatIntentRef = builder.objectRef<Interpretation>('ChatIntent').implement({
   description: 'What the request was understood as.',
   fields: (t) => ({
-    name: t.string({ resolve: (i) => i.intent }),
+    name: t.field({
+      type: ChatIntentNameEnum,
+      description: 'The kind of request (UNKNOWN when not understood).',
+      // An interpretation from an older conversation's memory may name an intent since retired.
+      resolve: (i) => (INTENT_SET.has(i.intent) ? i.intent : 'unknown'),
+    }),
     confidence: t.exposeFloat('confidence'),
     entities: t.field({ type: 'JSON', resolve: (i) => i.entities }),
   }),
@@ -30,7 +72,11 @@ const ChatIntentRef = builder.objectRef<Interpretation>('ChatIntent').implement(
 const PlannedActionRef = builder.objectRef<PlannedAction>('PlannedAction').implement({
   description: 'One step of a plan, with the dry run that previewed it.',
   fields: (t) => ({
-    action: t.exposeString('action', { description: 'What it does, e.g. scale or restart.' }),
+    action: t.field({
+      type: AuditActionEnum,
+      description: 'What it does, as its audit event will name it (e.g. SCALE, REVERT).',
+      resolve: (p) => knownAction(p.action),
+    }),
     target: t.field({
       type: ResourceInterface,
       nullable: true,
@@ -150,7 +196,11 @@ const ChatStepOutcomeInterface = builder.interfaceRef<StepOutcome>('ChatStepOutc
   description: 'One step of a confirmed plan and what became of it.',
   fields: (t) => ({
     index: t.exposeInt('index', { description: 'Its position in the plan, from 0.' }),
-    action: t.exposeString('action', { description: 'What it does, e.g. scale.' }),
+    action: t.field({
+      type: AuditActionEnum,
+      description: 'What it does, as its audit event names it (e.g. SCALE).',
+      resolve: (o) => knownAction(o.action),
+    }),
     target: t.field({
       type: ResourceInterface,
       nullable: true,

@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: RemoveAgentInput, required: true }) },
     description:
-      'Remove an agent: it is no longer called and its token speaks for nobody; recorded in the audit log (remove_agent).',
+      'Remove an agent: it is no longer called and its token speaks for nobody; recorded in the audit log (REMOVE_AGENT).',
     resolve: async (_root, { input }, ctx) =>
       rethrow(
         await ctx.services.agentService.remove({

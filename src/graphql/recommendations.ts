@@ -12,8 +12,12 @@ import {
 import type { PageRequest } from '../providers/paging.ts';
 import { listKey, type RecommendationFilter, type Totals } from '../recommendations/store.ts';
 import {
+  BUILTIN_TYPES,
   RECOMMENDATION_STATUSES,
   RISKS,
+  sourceOf,
+  typeKindOf,
+  type BuiltinType,
   type Recommendation,
   type RecommendationStatus,
   type Skip,
@@ -43,6 +47,41 @@ import {
 
 const StatusEnum = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
 const RiskEnum = builder.enumType('RecommendationRisk', { values: RISKS });
+
+const TYPE_DESCRIPTIONS: Record<BuiltinType, string> = {
+  CPU_RIGHTSIZE: "Set a workload's CPU requests and limits to what it uses (verb PATCH).",
+  MEMORY_RIGHTSIZE: "Set a workload's memory requests and limits to what it uses (verb PATCH).",
+  REPLICAS: 'Run fewer (or more) replicas for the load seen (verb SCALE).',
+  IDLE_WORKLOAD: 'A workload that has done nothing for the window: stop it (verb STOP).',
+  EC2_IDLE: 'An EC2 instance idle for the window: stop it (verb STOP).',
+  EC2_DOWNSIZE: 'An EC2 instance larger than its load needs: a smaller type (verb PATCH).',
+  EBS_UNATTACHED: 'An EBS volume attached to nothing: delete it (by a person only, confirmed).',
+};
+
+const RecommendationTypeEnum = builder.enumType('RecommendationType', {
+  description: "What kind of advice it is: one of the built-in analyses, or an agent's own.",
+  values: {
+    ...(Object.fromEntries(
+      BUILTIN_TYPES.map((k) => [k, { value: k, description: TYPE_DESCRIPTIONS[k] }]),
+    ) as Record<BuiltinType, { value: BuiltinType; description: string }>),
+    CUSTOM: {
+      value: 'CUSTOM' as const,
+      description: "An agent's own type; `customType` names it.",
+    },
+  },
+});
+
+const RecommendationSourceEnum = builder.enumType('RecommendationSource', {
+  description: 'Where advice comes from; `sourceName` says which analyzer or agent.',
+  values: {
+    ANALYZER: { description: "One of the orchestrator's own analyzers." },
+    AGENT: { description: 'A registered agent (an external engine), by submission or analyze.' },
+    OTHER: {
+      description:
+        'A stored source of neither form (written by another version); `sourceName` holds it verbatim.',
+    },
+  },
+});
 
 /**
  * What `Recommendation.target` answers once the target is gone: never null and never an
@@ -88,9 +127,16 @@ builder.node(RecommendationRef, {
   loadOne: (id, ctx) => ctx.services.recommendations.store.get(id).then((r) => r ?? null),
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'recommended' in v && 'targetId' in v,
   fields: (t) => ({
-    type: t.exposeString('type', {
+    type: t.field({
+      type: RecommendationTypeEnum,
+      description: "What kind of advice it is (CUSTOM for an agent's own type).",
+      resolve: (r) => typeKindOf(r.type),
+    }),
+    customType: t.string({
+      nullable: true,
       description:
-        'CPU_RIGHTSIZE, MEMORY_RIGHTSIZE, REPLICAS, IDLE_WORKLOAD, EC2_IDLE, … or an agent type.',
+        "The agent's own type name (UPPER_SNAKE_CASE) when `type` is CUSTOM; null for a built-in type.",
+      resolve: (r) => (typeKindOf(r.type) === 'CUSTOM' ? r.type : null),
     }),
     status: t.field({ type: StatusEnum, resolve: (r) => r.status }),
     statusReason: t.exposeString('statusReason', { nullable: true }),
@@ -124,7 +170,16 @@ builder.node(RecommendationRef, {
       description: 'USD per month; negative when the advice costs more.',
     }),
     risk: t.field({ type: RiskEnum, resolve: (r) => r.risk }),
-    source: t.exposeString('source', { description: '`analyzer:<name>` or `agent:<name>`.' }),
+    source: t.field({
+      type: RecommendationSourceEnum,
+      description: 'Whether an analyzer or an agent gave the advice.',
+      resolve: (r) => sourceOf(r.source).kind,
+    }),
+    sourceName: t.string({
+      description:
+        'Which one: the analyzer (replicas, idle, cpu-rightsizing, ec2-idle, …) or the agent name.',
+      resolve: (r) => sourceOf(r.source).name,
+    }),
     appliedAuditEvent: t.field({
       type: AuditEventRef,
       nullable: true,
@@ -190,9 +245,17 @@ const RecommendationConnectionRef = builder
 const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
   fields: (t) => ({
     statuses: t.field({ type: [StatusEnum], required: false, description: 'Default: all.' }),
-    types: t.stringList({ required: false }),
+    types: t.field({
+      type: [RecommendationTypeEnum],
+      required: false,
+      description: "Any of these types (CUSTOM matches every agent's own type). Default: all.",
+    }),
     resourceId: t.id({ required: false }),
-    sources: t.stringList({ required: false }),
+    sources: t.field({
+      type: [RecommendationSourceEnum],
+      required: false,
+      description: 'From any of these kinds of source. Default: all.',
+    }),
     namespaces: t.stringList({ required: false }),
   }),
 });

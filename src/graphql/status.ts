@@ -7,7 +7,7 @@ const ComponentStateEnum = builder.enumType('ComponentState', {
   values: ['UP', 'DEGRADED', 'DOWN', 'DISABLED'] as const,
 });
 
-const RoleEnum = builder.enumType('Role', {
+export const RoleEnum = builder.enumType('Role', {
   values: Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), { value: r }])) as Record<
     'VIEWER' | 'OPERATOR' | 'ADMIN',
     { value: Viewer['role'] }

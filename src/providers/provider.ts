@@ -71,19 +71,23 @@ export interface ResourceFilter {
   labelSelector?: string | undefined;
 }
 
-/** The verbs of the action pipeline. Providers say which apply to which resource. */
-export type ActionVerb =
-  | 'scale'
-  | 'start'
-  | 'stop'
-  | 'restart'
-  | 'delete'
-  | 'cordon'
-  | 'uncordon'
-  | 'reboot'
-  | 'patch'
-  /** Create objects inside the target (a namespace) from manifests. */
-  | 'create';
+/**
+ * The verbs of the action pipeline. Providers say which apply to which resource. `create`
+ * creates objects inside the target (a namespace) from manifests.
+ */
+export const ACTION_VERBS = [
+  'scale',
+  'start',
+  'stop',
+  'restart',
+  'delete',
+  'cordon',
+  'uncordon',
+  'reboot',
+  'patch',
+  'create',
+] as const;
+export type ActionVerb = (typeof ACTION_VERBS)[number];
 
 export interface ActionRequest {
   verb: ActionVerb;

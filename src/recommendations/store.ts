@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../errors.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import type { RunReport } from './engine.ts';
-import type { Draft, Recommendation, RecommendationStatus } from './types.ts';
+import {
+  BUILTIN_TYPES,
+  type Draft,
+  type Recommendation,
+  type RecommendationStatus,
+  type SourceKind,
+  type TypeKind,
+} from './types.ts';
 
 export interface RecommendationFilter {
   statuses?: RecommendationStatus[] | undefined;
-  types?: string[] | undefined;
+  /** CUSTOM matches every type that is not built in (an agent's own). */
+  types?: TypeKind[] | undefined;
   targetIds?: string[] | undefined;
-  sources?: string[] | undefined;
+  sources?: SourceKind[] | undefined;
   namespaces?: string[] | undefined;
 }
 
@@ -100,13 +108,20 @@ function filterClause(f: RecommendationFilter, params: unknown[]): string[] {
   const add = (col: string, values: unknown[] | undefined) => {
     if (!values?.length) return;
     params.push(values);
-    where.push(`r.${col} = ANY($${params.length})`);
+    where.push(`${col} = ANY($${params.length})`);
   };
-  add('status', f.statuses);
-  add('type', f.types);
-  add('target_id', f.targetIds);
-  add('source', f.sources);
-  add('target_namespace', f.namespaces);
+  add('r.status', f.statuses);
+  if (f.types?.includes('CUSTOM')) {
+    params.push(BUILTIN_TYPES);
+    add(`CASE WHEN r.type = ANY($${params.length}) THEN r.type ELSE 'CUSTOM' END`, f.types);
+  } else add('r.type', f.types);
+  add('r.target_id', f.targetIds);
+  // The stored form is `analyzer:<name>` or `agent:<name>` (sourceOf reads it the same way).
+  add(
+    `CASE split_part(r.source, ':', 1) WHEN 'analyzer' THEN 'ANALYZER' WHEN 'agent' THEN 'AGENT' ELSE 'OTHER' END`,
+    f.sources,
+  );
+  add('r.target_namespace', f.namespaces);
   return where;
 }
 

@@ -25,6 +25,25 @@ export const BUILTIN_TYPES = [
   'EBS_UNATTACHED',
 ] as const;
 export const TYPE_PATTERN = /^[A-Z][A-Z0-9_]{2,39}$/;
+export type BuiltinType = (typeof BUILTIN_TYPES)[number];
+/** A stored type as the API reads it: a built-in one, or CUSTOM for an agent's own. */
+export type TypeKind = BuiltinType | 'CUSTOM';
+const BUILTIN_SET: ReadonlySet<string> = new Set(BUILTIN_TYPES);
+export const typeKindOf = (stored: string): TypeKind =>
+  BUILTIN_SET.has(stored) ? (stored as BuiltinType) : 'CUSTOM';
+
+/**
+ * Where advice comes from, stored as `analyzer:<name>` or `agent:<name>`; OTHER reads a stored
+ * source of neither form (never written by this version) without failing.
+ */
+export const SOURCE_KINDS = ['ANALYZER', 'AGENT', 'OTHER'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export function sourceOf(stored: string): { kind: SourceKind; name: string } {
+  const colon = stored.indexOf(':');
+  const prefix = colon < 0 ? '' : stored.slice(0, colon);
+  const kind = prefix === 'analyzer' ? 'ANALYZER' : prefix === 'agent' ? 'AGENT' : 'OTHER';
+  return { kind, name: kind === 'OTHER' ? stored : stored.slice(colon + 1) };
+}
 
 /** What applying a recommendation asks of the action pipeline. */
 export interface PlannedAction {

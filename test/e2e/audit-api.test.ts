@@ -177,7 +177,7 @@ describe('action mutations refuse bad input as typed results', () => {
 describe('audit log over GraphQL', () => {
   it('filters like the old GET /logs?type=scale&status=completed', async () => {
     const { body } = await gql(t.url, TOKENS.viewer, AuditLog, {
-      filter: { actions: ['scale'], statuses: ['SUCCEEDED'] },
+      filter: { actions: ['SCALE'], statuses: ['SUCCEEDED'] },
     });
     const log = present(expectNoErrors(body).auditLog);
     expect(log.totalCount).toBe(4);
@@ -239,8 +239,7 @@ describe('audit log over GraphQL', () => {
     const received = new Promise<unknown>((resolve, reject) => {
       const dispose = client.subscribe(
         {
-          query:
-            'subscription { auditEvents(filter: {actions: ["stop"]}) { action actor status } }',
+          query: 'subscription { auditEvents(filter: {actions: [STOP]}) { action actor status } }',
         },
         {
           next: (v) => {
@@ -258,7 +257,7 @@ describe('audit log over GraphQL', () => {
     await t.app.services.events.append('auditEvents', { ...stop, action: 'stop', actor: 'y' });
     const got = await received;
     expect(got).toEqual({
-      data: { auditEvents: { action: 'stop', actor: 'y', status: 'SUCCEEDED' } },
+      data: { auditEvents: { action: 'STOP', actor: 'y', status: 'SUCCEEDED' } },
     });
     await client.dispose();
   });

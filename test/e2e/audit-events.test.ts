@@ -207,7 +207,7 @@ describe('changes to the orchestrator itself are audited, and agents have their 
     }
     const viewer = await gql(a.url, TOKENS.viewer, Register, { input: { name: 'x' } });
     expect(viewer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['register_agent'] });
+    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['REGISTER_AGENT'] });
     expect(e).toMatchObject({
       actor: 'admin-user',
       source: 'API',
@@ -236,12 +236,12 @@ describe('changes to the orchestrator itself are audited, and agents have their 
     }
     expect((await call(NAMED_VIEWER, Heartbeat)).agentHeartbeat.__typename).toBe('ForbiddenError');
     const events = await provenEvents(a.url, TOKENS.viewer, {
-      actions: ['submit_recommendations'],
+      actions: ['SUBMIT_RECOMMENDATIONS'],
     });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       id: ok.__typename === 'SubmitRecommendationsSuccess' ? ok.auditEvent.id : '',
-      actorRole: 'agent',
+      actorRole: 'AGENT',
       parameters: { agent: 'probe', count: 0, recommendations: [] },
     });
   });
@@ -276,11 +276,11 @@ describe('changes to the orchestrator itself are audited, and agents have their 
     );
     const unknown = expectNoErrors(await remove(TOKENS.admin, 'nobody')).removeAgent;
     expect(unknown).toMatchObject({ __typename: 'NotFoundError' });
-    expect(await provenEvents(a.url, TOKENS.viewer, { actions: ['remove_agent'] })).toEqual([]);
+    expect(await provenEvents(a.url, TOKENS.viewer, { actions: ['REMOVE_AGENT'] })).toEqual([]);
 
     const done = expectNoErrors(await remove(TOKENS.admin, 'probe')).removeAgent;
     expect(done).toMatchObject({ __typename: 'RemoveAgentSuccess', agent: { name: 'probe' } });
-    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['remove_agent'] });
+    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['REMOVE_AGENT'] });
     expect(e).toMatchObject({
       id: done.__typename === 'RemoveAgentSuccess' ? done.auditEvent.id : '',
       actor: 'admin-user',
@@ -299,7 +299,7 @@ describe('changes to the orchestrator itself are audited, and agents have their 
   it('records runRecommendations', async () => {
     const r = (await call(TOKENS.admin, Run)).runRecommendations;
     expect(r.__typename).toBe('RunRecommendationsSuccess');
-    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['run_recommendations'] });
+    const [e] = await provenEvents(a.url, TOKENS.viewer, { actions: ['RUN_RECOMMENDATIONS'] });
     expect(e).toMatchObject({ actor: 'admin-user', status: 'SUCCEEDED', target: null });
   });
 
@@ -307,7 +307,7 @@ describe('changes to the orchestrator itself are audited, and agents have their 
     const first = await startTestApp({ API_TOKENS: '' });
     try {
       const secret = first.bootstrapSecret!;
-      const [e] = await provenEvents(first.url, secret, { actions: ['create_token'] }, secret);
+      const [e] = await provenEvents(first.url, secret, { actions: ['CREATE_TOKEN'] }, secret);
       expect(e).toMatchObject({
         actor: 'orchestrator',
         source: 'SYSTEM',

@@ -26,9 +26,50 @@ export type ApplyRecommendationInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** What was asked, as recorded. Distinct from the verb that ran: apply_recommendation and revert run the verb of the advice or of the undo. */
+export type AuditAction =
+  /** Carry out a recommendation; the verb is the one its advice runs. */
+  | 'APPLY_RECOMMENDATION'
+  /** Change the type of an EC2 instance (verb PATCH). */
+  | 'CHANGE_INSTANCE_TYPE'
+  /** Mark a node unschedulable. */
+  | 'CORDON'
+  /** Create objects in a namespace from manifests (ChatOps). */
+  | 'CREATE'
+  /** The first admin token, created at start; runs no verb, has no target. */
+  | 'CREATE_TOKEN'
+  /** Delete a resource (never revertible). */
+  | 'DELETE'
+  /** A name this version does not know, written by another version; the hash-chained record keeps it verbatim. */
+  | 'OTHER'
+  /** Reboot an EC2 instance. */
+  | 'REBOOT'
+  /** An agent registered or updated; runs no verb, has no target. */
+  | 'REGISTER_AGENT'
+  /** Reject a recommendation with a reason; runs no verb. */
+  | 'REJECT_RECOMMENDATION'
+  /** An agent removed; runs no verb, has no target. */
+  | 'REMOVE_AGENT'
+  /** Rollout-restart a workload, or delete a controller-owned pod. */
+  | 'RESTART'
+  /** Restore the recorded before of an earlier action (`reverts` names it). */
+  | 'REVERT'
+  /** An analysis pass asked for by an admin; runs no verb, has no target. */
+  | 'RUN_RECOMMENDATIONS'
+  /** Set the replicas of a workload or the desired capacity of an Auto Scaling group. */
+  | 'SCALE'
+  /** Start a stopped workload (its remembered replicas) or instance. */
+  | 'START'
+  /** Stop a workload (scale to 0, remembering its replicas) or an instance. */
+  | 'STOP'
+  /** Advice submitted by an agent; runs no verb, has no target. */
+  | 'SUBMIT_RECOMMENDATIONS'
+  /** Mark a node schedulable again. */
+  | 'UNCORDON';
+
 export type AuditLogFilter = {
-  /** e.g. ["scale"] */
-  actions?: Array<string> | null | undefined;
+  /** Any of these actions (OTHER matches every name this version does not know). */
+  actions?: Array<AuditAction> | null | undefined;
   actors?: Array<string> | null | undefined;
   /** The global id of a resource. */
   resourceId?: string | number | null | undefined;
@@ -80,6 +121,57 @@ export type ChatInput = {
   /** The request in plain language (at most 2,000 characters). */
   message: string;
 };
+
+/** The kinds of request the chat understands. */
+export type ChatIntentName =
+  /** Apply a listed recommendation (a plan). */
+  | 'APPLY_RECOMMENDATION'
+  /** Recent actions from the audit log (by action, actor, status, period). */
+  | 'AUDIT_LOG'
+  /** Drop the plan just shown. */
+  | 'CANCEL'
+  /** Confirm the plan just shown. */
+  | 'CONFIRM'
+  /** Mark a node unschedulable (a plan). */
+  | 'CORDON'
+  /** Create a workload from a template (a plan with generated manifests). */
+  | 'CREATE'
+  /** Delete a resource (a plan; cannot be reverted). */
+  | 'DELETE'
+  /** One resource in detail. */
+  | 'DESCRIBE_RESOURCE'
+  /** What the chat can do. */
+  | 'HELP'
+  /** Open recommendations, by savings. */
+  | 'LIST_RECOMMENDATIONS'
+  /** A list of resources (by kind, namespace, state, label…). */
+  | 'LIST_RESOURCES'
+  /** The dashboard summary of the estate. */
+  | 'OVERVIEW'
+  /** Reject a listed recommendation (a plan). */
+  | 'REJECT_RECOMMENDATION'
+  /** One resource's CPU and memory usage. */
+  | 'RESOURCE_USAGE'
+  /** Restart a workload, or reboot an instance (a plan). */
+  | 'RESTART'
+  /** Undo the last action on a resource (a plan). */
+  | 'REVERT'
+  /** Set replicas to a number (a plan). */
+  | 'SCALE'
+  /** Add or remove replicas (a plan). */
+  | 'SCALE_RELATIVE'
+  /** Start a workload or instance (a plan). */
+  | 'START'
+  /** The health of the orchestrator and its components. */
+  | 'STATUS'
+  /** Stop a workload or instance (a plan). */
+  | 'STOP'
+  /** The resources using the most CPU or memory. */
+  | 'TOP_USAGE'
+  /** Mark a node schedulable again (a plan). */
+  | 'UNCORDON'
+  /** Not understood; the reply says what the chat can do. */
+  | 'UNKNOWN';
 
 /** What became of one step of a confirmed plan. */
 export type ChatStepStatus =
@@ -155,16 +247,27 @@ export type RebootResourceInput = {
 export type RecommendationFilter = {
   namespaces?: Array<string> | null | undefined;
   resourceId?: string | number | null | undefined;
-  sources?: Array<string> | null | undefined;
+  /** From any of these kinds of source. Default: all. */
+  sources?: Array<RecommendationSource> | null | undefined;
   /** Default: all. */
   statuses?: Array<RecommendationStatus> | null | undefined;
-  types?: Array<string> | null | undefined;
+  /** Any of these types (CUSTOM matches every agent's own type). Default: all. */
+  types?: Array<RecommendationType> | null | undefined;
 };
 
 export type RecommendationRisk =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+/** Where advice comes from; `sourceName` says which analyzer or agent. */
+export type RecommendationSource =
+  /** A registered agent (an external engine), by submission or analyze. */
+  | 'AGENT'
+  /** One of the orchestrator's own analyzers. */
+  | 'ANALYZER'
+  /** A stored source of neither form (written by another version); `sourceName` holds it verbatim. */
+  | 'OTHER';
 
 export type RecommendationStatus =
   | 'APPLIED'
@@ -173,6 +276,25 @@ export type RecommendationStatus =
   | 'OPEN'
   | 'REJECTED'
   | 'SUPERSEDED';
+
+/** What kind of advice it is: one of the built-in analyses, or an agent's own. */
+export type RecommendationType =
+  /** Set a workload's CPU requests and limits to what it uses (verb PATCH). */
+  | 'CPU_RIGHTSIZE'
+  /** An agent's own type; `customType` names it. */
+  | 'CUSTOM'
+  /** An EBS volume attached to nothing: delete it (by a person only, confirmed). */
+  | 'EBS_UNATTACHED'
+  /** An EC2 instance larger than its load needs: a smaller type (verb PATCH). */
+  | 'EC2_DOWNSIZE'
+  /** An EC2 instance idle for the window: stop it (verb STOP). */
+  | 'EC2_IDLE'
+  /** A workload that has done nothing for the window: stop it (verb STOP). */
+  | 'IDLE_WORKLOAD'
+  /** Set a workload's memory requests and limits to what it uses (verb PATCH). */
+  | 'MEMORY_RIGHTSIZE'
+  /** Run fewer (or more) replicas for the load seen (verb SCALE). */
+  | 'REPLICAS';
 
 export type RegisterAgentInput = {
   /** e.g. ["analyze"]. */
@@ -312,7 +434,7 @@ export type AuditLogPageQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, status: AuditStatus, actor: string, source: AuditSource, parameters: unknown, before: unknown, after: unknown, hash: string, prevHash: string, target: { kind: ResourceKind, name: string, namespace: string | null } | null } }> } | null };
+export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: AuditAction, status: AuditStatus, actor: string, source: AuditSource, parameters: unknown, before: unknown, after: unknown, hash: string, prevHash: string, target: { kind: ResourceKind, name: string, namespace: string | null } | null } }> } | null };
 
 export type VerifyLogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -322,7 +444,7 @@ export type VerifyLogQuery = { verifyAuditLog: { valid: boolean, checkedEvents: 
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OverviewQuery = { overview: { resources: { total: number }, status: Array<{ name: string, state: ComponentState }>, recentActions: Array<{ action: string, status: AuditStatus }> | null } };
+export type OverviewQuery = { overview: { resources: { total: number }, status: Array<{ name: string, state: ComponentState }>, recentActions: Array<{ action: AuditAction, status: AuditStatus }> | null } };
 
 export type AuditedRegisterAgentMutationVariables = Exact<{
   input: RegisterAgentInput;
@@ -330,7 +452,7 @@ export type AuditedRegisterAgentMutationVariables = Exact<{
 
 
 export type AuditedRegisterAgentMutation = { registerAgent:
-    | { __typename: 'RegisterAgentSuccess', agent: { name: string }, auditEvent: { id: string, action: string } }
+    | { __typename: 'RegisterAgentSuccess', agent: { name: string }, auditEvent: { id: string, action: AuditAction } }
     | { __typename: 'UnavailableError', code: string }
     | { __typename: 'ValidationError', code: string }
    };
@@ -375,7 +497,7 @@ export type AuditedRunMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AuditedRunMutation = { runRecommendations:
-    | { __typename: 'RunRecommendationsSuccess', run: { workloads: number }, auditEvent: { id: string, action: string } }
+    | { __typename: 'RunRecommendationsSuccess', run: { workloads: number }, auditEvent: { id: string, action: AuditAction } }
     | { __typename: 'UnavailableError' }
    };
 
@@ -400,6 +522,31 @@ export type CostTrendByNamespaceQuery = { costTrend:
     | { __typename: 'UnavailableError' }
     | { __typename: 'ValidationError' }
   , overview: { cost: { monthToDate: number, idleMonthToDate: number, savingsAvailableMonthly: number } | null } };
+
+export type EnumAuditEventsQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+}>;
+
+
+export type EnumAuditEventsQuery = { auditLog: { totalCount: number, edges: Array<{ node: { action: AuditAction, verb: ActionVerb | null, actorRole: Role | null, actor: string } }> } | null };
+
+export type EnumRecommendationsQueryVariables = Exact<{
+  filter?: RecommendationFilter | null | undefined;
+}>;
+
+
+export type EnumRecommendationsQuery = { recommendations: { edges: Array<{ node: { type: RecommendationType, customType: string | null, source: RecommendationSource, sourceName: string, title: string } }> } | null };
+
+export type EnumChatMutationVariables = Exact<{
+  input: ChatInput;
+}>;
+
+
+export type EnumChatMutation = { chat:
+    | { __typename: 'ChatSuccess', intent: { name: ChatIntentName } }
+    | { __typename: 'NotFoundError' }
+    | { __typename: 'ValidationError' }
+   };
 
 export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -442,7 +589,7 @@ export type ActRevertMutation = { revertAction:
     | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'RevertActionSuccess', auditEvent: { id: string, action: string, status: AuditStatus, before: unknown, after: unknown, reverts: { id: string } | null } }
+    | { __typename: 'RevertActionSuccess', auditEvent: { id: string, action: AuditAction, status: AuditStatus, before: unknown, after: unknown, reverts: { id: string } | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -483,7 +630,7 @@ export type AwsStopMutation = { stopResource:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, action: string, status: AuditStatus, dryRun: boolean, before: unknown, after: unknown, message: string | null } }
+    | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, action: AuditAction, status: AuditStatus, dryRun: boolean, before: unknown, after: unknown, message: string | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -555,7 +702,7 @@ export type AwsChangeTypeMutationVariables = Exact<{
 
 
 export type AwsChangeTypeMutation = { changeInstanceType:
-    | { __typename: 'ChangeInstanceTypeSuccess', dryRun: boolean, auditEvent: { id: string, action: string, status: AuditStatus, verb: string, before: unknown, after: unknown, message: string | null } }
+    | { __typename: 'ChangeInstanceTypeSuccess', dryRun: boolean, auditEvent: { id: string, action: AuditAction, status: AuditStatus, verb: ActionVerb | null, before: unknown, after: unknown, message: string | null } }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
@@ -605,7 +752,7 @@ export type AwsAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AwsAuditLogQuery = { auditLog: { edges: Array<{ node: { action: string, status: AuditStatus, dryRun: boolean, actor: string } }> } | null, verifyAuditLog: { valid: boolean } };
+export type AwsAuditLogQuery = { auditLog: { edges: Array<{ node: { action: AuditAction, status: AuditStatus, dryRun: boolean, actor: string } }> } | null, verifyAuditLog: { valid: boolean } };
 
 export type AwsResourcesQueryVariables = Exact<{
   filter?: ResourceFilter | null | undefined;
@@ -700,7 +847,7 @@ export type ChatItMutationVariables = Exact<{
 
 
 export type ChatItMutation = { chat:
-    | { __typename: 'ChatSuccess', conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: string, confidence: number, entities: unknown }, plan: Array<{ action: string, parameters: unknown, preview: unknown, target:
+    | { __typename: 'ChatSuccess', conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: ChatIntentName, confidence: number, entities: unknown }, plan: Array<{ action: AuditAction, parameters: unknown, preview: unknown, target:
           | { id: string, name: string, namespace: string | null, kind: ResourceKind }
           | { id: string, name: string, namespace: string | null, kind: ResourceKind }
           | { id: string, name: string, namespace: string | null, kind: ResourceKind }
@@ -732,7 +879,7 @@ export type ConfirmItMutation = { confirmChatPlan:
         | { __typename: 'ChatStepSucceeded', index: number, status: ChatStepStatus }
       > }
     | { __typename: 'ConfirmChatPlanSuccess', reply: string, steps: Array<
-        | { __typename: 'ChatStepFailed', index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepFailed', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
@@ -748,7 +895,7 @@ export type ConfirmItMutation = { confirmChatPlan:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
            | null }
-        | { __typename: 'ChatStepNotRun', index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepNotRun', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
@@ -764,7 +911,7 @@ export type ConfirmItMutation = { confirmChatPlan:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
            | null }
-        | { __typename: 'ChatStepSucceeded', index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
@@ -780,7 +927,7 @@ export type ConfirmItMutation = { confirmChatPlan:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
            | null }
-      >, auditEvents: Array<{ id: string, actor: string, source: AuditSource, action: string, dryRun: boolean, status: AuditStatus, parameters: unknown, target: { name: string, namespace: string | null } | null }> }
+      >, auditEvents: Array<{ id: string, actor: string, source: AuditSource, action: AuditAction, dryRun: boolean, status: AuditStatus, parameters: unknown, target: { name: string, namespace: string | null } | null }> }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConfirmationTokenError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
@@ -795,7 +942,7 @@ export type ConfirmItMutation = { confirmChatPlan:
 export type ChatAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChatAuditQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, action: string, dryRun: boolean, status: AuditStatus, target: { name: string, namespace: string | null } | null } }> } | null };
+export type ChatAuditQuery = { auditLog: { edges: Array<{ node: { id: string, actor: string, action: AuditAction, dryRun: boolean, status: AuditStatus, target: { name: string, namespace: string | null } | null } }> } | null };
 
 export type K8sMutFindQueryVariables = Exact<{
   ns: string;
@@ -1224,7 +1371,7 @@ export type RecEc2ListQueryVariables = Exact<{
 }>;
 
 
-export type RecEc2ListQuery = { recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, targetName: string, source: string, current: unknown, recommended: unknown, evidence: unknown, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown, target:
+export type RecEc2ListQuery = { recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, targetName: string, source: RecommendationSource, current: unknown, recommended: unknown, evidence: unknown, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown, target:
           | { __typename: 'AutoScalingGroup', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'DaemonSet', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'Deployment', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
@@ -1247,7 +1394,7 @@ export type RecEc2ApplyMutationVariables = Exact<{
 
 
 export type RecEc2ApplyMutation = { applyRecommendation:
-    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, action: string, source: AuditSource, status: AuditStatus, verb: string, parameters: unknown, message: string | null, before: unknown, after: unknown } }
+    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, action: AuditAction, source: AuditSource, status: AuditStatus, verb: ActionVerb | null, parameters: unknown, message: string | null, before: unknown, after: unknown } }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
@@ -1290,7 +1437,7 @@ export type RecEc2PredictionsQuery = { resources: { edges: Array<{ node:
         | { name: string }
         | { name: string }
         | { name: string }
-       | null }>, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ type: string }> } | null } };
+       | null }>, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ type: RecommendationType }> } | null } };
 
 export type RecEc2RevertMutationVariables = Exact<{
   input: RevertActionInput;
@@ -1321,7 +1468,7 @@ export type RecListQueryVariables = Exact<{
 }>;
 
 
-export type RecListQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, title: string, summary: string, targetName: string, source: string, current: unknown, recommended: unknown, evidence: unknown, confidence: number, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown } }> } | null };
+export type RecListQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, title: string, summary: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, current: unknown, recommended: unknown, evidence: unknown, confidence: number, estimatedMonthlySavings: number | null, risk: RecommendationRisk, action: unknown } }> } | null };
 
 export type RecApplyMutationVariables = Exact<{
   input: ApplyRecommendationInput;
@@ -1329,7 +1476,7 @@ export type RecApplyMutationVariables = Exact<{
 
 
 export type RecApplyMutation = { applyRecommendation:
-    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, action: string, source: AuditSource, status: AuditStatus, parameters: unknown, before: unknown, after: unknown } }
+    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, action: AuditAction, source: AuditSource, status: AuditStatus, parameters: unknown, before: unknown, after: unknown } }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
@@ -1388,7 +1535,7 @@ export type RecSubmitMutationVariables = Exact<{
 
 export type RecSubmitMutation = { submitRecommendations:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'SubmitRecommendationsSuccess', recommendations: Array<{ id: string, source: string, type: string }> }
+    | { __typename: 'SubmitRecommendationsSuccess', recommendations: Array<{ id: string, source: RecommendationSource, type: RecommendationType }> }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -1398,7 +1545,7 @@ export type RecAuditQueryVariables = Exact<{
 }>;
 
 
-export type RecAuditQuery = { auditLog: { edges: Array<{ node: { id: string, action: string, verb: string, source: AuditSource, actor: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, target: { id: string, name: string } | null } }> } | null };
+export type RecAuditQuery = { auditLog: { edges: Array<{ node: { id: string, action: AuditAction, verb: ActionVerb | null, source: AuditSource, actor: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, target: { id: string, name: string } | null } }> } | null };
 
 export type RecChatMutationVariables = Exact<{
   input: ChatInput;
@@ -1406,7 +1553,7 @@ export type RecChatMutationVariables = Exact<{
 
 
 export type RecChatMutation = { chat:
-    | { __typename: 'ChatSuccess', reply: string, requiresConfirmation: boolean, confirmationToken: string | null, plan: Array<{ action: string, preview: unknown }> }
+    | { __typename: 'ChatSuccess', reply: string, requiresConfirmation: boolean, confirmationToken: string | null, plan: Array<{ action: AuditAction, preview: unknown }> }
     | { __typename: 'NotFoundError' }
     | { __typename: 'ValidationError' }
    };
@@ -1418,7 +1565,7 @@ export type RecConfirmPlanMutationVariables = Exact<{
 
 export type RecConfirmPlanMutation = { confirmChatPlan:
     | { __typename: 'ChatPlanIncompleteError', code: string, message: string }
-    | { __typename: 'ConfirmChatPlanSuccess', auditEvents: Array<{ action: string, source: AuditSource, status: AuditStatus, parameters: unknown }> }
+    | { __typename: 'ConfirmChatPlanSuccess', auditEvents: Array<{ action: AuditAction, source: AuditSource, status: AuditStatus, parameters: unknown }> }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConfirmationTokenError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
@@ -1458,7 +1605,7 @@ export type ProvenAuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type ProvenAuditEventsQuery = { auditLogKey: string, auditCheckpoint: { note: string } | null, auditLog: { edges: Array<{ node: { id: string, action: string, actor: string, actorRole: string, source: AuditSource, status: AuditStatus, parameters: unknown, target: { kind: ResourceKind, name: string } | null, error: { code: string, message: string } | null, inclusionProof: { treeSize: number, rootHash: string, leaves: Array<{ phase: string, leafIndex: number, leafHash: string, record: string, hashes: Array<string> }> } | null } }> } | null };
+export type ProvenAuditEventsQuery = { auditLogKey: string, auditCheckpoint: { note: string } | null, auditLog: { edges: Array<{ node: { id: string, action: AuditAction, actor: string, actorRole: Role | null, source: AuditSource, status: AuditStatus, parameters: unknown, target: { kind: ResourceKind, name: string } | null, error: { code: string, message: string } | null, inclusionProof: { treeSize: number, rootHash: string, leaves: Array<{ phase: string, leafIndex: number, leafHash: string, record: string, hashes: Array<string> }> } | null } }> } | null };
 
 export type CheckpointNowMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1471,20 +1618,20 @@ export type BatchedPageQueryVariables = Exact<{
 
 
 export type BatchedPageQuery = { resources: { edges: Array<{ node:
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
-        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: string, reverts: { id: string, action: string } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: string } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
        }> } };
 
 export type BatchedPerEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
@@ -1520,6 +1667,9 @@ export const AuditedHeartbeatDocument = {"kind":"Document","definitions":[{"kind
 export const AuditedRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuditedRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloads"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditedRunMutation, AuditedRunMutationVariables>;
 export const CostByNamespaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CostByNamespace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"window"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"aggregate"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"shareIdle"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"costAllocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"window"}}},{"kind":"Argument","name":{"kind":"Name","value":"aggregate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"aggregate"}}},{"kind":"Argument","name":{"kind":"Name","value":"shareIdle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"shareIdle"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CostAllocation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"stepSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"keys"}},{"kind":"Field","name":{"kind":"Name","value":"idle"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"cpuCost"}},{"kind":"Field","name":{"kind":"Name","value":"memoryCost"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIdleCost"}},{"kind":"Field","name":{"kind":"Name","value":"efficiency"}},{"kind":"Field","name":{"kind":"Name","value":"unpricedHours"}},{"kind":"Field","name":{"kind":"Name","value":"unpricedReasons"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCost"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CostByNamespaceQuery, CostByNamespaceQueryVariables>;
 export const CostTrendByNamespaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CostTrendByNamespace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"costTrend"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"StringValue","value":"1h","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"aggregate"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"namespace","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CostTrend"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"previous"}},{"kind":"Field","name":{"kind":"Name","value":"change"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cost"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"monthToDate"}},{"kind":"Field","name":{"kind":"Name","value":"idleMonthToDate"}},{"kind":"Field","name":{"kind":"Name","value":"savingsAvailableMonthly"}}]}}]}}]}}]} as unknown as DocumentNode<CostTrendByNamespaceQuery, CostTrendByNamespaceQueryVariables>;
+export const EnumAuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnumAuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"verb"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnumAuditEventsQuery, EnumAuditEventsQueryVariables>;
+export const EnumRecommendationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnumRecommendations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"customType"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"sourceName"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnumRecommendationsQuery, EnumRecommendationsQueryVariables>;
+export const EnumChatDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnumChat"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChatInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chat"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnumChatMutation, EnumChatMutationVariables>;
 export const WhoAmIDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhoAmI"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"uptime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhoAmIQuery, WhoAmIQueryVariables>;
 export const ApiTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ApiTokensQuery, ApiTokensQueryVariables>;
 export const WsViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WsViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<WsViewerQuery, WsViewerQueryVariables>;
@@ -1574,7 +1724,7 @@ export const RecEc2ApplyDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const RecEc2PredictionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecEc2Predictions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"EC2_INSTANCE"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"predictions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"horizonHours"}},{"kind":"Field","name":{"kind":"Name","value":"cpu"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"samples"}},{"kind":"Field","name":{"kind":"Name","value":"last"}},{"kind":"Field","name":{"kind":"Name","value":"lastAt"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"memory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"samples"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"predictions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"totalMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"top"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2PredictionsQuery, RecEc2PredictionsQueryVariables>;
 export const RecEc2RevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecEc2Revert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevertActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecEc2RevertMutation, RecEc2RevertMutationVariables>;
 export const RecRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RunRecommendationsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloads"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"skips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"analyzer"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecRunMutation, RecRunMutationVariables>;
-export const RecListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"targetName"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"risk"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecListQuery, RecListQueryVariables>;
+export const RecListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"targetName"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"sourceName"}},{"kind":"Field","name":{"kind":"Name","value":"customType"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedMonthlySavings"}},{"kind":"Field","name":{"kind":"Name","value":"risk"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecListQuery, RecListQueryVariables>;
 export const RecApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecApply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecApplyMutation, RecApplyMutationVariables>;
 export const RecRevertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecRevert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevertActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ActionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRevertMutation, RecRevertMutationVariables>;
 export const RecRejectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecReject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RejectRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RejectRecommendationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RecRejectMutation, RecRejectMutationVariables>;

@@ -234,7 +234,7 @@ describe('the action pipeline on a real cluster', () => {
     expect(reverted).toMatchObject({
       __typename: 'RevertActionSuccess',
       auditEvent: {
-        action: 'revert',
+        action: 'REVERT',
         status: 'SUCCEEDED',
         after: { replicas: 2 },
         reverts: { id: auditEventId },

@@ -234,7 +234,7 @@ describe('AWS actions through the GraphQL mutations', () => {
       __typename: 'StopResourceSuccess',
       dryRun: false,
       auditEvent: {
-        action: 'stop',
+        action: 'STOP',
         status: 'SUCCEEDED',
         before: { state: 'RUNNING' },
         after: { state: 'STOPPED' },
@@ -350,8 +350,8 @@ describe('AWS actions through the GraphQL mutations', () => {
     const done = expectNoErrors((await change(TOKENS.operator, {})).body).changeInstanceType;
     if (done.__typename !== 'ChangeInstanceTypeSuccess') throw new Error(JSON.stringify(done));
     expect(done.auditEvent).toMatchObject({
-      action: 'change_instance_type',
-      verb: 'patch',
+      action: 'CHANGE_INSTANCE_TYPE',
+      verb: 'PATCH',
       status: 'SUCCEEDED',
       before: { instanceType: 'm5.large', awsState: 'running' },
       after: { instanceType: 'm5.xlarge' },

@@ -177,9 +177,9 @@ afterAll(async () => {
 describe('ChatOps against the lab', () => {
   it('plans, confirms and executes a scale: visible in kubectl and in the audit log', async () => {
     const plan = await chat(TOKENS.operator, `scale ordrs-api in ${ns.name} to 4 replicas`);
-    expect(plan.intent.name).toBe('scale');
+    expect(plan.intent.name).toBe('SCALE');
     expect(plan.plan[0]).toMatchObject({
-      action: 'scale',
+      action: 'SCALE',
       target: { name: 'orders-api', namespace: ns.name, kind: 'DEPLOYMENT' },
       preview: { ok: true, before: { replicas: 2 }, after: { replicas: 4 } },
     });
@@ -191,7 +191,7 @@ describe('ChatOps against the lab', () => {
     expect(done.auditEvents[0]).toMatchObject({
       actor: 'operator-user',
       source: 'CHATOPS',
-      action: 'scale',
+      action: 'SCALE',
       dryRun: false,
       status: 'SUCCEEDED',
       target: { name: 'orders-api', namespace: ns.name },
@@ -202,10 +202,10 @@ describe('ChatOps against the lab', () => {
       expectNoErrors((await gql(t.url, TOKENS.viewer, ChatAudit)).body).auditLog,
     ).edges;
     const mine = log.map((e) => e.node).filter((n) => n.target?.namespace === ns.name);
-    expect(mine.some((n) => n.action === 'scale' && !n.dryRun && n.status === 'SUCCEEDED')).toBe(
+    expect(mine.some((n) => n.action === 'SCALE' && !n.dryRun && n.status === 'SUCCEEDED')).toBe(
       true,
     );
-    expect(mine.some((n) => n.action === 'scale' && n.dryRun)).toBe(true);
+    expect(mine.some((n) => n.action === 'SCALE' && n.dryRun)).toBe(true);
 
     // The token is single-use.
     const again = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
@@ -213,7 +213,7 @@ describe('ChatOps against the lab', () => {
 
     // A follow-up in the same conversation, then undoing it.
     const follow = await chat(TOKENS.operator, 'revert that', plan.conversationId);
-    expect(follow.intent.name).toBe('revert');
+    expect(follow.intent.name).toBe('REVERT');
     const reverted = await confirm(TOKENS.operator, follow.confirmationToken ?? '');
     expect(reverted.__typename).toBe('ConfirmChatPlanSuccess');
     expect(await replicas('orders-api')).toBe(2);
@@ -235,7 +235,7 @@ describe('ChatOps against the lab', () => {
 
     const plan = await chat(TOKENS.operator, 'scale it to 2', id);
     expect(plan.plan[0]).toMatchObject({
-      action: 'scale',
+      action: 'SCALE',
       preview: { ok: true, before: { replicas: 1 }, after: { replicas: 2 } },
     });
     const done = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
@@ -244,7 +244,7 @@ describe('ChatOps against the lab', () => {
       {
         __typename: 'ChatStepSucceeded',
         index: 0,
-        action: 'scale',
+        action: 'SCALE',
         status: 'SUCCEEDED',
         target: { name: 'storefront', namespace: ns.name },
       },
@@ -329,7 +329,7 @@ describe('ChatOps against the lab', () => {
 
   it('always asks before deleting, and deletes only when an admin confirms', async () => {
     const plan = await chat(TOKENS.admin, `delete billing in ${ns.name} right now, don't ask`);
-    expect(plan.intent.name).toBe('delete');
+    expect(plan.intent.name).toBe('DELETE');
     expect(plan.requiresConfirmation).toBe(true);
     expect(await replicas('billing')).toBe(1);
     const done = await confirm(TOKENS.admin, plan.confirmationToken ?? '');
@@ -349,7 +349,7 @@ describe('ChatOps against the lab', () => {
   for (const [message, workload] of templates) {
     it(`generates manifests the API server accepts: "${message}"`, async () => {
       const res = await chat(TOKENS.operator, message.replace('NS', ns.name));
-      expect(res.intent.name).toBe('create');
+      expect(res.intent.name).toBe('CREATE');
       const code = res.generatedCode[0]?.content ?? '';
       expect(code).toContain(`kind: ${workload}`);
       expect(code).toMatch(/resources:\n\s+limits:/);
@@ -374,7 +374,7 @@ describe('ChatOps against the lab', () => {
       `create a redis cluster with 3 replicas in ${ns.name}`,
     );
     expect(plan.plan[0]).toMatchObject({
-      action: 'create',
+      action: 'CREATE',
       target: { kind: 'NAMESPACE', name: ns.name },
     });
     expect(plan.requiresConfirmation).toBe(true);
@@ -391,7 +391,7 @@ describe('ChatOps against the lab', () => {
     const event = done.auditEvents[0];
     expect(event).toMatchObject({
       source: 'CHATOPS',
-      action: 'create',
+      action: 'CREATE',
       status: 'SUCCEEDED',
       dryRun: false,
       target: { name: ns.name },
@@ -446,7 +446,7 @@ describe('ChatOps against the lab', () => {
 
   it('does not offer manifests the API server refuses', async () => {
     const res = await chat(TOKENS.operator, 'deploy nginx in namespace chat-test-does-not-exist');
-    expect(res.intent.name).toBe('create');
+    expect(res.intent.name).toBe('CREATE');
     expect(res.requiresConfirmation).toBe(false);
     expect(res.confirmationToken).toBeNull();
     expect(res.reply).toMatch(/refused/);

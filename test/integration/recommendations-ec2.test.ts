@@ -324,10 +324,10 @@ describe('EC2 and EBS recommendations (moto)', () => {
     expect(done).toMatchObject({
       __typename: 'ApplyRecommendationSuccess',
       auditEvent: {
-        action: 'apply_recommendation',
+        action: 'APPLY_RECOMMENDATION',
         source: 'RECOMMENDATION',
         status: 'SUCCEEDED',
-        verb: 'stop',
+        verb: 'STOP',
       },
     });
     expect(['stopping', 'stopped']).toContain(await instanceState(ids['idle-box'] ?? ''));
@@ -371,10 +371,10 @@ describe('EC2 and EBS recommendations (moto)', () => {
     ).applyRecommendation;
     if (done.__typename !== 'ApplyRecommendationSuccess') throw new Error(JSON.stringify(done));
     expect(done.auditEvent).toMatchObject({
-      action: 'apply_recommendation',
+      action: 'APPLY_RECOMMENDATION',
       source: 'RECOMMENDATION',
       status: 'SUCCEEDED',
-      verb: 'patch',
+      verb: 'PATCH',
       parameters: { patch: { instanceType: 'm5.large' } },
       before: { instanceType: 'm5.2xlarge', awsState: 'running' },
       after: { instanceType: 'm5.large' },
@@ -408,7 +408,8 @@ describe('EC2 and EBS recommendations (moto)', () => {
     expect(ebs).toMatchObject({
       targetName: 'scratch',
       risk: 'HIGH',
-      source: 'analyzer:ebs-unattached',
+      source: 'ANALYZER',
+      sourceName: 'ebs-unattached',
     });
     expect(ebs.estimatedMonthlySavings).toBeCloseTo(20 * 0.08, 5); // 20 GiB gp3
     expect(ebs.action).toMatchObject({ verb: 'delete', manualOnly: true });
@@ -432,7 +433,7 @@ describe('EC2 and EBS recommendations (moto)', () => {
     ).applyRecommendation;
     expect(done).toMatchObject({
       __typename: 'ApplyRecommendationSuccess',
-      auditEvent: { action: 'apply_recommendation', verb: 'delete', status: 'SUCCEEDED' },
+      auditEvent: { action: 'APPLY_RECOMMENDATION', verb: 'DELETE', status: 'SUCCEEDED' },
     });
     const after = await client.ec2
       .send(new DescribeVolumesCommand({ VolumeIds: [volume] }))

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
+import type { AuditAction } from '../gql/graphql.ts';
 import {
   API_TOKENS,
   expectNoErrors,
@@ -64,6 +65,8 @@ const List = graphql(`
           summary
           targetName
           source
+          sourceName
+          customType
           current
           recommended
           evidence
@@ -336,7 +339,7 @@ type AuditRow = {
   target: { id: string; name: string };
 };
 
-async function audit(actions: string[]): Promise<AuditRow[]> {
+async function audit(actions: AuditAction[]): Promise<AuditRow[]> {
   const r = await gql(t.url, TOKENS.viewer, Audit, { filter: { actions } });
   return present(expectNoErrors(r.body).auditLog).edges.map((e) => e.node as AuditRow);
 }
@@ -508,7 +511,7 @@ spec:
     ).applyRecommendation;
     if (done.__typename !== 'ApplyRecommendationSuccess') throw new Error(JSON.stringify(done));
     expect(done.auditEvent).toMatchObject({
-      action: 'apply_recommendation',
+      action: 'APPLY_RECOMMENDATION',
       source: 'RECOMMENDATION',
       status: 'SUCCEEDED',
     });
@@ -519,14 +522,14 @@ spec:
     expect(live?.requests?.memory).toBe('4Gi');
     expect((await list(['APPLIED'])).map((r) => r.id)).toContain(cpu.id);
     // The audit log holds it: who, from where, the recommendation, the spec before and after.
-    const logged = (await audit(['apply_recommendation'])).filter(
+    const logged = (await audit(['APPLY_RECOMMENDATION'])).filter(
       (e) => e.parameters.recommendationId === decodeGlobalID(cpu.id).id,
     );
     expect(logged.map((e) => e.dryRun).sort()).toEqual([false, true]);
     const real = logged.find((e) => !e.dryRun);
     expect(real).toMatchObject({
       id: done.auditEvent.id,
-      verb: 'patch',
+      verb: 'PATCH',
       source: 'RECOMMENDATION',
       actor: 'operator-user',
       status: 'SUCCEEDED',
@@ -578,7 +581,7 @@ spec:
     });
     expect(r.recommendation.status).toBe('REJECTED');
     expect(r.recommendation.statusReason).toContain('month-end batch');
-    const rejected = (await audit(['reject_recommendation'])).filter(
+    const rejected = (await audit(['REJECT_RECOMMENDATION'])).filter(
       (e) => e.parameters.recommendationId === decodeGlobalID(idle.id).id && !e.dryRun,
     );
     expect(rejected).toHaveLength(1);
@@ -603,7 +606,7 @@ spec:
       expect(again.__typename).toBe(code);
     }
     expect(
-      (await audit(['reject_recommendation'])).filter(
+      (await audit(['REJECT_RECOMMENDATION'])).filter(
         (e) => e.parameters.recommendationId === decodeGlobalID(idle.id).id,
       ),
     ).toHaveLength(2); // the dry run and the rejection
@@ -637,12 +640,24 @@ spec:
       (await gql(t.url, AGENT_SECRET, Submit, { input: { recommendations: [good] } })).body,
     ).submitRecommendations;
     expect(ok).toMatchObject({
-      recommendations: [{ source: 'agent:probe-agent', type: 'SPOT_CANDIDATE' }],
+      recommendations: [
+        {
+          source: 'AGENT',
+          sourceName: 'probe-agent',
+          type: 'CUSTOM',
+          customType: 'SPOT_CANDIDATE',
+        },
+      ],
     });
 
-    const listed = (await list()).filter((x) => x.type === 'SPOT_CANDIDATE');
+    const listed = (await list()).filter((x) => x.customType === 'SPOT_CANDIDATE');
     expect(listed).toMatchObject([
-      { targetName: 'right', source: 'agent:probe-agent', estimatedMonthlySavings: 12.5 },
+      {
+        targetName: 'right',
+        source: 'AGENT',
+        sourceName: 'probe-agent',
+        estimatedMonthlySavings: 12.5,
+      },
     ]);
     expect(JSON.stringify(listed[0]?.evidence)).toContain('"submittedBy":"probe-agent"');
 
@@ -688,7 +703,7 @@ spec:
     expect(refused.plan[0]?.preview).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
     const plan = await chat(TOKENS.operator, 'reject recommendation 1');
-    expect(plan.plan[0]).toMatchObject({ action: 'reject_recommendation', preview: { ok: true } });
+    expect(plan.plan[0]).toMatchObject({ action: 'REJECT_RECOMMENDATION', preview: { ok: true } });
     expect(plan.requiresConfirmation).toBe(true);
     const openIds = async () =>
       expectNoErrors(
@@ -704,7 +719,7 @@ spec:
     ).confirmChatPlan;
     if (done.__typename !== 'ConfirmChatPlanSuccess') throw new Error(JSON.stringify(done));
     expect(done.auditEvents[0]).toMatchObject({
-      action: 'reject_recommendation',
+      action: 'REJECT_RECOMMENDATION',
       source: 'CHATOPS',
       status: 'SUCCEEDED',
       parameters: { recommendationId: decodeGlobalID(first.id).id },

@@ -10,6 +10,7 @@ import { execute, subscribe, type ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/app.ts';
 import { AuditStore, type IntentInput } from '../../src/audit/store.ts';
+import type { AuditAction } from '../../src/audit/types.ts';
 import { createContext } from '../../src/graphql/context.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import { MemoryEventLog, RESOURCE_TOPIC } from '../../src/eventlog.ts';
@@ -108,7 +109,7 @@ describe('a page of resources with their audit log and recommendations', () => {
   const pods: Resource[] = [];
   const events = new MemoryEventLog({ maxEvents: 100, maxAgeMs: 60_000 });
   let audit: AuditStore;
-  let intent: (target: Resource, action: string, reverts: string | null) => IntentInput;
+  let intent: (target: Resource, action: AuditAction, reverts: string | null) => IntentInput;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'oi-batched-'));
@@ -254,15 +255,15 @@ describe('a page of resources with their audit log and recommendations', () => {
       const log = node?.auditLog;
       if (!log || !node.recommendations) throw new Error(`${pod.name}: no audit log or advice`);
       expect(log.totalCount).toBe(4);
-      expect(log.edges.map((e) => e.node.action)).toEqual(['revert', 'restart', 'restart']);
-      expect(log.edges[0]?.node.reverts?.action).toBe('restart');
+      expect(log.edges.map((e) => e.node.action)).toEqual(['REVERT', 'RESTART', 'RESTART']);
+      expect(log.edges[0]?.node.reverts?.action).toBe('RESTART');
       expect(log.edges[1]?.node.reverts).toBeNull();
       const recs = node.recommendations;
       expect(recs.totalCount).toBe(3);
       expect(recs.totalMonthlySavings).toBe(55.5);
       // Highest savings first: the applied IDLE_WORKLOAD (40), then CPU (12.5).
       expect(recs.edges.map((e) => e.node.status)).toEqual(['APPLIED', 'OPEN']);
-      expect(recs.edges[0]?.node.appliedAuditEvent?.action).toBe('restart');
+      expect(recs.edges[0]?.node.appliedAuditEvent?.action).toBe('RESTART');
       expect(recs.edges[1]?.node.appliedAuditEvent).toBeNull();
     }
     expect(withHistory).toBe(10);

@@ -28,9 +28,52 @@ export type ApplyRecommendationInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** What was asked, as recorded. Distinct from the verb that ran: apply_recommendation and revert run the verb of the advice or of the undo. */
+export const AuditAction = {
+  /** Carry out a recommendation; the verb is the one its advice runs. */
+  ApplyRecommendation: 'APPLY_RECOMMENDATION',
+  /** Change the type of an EC2 instance (verb PATCH). */
+  ChangeInstanceType: 'CHANGE_INSTANCE_TYPE',
+  /** Mark a node unschedulable. */
+  Cordon: 'CORDON',
+  /** Create objects in a namespace from manifests (ChatOps). */
+  Create: 'CREATE',
+  /** The first admin token, created at start; runs no verb, has no target. */
+  CreateToken: 'CREATE_TOKEN',
+  /** Delete a resource (never revertible). */
+  Delete: 'DELETE',
+  /** A name this version does not know, written by another version; the hash-chained record keeps it verbatim. */
+  Other: 'OTHER',
+  /** Reboot an EC2 instance. */
+  Reboot: 'REBOOT',
+  /** An agent registered or updated; runs no verb, has no target. */
+  RegisterAgent: 'REGISTER_AGENT',
+  /** Reject a recommendation with a reason; runs no verb. */
+  RejectRecommendation: 'REJECT_RECOMMENDATION',
+  /** An agent removed; runs no verb, has no target. */
+  RemoveAgent: 'REMOVE_AGENT',
+  /** Rollout-restart a workload, or delete a controller-owned pod. */
+  Restart: 'RESTART',
+  /** Restore the recorded before of an earlier action (`reverts` names it). */
+  Revert: 'REVERT',
+  /** An analysis pass asked for by an admin; runs no verb, has no target. */
+  RunRecommendations: 'RUN_RECOMMENDATIONS',
+  /** Set the replicas of a workload or the desired capacity of an Auto Scaling group. */
+  Scale: 'SCALE',
+  /** Start a stopped workload (its remembered replicas) or instance. */
+  Start: 'START',
+  /** Stop a workload (scale to 0, remembering its replicas) or an instance. */
+  Stop: 'STOP',
+  /** Advice submitted by an agent; runs no verb, has no target. */
+  SubmitRecommendations: 'SUBMIT_RECOMMENDATIONS',
+  /** Mark a node schedulable again. */
+  Uncordon: 'UNCORDON'
+} as const;
+
+export type AuditAction = typeof AuditAction[keyof typeof AuditAction];
 export type AuditLogFilter = {
-  /** e.g. ["scale"] */
-  actions?: Array<string> | null | undefined;
+  /** Any of these actions (OTHER matches every name this version does not know). */
+  actions?: Array<AuditAction> | null | undefined;
   actors?: Array<string> | null | undefined;
   /** The global id of a resource. */
   resourceId?: string | number | null | undefined;
@@ -76,6 +119,59 @@ export type ChatInput = {
   message: string;
 };
 
+/** The kinds of request the chat understands. */
+export const ChatIntentName = {
+  /** Apply a listed recommendation (a plan). */
+  ApplyRecommendation: 'APPLY_RECOMMENDATION',
+  /** Recent actions from the audit log (by action, actor, status, period). */
+  AuditLog: 'AUDIT_LOG',
+  /** Drop the plan just shown. */
+  Cancel: 'CANCEL',
+  /** Confirm the plan just shown. */
+  Confirm: 'CONFIRM',
+  /** Mark a node unschedulable (a plan). */
+  Cordon: 'CORDON',
+  /** Create a workload from a template (a plan with generated manifests). */
+  Create: 'CREATE',
+  /** Delete a resource (a plan; cannot be reverted). */
+  Delete: 'DELETE',
+  /** One resource in detail. */
+  DescribeResource: 'DESCRIBE_RESOURCE',
+  /** What the chat can do. */
+  Help: 'HELP',
+  /** Open recommendations, by savings. */
+  ListRecommendations: 'LIST_RECOMMENDATIONS',
+  /** A list of resources (by kind, namespace, state, label…). */
+  ListResources: 'LIST_RESOURCES',
+  /** The dashboard summary of the estate. */
+  Overview: 'OVERVIEW',
+  /** Reject a listed recommendation (a plan). */
+  RejectRecommendation: 'REJECT_RECOMMENDATION',
+  /** One resource's CPU and memory usage. */
+  ResourceUsage: 'RESOURCE_USAGE',
+  /** Restart a workload, or reboot an instance (a plan). */
+  Restart: 'RESTART',
+  /** Undo the last action on a resource (a plan). */
+  Revert: 'REVERT',
+  /** Set replicas to a number (a plan). */
+  Scale: 'SCALE',
+  /** Add or remove replicas (a plan). */
+  ScaleRelative: 'SCALE_RELATIVE',
+  /** Start a workload or instance (a plan). */
+  Start: 'START',
+  /** The health of the orchestrator and its components. */
+  Status: 'STATUS',
+  /** Stop a workload or instance (a plan). */
+  Stop: 'STOP',
+  /** The resources using the most CPU or memory. */
+  TopUsage: 'TOP_USAGE',
+  /** Mark a node schedulable again (a plan). */
+  Uncordon: 'UNCORDON',
+  /** Not understood; the reply says what the chat can do. */
+  Unknown: 'UNKNOWN'
+} as const;
+
+export type ChatIntentName = typeof ChatIntentName[keyof typeof ChatIntentName];
 /** What became of one step of a confirmed plan. */
 export const ChatStepStatus = {
   /** It ran and failed; the steps after it did not run. */
@@ -139,10 +235,12 @@ export type RecommendationEventType = typeof RecommendationEventType[keyof typeo
 export type RecommendationFilter = {
   namespaces?: Array<string> | null | undefined;
   resourceId?: string | number | null | undefined;
-  sources?: Array<string> | null | undefined;
+  /** From any of these kinds of source. Default: all. */
+  sources?: Array<RecommendationSource> | null | undefined;
   /** Default: all. */
   statuses?: Array<RecommendationStatus> | null | undefined;
-  types?: Array<string> | null | undefined;
+  /** Any of these types (CUSTOM matches every agent's own type). Default: all. */
+  types?: Array<RecommendationType> | null | undefined;
 };
 
 export const RecommendationRisk = {
@@ -152,6 +250,17 @@ export const RecommendationRisk = {
 } as const;
 
 export type RecommendationRisk = typeof RecommendationRisk[keyof typeof RecommendationRisk];
+/** Where advice comes from; `sourceName` says which analyzer or agent. */
+export const RecommendationSource = {
+  /** A registered agent (an external engine), by submission or analyze. */
+  Agent: 'AGENT',
+  /** One of the orchestrator's own analyzers. */
+  Analyzer: 'ANALYZER',
+  /** A stored source of neither form (written by another version); `sourceName` holds it verbatim. */
+  Other: 'OTHER'
+} as const;
+
+export type RecommendationSource = typeof RecommendationSource[keyof typeof RecommendationSource];
 export const RecommendationStatus = {
   Applied: 'APPLIED',
   Expired: 'EXPIRED',
@@ -162,6 +271,27 @@ export const RecommendationStatus = {
 } as const;
 
 export type RecommendationStatus = typeof RecommendationStatus[keyof typeof RecommendationStatus];
+/** What kind of advice it is: one of the built-in analyses, or an agent's own. */
+export const RecommendationType = {
+  /** Set a workload's CPU requests and limits to what it uses (verb PATCH). */
+  CpuRightsize: 'CPU_RIGHTSIZE',
+  /** An agent's own type; `customType` names it. */
+  Custom: 'CUSTOM',
+  /** An EBS volume attached to nothing: delete it (by a person only, confirmed). */
+  EbsUnattached: 'EBS_UNATTACHED',
+  /** An EC2 instance larger than its load needs: a smaller type (verb PATCH). */
+  Ec2Downsize: 'EC2_DOWNSIZE',
+  /** An EC2 instance idle for the window: stop it (verb STOP). */
+  Ec2Idle: 'EC2_IDLE',
+  /** A workload that has done nothing for the window: stop it (verb STOP). */
+  IdleWorkload: 'IDLE_WORKLOAD',
+  /** Set a workload's memory requests and limits to what it uses (verb PATCH). */
+  MemoryRightsize: 'MEMORY_RIGHTSIZE',
+  /** Run fewer (or more) replicas for the load seen (verb SCALE). */
+  Replicas: 'REPLICAS'
+} as const;
+
+export type RecommendationType = typeof RecommendationType[keyof typeof RecommendationType];
 export type RejectRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -321,26 +451,26 @@ export type ResourceRowFieldsFragment =
   | ResourceRowFields_StatefulSet_Fragment
 ;
 
-export type AuditRowFieldsFragment = { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null };
+export type AuditRowFieldsFragment = { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null };
 
-export type RecommendationRowFieldsFragment = { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null };
+export type RecommendationRowFieldsFragment = { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null };
 
 export type DashViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashViewerQuery = { viewer: { name: string, role: Role } };
 
-export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null };
+export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null };
 
 export type DashOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashOverviewQuery = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
+export type DashOverviewQuery = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
 
 export type DashOverviewLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashOverviewLiveSubscription = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
+export type DashOverviewLiveSubscription = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
 
 export type DashResourcesQueryVariables = Exact<{
   filter?: ResourceFilter | null | undefined;
@@ -395,20 +525,20 @@ export type DashResourceQueryVariables = Exact<{
 
 
 export type DashResourceQuery = { node:
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
     | Record<PropertyKey, never>
    | null };
 
@@ -436,7 +566,7 @@ export type DashRecommendationsQueryVariables = Exact<{
 }>;
 
 
-export type DashRecommendationsQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, type: string, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: string, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null };
+export type DashRecommendationsQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null };
 
 export type DashRecommendationEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -452,7 +582,7 @@ export type DashAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type DashAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null };
+export type DashAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null };
 
 export type DashAuditEventsSubscriptionVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -460,44 +590,44 @@ export type DashAuditEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type DashAuditEventsSubscription = { auditEvents: { cursor: string | null, hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, gap: { skipped: number } | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+export type DashAuditEventsSubscription = { auditEvents: { cursor: string | null, hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, gap: { skipped: number } | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
 export type DashVerifyAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashVerifyAuditQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, checkedRecords: number, firstInvalidEventId: string | null, reason: string | null } };
 
-type ActionOutcome_ApplyRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_ApplyRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_ChangeInstanceTypeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_ChangeInstanceTypeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_CordonNodeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_CordonNodeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_DeleteResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_DeleteResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_RebootResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_RebootResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_RegisterAgentSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_RegisterAgentSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_RejectRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_RejectRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_RemoveAgentSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_RemoveAgentSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_RestartResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_RestartResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_RevertActionSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_RevertActionSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_RunRecommendationsSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_RunRecommendationsSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_ScaleResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_ScaleResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_StartResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_StartResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_StopResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_StopResourceSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_SubmitRecommendationsSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_SubmitRecommendationsSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
-type ActionOutcome_UncordonNodeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+type ActionOutcome_UncordonNodeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
 export type ActionOutcomeFragment =
   | ActionOutcome_ApplyRecommendationSuccess_Fragment
@@ -528,7 +658,7 @@ export type DashScaleMutation = { scaleResource:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
+    | { __typename: 'ScaleResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -543,7 +673,7 @@ export type DashStartMutation = { startResource:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'StartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
+    | { __typename: 'StartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -558,7 +688,7 @@ export type DashStopMutation = { stopResource:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
+    | { __typename: 'StopResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -573,7 +703,7 @@ export type DashRestartMutation = { restartResource:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'RestartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
+    | { __typename: 'RestartResourceSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -584,7 +714,7 @@ export type DashApplyRecommendationMutationVariables = Exact<{
 
 
 export type DashApplyRecommendationMutation = { applyRecommendation:
-    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
+    | { __typename: 'ApplyRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
@@ -604,7 +734,7 @@ export type DashRejectRecommendationMutation = { rejectRecommendation:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'RejectRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
+    | { __typename: 'RejectRecommendationSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -620,7 +750,7 @@ export type DashRevertMutation = { revertAction:
     | { __typename: 'IrreversibleError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
-    | { __typename: 'RevertActionSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
+    | { __typename: 'RevertActionSuccess', dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }
     | { __typename: 'UnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -631,7 +761,7 @@ export type DashChatMutationVariables = Exact<{
 
 
 export type DashChatMutation = { chat:
-    | { __typename: 'ChatSuccess', conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: string, confidence: number }, plan: Array<{ action: string, parameters: unknown, preview: unknown, target:
+    | { __typename: 'ChatSuccess', conversationId: string, reply: string, requiresConfirmation: boolean, confirmationToken: string | null, intent: { name: ChatIntentName, confidence: number }, plan: Array<{ action: AuditAction, parameters: unknown, preview: unknown, target:
           | { id: string, kind: ResourceKind, namespace: string | null, name: string }
           | { id: string, kind: ResourceKind, namespace: string | null, name: string }
           | { id: string, kind: ResourceKind, namespace: string | null, name: string }
@@ -651,7 +781,7 @@ export type DashChatMutation = { chat:
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
-type ChatStepFields_ChatStepFailed_Fragment = { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: string, status: ChatStepStatus, target:
+type ChatStepFields_ChatStepFailed_Fragment = { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: AuditAction, status: ChatStepStatus, target:
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
@@ -668,7 +798,7 @@ type ChatStepFields_ChatStepFailed_Fragment = { __typename: 'ChatStepFailed', co
     | { kind: ResourceKind, namespace: string | null, name: string }
    | null };
 
-type ChatStepFields_ChatStepNotRun_Fragment = { __typename: 'ChatStepNotRun', index: number, action: string, status: ChatStepStatus, target:
+type ChatStepFields_ChatStepNotRun_Fragment = { __typename: 'ChatStepNotRun', index: number, action: AuditAction, status: ChatStepStatus, target:
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
@@ -685,7 +815,7 @@ type ChatStepFields_ChatStepNotRun_Fragment = { __typename: 'ChatStepNotRun', in
     | { kind: ResourceKind, namespace: string | null, name: string }
    | null };
 
-type ChatStepFields_ChatStepSucceeded_Fragment = { __typename: 'ChatStepSucceeded', index: number, action: string, status: ChatStepStatus, target:
+type ChatStepFields_ChatStepSucceeded_Fragment = { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
@@ -715,7 +845,7 @@ export type DashConfirmChatPlanMutationVariables = Exact<{
 
 export type DashConfirmChatPlanMutation = { confirmChatPlan:
     | { __typename: 'ChatPlanIncompleteError', reply: string, code: string, message: string, steps: Array<
-        | { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -731,7 +861,7 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
-        | { __typename: 'ChatStepNotRun', index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepNotRun', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -747,7 +877,7 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
-        | { __typename: 'ChatStepSucceeded', index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -763,9 +893,9 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
-      >, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> }
+      >, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> }
     | { __typename: 'ConfirmChatPlanSuccess', reply: string, steps: Array<
-        | { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -781,7 +911,7 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
-        | { __typename: 'ChatStepNotRun', index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepNotRun', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -797,7 +927,7 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
-        | { __typename: 'ChatStepSucceeded', index: number, action: string, status: ChatStepStatus, target:
+        | { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -813,7 +943,7 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
-      >, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: string, source: AuditSource, action: string, verb: string, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> }
+      >, auditEvents: Array<{ id: string, timestamp: string, actor: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> }
     | { __typename: 'ConfirmationRequiredError', code: string, message: string }
     | { __typename: 'ConfirmationTokenError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
@@ -868,6 +998,8 @@ export const RecommendationRowFieldsFragmentDoc = new TypedDocumentString(`
   targetId
   targetName
   source
+  sourceName
+  customType
   risk
   confidence
   estimatedMonthlySavings
@@ -1036,10 +1168,10 @@ export const DashOverviewDocument = {"__meta__":{"hash":"sha256:37f054305ca2553f
 export const DashOverviewLiveDocument = {"__meta__":{"hash":"sha256:a8d94cb49e7683a8fb6787d093beba322fea8dd62c3403e97fa473544c9ba952"}} as unknown as TypedDocumentString<DashOverviewLiveSubscription, DashOverviewLiveSubscriptionVariables>;
 export const DashResourcesDocument = {"__meta__":{"hash":"sha256:713d8374f88663ce21350bbbcb52cdbe4e493e34d8e25cd2f3195948f1e66306"}} as unknown as TypedDocumentString<DashResourcesQuery, DashResourcesQueryVariables>;
 export const DashResourceEventsDocument = {"__meta__":{"hash":"sha256:21eaf1787a0b8b79f6f6cae4269c85353bf4befc76101c3564a6ec0e04218b8e"}} as unknown as TypedDocumentString<DashResourceEventsSubscription, DashResourceEventsSubscriptionVariables>;
-export const DashResourceDocument = {"__meta__":{"hash":"sha256:470a8ff90c1e1cf72522fba10a0f84ccf8802058dfacee7c27ab27dbc252a71a"}} as unknown as TypedDocumentString<DashResourceQuery, DashResourceQueryVariables>;
+export const DashResourceDocument = {"__meta__":{"hash":"sha256:1eb32aa7c0a0d3920b277dfa93c96855f8f18a0f10c9269632f37023ad5286fd"}} as unknown as TypedDocumentString<DashResourceQuery, DashResourceQueryVariables>;
 export const DashMetricsHistoryDocument = {"__meta__":{"hash":"sha256:48eefc806a05244a46d46a0e66dfe87d42c4b027c6997176b45adf7ab1226fd3"}} as unknown as TypedDocumentString<DashMetricsHistoryQuery, DashMetricsHistoryQueryVariables>;
 export const DashMetricSamplesDocument = {"__meta__":{"hash":"sha256:7ea3bf8ae70c0b828326ac6b4db9bbd22f051d0c462bd3d46a0a5996232450bf"}} as unknown as TypedDocumentString<DashMetricSamplesSubscription, DashMetricSamplesSubscriptionVariables>;
-export const DashRecommendationsDocument = {"__meta__":{"hash":"sha256:b55cd0e98e93eac3415f49bd299cd6f650932150eb908f3cdd16b5f333c5696f"}} as unknown as TypedDocumentString<DashRecommendationsQuery, DashRecommendationsQueryVariables>;
+export const DashRecommendationsDocument = {"__meta__":{"hash":"sha256:93f75586c0602f13ab8748a38ac9d0a134826c40d676c45e7a2b4817bf6f143a"}} as unknown as TypedDocumentString<DashRecommendationsQuery, DashRecommendationsQueryVariables>;
 export const DashRecommendationEventsDocument = {"__meta__":{"hash":"sha256:2039bdee3866165344e381b29d29c019e3ac442d65783aa5146a8390058e405e"}} as unknown as TypedDocumentString<DashRecommendationEventsSubscription, DashRecommendationEventsSubscriptionVariables>;
 export const DashAuditLogDocument = {"__meta__":{"hash":"sha256:9e959f45a4415e8da1909ab6544629ad14a981d07d483ae57f2fa09d3496fdd4"}} as unknown as TypedDocumentString<DashAuditLogQuery, DashAuditLogQueryVariables>;
 export const DashAuditEventsDocument = {"__meta__":{"hash":"sha256:aed5e3396e23f0901209db5a68d164ecc3973f679006f4a27f9571b3b691cb1f"}} as unknown as TypedDocumentString<DashAuditEventsSubscription, DashAuditEventsSubscriptionVariables>;

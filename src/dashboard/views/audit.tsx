@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../api.ts';
 import {
+  AuditAction,
   AuditSource,
   AuditStatus,
   type AuditLogFilter,
@@ -20,14 +21,15 @@ import { AuditTable, ErrorLine, FieldErrors, PreviewAction } from '../ui.tsx';
 const PAGE = 50;
 const SOURCES = Object.values(AuditSource);
 const STATUSES = Object.values(AuditStatus);
-/** Verbs `revertAction` can undo (see the README's "Actions and the audit log"). */
-const REVERSIBLE = new Set([
-  'scale',
-  'start',
-  'stop',
-  'cordon',
-  'uncordon',
-  'apply_recommendation',
+const ACTIONS: ReadonlySet<string> = new Set(Object.values(AuditAction));
+/** Actions `revertAction` can undo (see the README's "Actions and the audit log"). */
+const REVERSIBLE: ReadonlySet<AuditAction> = new Set([
+  AuditAction.Scale,
+  AuditAction.Start,
+  AuditAction.Stop,
+  AuditAction.Cordon,
+  AuditAction.Uncordon,
+  AuditAction.ApplyRecommendation,
 ]);
 
 function filterOf(p: URLSearchParams): AuditLogFilter {
@@ -37,8 +39,12 @@ function filterOf(p: URLSearchParams): AuditLogFilter {
       .map((s) => s.trim())
       .filter(Boolean);
   const since = p.get('since');
+  // Typed as people say them (scale, apply_recommendation); names no action has are dropped.
+  const actions = list('actions')
+    .map((a) => a.toUpperCase().replaceAll(' ', '_'))
+    .filter((a): a is AuditAction => ACTIONS.has(a));
   return {
-    ...(list('actions').length ? { actions: list('actions') } : {}),
+    ...(actions.length ? { actions } : {}),
     ...(list('actors').length ? { actors: list('actors') } : {}),
     ...(p.get('status') ? { statuses: [p.get('status') as AuditStatus] } : {}),
     ...(p.get('source') ? { sources: [p.get('source') as AuditSource] } : {}),

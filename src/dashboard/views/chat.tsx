@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api.ts';
 import type { DashChatMutation, DashConfirmChatPlanMutation } from '../gql/graphql.ts';
+import { words } from '../format.ts';
 import { useCanAct } from '../hooks.ts';
 import { ChatMutation, ConfirmChatPlanMutation } from '../operations.ts';
 import { AuditTable, ErrorLine, Json } from '../ui.tsx';
@@ -23,7 +24,7 @@ function Steps({ steps }: { steps: Step[] }) {
     <ol class="steps" data-testid="steps">
       {steps.map((s) => (
         <li data-step-status={s.status}>
-          {STEP_MARK[s.status]} {s.action}{' '}
+          {STEP_MARK[s.status]} {words(s.action)}{' '}
           {s.target ? `${s.target.namespace ?? ''}/${s.target.name}` : ''}{' '}
           {s.__typename === 'ChatStepFailed' ? `— ${s.code}: ${s.message}` : ''}
           {s.status === 'NOT_RUN' ? '— not run' : ''}
@@ -88,7 +89,7 @@ export function ChatView() {
               <ol class="plan" data-testid="plan">
                 {t.answer.plan.map((step) => (
                   <li>
-                    <strong>{step.action}</strong>{' '}
+                    <strong>{words(step.action)}</strong>{' '}
                     {step.target
                       ? `${step.target.kind} ${step.target.namespace ?? ''}/${step.target.name}`
                       : ''}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api.ts';
-import { money } from '../format.ts';
+import { money, words } from '../format.ts';
 import { RecommendationStatus, type RecommendationRowFieldsFragment } from '../gql/graphql.ts';
 import { errorsAt, href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
@@ -34,9 +34,9 @@ export function RecommendationCard({
         {rec.title} <StateBadge state={rec.status} /> <span class="badge">{rec.risk} risk</span>
       </h4>
       <p>
-        <a href={href(['resource', rec.targetId])}>{rec.targetName}</a> · {rec.type} · from{' '}
-        {rec.source} · confidence {Math.round(rec.confidence * 100)}% · saves{' '}
-        {money(rec.estimatedMonthlySavings)}
+        <a href={href(['resource', rec.targetId])}>{rec.targetName}</a> ·{' '}
+        {rec.customType ?? rec.type} · from {words(rec.source)} {rec.sourceName} · confidence{' '}
+        {Math.round(rec.confidence * 100)}% · saves {money(rec.estimatedMonthlySavings)}
       </p>
       <p>{rec.summary}</p>
       {rec.statusReason && <p class="muted">{rec.statusReason}</p>}
