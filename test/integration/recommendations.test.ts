@@ -169,7 +169,9 @@ const Submit = graphql(`
         recommendations {
           id
           source
+          sourceName
           type
+          customType
         }
       }
       ... on Error {
