@@ -261,9 +261,9 @@ describe('AWS actions through the GraphQL mutations', () => {
     ]);
     expect(rows).toEqual(
       expect.arrayContaining([
-        ['stop', 'SUCCEEDED', true],
-        ['stop', 'SUCCEEDED', false],
-        ['stop', 'FAILED', false],
+        ['STOP', 'SUCCEEDED', true],
+        ['STOP', 'SUCCEEDED', false],
+        ['STOP', 'FAILED', false],
       ]),
     );
     expect(log.verifyAuditLog.valid).toBe(true);

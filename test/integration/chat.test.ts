@@ -267,8 +267,8 @@ describe('ChatOps against the lab', () => {
       `scale storefront and payments-worker in ${ns.name} to 3`,
     );
     expect(plan.plan.map((p) => [p.action, p.target?.name, p.parameters])).toEqual([
-      ['scale', 'storefront', { replicas: 3 }],
-      ['scale', 'payments-worker', { replicas: 3 }],
+      ['SCALE', 'storefront', { replicas: 3 }],
+      ['SCALE', 'payments-worker', { replicas: 3 }],
     ]);
     const done = await confirm(TOKENS.operator, plan.confirmationToken ?? '');
     if (done.__typename !== 'ConfirmChatPlanSuccess') throw new Error(JSON.stringify(done));
