@@ -1,10 +1,13 @@
 // Kubernetes benchmark against the running lab (not part of npm test):
 //   node --expose-gc test/bench/kubernetes.ts [--create N] [--seconds S] [--slices K]
-//     [--concurrency C] [--skip-startup] [--keep]
+//     [--concurrency C] [--skip-startup] [--keep] [--limits]
 // 1. start-to-ready of the watch caches vs `kubectl get pods -A -o json`, memory per pod;
 // 2. dashboard query (first 100 pods of the biggest namespace with deployment and node):
 //    throughput and p50/p99 against a plain yoga server answering the same JSON;
 // 3. latency from scaleResource returning to the resourceEvent reaching a subscriber.
+// --limits adds, in phase 2, the same orchestrator with the edge's limits off (limits-off.ts),
+// alternating with it, and the default one gets its rate limiter on (a budget it never spends);
+// phase 3 is then skipped.
 // --create N first adds N pods in namespace k8s-bench (deleted at the end).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ const { values: opts } = parseArgs({
     'skip-startup': { type: 'boolean', default: false },
     // Leave the --create pods in place for the next run (`kubectl apply` finds them there).
     keep: { type: 'boolean', default: false },
+    limits: { type: 'boolean', default: false },
   },
 });
 const TOKEN = 'bench-operator-secret-0123456789';
@@ -177,24 +181,39 @@ const DASHBOARD = `query Dashboard($ns: String!) {
 /** Phases 2 and 3, against the orchestrator run as its own process (node src/main.ts). */
 async function serve(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'oi-bench-'));
-  const app = spawnNode(['src/main.ts'], {
-    PORT: '18181',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: dir,
-    API_TOKENS: `bench:operator:${TOKEN}`,
-    // Throughput is the measure: one token's rate limit would cap it (docs/security.md).
-    RATE_LIMIT_PER_SECOND: '0',
-    KUBECONFIG: lab().KUBECONFIG ?? '',
-    AWS_ENDPOINT: '',
-    AWS_REGION: '',
-    AWS_REGIONS: '',
-    PROMETHEUS_URL: '',
-  });
+  const orchestrator = (port: string, flags: string[], env: Record<string, string>) =>
+    spawnNode([...flags, 'src/main.ts'], {
+      PORT: port,
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: mkdtempSync(join(dir, 'data-')),
+      API_TOKENS: `bench:operator:${TOKEN}`,
+      KUBECONFIG: lab().KUBECONFIG ?? '',
+      AWS_ENDPOINT: '',
+      AWS_REGION: '',
+      AWS_REGIONS: '',
+      PROMETHEUS_URL: '',
+      ...env,
+    });
+  // Throughput is the measure: one token's rate limit would cap it (docs/security.md). With
+  // --limits the limiter runs and charges every request from a budget this load never spends.
+  const app = orchestrator(
+    '18181',
+    [],
+    opts.limits
+      ? { RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' }
+      : { RATE_LIMIT_PER_SECOND: '0' },
+  );
+  const unlimited = opts.limits
+    ? orchestrator('18183', ['--import', './test/bench/limits-off.ts'], {
+        RATE_LIMIT_PER_SECOND: '0',
+      })
+    : undefined;
   try {
     const t0 = performance.now();
     await waitHttp('http://127.0.0.1:18181/ready');
+    if (unlimited) await waitHttp('http://127.0.0.1:18183/ready');
     out(`orchestrator process: /ready 200 ${(performance.now() - t0).toFixed(0)} ms after spawn`);
     const p = new KubernetesProvider(
       { kubeconfig: lab().KUBECONFIG, contexts: [] },
@@ -224,15 +243,24 @@ async function serve(): Promise<void> {
       const seconds = Number(opts.seconds);
       const slices = Number(opts.slices);
       const oursUrl = 'http://127.0.0.1:18181/graphql';
+      const offUrl = 'http://127.0.0.1:18183/graphql';
       const baseUrl = 'http://127.0.0.1:18182/graphql';
-      await load(oursUrl, body, seconds, TOKEN); // warm-up, both
+      await load(oursUrl, body, seconds, TOKEN); // warm-up, all
+      if (unlimited) await load(offUrl, body, seconds, TOKEN);
       await load(baseUrl, body, seconds);
-      // Alternating slices, so that both servers see the same (noisy) machine.
+      // Alternating slices, so that every server sees the same (noisy) machine.
       const oursAll: number[] = [];
+      const offAll: number[] = [];
       const baseAll: number[] = [];
       const ratios: number[] = [];
+      const limitRatios: number[] = [];
       for (let i = 0; i < slices; i++) {
         const o = await load(oursUrl, body, seconds / slices, TOKEN);
+        if (unlimited) {
+          const f = await load(offUrl, body, seconds / slices, TOKEN);
+          offAll.push(...f);
+          limitRatios.push(o.length / f.length);
+        }
         const b = await load(baseUrl, body, seconds / slices);
         oursAll.push(...o);
         baseAll.push(...b);
@@ -240,24 +268,37 @@ async function serve(): Promise<void> {
       }
       const ours = summary(oursAll, seconds);
       const base = summary(baseAll, seconds);
+      const perSlice = (rs: number[]) =>
+        `per slice ${rs.map((r) => `${(100 * r).toFixed(0)}%`).join(' ')} (median ${(100 * median(rs)).toFixed(0)}%)`;
       out(
         `dashboard query (first 100 of ${nsPods} pods in ${ns}, with deployment and node; ${opts.concurrency} concurrent, ${seconds}s each in ${slices} alternating slices):`,
       );
       out(
-        `  orchestrator: ${ours.rps.toFixed(0)} req/s, p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms`,
+        `  orchestrator${unlimited ? ', limits on' : ''}: ${ours.rps.toFixed(0)} req/s, p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms`,
       );
+      if (unlimited) {
+        const off = summary(offAll, seconds);
+        out(
+          `  orchestrator, limits off: ${off.rps.toFixed(0)} req/s, p50 ${off.p50.toFixed(1)} ms, p99 ${off.p99.toFixed(1)} ms`,
+        );
+        out(
+          `  limits on / off: ${((100 * ours.rps) / off.rps).toFixed(1)}% of the throughput; ${perSlice(limitRatios)}`,
+        );
+      }
       out(
         `  plain yoga, precomputed JSON: ${base.rps.toFixed(0)} req/s, p50 ${base.p50.toFixed(1)} ms, p99 ${base.p99.toFixed(1)} ms`,
       );
       out(
-        `  ratio: ${((100 * ours.rps) / base.rps).toFixed(0)}% of baseline throughput; per slice ${ratios.map((r) => `${(100 * r).toFixed(0)}%`).join(' ')} (median ${(100 * median(ratios)).toFixed(0)}%)`,
+        `  ratio: ${((100 * ours.rps) / base.rps).toFixed(0)}% of baseline throughput; ${perSlice(ratios)}`,
       );
     } finally {
       baseline.kill();
     }
-    await scaleToEvent();
+    // --limits measures phase 2 only (and so leaves a shared lab untouched).
+    if (!opts.limits) await scaleToEvent();
   } finally {
     app.kill();
+    unlimited?.kill();
   }
 }
 
