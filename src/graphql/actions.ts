@@ -20,14 +20,23 @@ export const ActionResultInterface = builder.interfaceRef<ActionSuccess>('Action
   description:
     'What every successful action returns: its audit event, and whether it was a dry run.',
   fields: (t) => ({
-    auditEvent: t.field({ type: AuditEventRef, resolve: (r) => r.auditEvent }),
-    dryRun: t.exposeBoolean('dryRun'),
+    auditEvent: t.field({
+      type: AuditEventRef,
+      description:
+        'The audit record of this action: who, what, parameters, before and after, outcome (a dry run is recorded too).',
+      resolve: (r) => r.auditEvent,
+    }),
+    dryRun: t.exposeBoolean('dryRun', {
+      description: 'True when nothing was changed: the provider only validated and previewed it.',
+    }),
   }),
 });
 
 /** `<Base>Success` (implements ActionResult); fields using it declare `actionErrors(base)`. */
 export function actionSuccess(base: string) {
   return builder.objectRef<ActionSuccess>(`${base}Success`).implement({
+    description:
+      'The action ran and succeeded (or, with dryRun, was previewed); `auditEvent` holds its parameters, before and after.',
     interfaces: [ActionResultInterface],
   });
 }
@@ -40,7 +49,14 @@ export function actionErrors(
   base: string,
   types: (new (...args: never[]) => Error)[] = ACTION_ERRORS,
 ) {
-  return { types, directResult: true, union: { name: `${base}Result` } } as const;
+  return {
+    types,
+    directResult: true,
+    union: {
+      name: `${base}Result`,
+      description: `What ${base.charAt(0).toLowerCase()}${base.slice(1)} answers: its success, or a typed Error saying why it did not run or failed.`,
+    },
+  } as const;
 }
 
 /** Pipeline results carry expected failures as values; the errors plugin wants them thrown. */
@@ -83,19 +99,31 @@ async function runAction(
 }
 
 const DeletePropagationEnum = builder.enumType('DeletePropagation', {
+  description: "What becomes of a Kubernetes object's dependents when it is deleted.",
   values: {
-    FOREGROUND: { value: 'Foreground' },
-    BACKGROUND: { value: 'Background' },
-    ORPHAN: { value: 'Orphan' },
+    FOREGROUND: {
+      value: 'Foreground',
+      description: 'Dependents are deleted first; the object goes last.',
+    },
+    BACKGROUND: {
+      value: 'Background',
+      description: 'The object goes at once; the garbage collector deletes dependents after.',
+    },
+    ORPHAN: { value: 'Orphan', description: 'Dependents are kept, without an owner.' },
   } as const,
 });
 
 const idField = { description: 'The global id of the resource.' } as const;
 
 const ScaleResourceInput = builder.inputType('ScaleResourceInput', {
+  description: 'A workload or Auto Scaling group, and the count to run.',
   fields: (t) => ({
     id: t.id({ required: true, ...idField }),
-    replicas: t.int({ required: true }),
+    replicas: t.int({
+      required: true,
+      description:
+        'Replicas (workloads) or desired capacity (Auto Scaling groups, within min and max); 0 or more.',
+    }),
     dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
     idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
   }),
@@ -103,6 +131,7 @@ const ScaleResourceInput = builder.inputType('ScaleResourceInput', {
 
 const SimpleActionInput = (name: string) =>
   builder.inputType(name, {
+    description: 'The resource to act on.',
     fields: (t) => ({
       id: t.id({ required: true, ...idField }),
       dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
@@ -111,6 +140,7 @@ const SimpleActionInput = (name: string) =>
   });
 
 const RestartResourceInput = builder.inputType('RestartResourceInput', {
+  description: 'The workload or pod to restart.',
   fields: (t) => ({
     id: t.id({ required: true, ...idField }),
     force: t.boolean({
@@ -123,16 +153,22 @@ const RestartResourceInput = builder.inputType('RestartResourceInput', {
 });
 
 const DeleteResourceInput = builder.inputType('DeleteResourceInput', {
+  description: 'The resource to delete, confirmed by its name.',
   fields: (t) => ({
     id: t.id({ required: true, ...idField }),
     confirm: t.string({ required: true, description: "Must equal the resource's name." }),
-    propagationPolicy: t.field({ type: DeletePropagationEnum, required: false }),
+    propagationPolicy: t.field({
+      type: DeletePropagationEnum,
+      required: false,
+      description: "Kubernetes only: what happens to its dependents (default: the API server's).",
+    }),
     dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
     idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
   }),
 });
 
 const ChangeInstanceTypeInput = builder.inputType('ChangeInstanceTypeInput', {
+  description: 'An EC2 instance and its new type.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The global id of an EC2 instance.' }),
     instanceType: t.string({ required: true, description: 'The new type, e.g. t3.medium.' }),
@@ -153,6 +189,7 @@ function ec2InstanceId(globalId: string): string {
 }
 
 const RevertActionInput = builder.inputType('RevertActionInput', {
+  description: 'The recorded action to undo.',
   fields: (t) => ({
     auditEventId: t.id({ required: true, description: 'The AuditEvent to undo.' }),
     dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
@@ -184,7 +221,13 @@ builder.mutationFields((t) => ({
     errors: actionErrors('ScaleResource'),
     description:
       'Set the replicas of a workload, or the desired capacity of an Auto Scaling group.',
-    args: { input: t.arg({ type: ScaleResourceInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ScaleResourceInput,
+        required: true,
+        description: 'What to act on, and how.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runAction(ctx, () => ({
         ...apiCommand(ctx, input),
@@ -198,7 +241,13 @@ builder.mutationFields((t) => ({
     type: actionSuccess('RestartResource'),
     errors: actionErrors('RestartResource'),
     description: 'Rollout-restart a workload, or delete a controller-owned pod.',
-    args: { input: t.arg({ type: RestartResourceInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: RestartResourceInput,
+        required: true,
+        description: 'What to act on, and how.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runAction(ctx, () => ({
         ...apiCommand(ctx, input),
@@ -212,7 +261,13 @@ builder.mutationFields((t) => ({
     type: actionSuccess('DeleteResource'),
     errors: actionErrors('DeleteResource', [...ACTION_ERRORS, ConfirmationRequiredError]),
     description: 'Delete a resource; `confirm` must equal its name. Cannot be reverted.',
-    args: { input: t.arg({ type: DeleteResourceInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: DeleteResourceInput,
+        required: true,
+        description: 'What to act on, and how.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runAction(ctx, () => ({
         ...apiCommand(ctx, input),
@@ -228,7 +283,13 @@ builder.mutationFields((t) => ({
     errors: actionErrors('ChangeInstanceType'),
     description:
       'Change the type of an EC2 instance: a running one is stopped, changed and started again (a short outage); a stopped one stays stopped. Revertible.',
-    args: { input: t.arg({ type: ChangeInstanceTypeInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ChangeInstanceTypeInput,
+        required: true,
+        description: 'What to act on, and how.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       runAction(ctx, () => ({
         ...apiCommand(ctx, input),
@@ -243,7 +304,13 @@ builder.mutationFields((t) => ({
     errors: actionErrors('RevertAction', [...ACTION_ERRORS, IrreversibleError]),
     description:
       'Restore the recorded `before` of a reversible action, if the target has not changed since.',
-    args: { input: t.arg({ type: RevertActionInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: RevertActionInput,
+        required: true,
+        description: 'What to act on, and how.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const auditEventId = decodeGlobalIdOf(
         String(input.auditEventId),
@@ -261,7 +328,13 @@ builder.mutationFields((t) => ({
         type: actionSuccess(base),
         errors: actionErrors(base),
         description,
-        args: { input: t.arg({ type: SimpleActionInput(`${base}Input`), required: true }) },
+        args: {
+          input: t.arg({
+            type: SimpleActionInput(`${base}Input`),
+            required: true,
+            description: 'What to act on.',
+          }),
+        },
         resolve: (_root, { input }, ctx) =>
           runAction(ctx, () => ({
             ...apiCommand(ctx, input),

@@ -12,8 +12,12 @@ import {
 } from '../errors.ts';
 import { builder } from './builder.ts';
 
-builder.addScalarType('DateTime', DateTimeResolver);
-builder.addScalarType('JSON', JSONResolver);
+builder.addScalarType('DateTime', DateTimeResolver, {
+  description: 'A point in time, RFC 3339 in UTC (e.g. 2026-12-06T22:56:00.000Z).',
+});
+builder.addScalarType('JSON', JSONResolver, {
+  description: 'Any JSON value; the field that has it says its shape.',
+});
 builder.addScalarType('Duration', DurationResolver, {
   description: 'An ISO 8601 duration such as PT15M or P7D.',
 });
@@ -24,14 +28,26 @@ builder.subscriptionType({});
 export const ErrorInterface = builder.interfaceRef<AppError>('Error').implement({
   description: 'An expected failure, returned as data. `code` is stable; `message` is for people.',
   fields: (t) => ({
-    message: t.exposeString('message'),
-    code: t.exposeString('code'),
+    message: t.exposeString('message', {
+      description: 'What went wrong, for people (may name the resource; never a secret).',
+    }),
+    code: t.exposeString('code', {
+      description:
+        'Stable and machine-readable: NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT, CONFIRMATION_REQUIRED, PROVIDER_ERROR, UNAVAILABLE, IRREVERSIBLE, … (one per error type).',
+    }),
   }),
 });
 
 const FieldProblemRef = builder.objectRef<{ path: string; message: string }>('FieldProblem');
 FieldProblemRef.implement({
-  fields: (t) => ({ path: t.exposeString('path'), message: t.exposeString('message') }),
+  description: 'One refused input field.',
+  fields: (t) => ({
+    path: t.exposeString('path', {
+      description:
+        'Where in the input, dot-separated (e.g. `input.replicas`, `recommendations.2.type`).',
+    }),
+    message: t.exposeString('message', { description: 'What is wrong with it.' }),
+  }),
 });
 
 function errorType(cls: new (message: string) => AppError, name: string, description: string) {
@@ -58,7 +74,13 @@ export const ValidationErrorType = builder.objectType(ValidationError, {
   description: 'The input was refused; nothing changed.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ValidationError,
-  fields: (t) => ({ fields: t.field({ type: [FieldProblemRef], resolve: (e) => e.fields }) }),
+  fields: (t) => ({
+    fields: t.field({
+      type: [FieldProblemRef],
+      description: 'Each refused field and why; empty when the input as a whole was refused.',
+      resolve: (e) => e.fields,
+    }),
+  }),
 });
 export const ConflictErrorType = errorType(
   ConflictError,
@@ -75,7 +97,11 @@ export const ProviderErrorType = builder.objectType(ProviderError, {
   description: 'The cloud or cluster API failed or could not be reached.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ProviderError,
-  fields: (t) => ({ provider: t.exposeString('provider') }),
+  fields: (t) => ({
+    provider: t.exposeString('provider', {
+      description: 'Which provider failed: KUBERNETES or AWS (or the metric backend by name).',
+    }),
+  }),
 });
 export const UnavailableErrorType = errorType(
   UnavailableError,

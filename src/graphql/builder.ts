@@ -53,8 +53,35 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { nullable: true },
+    nodeQueryOptions: {
+      nullable: true,
+      description:
+        'Anything with a global id, refetched by it; null when it no longer exists or the id names nothing.',
+    },
     nodesQueryOptions: false,
+    nodeTypeOptions: {
+      description: 'An object with an opaque global id that `node(id)` loads again.',
+    },
+    idFieldOptions: {
+      description:
+        'Opaque global id: pass it to `node(id)` or to a mutation input; never parse it.',
+    },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in its connection, and the cursors to move from it.',
+    },
+    hasNextPageFieldOptions: {
+      description: 'Whether more items follow this page (ask with `first` and `after: endCursor`).',
+    },
+    hasPreviousPageFieldOptions: {
+      description:
+        'Whether items precede this page (ask with `last` and `before: startCursor` where the connection takes them).',
+    },
+    startCursorFieldOptions: {
+      description: 'The cursor of the first edge of this page; null for an empty page.',
+    },
+    endCursorFieldOptions: {
+      description: 'The cursor of the last edge of this page; null for an empty page.',
+    },
   },
   errors: {
     defaultTypes: [],

@@ -4,6 +4,12 @@ import type { PageRequest } from '../providers/paging.ts';
 export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 100;
 
+/** The descriptions of every connection's paging arguments. */
+export const PAGE_ARG_DOCS = {
+  first: `How many items from the start (after \`after\`): 0 to ${MAX_PAGE}, default ${DEFAULT_PAGE}.`,
+  after: "Continue after this cursor (a page's `endCursor`).",
+} as const;
+
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: {

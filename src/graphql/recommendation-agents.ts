@@ -10,17 +10,32 @@ import { RecommendationRef, rethrow } from './recommendations.ts';
 // "Recommendations / Agents"); the engine calls agents with `analyze` on each run.
 
 const AgentRef = builder.objectRef<Agent>('RecommendationAgent').implement({
+  description: 'An external engine that gives advice, registered by an admin.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    url: t.exposeString('url', { nullable: true }),
-    capabilities: t.exposeStringList('capabilities'),
-    registeredAt: t.field({ type: 'DateTime', resolve: (a) => a.registeredAt }),
+    name: t.exposeString('name', {
+      description: 'Its name: also the name of its API token (role agent).',
+    }),
+    url: t.exposeString('url', {
+      nullable: true,
+      description: 'Where the engine calls POST <url>/analyze each run; null if it only submits.',
+    }),
+    capabilities: t.exposeStringList('capabilities', { description: 'e.g. ["analyze"].' }),
+    registeredAt: t.field({
+      type: 'DateTime',
+      description: 'When it was registered (or last updated).',
+      resolve: (a) => a.registeredAt,
+    }),
     lastHeartbeatAt: t.field({
       type: 'DateTime',
       nullable: true,
+      description: 'Its last agentHeartbeat; null if it never sent one.',
       resolve: (a) => a.lastHeartbeatAt,
     }),
-    lastError: t.exposeString('lastError', { nullable: true }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description:
+        'The last failure calling it (timeout, bad payload); null when the last call worked.',
+    }),
   }),
 });
 
@@ -66,13 +81,19 @@ const HeartbeatSuccess = builder.objectRef<{ agent: Agent }>('AgentHeartbeatSucc
 const SubmitSuccess = builder
   .objectRef<{ recommendations: Recommendation[] } & ActionSuccess>('SubmitRecommendationsSuccess')
   .implement({
+    description: 'The whole submission was stored; the audit event records it.',
     interfaces: [ActionResultInterface],
     fields: (t) => ({
-      recommendations: t.field({ type: [RecommendationRef], resolve: (s) => s.recommendations }),
+      recommendations: t.field({
+        type: [RecommendationRef],
+        description: 'The stored advice, in submission order (source AGENT).',
+        resolve: (s) => s.recommendations,
+      }),
     }),
   });
 
 const RegisterAgentInput = builder.inputType('RegisterAgentInput', {
+  description: 'An agent to register, or to update by name.',
   fields: (t) => ({
     name: t.string({
       required: true,
@@ -93,6 +114,7 @@ const RemoveAgentInput = builder.inputType('RemoveAgentInput', {
 });
 
 const SubmitRecommendationsInput = builder.inputType('SubmitRecommendationsInput', {
+  description: "An agent's advice, stored all or nothing.",
   fields: (t) => ({
     agent: t.string({
       required: false,
@@ -112,7 +134,9 @@ builder.mutationFields((t) => ({
     type: AgentSuccess,
     errors: actionErrors('RegisterAgent', [ValidationError, UnavailableError]),
     authScopes: { admin: true },
-    args: { input: t.arg({ type: RegisterAgentInput, required: true }) },
+    args: {
+      input: t.arg({ type: RegisterAgentInput, required: true, description: 'The agent.' }),
+    },
     description: 'Register (or update) an agent; recorded in the audit log (register_agent).',
     resolve: async (_root, { input }, ctx) =>
       rethrow(
@@ -160,7 +184,13 @@ builder.mutationFields((t) => ({
     ]),
     description:
       'An agent submits advice (a token of role agent named as a registered agent, or an admin); recorded in the audit log (submit_recommendations).',
-    args: { input: t.arg({ type: SubmitRecommendationsInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: SubmitRecommendationsInput,
+        required: true,
+        description: 'The advice.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) =>
       rethrow(
         await ctx.services.agentService.submit({
@@ -176,6 +206,7 @@ builder.mutationFields((t) => ({
 builder.queryFields((t) => ({
   recommendationAgents: t.field({
     type: [AgentRef],
+    description: 'Every registered agent, with its liveness and last error.',
     resolve: (_r, _a, ctx) => ctx.services.agents.list(),
   }),
 }));

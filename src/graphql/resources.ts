@@ -5,6 +5,7 @@ import { mayRun } from '../actions/policy.ts';
 
 import { parseLabelSelector } from '../providers/labels.ts';
 import {
+  ACTION_VERBS,
   RESOURCE_STATES,
   type ActionVerb,
   type Resource,
@@ -16,52 +17,86 @@ import type { DeliveredEvent } from '../cursor-stream.ts';
 import { RESOURCE_TOPIC } from '../eventlog.ts';
 import { afterArg, eventOf, streamFields, subscribeLogged } from './streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
-import { connectionOf, pageRequest, type Page } from './pagination.ts';
+import { connectionOf, PAGE_ARG_DOCS, pageRequest, type Page } from './pagination.ts';
 import { MEMOIZE_GLOBAL_ID } from './sync-node-ids.ts';
 
 export const ProviderEnum = builder.enumType('Provider', {
-  values: ['KUBERNETES', 'AWS'] as const,
+  description: 'Which provider watches a resource.',
+  values: {
+    KUBERNETES: { description: 'A Kubernetes cluster (a kubeconfig context).' },
+    AWS: { description: 'An AWS account, one region at a time.' },
+  },
 });
+
+const KIND_DOCS: Record<ResourceKind, string> = {
+  NAMESPACE: 'A Kubernetes namespace.',
+  NODE: 'A Kubernetes node.',
+  POD: 'A Kubernetes pod.',
+  DEPLOYMENT: 'A Kubernetes Deployment.',
+  STATEFULSET: 'A Kubernetes StatefulSet.',
+  DAEMONSET: 'A Kubernetes DaemonSet.',
+  REPLICASET: 'A Kubernetes ReplicaSet.',
+  SERVICE: 'A Kubernetes Service.',
+  HORIZONTAL_POD_AUTOSCALER: 'A Kubernetes HorizontalPodAutoscaler (autoscaling/v2).',
+  EC2_INSTANCE: 'An EC2 instance.',
+  EBS_VOLUME: 'An EBS volume.',
+  RDS_INSTANCE: 'An RDS database instance.',
+  AUTO_SCALING_GROUP: 'An EC2 Auto Scaling group.',
+};
 
 export const ResourceKindEnum = builder.enumType('ResourceKind', {
-  values: [
-    'NAMESPACE',
-    'NODE',
-    'POD',
-    'DEPLOYMENT',
-    'STATEFULSET',
-    'DAEMONSET',
-    'REPLICASET',
-    'SERVICE',
-    'HORIZONTAL_POD_AUTOSCALER',
-    'EC2_INSTANCE',
-    'EBS_VOLUME',
-    'RDS_INSTANCE',
-    'AUTO_SCALING_GROUP',
-  ] as const satisfies readonly ResourceKind[],
+  description: 'What a resource is; each kind has its own object type implementing Resource.',
+  values: Object.fromEntries(
+    Object.entries(KIND_DOCS).map(([k, description]) => [k, { description }]),
+  ) as Record<ResourceKind, { description: string }>,
 });
 
-export const ResourceStateEnum = builder.enumType('ResourceState', { values: RESOURCE_STATES });
+const STATE_DOCS: Record<(typeof RESOURCE_STATES)[number], string> = {
+  RUNNING:
+    'Serving as asked: a ready workload, a running pod or instance, a Ready node, an available volume.',
+  PENDING: 'On its way: starting, scheduling, rolling out, or an instance booting.',
+  STOPPED: 'Stopped on purpose: a workload at 0 replicas, a stopped instance.',
+  FAILED: 'Broken: a failed pod, a NotReady node, an instance or database in an error state.',
+  TERMINATING: 'Being deleted or shut down.',
+  SUCCEEDED: 'A pod whose containers all completed successfully.',
+  DEGRADED: 'Running with fewer ready replicas (or members) than asked for.',
+  UNKNOWN: 'The provider does not say (or the resource is gone: RemovedResource).',
+};
+
+export const ResourceStateEnum = builder.enumType('ResourceState', {
+  description: "A resource's condition, the same scale for every provider and kind.",
+  values: Object.fromEntries(
+    RESOURCE_STATES.map((v) => [v, { description: STATE_DOCS[v] }]),
+  ) as Record<(typeof RESOURCE_STATES)[number], { description: string }>,
+});
+
+const VERB_DOCS: Record<ActionVerb, string> = {
+  scale: 'Set replicas (workloads) or desired capacity (Auto Scaling groups).',
+  start: 'Start: restore the replicas remembered by stop, or start an instance.',
+  stop: 'Stop: scale a workload to 0 (remembering its replicas), or stop an instance.',
+  restart: 'Rollout-restart a workload, or delete a controller-owned pod.',
+  reboot: 'Reboot an EC2 instance or RDS instance.',
+  delete: 'Delete the resource (needs its name as confirmation; never revertible).',
+  cordon: 'Mark a node unschedulable.',
+  uncordon: 'Mark a node schedulable again.',
+  patch:
+    'Change part of its spec (container resources, an instance type); used by recommendations.',
+  create: 'Create objects from manifests inside a namespace (ChatOps templates).',
+};
 
 export const ActionVerbEnum = builder.enumType('ActionVerb', {
-  values: {
-    SCALE: { value: 'scale' },
-    START: { value: 'start' },
-    STOP: { value: 'stop' },
-    RESTART: { value: 'restart' },
-    REBOOT: { value: 'reboot' },
-    DELETE: { value: 'delete' },
-    CORDON: { value: 'cordon' },
-    UNCORDON: { value: 'uncordon' },
-    PATCH: { value: 'patch' },
-    CREATE: { value: 'create' },
-  } as const satisfies Record<string, { value: ActionVerb }>,
+  description:
+    'A verb the action pipeline runs on a resource through its provider (role: operator; delete: admin).',
+  values: Object.fromEntries(
+    ACTION_VERBS.map((v) => [v.toUpperCase(), { value: v, description: VERB_DOCS[v] }]),
+  ) as Record<Uppercase<ActionVerb>, { value: ActionVerb; description: string }>,
 });
 
 const LabelRef = builder.objectRef<[string, string]>('Label').implement({
+  description: 'One Kubernetes label or AWS tag.',
   fields: (t) => ({
-    key: t.string({ resolve: ([k]) => k }),
-    value: t.string({ resolve: ([, v]) => v }),
+    key: t.string({ description: 'Its key, e.g. `app` or `Name`.', resolve: ([k]) => k }),
+    value: t.string({ description: 'Its value (may be empty).', resolve: ([, v]) => v }),
   }),
 });
 
@@ -71,18 +106,39 @@ export const ResourceInterface = builder.interfaceRef<Resource>('Resource').impl
   // By kind, at once: without it every abstract value asks each kind's isTypeOf in turn.
   resolveType: (r) => typeNameOfKind.get(r.kind),
   fields: (t) => ({
-    provider: t.field({ type: ProviderEnum, resolve: (r) => r.provider }),
-    kind: t.field({ type: ResourceKindEnum, resolve: (r) => r.kind }),
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'Which provider watches it.',
+      resolve: (r) => r.provider,
+    }),
+    kind: t.field({
+      type: ResourceKindEnum,
+      description: 'What it is (the concrete type says the same).',
+      resolve: (r) => r.kind,
+    }),
     cluster: t.exposeString('cluster', { description: 'Kubernetes context, or AWS region.' }),
-    namespace: t.exposeString('namespace', { nullable: true }),
-    name: t.exposeString('name'),
-    state: t.field({ type: ResourceStateEnum, resolve: (r) => r.state }),
+    namespace: t.exposeString('namespace', {
+      nullable: true,
+      description: 'Its Kubernetes namespace; null for cluster-scoped kinds and AWS resources.',
+    }),
+    name: t.exposeString('name', {
+      description: 'Its name (the Name tag, else the AWS id, for AWS resources).',
+    }),
+    state: t.field({
+      type: ResourceStateEnum,
+      description: 'Its condition now, from the watch cache or the last poll.',
+      resolve: (r) => r.state,
+    }),
     labels: t.field({
       type: [LabelRef],
       description: 'Kubernetes labels, or AWS tags.',
       resolve: (r) => Object.entries(r.labels),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the provider created it; null when the provider does not say.',
+    }),
     actions: t.field({
       type: [ActionVerbEnum],
       description: 'The actions the viewer may take on this resource (role and kind).',
@@ -142,13 +198,25 @@ export function resourceNode<T>(
 }
 
 const ResourceFilterInput = builder.inputType('ResourceFilter', {
+  description: 'Which resources to return; every field given must match (AND), each list is OR.',
   fields: (t) => ({
-    providers: t.field({ type: [ProviderEnum], required: false }),
-    kinds: t.field({ type: [ResourceKindEnum], required: false }),
-    clusters: t.stringList({ required: false }),
-    namespaces: t.stringList({ required: false }),
-    names: t.stringList({ required: false }),
-    states: t.field({ type: [ResourceStateEnum], required: false }),
+    providers: t.field({
+      type: [ProviderEnum],
+      required: false,
+      description: 'From any of these providers.',
+    }),
+    kinds: t.field({ type: [ResourceKindEnum], required: false, description: 'Of these kinds.' }),
+    clusters: t.stringList({
+      required: false,
+      description: 'In these Kubernetes contexts or AWS regions.',
+    }),
+    namespaces: t.stringList({ required: false, description: 'In these namespaces (exact).' }),
+    names: t.stringList({ required: false, description: 'With these names (exact).' }),
+    states: t.field({
+      type: [ResourceStateEnum],
+      required: false,
+      description: 'In these states.',
+    }),
     search: t.string({ required: false, description: 'Case-insensitive part of the name.' }),
     labelSelector: t.string({
       required: false,
@@ -175,18 +243,25 @@ const ProviderFailureRef = builder
   .implement({
     description: 'A cluster or region that could not be read; the rest of the answer stands.',
     fields: (t) => ({
-      provider: t.exposeString('provider'),
-      cluster: t.exposeString('cluster'),
-      message: t.exposeString('message'),
+      provider: t.exposeString('provider', { description: 'KUBERNETES or AWS.' }),
+      cluster: t.exposeString('cluster', { description: 'The context or region that failed.' }),
+      message: t.exposeString('message', { description: 'Why, as the provider reported it.' }),
     }),
   });
 
 const ResourceEdgeRef = builder
   .objectRef<{ cursor: string; node: Resource }>('ResourceEdge')
   .implement({
+    description: 'One resource of a page, with its cursor.',
     fields: (t) => ({
-      cursor: t.exposeString('cursor'),
-      node: t.field({ type: ResourceInterface, resolve: (e) => e.node }),
+      cursor: t.exposeString('cursor', {
+        description: 'Pass as `after` to continue after this resource.',
+      }),
+      node: t.field({
+        type: ResourceInterface,
+        description: 'The resource.',
+        resolve: (e) => e.node,
+      }),
     }),
   });
 
@@ -195,10 +270,21 @@ type ResourcePage = Page<Resource> & {
 };
 
 const ResourceConnectionRef = builder.objectRef<ResourcePage>('ResourceConnection').implement({
+  description: 'A page of resources in id order (stable while resources come and go).',
   fields: (t) => ({
-    edges: t.field({ type: [ResourceEdgeRef], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
-    totalCount: t.exposeInt('totalCount'),
+    edges: t.field({
+      type: [ResourceEdgeRef],
+      description: 'The resources of this page.',
+      resolve: (c) => c.edges,
+    }),
+    pageInfo: t.field({
+      type: builder.pageInfoRef(),
+      description: 'Whether more follow, and the cursors.',
+      resolve: (c) => c.pageInfo,
+    }),
+    totalCount: t.exposeInt('totalCount', {
+      description: 'Every resource matching the filter (not just this page).',
+    }),
     failures: t.field({
       type: [ProviderFailureRef],
       description: 'Clusters or regions left out of this answer because they failed.',
@@ -214,9 +300,13 @@ builder.queryFields((t) => ({
     type: ResourceConnectionRef,
     description: 'Every watched resource, from memory; filters combine with AND.',
     args: {
-      filter: t.arg({ type: ResourceFilterInput, required: false }),
-      first: t.arg.int({ required: false }),
-      after: t.arg.string({ required: false }),
+      filter: t.arg({
+        type: ResourceFilterInput,
+        required: false,
+        description: 'Which resources; all when absent.',
+      }),
+      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
+      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
     },
     resolve: (_root, args, ctx) => ({
       ...connectionOf(ctx.services.providers.page(toFilter(args.filter), pageRequest(args)), byId),
@@ -226,7 +316,12 @@ builder.queryFields((t) => ({
 }));
 
 const ResourceEventTypeEnum = builder.enumType('ResourceEventType', {
-  values: ['ADDED', 'MODIFIED', 'DELETED'] as const,
+  description: 'What happened to a resource in the watch cache.',
+  values: {
+    ADDED: { description: 'It appeared (created, or first seen).' },
+    MODIFIED: { description: 'It changed (spec, status, labels or state).' },
+    DELETED: { description: 'It is gone; `resource` is its last known form.' },
+  },
 });
 
 /** The query that gives the current state again after a gap. */
@@ -235,10 +330,23 @@ const REFETCH = 'resources';
 const ResourceEventRef = builder
   .objectRef<DeliveredEvent<ResourceEvent>>('ResourceEvent')
   .implement({
+    description: 'A change to one resource, as the watch (or the AWS poll) saw it.',
     fields: (t) => ({
-      type: t.field({ type: ResourceEventTypeEnum, resolve: (e) => e.payload.type }),
-      resource: t.field({ type: ResourceInterface, resolve: (e) => e.payload.resource }),
-      timestamp: t.field({ type: 'DateTime', resolve: (e) => e.payload.timestamp }),
+      type: t.field({
+        type: ResourceEventTypeEnum,
+        description: 'Added, modified or deleted.',
+        resolve: (e) => e.payload.type,
+      }),
+      resource: t.field({
+        type: ResourceInterface,
+        description: 'The resource after the change (before it, for DELETED).',
+        resolve: (e) => e.payload.resource,
+      }),
+      timestamp: t.field({
+        type: 'DateTime',
+        description: 'When the orchestrator saw the change.',
+        resolve: (e) => e.payload.timestamp,
+      }),
       ...streamFields(t, REFETCH),
     }),
   });
@@ -253,7 +361,14 @@ builder.subscriptionFields((t) => ({
       'ADDED / MODIFIED / DELETED from the watch caches, filtered per subscriber, each exactly ' +
       'once and in order on every replica; `after` resumes from a cursor. Events older than the ' +
       'retention are reported as a `gap`, never dropped silently.',
-    args: { filter: t.arg({ type: ResourceFilterInput, required: false }), after: afterArg(t.arg) },
+    args: {
+      filter: t.arg({
+        type: ResourceFilterInput,
+        required: false,
+        description: 'Only events about matching resources.',
+      }),
+      after: afterArg(t.arg),
+    },
     subscribe: (_root, args, ctx) => {
       const matches = ctx.services.providers.matcher(toFilter(args.filter));
       return subscribeLogged<ResourceEvent>(ctx, {

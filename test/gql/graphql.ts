@@ -4,16 +4,27 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A verb the action pipeline runs on a resource through its provider (role: operator; delete: admin). */
 export type ActionVerb =
+  /** Mark a node unschedulable. */
   | 'CORDON'
+  /** Create objects from manifests inside a namespace (ChatOps templates). */
   | 'CREATE'
+  /** Delete the resource (needs its name as confirmation; never revertible). */
   | 'DELETE'
+  /** Change part of its spec (container resources, an instance type); used by recommendations. */
   | 'PATCH'
+  /** Reboot an EC2 instance or RDS instance. */
   | 'REBOOT'
+  /** Rollout-restart a workload, or delete a controller-owned pod. */
   | 'RESTART'
+  /** Set replicas (workloads) or desired capacity (Auto Scaling groups). */
   | 'SCALE'
+  /** Start: restore the replicas remembered by stop, or start an instance. */
   | 'START'
+  /** Stop: scale a workload to 0 (remembering its replicas), or stop an instance. */
   | 'STOP'
+  /** Mark a node schedulable again. */
   | 'UNCORDON';
 
 export type ApplyRecommendationInput = {
@@ -91,6 +102,7 @@ export type AuditStatus =
   | 'PENDING'
   | 'SUCCEEDED';
 
+/** An EC2 instance and its new type. */
 export type ChangeInstanceTypeInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -194,11 +206,16 @@ export type ConfirmChatPlanInput = {
   token: string;
 };
 
+/** What becomes of a Kubernetes object's dependents when it is deleted. */
 export type DeletePropagation =
+  /** The object goes at once; the garbage collector deletes dependents after. */
   | 'BACKGROUND'
+  /** Dependents are deleted first; the object goes last. */
   | 'FOREGROUND'
+  /** Dependents are kept, without an owner. */
   | 'ORPHAN';
 
+/** The resource to delete, confirmed by its name. */
 export type DeleteResourceInput = {
   /** Must equal the resource's name. */
   confirm: string;
@@ -208,6 +225,7 @@ export type DeleteResourceInput = {
   id: string | number;
   /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
+  /** Kubernetes only: what happens to its dependents (default: the API server's). */
   propagationPolicy?: DeletePropagation | null | undefined;
 };
 
@@ -231,10 +249,14 @@ export type MetricRangeInput = {
   to?: string | null | undefined;
 };
 
+/** Which provider watches a resource. */
 export type Provider =
+  /** An AWS account, one region at a time. */
   | 'AWS'
+  /** A Kubernetes cluster (a kubeconfig context). */
   | 'KUBERNETES';
 
+/** The resource to act on. */
 export type RebootResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -296,6 +318,7 @@ export type RecommendationType =
   /** Run fewer (or more) replicas for the load seen (verb SCALE). */
   | 'REPLICAS';
 
+/** An agent to register, or to update by name. */
 export type RegisterAgentInput = {
   /** e.g. ["analyze"]. */
   capabilities?: Array<string> | null | undefined;
@@ -319,49 +342,84 @@ export type RemoveAgentInput = {
   name: string;
 };
 
+/** What happened to a resource in the watch cache. */
 export type ResourceEventType =
+  /** It appeared (created, or first seen). */
   | 'ADDED'
+  /** It is gone; `resource` is its last known form. */
   | 'DELETED'
+  /** It changed (spec, status, labels or state). */
   | 'MODIFIED';
 
+/** Which resources to return; every field given must match (AND), each list is OR. */
 export type ResourceFilter = {
+  /** In these Kubernetes contexts or AWS regions. */
   clusters?: Array<string> | null | undefined;
+  /** Of these kinds. */
   kinds?: Array<ResourceKind> | null | undefined;
   /** Kubernetes label selector, e.g. `app=web,tier in (a,b),!legacy` (tags on AWS). */
   labelSelector?: string | null | undefined;
+  /** With these names (exact). */
   names?: Array<string> | null | undefined;
+  /** In these namespaces (exact). */
   namespaces?: Array<string> | null | undefined;
+  /** From any of these providers. */
   providers?: Array<Provider> | null | undefined;
   /** Case-insensitive part of the name. */
   search?: string | null | undefined;
+  /** In these states. */
   states?: Array<ResourceState> | null | undefined;
 };
 
+/** What a resource is; each kind has its own object type implementing Resource. */
 export type ResourceKind =
+  /** An EC2 Auto Scaling group. */
   | 'AUTO_SCALING_GROUP'
+  /** A Kubernetes DaemonSet. */
   | 'DAEMONSET'
+  /** A Kubernetes Deployment. */
   | 'DEPLOYMENT'
+  /** An EBS volume. */
   | 'EBS_VOLUME'
+  /** An EC2 instance. */
   | 'EC2_INSTANCE'
+  /** A Kubernetes HorizontalPodAutoscaler (autoscaling/v2). */
   | 'HORIZONTAL_POD_AUTOSCALER'
+  /** A Kubernetes namespace. */
   | 'NAMESPACE'
+  /** A Kubernetes node. */
   | 'NODE'
+  /** A Kubernetes pod. */
   | 'POD'
+  /** An RDS database instance. */
   | 'RDS_INSTANCE'
+  /** A Kubernetes ReplicaSet. */
   | 'REPLICASET'
+  /** A Kubernetes Service. */
   | 'SERVICE'
+  /** A Kubernetes StatefulSet. */
   | 'STATEFULSET';
 
+/** A resource's condition, the same scale for every provider and kind. */
 export type ResourceState =
+  /** Running with fewer ready replicas (or members) than asked for. */
   | 'DEGRADED'
+  /** Broken: a failed pod, a NotReady node, an instance or database in an error state. */
   | 'FAILED'
+  /** On its way: starting, scheduling, rolling out, or an instance booting. */
   | 'PENDING'
+  /** Serving as asked: a ready workload, a running pod or instance, a Ready node, an available volume. */
   | 'RUNNING'
+  /** Stopped on purpose: a workload at 0 replicas, a stopped instance. */
   | 'STOPPED'
+  /** A pod whose containers all completed successfully. */
   | 'SUCCEEDED'
+  /** Being deleted or shut down. */
   | 'TERMINATING'
+  /** The provider does not say (or the resource is gone: RemovedResource). */
   | 'UNKNOWN';
 
+/** The recorded action to undo. */
 export type RevertActionInput = {
   /** The AuditEvent to undo. */
   auditEventId: string | number;
@@ -377,6 +435,7 @@ export type Role =
   | 'OPERATOR'
   | 'VIEWER';
 
+/** A workload or Auto Scaling group, and the count to run. */
 export type ScaleResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -384,9 +443,11 @@ export type ScaleResourceInput = {
   id: string | number;
   /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
+  /** Replicas (workloads) or desired capacity (Auto Scaling groups, within min and max); 0 or more. */
   replicas: number;
 };
 
+/** The resource to act on. */
 export type StartResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -396,6 +457,7 @@ export type StartResourceInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** The resource to act on. */
 export type StopResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -405,6 +467,7 @@ export type StopResourceInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** An agent's advice, stored all or nothing. */
 export type SubmitRecommendationsInput = {
   /** Admins only: submit as this agent (default: the token's name). */
   agent?: string | null | undefined;

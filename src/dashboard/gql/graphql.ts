@@ -4,16 +4,27 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A verb the action pipeline runs on a resource through its provider (role: operator; delete: admin). */
 export const ActionVerb = {
+  /** Mark a node unschedulable. */
   Cordon: 'CORDON',
+  /** Create objects from manifests inside a namespace (ChatOps templates). */
   Create: 'CREATE',
+  /** Delete the resource (needs its name as confirmation; never revertible). */
   Delete: 'DELETE',
+  /** Change part of its spec (container resources, an instance type); used by recommendations. */
   Patch: 'PATCH',
+  /** Reboot an EC2 instance or RDS instance. */
   Reboot: 'REBOOT',
+  /** Rollout-restart a workload, or delete a controller-owned pod. */
   Restart: 'RESTART',
+  /** Set replicas (workloads) or desired capacity (Auto Scaling groups). */
   Scale: 'SCALE',
+  /** Start: restore the replicas remembered by stop, or start an instance. */
   Start: 'START',
+  /** Stop: scale a workload to 0 (remembering its replicas), or stop an instance. */
   Stop: 'STOP',
+  /** Mark a node schedulable again. */
   Uncordon: 'UNCORDON'
 } as const;
 
@@ -219,8 +230,11 @@ export type MetricRangeInput = {
   to?: string | null | undefined;
 };
 
+/** Which provider watches a resource. */
 export const Provider = {
+  /** An AWS account, one region at a time. */
   Aws: 'AWS',
+  /** A Kubernetes cluster (a kubeconfig context). */
   Kubernetes: 'KUBERNETES'
 } as const;
 
@@ -301,55 +315,90 @@ export type RejectRecommendationInput = {
   reason: string;
 };
 
+/** What happened to a resource in the watch cache. */
 export const ResourceEventType = {
+  /** It appeared (created, or first seen). */
   Added: 'ADDED',
+  /** It is gone; `resource` is its last known form. */
   Deleted: 'DELETED',
+  /** It changed (spec, status, labels or state). */
   Modified: 'MODIFIED'
 } as const;
 
 export type ResourceEventType = typeof ResourceEventType[keyof typeof ResourceEventType];
+/** Which resources to return; every field given must match (AND), each list is OR. */
 export type ResourceFilter = {
+  /** In these Kubernetes contexts or AWS regions. */
   clusters?: Array<string> | null | undefined;
+  /** Of these kinds. */
   kinds?: Array<ResourceKind> | null | undefined;
   /** Kubernetes label selector, e.g. `app=web,tier in (a,b),!legacy` (tags on AWS). */
   labelSelector?: string | null | undefined;
+  /** With these names (exact). */
   names?: Array<string> | null | undefined;
+  /** In these namespaces (exact). */
   namespaces?: Array<string> | null | undefined;
+  /** From any of these providers. */
   providers?: Array<Provider> | null | undefined;
   /** Case-insensitive part of the name. */
   search?: string | null | undefined;
+  /** In these states. */
   states?: Array<ResourceState> | null | undefined;
 };
 
+/** What a resource is; each kind has its own object type implementing Resource. */
 export const ResourceKind = {
+  /** An EC2 Auto Scaling group. */
   AutoScalingGroup: 'AUTO_SCALING_GROUP',
+  /** A Kubernetes DaemonSet. */
   Daemonset: 'DAEMONSET',
+  /** A Kubernetes Deployment. */
   Deployment: 'DEPLOYMENT',
+  /** An EBS volume. */
   EbsVolume: 'EBS_VOLUME',
+  /** An EC2 instance. */
   Ec2Instance: 'EC2_INSTANCE',
+  /** A Kubernetes HorizontalPodAutoscaler (autoscaling/v2). */
   HorizontalPodAutoscaler: 'HORIZONTAL_POD_AUTOSCALER',
+  /** A Kubernetes namespace. */
   Namespace: 'NAMESPACE',
+  /** A Kubernetes node. */
   Node: 'NODE',
+  /** A Kubernetes pod. */
   Pod: 'POD',
+  /** An RDS database instance. */
   RdsInstance: 'RDS_INSTANCE',
+  /** A Kubernetes ReplicaSet. */
   Replicaset: 'REPLICASET',
+  /** A Kubernetes Service. */
   Service: 'SERVICE',
+  /** A Kubernetes StatefulSet. */
   Statefulset: 'STATEFULSET'
 } as const;
 
 export type ResourceKind = typeof ResourceKind[keyof typeof ResourceKind];
+/** A resource's condition, the same scale for every provider and kind. */
 export const ResourceState = {
+  /** Running with fewer ready replicas (or members) than asked for. */
   Degraded: 'DEGRADED',
+  /** Broken: a failed pod, a NotReady node, an instance or database in an error state. */
   Failed: 'FAILED',
+  /** On its way: starting, scheduling, rolling out, or an instance booting. */
   Pending: 'PENDING',
+  /** Serving as asked: a ready workload, a running pod or instance, a Ready node, an available volume. */
   Running: 'RUNNING',
+  /** Stopped on purpose: a workload at 0 replicas, a stopped instance. */
   Stopped: 'STOPPED',
+  /** A pod whose containers all completed successfully. */
   Succeeded: 'SUCCEEDED',
+  /** Being deleted or shut down. */
   Terminating: 'TERMINATING',
+  /** The provider does not say (or the resource is gone: RemovedResource). */
   Unknown: 'UNKNOWN'
 } as const;
 
 export type ResourceState = typeof ResourceState[keyof typeof ResourceState];
+/** The workload or pod to restart. */
 export type RestartResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -361,6 +410,7 @@ export type RestartResourceInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** The recorded action to undo. */
 export type RevertActionInput = {
   /** The AuditEvent to undo. */
   auditEventId: string | number;
@@ -378,6 +428,7 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** A workload or Auto Scaling group, and the count to run. */
 export type ScaleResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -385,9 +436,11 @@ export type ScaleResourceInput = {
   id: string | number;
   /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
+  /** Replicas (workloads) or desired capacity (Auto Scaling groups, within min and max); 0 or more. */
   replicas: number;
 };
 
+/** The resource to act on. */
 export type StartResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
@@ -397,6 +450,7 @@ export type StartResourceInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** The resource to act on. */
 export type StopResourceInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
