@@ -92,7 +92,7 @@ describe('streams across replicas', () => {
       client.subscribe<{ auditEvents: { actor: string; cursor: string; gap: unknown } }>(
         {
           query:
-            'subscription ($after: String) { auditEvents(after: $after, filter: { actions: ["stream-test"] }) { actor cursor gap { skipped } } }',
+            'subscription ($after: String) { auditEvents(after: $after, filter: { actions: [OTHER] }) { actor cursor gap { skipped } } }',
           variables: auditVars,
         },
         {

@@ -168,7 +168,7 @@ describe('cursor-bearing subscriptions', () => {
         'last-event-id': cursors[0]!,
       },
       body: JSON.stringify({
-        query: 'subscription { auditEvents(filter: { actions: ["scale"] }) { actor } }',
+        query: 'subscription { auditEvents(filter: { actions: [SCALE] }) { actor } }',
       }),
     });
     expect(res.status).toBe(200);
