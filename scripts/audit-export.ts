@@ -23,7 +23,7 @@ try {
   await store.buildTree();
   const lc = config.auditLedger;
   const vkey = verifierKey(loadSigner(lc.signingKey, config.dataDir, lc.origin));
-  const out = await exportAuditLog(db, store.readNodes, vkey, dir);
+  const out = await exportAuditLog(db, vkey, dir);
   process.stdout.write(
     `exported ${out.records} records and ${out.checkpoints} checkpoints to ${dir}\n`,
   );

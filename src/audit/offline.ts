@@ -5,8 +5,9 @@ import { createInterface } from 'node:readline';
 import type { Database } from '../store/database.ts';
 import { GENESIS_HASH } from './chain.ts';
 import { LogCheck, type LogRecord, type SignedCheckpoint } from './log-check.ts';
-import { Frontier, leafHash, rangeNodes, verifyInclusion, type NodeReader } from './merkle.ts';
+import { Frontier, leafHash, rangeNodes, verifyInclusion } from './merkle.ts';
 import { openNote, parseCheckpoint, type NoteVerifier } from './note.ts';
+import { readTreeNodes } from './store.ts';
 
 /**
  * The audit log as an auditor takes it away, and its check with no server and no database:
@@ -26,7 +27,6 @@ interface Start {
 /** Writes an export of the database's log into `dir`, from one consistent snapshot. */
 export async function exportAuditLog(
   db: Database,
-  readNodes: NodeReader,
   vkey: string,
   dir: string,
 ): Promise<{ records: number; checkpoints: number }> {
@@ -45,7 +45,7 @@ export async function exportAuditLog(
     const start: Start = {
       baseSeq,
       prunedLeaves: pruned,
-      frontier: (await readNodes(rangeNodes(0, pruned))).map((h) => h.toString('base64')),
+      frontier: (await readTreeNodes(tx, rangeNodes(0, pruned))).map((h) => h.toString('base64')),
       prevHash: row?.prev_hash ?? GENESIS_HASH,
     };
     writeFileSync(join(dir, 'start.json'), `${JSON.stringify(start, null, 2)}\n`);

@@ -154,7 +154,7 @@ try {
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-export-'));
   t = performance.now();
-  await exportAuditLog(db, store.readNodes, ledger.publicKey(), dir);
+  await exportAuditLog(db, ledger.publicKey(), dir);
   results['audit:export'] = `${((performance.now() - t) / 1000).toFixed(1)} s`;
   t = performance.now();
   const off = await verifyExport(dir, [parseVerifierKey(ledger.publicKey())]);

@@ -39,7 +39,7 @@ describe.each(STORES)('offline audit verification on $kind', (target) => {
       await ledger.checkpoint();
 
       const dir = mkdtempSync(join(tmpdir(), 'oi-export-'));
-      expect(await exportAuditLog(db, store.readNodes, ledger.publicKey(), dir)).toEqual({
+      expect(await exportAuditLog(db, ledger.publicKey(), dir)).toEqual({
         records: 14,
         checkpoints: 2,
       });
@@ -153,7 +153,7 @@ describe.each(STORES)('offline audit verification on $kind', (target) => {
 
         // The offline verifier passes, consistent with the checkpoint kept before the prune.
         const dir = mkdtempSync(join(tmpdir(), 'oi-export-'));
-        expect(await exportAuditLog(db, store.readNodes, ledger.publicKey(), dir)).toMatchObject({
+        expect(await exportAuditLog(db, ledger.publicKey(), dir)).toMatchObject({
           records: 8,
         });
         const ok = await verifyExport(dir, keys, [{ source: 'kept', note: kept }]);
