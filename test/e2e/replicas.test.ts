@@ -73,7 +73,7 @@ describe('several replicas', () => {
     });
     await a.app.services.events.append('auditEvents', event);
     expect(await received).toEqual({
-      data: { auditEvents: { action: 'scale', actor: 'replica-a', target: { name: 'web' } } },
+      data: { auditEvents: { action: 'SCALE', actor: 'replica-a', target: { name: 'web' } } },
     });
     await client.dispose();
   });

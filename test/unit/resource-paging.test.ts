@@ -283,7 +283,7 @@ describe('the resources query', () => {
     pods.apply('MODIFIED', owned);
     const contextValue = {
       viewer: { name: 'u', role: 'viewer' },
-      services: { providers: registry } as unknown as Services,
+      services: { providers: registry, kubernetes: k8s } as unknown as Services,
       requestId: 'r',
       log: createLogger('silent'),
     };
