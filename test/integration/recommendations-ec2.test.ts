@@ -40,6 +40,7 @@ const Ec2List = graphql(`
           status
           targetName
           source
+          sourceName
           current
           recommended
           evidence
