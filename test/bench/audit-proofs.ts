@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { canonicalJson, GENESIS_HASH, recordHash } from '../../src/audit/chain.ts';
-import { Frontier, inclusionProof, leafHash } from '../../src/audit/merkle.ts';
+import { inclusionProof } from '../../src/audit/merkle.ts';
 import { parseVerifierKey } from '../../src/audit/note.ts';
 import { exportAuditLog, verifyExport } from '../../src/audit/offline.ts';
 import { AuditStore } from '../../src/audit/store.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrations.ts';
+import { seedAuditLog } from '../support/audit-seed.ts';
 import { testLedger } from '../support/audit.ts';
 import { createScratchDatabase } from '../support/postgres.ts';
 
@@ -28,72 +28,8 @@ await migrate(db);
 const results: Record<string, string> = { records: String(N) };
 try {
   let t = performance.now();
-  const tree = new Frontier();
-  let prev = GENESIS_HASH;
-  const BATCH = 20_000;
-  for (let from = 0; from < N; from += BATCH) {
-    const rec: unknown[][] = [[], [], [], [], [], []];
-    const nodes: unknown[][] = [[], [], []];
-    for (let i = from; i < Math.min(N, from + BATCH); i++) {
-      const seq = i + 1;
-      const eventId = crypto.randomUUID();
-      // A PENDING event's intent, as the store writes it (its projection row is derived below).
-      const body = canonicalJson({
-        eventId,
-        phase: 'intent',
-        timestamp: new Date(1.7e12 + i * 1000).toISOString(),
-        actor: `user-${i % 7}`,
-        actorRole: 'operator',
-        source: 'API',
-        action: 'scale',
-        verb: 'scale',
-        target: {
-          id: `t-${i % 500}`,
-          provider: 'KUBERNETES',
-          kind: 'DEPLOYMENT',
-          cluster: 'lab',
-          namespace: 'ns',
-          name: `web-${i % 500}`,
-        },
-        parameters: { replicas: i % 10 },
-        dryRun: false,
-        requestId: null,
-        idempotencyKey: null,
-        inputHash: null,
-        reverts: null,
-        instanceId: 'bench',
-      });
-      const hash = recordHash(seq, body, prev);
-      [seq, eventId, 'intent', body, prev, hash].forEach((v, k) => rec[k]!.push(v));
-      prev = hash;
-      for (const n of tree.append(leafHash(body))) {
-        nodes[0]!.push(n.level);
-        nodes[1]!.push(n.index);
-        nodes[2]!.push(n.hash.toString('hex'));
-      }
-    }
-    await db.query(
-      `INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-      rec,
-    );
-    await db.query(
-      `INSERT INTO audit_tree_nodes (level, idx, hash)
-       SELECT l, i, decode(h, 'hex') FROM unnest($1::smallint[], $2::bigint[], $3::text[]) x(l, i, h)`,
-      nodes,
-    );
-  }
-  await db.query(`UPDATE audit_tree SET size = $1, frontier = decode($2, 'hex')`, [
-    tree.size,
-    Buffer.concat(tree.hashes).toString('hex'),
-  ]);
-  await db.exec(`INSERT INTO audit_events (id, ts, actor, actor_role, source, action, verb,
-      target_id, target, parameters, dry_run, status, instance_id, intent_seq, last_seq)
-    SELECT event_id, (b->>'timestamp')::timestamptz, b->>'actor', b->>'actorRole', b->>'source',
-      b->>'action', b->>'verb', b->'target'->>'id', b->'target', b->'parameters', false, 'PENDING',
-      b->>'instanceId', seq, seq
-    FROM (SELECT event_id, seq, body::jsonb AS b FROM audit_records) r`);
-  await db.exec('ANALYZE audit_records; ANALYZE audit_tree_nodes; ANALYZE audit_events');
+  // PENDING events' intents, as the store writes them, with their projection rows.
+  await seedAuditLog(db, N, { withOutcomes: false });
   results['bulk build'] = `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
   const store = new AuditStore(db);
