@@ -40,7 +40,8 @@ export default tseslint.config(
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
-  // The printed schema: naming conventions and no unreachable types (descriptions: see docs).
+  // The printed schema, as GraphiQL's docs show it: every type, field, argument, input field
+  // and enum value described; names, Relay shapes and reachability checked.
   {
     files: ['schema/*.graphql'],
     languageOptions: {
@@ -49,16 +50,37 @@ export default tseslint.config(
     },
     plugins: { '@graphql-eslint': graphqlPlugin },
     rules: {
-      '@graphql-eslint/naming-convention': [
+      ...graphqlPlugin.configs['flat/schema-recommended'].rules,
+      ...graphqlPlugin.configs['flat/schema-relay'].rules,
+      '@graphql-eslint/require-description': [
         'error',
         {
-          types: 'PascalCase',
-          FieldDefinition: 'camelCase',
-          InputValueDefinition: 'camelCase',
-          EnumValueDefinition: 'UPPER_CASE',
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
         },
       ],
-      '@graphql-eslint/no-unreachable-types': 'error',
+      // Mutations take one `input: <Mutation>Input` (the name checked case-insensitively).
+      '@graphql-eslint/input-name': [
+        'error',
+        { checkInputType: true, caseSensitiveInputType: false },
+      ],
+      '@graphql-eslint/no-scalar-result-type-on-mutation': 'error',
+      // A connection pages forward (first/after) at least; a log read newest-first also backward.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      // Plain lists of values (labels, ports, series) are not connections.
+      '@graphql-eslint/relay-edge-types': [
+        'error',
+        { withEdgeSuffix: true, shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false },
+      ],
+      // Value types (a container, a point of a series, a proof) have no identity of their own.
+      '@graphql-eslint/strict-id-in-types': 'off',
+      // Namespace.namespace is the Resource interface's field (null on a namespace) and
+      // Count.count a tally: the prefix is the meaning there, not a repetition.
+      '@graphql-eslint/no-typename-prefix': 'off',
     },
   },
 );

@@ -14,7 +14,10 @@ import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { decodeResourceId } from './resources.ts';
 
-builder.mutationType({});
+builder.mutationType({
+  description:
+    'Changes: every mutation is authorized, validated and recorded in the audit log before it runs; expected failures come back as Error members of its result union.',
+});
 
 export const ActionResultInterface = builder.interfaceRef<ActionSuccess>('ActionResult').implement({
   description:

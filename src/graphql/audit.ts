@@ -16,7 +16,8 @@ import { ACTION_VERBS } from '../providers/provider.ts';
 import { ValidationError } from '../errors.ts';
 import { builder } from './builder.ts';
 import { afterArg, optionalStreamFields, streamed, subscribeLogged } from './streams.ts';
-import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+import { decodeCursor, encodeCursor, PAGE_ARG_DOCS, pageSize, type Page } from './pagination.ts';
+
 import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.ts';
 import { RoleEnum } from './status.ts';
 import {
@@ -28,8 +29,34 @@ import {
   ResourceKindEnum,
 } from './resources.ts';
 
-export const AuditSourceEnum = builder.enumType('AuditSource', { values: AUDIT_SOURCES });
-export const AuditStatusEnum = builder.enumType('AuditStatus', { values: AUDIT_STATUSES });
+const SOURCE_DOCS: Record<(typeof AUDIT_SOURCES)[number], string> = {
+  API: 'A mutation sent by an API client or the dashboard.',
+  RECOMMENDATION: 'Applying or rejecting a recommendation, or a recommendation run.',
+  CHATOPS: 'A step of a confirmed ChatOps plan.',
+  AGENT: 'A recommendation agent (its registration, heartbeat or submitted advice).',
+  SYSTEM: 'The orchestrator itself (e.g. the first admin token created at start).',
+};
+
+export const AuditSourceEnum = builder.enumType('AuditSource', {
+  description: 'Through which entry point an action came.',
+  values: Object.fromEntries(
+    AUDIT_SOURCES.map((s) => [s, { description: SOURCE_DOCS[s] }]),
+  ) as Record<(typeof AUDIT_SOURCES)[number], { description: string }>,
+});
+
+const STATUS_DOCS: Record<(typeof AUDIT_STATUSES)[number], string> = {
+  PENDING:
+    'Recorded before it ran and not finished yet (or the process stopped while it ran: see docs/audit.md).',
+  SUCCEEDED: 'It ran and the provider accepted it.',
+  FAILED: 'It ran and failed, or was refused; `error` says why.',
+};
+
+export const AuditStatusEnum = builder.enumType('AuditStatus', {
+  description: 'Where an action is: recorded before it runs, then again with its outcome.',
+  values: Object.fromEntries(
+    AUDIT_STATUSES.map((s) => [s, { description: STATUS_DOCS[s] }]),
+  ) as Record<(typeof AUDIT_STATUSES)[number], { description: string }>,
+});
 
 const ACTION_DESCRIPTIONS: Record<AuditAction, string> = {
   scale: 'Set the replicas of a workload or the desired capacity of an Auto Scaling group.',
@@ -74,7 +101,13 @@ const VERBS: ReadonlySet<string> = new Set(ACTION_VERBS);
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
 
 const AuditErrorRef = builder.objectRef<NonNullable<AuditEvent['error']>>('AuditError').implement({
-  fields: (t) => ({ code: t.exposeString('code'), message: t.exposeString('message') }),
+  description: 'Why a recorded action failed, as recorded.',
+  fields: (t) => ({
+    code: t.exposeString('code', {
+      description: 'The error code (an ErrorCode name, or one another version wrote).',
+    }),
+    message: t.exposeString('message', { description: 'What went wrong, for people.' }),
+  }),
 });
 
 const AuditTargetRef = builder
@@ -86,11 +119,22 @@ const AuditTargetRef = builder
         description: 'The global id of the resource.',
         resolve: (x) => resourceGlobalId(x.kind, x.id),
       }),
-      provider: t.field({ type: ProviderEnum, resolve: (x) => x.provider }),
-      kind: t.field({ type: ResourceKindEnum, resolve: (x) => x.kind }),
-      cluster: t.exposeString('cluster'),
-      namespace: t.exposeString('namespace', { nullable: true }),
-      name: t.exposeString('name'),
+      provider: t.field({
+        type: ProviderEnum,
+        description: 'Which provider it belonged to.',
+        resolve: (x) => x.provider,
+      }),
+      kind: t.field({
+        type: ResourceKindEnum,
+        description: 'What it was.',
+        resolve: (x) => x.kind,
+      }),
+      cluster: t.exposeString('cluster', { description: 'Kubernetes context, or AWS region.' }),
+      namespace: t.exposeString('namespace', {
+        nullable: true,
+        description: 'Its namespace; null for cluster-scoped kinds and AWS resources.',
+      }),
+      name: t.exposeString('name', { description: 'Its name then.' }),
       resource: t.field({
         type: ResourceInterface,
         nullable: true,
@@ -122,8 +166,14 @@ AuditEventRef.implement({
   description: 'One action, recorded before it ran and again with its outcome; hash-chained.',
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'prevHash' in v,
   fields: (t) => ({
-    timestamp: t.field({ type: 'DateTime', resolve: (e) => e.timestamp }),
-    actor: t.exposeString('actor'),
+    timestamp: t.field({
+      type: 'DateTime',
+      description: 'When it was asked for (the intent record; the log is ordered by it).',
+      resolve: (e) => e.timestamp,
+    }),
+    actor: t.exposeString('actor', {
+      description: 'The name of the API token (or agent) that asked.',
+    }),
     actorRole: t.field({
       type: RoleEnum,
       nullable: true,
@@ -131,7 +181,11 @@ AuditEventRef.implement({
         "The actor's role when it acted; null only for a role this version does not know (a record written by another version).",
       resolve: (e) => (ROLE_SET.has(e.actorRole) ? (e.actorRole as Role) : null),
     }),
-    source: t.field({ type: AuditSourceEnum, resolve: (e) => e.source }),
+    source: t.field({
+      type: AuditSourceEnum,
+      description: 'Through which entry point it came.',
+      resolve: (e) => e.source,
+    }),
     action: t.field({
       type: AuditActionEnum,
       description: 'What was asked (OTHER for a name this version does not know).',
@@ -151,16 +205,55 @@ AuditEventRef.implement({
         'The resource acted on; null for changes to the orchestrator itself (agents, tokens, recommendation runs).',
       resolve: (e) => e.target,
     }),
-    parameters: t.field({ type: 'JSON', resolve: (e) => e.parameters }),
-    dryRun: t.exposeBoolean('dryRun'),
-    status: t.field({ type: AuditStatusEnum, resolve: (e) => e.status }),
-    error: t.field({ type: AuditErrorRef, nullable: true, resolve: (e) => e.error }),
-    before: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.before }),
-    after: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.after }),
-    message: t.exposeString('message', { nullable: true }),
-    durationMs: t.exposeInt('durationMs', { nullable: true }),
-    requestId: t.exposeString('requestId', { nullable: true }),
-    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true }),
+    parameters: t.field({
+      type: 'JSON',
+      description: 'The arguments it was asked with, secrets redacted.',
+      resolve: (e) => e.parameters,
+    }),
+    dryRun: t.exposeBoolean('dryRun', {
+      description: 'Validated and recorded only; the provider was not changed.',
+    }),
+    status: t.field({
+      type: AuditStatusEnum,
+      description: 'PENDING until its outcome is recorded.',
+      resolve: (e) => e.status,
+    }),
+    error: t.field({
+      type: AuditErrorRef,
+      nullable: true,
+      description: 'Why it failed; null unless status is FAILED.',
+      resolve: (e) => e.error,
+    }),
+    before: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'What it changed, as it was before (what revertAction restores); null when nothing was read (create, dry runs, failures before the read).',
+      resolve: (e) => e.before,
+    }),
+    after: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'What it changed, as it was after; null until it succeeded, or when nothing changed.',
+      resolve: (e) => e.after,
+    }),
+    message: t.exposeString('message', {
+      nullable: true,
+      description: 'What happened, for people; null while pending.',
+    }),
+    durationMs: t.exposeInt('durationMs', {
+      nullable: true,
+      description: 'Milliseconds from intent to outcome; null while pending.',
+    }),
+    requestId: t.exposeString('requestId', {
+      nullable: true,
+      description: 'The id of the HTTP request (or subscription) that asked, as in the logs.',
+    }),
+    idempotencyKey: t.exposeString('idempotencyKey', {
+      nullable: true,
+      description: 'The idempotency key the client sent; null when it sent none.',
+    }),
     reverts: t.field({
       type: AuditEventRef,
       nullable: true,
@@ -168,7 +261,9 @@ AuditEventRef.implement({
       resolve: (e) => e.reverts,
     }),
     hash: t.exposeString('hash', { description: 'The hash chain link of the latest record.' }),
-    prevHash: t.exposeString('prevHash'),
+    prevHash: t.exposeString('prevHash', {
+      description: 'The hash of the record before it in the chain (hex).',
+    }),
     leafIndex: t.exposeInt('leafIndex', {
       description: 'The Merkle tree leaf of the intent record.',
     }),
@@ -181,18 +276,36 @@ AuditEventRef.implement({
 });
 
 const AuditFilterInput = builder.inputType('AuditLogFilter', {
+  description:
+    'Which recorded actions to return; every field given must match (AND), each list is OR.',
   fields: (t) => ({
     actions: t.field({
       type: [AuditActionEnum],
       required: false,
       description: 'Any of these actions (OTHER matches every name this version does not know).',
     }),
-    statuses: t.field({ type: [AuditStatusEnum], required: false }),
-    actors: t.stringList({ required: false }),
-    sources: t.field({ type: [AuditSourceEnum], required: false }),
+    statuses: t.field({
+      type: [AuditStatusEnum],
+      required: false,
+      description: 'In any of these statuses.',
+    }),
+    actors: t.stringList({ required: false, description: 'By any of these actors (exact names).' }),
+    sources: t.field({
+      type: [AuditSourceEnum],
+      required: false,
+      description: 'From any of these sources.',
+    }),
     resourceId: t.id({ required: false, description: 'The global id of a resource.' }),
-    since: t.field({ type: 'DateTime', required: false }),
-    until: t.field({ type: 'DateTime', required: false }),
+    since: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'At or after this time (inclusive).',
+    }),
+    until: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Before this time (exclusive); not before `since`.',
+    }),
   }),
 });
 
@@ -201,9 +314,12 @@ type AuditPage = Omit<Page<AuditEvent>, 'totalCount'> & { filter: AuditFilter };
 const AuditEdgeRef = builder
   .objectRef<{ cursor: string; node: AuditEvent }>('AuditEventEdge')
   .implement({
+    description: 'One recorded action of a page, with its cursor.',
     fields: (t) => ({
-      cursor: t.exposeString('cursor'),
-      node: t.field({ type: AuditEventRef, resolve: (e) => e.node }),
+      cursor: t.exposeString('cursor', {
+        description: 'Pass as `after` to continue after this action.',
+      }),
+      node: t.field({ type: AuditEventRef, description: 'The action.', resolve: (e) => e.node }),
     }),
   });
 
@@ -222,9 +338,18 @@ const auditCounts = argsLoader<AuditFilter, number>(async (ids, filter, c) => {
 const ALL = '';
 
 const AuditConnectionRef = builder.objectRef<AuditPage>('AuditEventConnection').implement({
+  description: 'A page of the audit log, newest first, keyset-paginated on (timestamp, id).',
   fields: (t) => ({
-    edges: t.field({ type: [AuditEdgeRef], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+    edges: t.field({
+      type: [AuditEdgeRef],
+      description: 'The actions of this page, newest first.',
+      resolve: (c) => c.edges,
+    }),
+    pageInfo: t.field({
+      type: builder.pageInfoRef(),
+      description: 'Whether more follow, and the cursors.',
+      resolve: (c) => c.pageInfo,
+    }),
     totalCount: t.int({
       description: 'Counted only when asked for (it costs a scan of the matching rows).',
       resolve: (c, _args, ctx) => {
@@ -311,9 +436,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Every recorded action, newest first; null with an error when the store fails.',
     args: {
-      filter: t.arg({ type: AuditFilterInput, required: false }),
-      first: t.arg.int({ required: false }),
-      after: t.arg.string({ required: false }),
+      filter: t.arg({
+        type: AuditFilterInput,
+        required: false,
+        description: 'Which actions; all when absent.',
+      }),
+      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
+      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
     },
     resolve: async (_root, args, ctx) => {
       const filter = toFilter(args.filter);
@@ -329,7 +458,10 @@ builder.interfaceField(ResourceInterface, 'auditLog', (t) =>
     nullable: true,
     description:
       'The actions taken on this resource, newest first; null with an error when the store fails.',
-    args: { first: t.arg.int({ required: false }), after: t.arg.string({ required: false }) },
+    args: {
+      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
+      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
+    },
     // Every resource of a page with the same arguments: one query.
     resolve: (r, args) => argsKey<PageArgs>(r.id, { first: args.first, after: args.after }),
     loaderOptions: argsKeyOptions,
@@ -350,7 +482,14 @@ builder.subscriptionFields((t) => ({
     description:
       'Each action as its outcome is recorded, exactly once and in order on every replica; ' +
       '`after` resumes from a cursor, and lost events are reported as a `gap`.',
-    args: { filter: t.arg({ type: AuditFilterInput, required: false }), after: afterArg(t.arg) },
+    args: {
+      filter: t.arg({
+        type: AuditFilterInput,
+        required: false,
+        description: 'Only matching actions; all when absent.',
+      }),
+      after: afterArg(t.arg),
+    },
     subscribe: (_root, args, ctx) => {
       const keep = filterMatcher(toFilter(args.filter));
       return subscribeLogged<AuditEvent>(ctx, {

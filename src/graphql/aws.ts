@@ -23,13 +23,23 @@ const VolumeAttachmentRef = builder
     'EbsVolumeAttachment',
   )
   .implement({
+    description: 'Where an EBS volume is attached.',
     fields: (t) => ({
-      instanceId: t.exposeString('instanceId'),
-      device: t.exposeString('device', { nullable: true }),
-      state: t.exposeString('state', { nullable: true }),
+      instanceId: t.exposeString('instanceId', {
+        description: 'The EC2 instance id, e.g. i-0abc….',
+      }),
+      device: t.exposeString('device', {
+        nullable: true,
+        description: 'The device name on the instance, e.g. /dev/xvda; null when AWS gives none.',
+      }),
+      state: t.exposeString('state', {
+        nullable: true,
+        description: 'attaching, attached, detaching or detached; null when AWS gives none.',
+      }),
       instance: t.field({
         type: Ec2InstanceRef,
         nullable: true,
+        description: 'The instance, when the polling snapshot holds it.',
         resolve: (a, _args, ctx) =>
           cached<Instance>(ctx, awsId(a.region, 'EC2_INSTANCE', a.instanceId)),
       }),
@@ -43,8 +53,15 @@ export const Ec2InstanceRef: ObjectRef<BuilderTypes, Resource<Instance>> = resou
   {
     description: 'An EC2 instance; `name` is its Name tag, or its instance id when untagged.',
     fields: (t) => ({
-      instanceId: t.string({ resolve: (r) => r.object.InstanceId ?? '' }),
-      instanceType: t.string({ nullable: true, resolve: (r) => r.object.InstanceType ?? null }),
+      instanceId: t.string({
+        description: 'The EC2 instance id, e.g. i-0abc….',
+        resolve: (r) => r.object.InstanceId ?? '',
+      }),
+      instanceType: t.string({
+        nullable: true,
+        description: 'The instance type, e.g. m5.large; null when AWS gives none.',
+        resolve: (r) => r.object.InstanceType ?? null,
+      }),
       awsState: t.string({
         nullable: true,
         description: 'The EC2 state as AWS names it (pending, running, stopping, …).',
@@ -52,19 +69,23 @@ export const Ec2InstanceRef: ObjectRef<BuilderTypes, Resource<Instance>> = resou
       }),
       availabilityZone: t.string({
         nullable: true,
+        description: 'Its availability zone, e.g. us-east-1a; null when AWS gives none.',
         resolve: (r) => r.object.Placement?.AvailabilityZone ?? null,
       }),
       privateIpAddress: t.string({
         nullable: true,
+        description: 'Its primary private IPv4 address; null when it has none (e.g. terminated).',
         resolve: (r) => r.object.PrivateIpAddress ?? null,
       }),
       publicIpAddress: t.string({
         nullable: true,
+        description: 'Its public IPv4 address; null when it has none or is stopped.',
         resolve: (r) => r.object.PublicIpAddress ?? null,
       }),
       launchTime: t.field({
         type: 'DateTime',
         nullable: true,
+        description: 'When it was last started; null when AWS gives none.',
         resolve: (r) => r.object.LaunchTime ?? null,
       }),
       volumeIds: t.stringList({
@@ -105,19 +126,48 @@ export const EbsVolumeRef: ObjectRef<BuilderTypes, Resource<Volume>> = resourceN
   {
     description: 'An EBS volume, attached or not; `name` is its Name tag, or its volume id.',
     fields: (t) => ({
-      volumeId: t.string({ resolve: (r) => r.object.VolumeId ?? '' }),
-      volumeType: t.string({ nullable: true, resolve: (r) => r.object.VolumeType ?? null }),
-      sizeGiB: t.int({ nullable: true, resolve: (r) => r.object.Size ?? null }),
-      iops: t.int({ nullable: true, resolve: (r) => r.object.Iops ?? null }),
-      encrypted: t.boolean({ nullable: true, resolve: (r) => r.object.Encrypted ?? null }),
+      volumeId: t.string({
+        description: 'The EBS volume id, e.g. vol-0abc….',
+        resolve: (r) => r.object.VolumeId ?? '',
+      }),
+      volumeType: t.string({
+        nullable: true,
+        description: 'gp2, gp3, io1, io2, st1, sc1 or standard; null when AWS gives none.',
+        resolve: (r) => r.object.VolumeType ?? null,
+      }),
+      sizeGiB: t.int({
+        nullable: true,
+        description: 'Its size in GiB; null when AWS gives none.',
+        resolve: (r) => r.object.Size ?? null,
+      }),
+      iops: t.int({
+        nullable: true,
+        description:
+          'Provisioned (or baseline) I/O operations per second; null when AWS gives none.',
+        resolve: (r) => r.object.Iops ?? null,
+      }),
+      encrypted: t.boolean({
+        nullable: true,
+        description: 'Whether it is encrypted at rest; null when AWS does not say.',
+        resolve: (r) => r.object.Encrypted ?? null,
+      }),
       availabilityZone: t.string({
         nullable: true,
+        description: 'Its availability zone, e.g. us-east-1a; null when AWS gives none.',
         resolve: (r) => r.object.AvailabilityZone ?? null,
       }),
-      awsState: t.string({ nullable: true, resolve: (r) => r.object.State ?? null }),
-      attached: t.boolean({ resolve: (r) => (r.object.Attachments ?? []).length > 0 }),
+      awsState: t.string({
+        nullable: true,
+        description: 'The EBS state as AWS names it (creating, available, in-use, deleting, …).',
+        resolve: (r) => r.object.State ?? null,
+      }),
+      attached: t.boolean({
+        description: 'Attached to at least one instance.',
+        resolve: (r) => (r.object.Attachments ?? []).length > 0,
+      }),
       attachments: t.field({
         type: [VolumeAttachmentRef],
+        description: 'Where it is attached; empty when it is not.',
         resolve: (r) =>
           (r.object.Attachments ?? []).map((a) => ({
             region: r.cluster,
@@ -141,32 +191,55 @@ export const RdsInstanceRef = resourceNode<DBInstance>('RdsInstance', 'RDS_INSTA
         r.object.MultiAZ ?? false,
       );
     return {
-      dbInstanceIdentifier: t.string({ resolve: (r) => r.object.DBInstanceIdentifier ?? '' }),
+      dbInstanceIdentifier: t.string({
+        description: 'The DB instance identifier, unique in its region.',
+        resolve: (r) => r.object.DBInstanceIdentifier ?? '',
+      }),
       dbInstanceClass: t.string({
         nullable: true,
+        description: 'The instance class, e.g. db.t3.medium; null when AWS gives none.',
         resolve: (r) => r.object.DBInstanceClass ?? null,
       }),
-      engine: t.string({ nullable: true, resolve: (r) => r.object.Engine ?? null }),
-      engineVersion: t.string({ nullable: true, resolve: (r) => r.object.EngineVersion ?? null }),
+      engine: t.string({
+        nullable: true,
+        description: 'The engine, e.g. postgres or mysql; null when AWS gives none.',
+        resolve: (r) => r.object.Engine ?? null,
+      }),
+      engineVersion: t.string({
+        nullable: true,
+        description: 'The engine version, e.g. 16.3; null when AWS gives none.',
+        resolve: (r) => r.object.EngineVersion ?? null,
+      }),
       awsState: t.string({
         nullable: true,
         description: 'The RDS status as AWS names it (available, stopped, backing-up, …).',
         resolve: (r) => r.object.DBInstanceStatus ?? null,
       }),
-      multiAz: t.boolean({ nullable: true, resolve: (r) => r.object.MultiAZ ?? null }),
+      multiAz: t.boolean({
+        nullable: true,
+        description: 'Whether a standby runs in a second zone; null when AWS does not say.',
+        resolve: (r) => r.object.MultiAZ ?? null,
+      }),
       allocatedStorageGiB: t.int({
         nullable: true,
+        description: 'Allocated storage in GiB; null when AWS gives none.',
         resolve: (r) => r.object.AllocatedStorage ?? null,
       }),
       availabilityZone: t.string({
         nullable: true,
+        description: "The primary's availability zone; null when AWS gives none.",
         resolve: (r) => r.object.AvailabilityZone ?? null,
       }),
       endpointAddress: t.string({
         nullable: true,
+        description: 'The DNS name clients connect to; null while it is being created.',
         resolve: (r) => r.object.Endpoint?.Address ?? null,
       }),
-      endpointPort: t.int({ nullable: true, resolve: (r) => r.object.Endpoint?.Port ?? null }),
+      endpointPort: t.int({
+        nullable: true,
+        description: 'The port clients connect to; null while it is being created.',
+        resolve: (r) => r.object.Endpoint?.Port ?? null,
+      }),
       hourlyPrice: t.float({
         nullable: true,
         description: `${PRICE_NOTE} Multi-AZ counts twice.`,
@@ -189,13 +262,21 @@ const AsgInstanceRef = builder
     healthStatus: string | null;
   }>('AutoScalingGroupInstance')
   .implement({
+    description: 'One instance of an Auto Scaling group.',
     fields: (t) => ({
-      instanceId: t.exposeString('instanceId'),
-      lifecycleState: t.exposeString('lifecycleState', { nullable: true }),
-      healthStatus: t.exposeString('healthStatus', { nullable: true }),
+      instanceId: t.exposeString('instanceId', { description: 'The EC2 instance id.' }),
+      lifecycleState: t.exposeString('lifecycleState', {
+        nullable: true,
+        description: 'Pending, InService, Terminating, … as AWS names it; null when not given.',
+      }),
+      healthStatus: t.exposeString('healthStatus', {
+        nullable: true,
+        description: 'Healthy or Unhealthy; null when not given.',
+      }),
       instance: t.field({
         type: Ec2InstanceRef,
         nullable: true,
+        description: 'The instance, when the polling snapshot holds it.',
         resolve: (a, _args, ctx) =>
           cached<Instance>(ctx, awsId(a.region, 'EC2_INSTANCE', a.instanceId)),
       }),
@@ -209,13 +290,29 @@ export const AutoScalingGroupRef = resourceNode<SdkAutoScalingGroup>(
     description:
       'An EC2 Auto Scaling group; scaleResource sets its desired capacity within min and max.',
     fields: (t) => ({
-      groupName: t.string({ resolve: (r) => r.object.AutoScalingGroupName ?? '' }),
-      desiredCapacity: t.int({ resolve: (r) => r.object.DesiredCapacity ?? 0 }),
-      minSize: t.int({ resolve: (r) => r.object.MinSize ?? 0 }),
-      maxSize: t.int({ resolve: (r) => r.object.MaxSize ?? 0 }),
-      availabilityZones: t.stringList({ resolve: (r) => r.object.AvailabilityZones ?? [] }),
+      groupName: t.string({
+        description: 'The Auto Scaling group name.',
+        resolve: (r) => r.object.AutoScalingGroupName ?? '',
+      }),
+      desiredCapacity: t.int({
+        description: 'How many instances it keeps running now.',
+        resolve: (r) => r.object.DesiredCapacity ?? 0,
+      }),
+      minSize: t.int({
+        description: 'The lowest desired capacity allowed.',
+        resolve: (r) => r.object.MinSize ?? 0,
+      }),
+      maxSize: t.int({
+        description: 'The highest desired capacity allowed.',
+        resolve: (r) => r.object.MaxSize ?? 0,
+      }),
+      availabilityZones: t.stringList({
+        description: 'The zones it launches into.',
+        resolve: (r) => r.object.AvailabilityZones ?? [],
+      }),
       instances: t.field({
         type: [AsgInstanceRef],
+        description: 'Its instances as the group lists them.',
         resolve: (r) =>
           (r.object.Instances ?? []).map((i) => ({
             region: r.cluster,

@@ -22,8 +22,14 @@ builder.addScalarType('Duration', DurationResolver, {
   description: 'An ISO 8601 duration such as PT15M or P7D.',
 });
 
-builder.queryType({});
-builder.subscriptionType({});
+builder.queryType({
+  description:
+    'Reads: resources from the watch caches, metrics from Prometheus, the audit log, recommendations, costs and status.',
+});
+builder.subscriptionType({
+  description:
+    'Live streams over graphql-ws or SSE; each resumes from a cursor (`after`) and reports lost events as a `gap`.',
+});
 
 export const ErrorInterface = builder.interfaceRef<AppError>('Error').implement({
   description: 'An expected failure, returned as data. `code` is stable; `message` is for people.',

@@ -57,6 +57,7 @@ export const builder = new SchemaBuilder<{
       nullable: true,
       description:
         'Anything with a global id, refetched by it; null when it no longer exists or the id names nothing.',
+      args: { id: { description: 'A global id, as an `id` field returned it.' } },
     },
     nodesQueryOptions: false,
     nodeTypeOptions: {

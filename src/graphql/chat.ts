@@ -64,8 +64,15 @@ const ChatIntentRef = builder.objectRef<Interpretation>('ChatIntent').implement(
       // An interpretation from an older conversation's memory may name an intent since retired.
       resolve: (i) => (INTENT_SET.has(i.intent) ? i.intent : 'unknown'),
     }),
-    confidence: t.exposeFloat('confidence'),
-    entities: t.field({ type: 'JSON', resolve: (i) => i.entities }),
+    confidence: t.exposeFloat('confidence', {
+      description: 'From 0 to 1: how sure the parser is of this reading.',
+    }),
+    entities: t.field({
+      type: 'JSON',
+      description:
+        'What it picked out of the request (resource, namespace, replicas, …), by name; {} when nothing.',
+      resolve: (i) => i.entities,
+    }),
   }),
 });
 
@@ -328,11 +335,20 @@ builder.mutationFields((t) => ({
     errors: {
       types: [ValidationError, NotFoundError],
       directResult: true,
-      union: { name: 'ChatResult' },
+      union: {
+        name: 'ChatResult',
+        description: 'The answer (or plan), or why the request was refused.',
+      },
     },
     description:
       "A plain-language request: read-only ones are answered; changes come back as a previewed plan with a confirmation token. A refused input is a ValidationError; an unknown conversation id (or another viewer's) a NotFoundError.",
-    args: { input: t.arg({ type: ChatInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ChatInput,
+        required: true,
+        description: 'The message and its conversation.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const result = await ctx.services.chat.chat(
         {
@@ -350,10 +366,24 @@ builder.mutationFields((t) => ({
   confirmChatPlan: t.field({
     type: ConfirmChatPlanSuccess,
     // Expected failures are thrown for the errors plugin to turn into union members.
-    errors: { types: CONFIRM_ERRORS, directResult: true, union: { name: 'ConfirmChatPlanResult' } },
+    errors: {
+      types: CONFIRM_ERRORS,
+      directResult: true,
+      union: {
+        name: 'ConfirmChatPlanResult',
+        description: 'What the plan did step by step, or why it did not run.',
+      },
+    },
     description:
       "Executes a chat plan through the action pipeline with the confirming viewer's role.",
-    args: { input: t.arg({ type: ConfirmChatPlanInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ConfirmChatPlanInput,
+        required: true,
+        description: 'The confirmation token of the plan.',
+      }),
+    },
+
     resolve: async (_root, { input }, ctx) => {
       const result = await ctx.services.chat.confirm(input.token, ctx.viewer, ctx.requestId);
       if (result instanceof AppError) throw result;

@@ -124,7 +124,11 @@ const CostAllocationRef = builder.objectRef<CostAllocation>('CostAllocation').im
   description:
     'Cost by group and step over a window, OpenCost’s model: workload cost = max(request, usage) × hours × the node’s rate; idle = node cost − allocated.',
   fields: (t) => ({
-    from: t.field({ type: 'DateTime', resolve: (a) => new Date(a.window.from) }),
+    from: t.field({
+      type: 'DateTime',
+      description: 'Inclusive; the start of the window as resolved.',
+      resolve: (a) => new Date(a.window.from),
+    }),
     to: t.field({
       type: 'DateTime',
       description: 'Exclusive; the end of the last complete hour.',
@@ -151,8 +155,8 @@ const CostAllocationRef = builder.objectRef<CostAllocation>('CostAllocation').im
 const CostLabelInput = builder.inputType('CostLabelInput', {
   description: 'A label (a tag for AWS rows) that must have this value.',
   fields: (t) => ({
-    key: t.string({ required: true }),
-    value: t.string({ required: true }),
+    key: t.string({ required: true, description: 'The label (or tag) key, e.g. `team`.' }),
+    value: t.string({ required: true, description: 'The value it must have (exact).' }),
   }),
 });
 
@@ -167,14 +171,18 @@ const CostFilterInput = builder.inputType('CostFilterInput', {
       description: 'Kubernetes contexts; AWS regions for AWS rows.',
     }),
     nodes: t.stringList({ ...list, description: 'Node names.' }),
-    namespaces: t.stringList({ ...list }),
+    namespaces: t.stringList({ ...list, description: 'Namespace names (exact).' }),
     controllerKinds: t.stringList({
       ...list,
       description: 'deployment, statefulset, daemonset, job, replicaset, …',
     }),
     controllers: t.stringList({ ...list, description: '`kind:name`, e.g. `deployment:checkout`.' }),
     pods: t.stringList({ ...list, description: '`namespace/name`.' }),
-    labels: t.field({ type: [CostLabelInput], required: false }),
+    labels: t.field({
+      type: [CostLabelInput],
+      required: false,
+      description: 'Labels (tags for AWS rows) that must all have these values.',
+    }),
   }),
 });
 
@@ -182,6 +190,7 @@ const WINDOW =
   '`24h` (last complete hours), `7d` or `30d` (UTC days, today so far included), `today`, `month`, or `from,to` in RFC 3339.';
 const AGGREGATE =
   'Up to 4 of cluster, node, namespace, controllerKind, controller, pod, label:<key>; none: one row per provider.';
+const FILTER = 'Which pods and AWS resources to count; all when absent.';
 const SHARE_IDLE =
   'Spread idle over the rows in proportion to their cost instead of an `__idle__` row.';
 
@@ -206,9 +215,21 @@ const CostTrendRowRef = builder.objectRef<CostTrendRow>('CostTrendRow').implemen
 const CostTrendRef = builder.objectRef<CostTrend>('CostTrend').implement({
   description: 'Cost per group in a window against the window of the same length just before it.',
   fields: (t) => ({
-    from: t.field({ type: 'DateTime', resolve: (x) => new Date(x.current.from) }),
-    to: t.field({ type: 'DateTime', resolve: (x) => new Date(x.current.to) }),
-    previousFrom: t.field({ type: 'DateTime', resolve: (x) => new Date(x.previous.from) }),
+    from: t.field({
+      type: 'DateTime',
+      description: 'Start of the window (inclusive).',
+      resolve: (x) => new Date(x.current.from),
+    }),
+    to: t.field({
+      type: 'DateTime',
+      description: 'End of the window (exclusive).',
+      resolve: (x) => new Date(x.current.to),
+    }),
+    previousFrom: t.field({
+      type: 'DateTime',
+      description: 'Start of the window before; it ends at `from`.',
+      resolve: (x) => new Date(x.previous.from),
+    }),
     rows: t.field({
       type: [CostTrendRowRef],
       description: 'Highest current cost first.',
@@ -220,7 +241,11 @@ const CostTrendRef = builder.objectRef<CostTrend>('CostTrend').implement({
 const errors = (name: string) => ({
   types: [ValidationError, UnavailableError],
   directResult: true,
-  union: { name },
+  union: {
+    name,
+    description:
+      'The answer, or why there is none: a bad window, aggregate or filter (ValidationError), or no usage history to cost (UnavailableError).',
+  },
 });
 
 builder.queryFields((t) => ({
@@ -232,7 +257,7 @@ builder.queryFields((t) => ({
     args: {
       window: t.arg.string({ required: true, description: WINDOW }),
       aggregate: t.arg.stringList({ required: false, description: AGGREGATE }),
-      filter: t.arg({ type: CostFilterInput, required: false }),
+      filter: t.arg({ type: CostFilterInput, required: false, description: FILTER }),
       shareIdle: t.arg.boolean({ required: false, defaultValue: false, description: SHARE_IDLE }),
       step: t.arg.string({ required: false, description: 'e.g. `1h`, `1d`; none: one step.' }),
     },
@@ -245,7 +270,7 @@ builder.queryFields((t) => ({
     args: {
       window: t.arg.string({ required: true, description: WINDOW }),
       aggregate: t.arg.stringList({ required: false, description: AGGREGATE }),
-      filter: t.arg({ type: CostFilterInput, required: false }),
+      filter: t.arg({ type: CostFilterInput, required: false, description: FILTER }),
       shareIdle: t.arg.boolean({ required: false, defaultValue: false, description: SHARE_IDLE }),
     },
     resolve: (_root, args, ctx) => ctx.services.cost.trend(args),
@@ -258,7 +283,7 @@ builder.interfaceField(ResourceInterface, 'cost', (t) =>
     nullable: true,
     description:
       'What this resource cost over a window (namespace, node incl. its idle, pod, workload, EC2/EBS/RDS); null for kinds without a cost of their own.',
-    args: { window: t.arg.string({ required: true, defaultValue: '7d' }) },
+    args: { window: t.arg.string({ required: true, defaultValue: '7d', description: WINDOW }) },
     resolve: (r, args, ctx) => ctx.services.cost.resourceCost(r, args.window),
   }),
 );
@@ -298,7 +323,12 @@ const NodePriceRef = builder.objectRef<NodeRates>('NodePrice').implement({
   description:
     'A node’s hourly price and its split into per-unit rates (USD), or why it is unknown.',
   fields: (t) => ({
-    hourly: t.float({ nullable: true, resolve: (p) => (p.known ? p.hourly : null) }),
+    hourly: t.float({
+      nullable: true,
+      description: 'USD per hour for the whole node; null when its price is unknown.',
+      resolve: (p) => (p.known ? p.hourly : null),
+    }),
+
     cpuCoreHour: t.float({
       nullable: true,
       description: 'USD per core-hour.',

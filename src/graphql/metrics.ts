@@ -10,7 +10,8 @@ import {
   type Series,
   type TimeWindow,
 } from '../metrics/types.ts';
-import { timeWindow, type RangeArgs } from '../metrics/window.ts';
+import { MAX_POINTS, timeWindow, type RangeArgs } from '../metrics/window.ts';
+
 import { sampleKey } from '../metrics/hub.ts';
 import { boundedStream } from '../streams.ts';
 import { builder, type BuilderTypes } from './builder.ts';
@@ -18,8 +19,24 @@ import type { GraphQLContext } from './context.ts';
 import { perExecution } from './execution-cache.ts';
 import { decodeResourceId, ResourceInterface } from './resources.ts';
 
+const NAME_DOCS: Record<MetricName, string> = {
+  CPU_USAGE: 'CPU in use, cores (a rate over the scrape window).',
+  MEMORY_USAGE: 'Memory working set, bytes.',
+  NETWORK_RECEIVE: 'Bytes received per second.',
+  NETWORK_TRANSMIT: 'Bytes sent per second.',
+  CPU_REQUEST: "CPU requested, cores, summed over the target's pods.",
+  CPU_LIMIT: 'CPU limit, cores, summed over pods whose every container has a limit.',
+  MEMORY_REQUEST: "Memory requested, bytes, summed over the target's pods.",
+  MEMORY_LIMIT: 'Memory limit, bytes, summed over pods whose every container has a limit.',
+  CPU_CAPACITY: 'Allocatable CPU, cores (nodes and clusters only).',
+  MEMORY_CAPACITY: 'Allocatable memory, bytes (nodes and clusters only).',
+};
+
 export const MetricNameEnum = builder.enumType('MetricName', {
-  values: METRIC_NAMES,
+  values: Object.fromEntries(METRIC_NAMES.map((n) => [n, { description: NAME_DOCS[n] }])) as Record<
+    MetricName,
+    { description: string }
+  >,
   description:
     'CPU in cores, memory in bytes, network in bytes/s. Requests and limits are summed over a ' +
     "target's pods; capacity is node allocatable (nodes and clusters only).",
@@ -37,29 +54,64 @@ interface SeriesOut extends Series {
 }
 
 const MetricPointRef = builder.objectRef<{ t: number; v: number }>('MetricPoint').implement({
+  description: 'One value of a series at one step.',
   fields: (t) => ({
-    timestamp: t.field({ type: 'DateTime', resolve: (p) => new Date(p.t) }),
-    value: t.float({ resolve: (p) => p.v }),
+    timestamp: t.field({
+      type: 'DateTime',
+      description: 'The step it is for.',
+      resolve: (p) => new Date(p.t),
+    }),
+    value: t.float({
+      description: "The value, in the series' unit.",
+      resolve: (p) => p.v,
+    }),
   }),
 });
 
 const MetricSeriesRef = builder.objectRef<SeriesOut>('MetricSeries').implement({
+  description: 'The history of one metric of one target, one point per step (gaps left out).',
   fields: (t) => ({
-    target: t.field({ type: ResourceInterface, resolve: (s) => s.target }),
-    name: t.field({ type: MetricNameEnum, resolve: (s) => s.name }),
-    unit: t.string({ resolve: (s) => UNITS[s.name] }),
-    points: t.field({ type: [MetricPointRef], resolve: (s) => s.points }),
+    target: t.field({
+      type: ResourceInterface,
+      description: 'The resource measured.',
+      resolve: (s) => s.target,
+    }),
+    name: t.field({ type: MetricNameEnum, description: 'The metric.', resolve: (s) => s.name }),
+    unit: t.string({
+      description: 'cores, bytes or bytes/s (fixed per metric).',
+      resolve: (s) => UNITS[s.name],
+    }),
+    points: t.field({
+      type: [MetricPointRef],
+      description: 'Oldest first; steps with no sample are absent.',
+      resolve: (s) => s.points,
+    }),
   }),
 });
 
 const MetricRangeInput = builder.inputType('MetricRangeInput', {
   description: 'Either `last` (a duration back from now) or `from`/`to` (to defaults to now).',
   fields: (t) => ({
-    from: t.field({ type: 'DateTime', required: false }),
-    to: t.field({ type: 'DateTime', required: false }),
-    last: t.field({ type: 'Duration', required: false }),
+    from: t.field({ type: 'DateTime', required: false, description: 'Start (inclusive).' }),
+    to: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'End (inclusive); default now, not before `from`.',
+    }),
+    last: t.field({
+      type: 'Duration',
+      required: false,
+      description: 'This long back from now, e.g. `6h`; not with `from`/`to`.',
+    }),
   }),
 });
+
+/** The descriptions of the arguments every metrics history field takes. */
+const HISTORY_ARG_DOCS = {
+  names: 'Which metrics (default: CPU_USAGE, MEMORY_USAGE, NETWORK_RECEIVE, NETWORK_TRANSMIT).',
+  range: 'Which time span (default: the last hour).',
+  step: `Time between points, e.g. \`1m\` (default: about 240 points; never finer than the collection interval; at most ${MAX_POINTS} points per series).`,
+} as const;
 
 /**
  * One "now" per execution (an operation, or one event of a subscription), so every
@@ -106,10 +158,21 @@ builder.queryFields((t) => ({
       'metrics). More than 11,000 points per series, from after to, or an unknown target: ' +
       'VALIDATION_FAILED. A metric backend that fails: null with PROVIDER_ERROR naming it.',
     args: {
-      targets: t.arg.idList({ required: true }),
-      names: t.arg({ type: [MetricNameEnum], required: false }),
-      range: t.arg({ type: MetricRangeInput, required: false }),
-      step: t.arg({ type: 'Duration', required: false }),
+      targets: t.arg.idList({
+        required: true,
+        description: 'The global ids of the resources to measure.',
+      }),
+      names: t.arg({
+        type: [MetricNameEnum],
+        required: false,
+        description: HISTORY_ARG_DOCS.names,
+      }),
+      range: t.arg({
+        type: MetricRangeInput,
+        required: false,
+        description: HISTORY_ARG_DOCS.range,
+      }),
+      step: t.arg({ type: 'Duration', required: false, description: HISTORY_ARG_DOCS.step }),
     },
     resolve: async (_root, args, ctx) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
@@ -134,9 +197,17 @@ builder.interfaceField(ResourceInterface, 'metrics', (t) =>
       'History of this resource; a page of resources costs one backend query per metric. ' +
       'Null with a PROVIDER_ERROR when the metric backend fails (the rest of the answer stands).',
     args: {
-      names: t.arg({ type: [MetricNameEnum], required: false }),
-      range: t.arg({ type: MetricRangeInput, required: false }),
-      step: t.arg({ type: 'Duration', required: false }),
+      names: t.arg({
+        type: [MetricNameEnum],
+        required: false,
+        description: HISTORY_ARG_DOCS.names,
+      }),
+      range: t.arg({
+        type: MetricRangeInput,
+        required: false,
+        description: HISTORY_ARG_DOCS.range,
+      }),
+      step: t.arg({ type: 'Duration', required: false, description: HISTORY_ARG_DOCS.step }),
     },
     resolve: (r, args, ctx) =>
       seriesLoader(ctx, args.names ?? DEFAULT_NAMES, windowFor(ctx, args.range, args.step)).load(r),
@@ -149,14 +220,18 @@ function usageFields<U extends ResourceUsage>(
   const value = (name: MetricName, description?: string) =>
     t.float({ nullable: true, description, resolve: (u) => u.values[name] ?? null });
   return {
-    timestamp: t.field({ type: 'DateTime', resolve: (u) => u.timestamp }),
+    timestamp: t.field({
+      type: 'DateTime',
+      description: 'When these values were collected.',
+      resolve: (u) => u.timestamp,
+    }),
     cpuUsage: value('CPU_USAGE', 'Cores.'),
     memoryUsage: value('MEMORY_USAGE', 'Working set, bytes.'),
     networkReceive: value('NETWORK_RECEIVE', 'Bytes/s.'),
     networkTransmit: value('NETWORK_TRANSMIT', 'Bytes/s.'),
-    cpuRequest: value('CPU_REQUEST'),
+    cpuRequest: value('CPU_REQUEST', 'Requested cores, summed over pods.'),
     cpuLimit: value('CPU_LIMIT', 'Summed over pods whose every container has a limit.'),
-    memoryRequest: value('MEMORY_REQUEST'),
+    memoryRequest: value('MEMORY_REQUEST', 'Requested bytes, summed over pods.'),
     memoryLimit: value('MEMORY_LIMIT', 'Summed over pods whose every container has a limit.'),
     cpuCapacity: value('CPU_CAPACITY', 'Allocatable cores (nodes, clusters).'),
     memoryCapacity: value('MEMORY_CAPACITY', 'Allocatable bytes (nodes, clusters).'),
@@ -165,15 +240,29 @@ function usageFields<U extends ResourceUsage>(
       description: 'Usage / request (1.0 = using exactly the request).',
       resolve: (u) => u.cpuRequestUtilization,
     }),
-    cpuLimitUtilization: t.float({ nullable: true, resolve: (u) => u.cpuLimitUtilization }),
+    cpuLimitUtilization: t.float({
+      nullable: true,
+      description: 'CPU usage / limit; null when there is no limit or no usage.',
+      resolve: (u) => u.cpuLimitUtilization,
+    }),
     memoryRequestUtilization: t.float({
       nullable: true,
+      description: 'Memory usage / request; null when there is no request or no usage.',
       resolve: (u) => u.memoryRequestUtilization,
     }),
-    memoryLimitUtilization: t.float({ nullable: true, resolve: (u) => u.memoryLimitUtilization }),
-    cpuCapacityUtilization: t.float({ nullable: true, resolve: (u) => u.cpuCapacityUtilization }),
+    memoryLimitUtilization: t.float({
+      nullable: true,
+      description: 'Memory usage / limit; null when there is no limit or no usage.',
+      resolve: (u) => u.memoryLimitUtilization,
+    }),
+    cpuCapacityUtilization: t.float({
+      nullable: true,
+      description: 'CPU usage / allocatable (nodes, clusters); null elsewhere or when unknown.',
+      resolve: (u) => u.cpuCapacityUtilization,
+    }),
     memoryCapacityUtilization: t.float({
       nullable: true,
+      description: 'Memory usage / allocatable (nodes, clusters); null elsewhere or when unknown.',
       resolve: (u) => u.memoryCapacityUtilization,
     }),
   };
@@ -186,28 +275,49 @@ const ResourceUsageRef = builder.objectRef<ResourceUsage>('ResourceUsage').imple
 
 export const ClusterUsageRef = builder.objectRef<ClusterUsage>('ClusterUsage').implement({
   description: 'A cluster now: usage against requests against allocatable capacity.',
-  fields: (t) => ({ cluster: t.exposeString('cluster'), ...usageFields(t) }),
+  fields: (t) => ({
+    cluster: t.exposeString('cluster', { description: 'The kubeconfig context name.' }),
+    ...usageFields(t),
+  }),
 });
 
 const ProcessUsageRef = builder.objectRef<ProcessUsage>('OrchestratorUsage').implement({
   description: "The orchestrator process's own usage.",
   fields: (t) => ({
-    cpuCores: t.exposeFloat('cpuCores'),
-    rssBytes: t.exposeFloat('rssBytes'),
-    heapUsedBytes: t.exposeFloat('heapUsedBytes'),
-    eventLoopDelayP99Ms: t.exposeFloat('eventLoopDelayP99Ms'),
+    cpuCores: t.exposeFloat('cpuCores', {
+      description: 'CPU used since the previous collection, in cores.',
+    }),
+    rssBytes: t.exposeFloat('rssBytes', { description: 'Resident set size, bytes.' }),
+    heapUsedBytes: t.exposeFloat('heapUsedBytes', { description: 'V8 heap in use, bytes.' }),
+    eventLoopDelayP99Ms: t.exposeFloat('eventLoopDelayP99Ms', {
+      description: 'The 99th percentile event-loop delay since the previous collection, ms.',
+    }),
   }),
 });
 
 export const CurrentMetricsRef = builder.objectRef<CurrentMetrics>('CurrentMetrics').implement({
+  description: 'The latest collection: every cluster now, and the orchestrator itself.',
   fields: (t) => ({
-    collectedAt: t.field({ type: 'DateTime', nullable: true, resolve: (m) => m.collectedAt }),
+    collectedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the latest collection finished; null before the first one.',
+      resolve: (m) => m.collectedAt,
+    }),
     source: t.exposeString('source', {
       nullable: true,
       description: 'Prometheus or metrics.k8s.io: which source the latest collection came from.',
     }),
-    clusters: t.field({ type: [ClusterUsageRef], resolve: (m) => m.clusters }),
-    orchestrator: t.field({ type: ProcessUsageRef, resolve: (m) => m.orchestrator }),
+    clusters: t.field({
+      type: [ClusterUsageRef],
+      description: 'Each watched cluster.',
+      resolve: (m) => m.clusters,
+    }),
+    orchestrator: t.field({
+      type: ProcessUsageRef,
+      description: 'This orchestrator process.',
+      resolve: (m) => m.orchestrator,
+    }),
   }),
 });
 
@@ -236,7 +346,12 @@ builder.queryFields((t) => ({
     type: [ClusterUsageRef],
     description:
       'Each watched cluster now (or one, by context name): usage vs requests vs capacity.',
-    args: { cluster: t.arg.string({ required: false }) },
+    args: {
+      cluster: t.arg.string({
+        required: false,
+        description: 'Only this context; every watched cluster when absent.',
+      }),
+    },
     resolve: (_root, args, ctx) => ctx.services.metrics.clusters(args.cluster),
   }),
 }));
@@ -250,11 +365,19 @@ const MetricSampleRef = builder.objectRef<DeliveredSample>('MetricSample').imple
     'falls behind gets the newest sample per target and metric, and `skipped` says how many ' +
     'older ones it replaced.',
   fields: (t) => ({
-    target: t.field({ type: ResourceInterface, resolve: (s) => s.target }),
-    name: t.field({ type: MetricNameEnum, resolve: (s) => s.name }),
-    unit: t.exposeString('unit'),
-    timestamp: t.field({ type: 'DateTime', resolve: (s) => s.timestamp }),
-    value: t.exposeFloat('value'),
+    target: t.field({
+      type: ResourceInterface,
+      description: 'The resource measured.',
+      resolve: (s) => s.target,
+    }),
+    name: t.field({ type: MetricNameEnum, description: 'The metric.', resolve: (s) => s.name }),
+    unit: t.exposeString('unit', { description: 'cores, bytes or bytes/s (fixed per metric).' }),
+    timestamp: t.field({
+      type: 'DateTime',
+      description: 'When it was collected.',
+      resolve: (s) => s.timestamp,
+    }),
+    value: t.exposeFloat('value', { description: 'The value, in `unit`.' }),
     skipped: t.int({
       description:
         'Samples of this target and metric this subscriber did not receive since its previous one: newer ones replaced them while it was behind (latest-value conflation). 0 for a subscriber that keeps up.',
@@ -271,8 +394,15 @@ builder.subscriptionFields((t) => ({
       'Each sample is built once and shared by every subscriber; a subscriber that falls behind ' +
       'keeps only the newest sample per target and metric (older ones are conflated away, counted in `skipped`).',
     args: {
-      targets: t.arg.idList({ required: true }),
-      names: t.arg({ type: [MetricNameEnum], required: false }),
+      targets: t.arg.idList({
+        required: true,
+        description: 'The global ids of the resources to follow.',
+      }),
+      names: t.arg({
+        type: [MetricNameEnum],
+        required: false,
+        description: HISTORY_ARG_DOCS.names,
+      }),
     },
     subscribe: (_root, args, ctx) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));

@@ -17,15 +17,26 @@ function unwrap<T>(p: Part<T>): T {
 }
 
 const CountRef = builder.objectRef<Count>('Count').implement({
-  fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
+  description: 'How many resources share one value (a provider, a kind or a state).',
+  fields: (t) => ({
+    key: t.exposeString('key', {
+      description: 'The value: a Provider, ResourceKind or ResourceState name.',
+    }),
+    count: t.exposeInt('count', { description: 'How many resources have it (at least 1).' }),
+  }),
 });
 
 const ResourceCountsRef = builder.objectRef<ResourceCounts>('ResourceCounts').implement({
+  description: 'Every watched resource counted, from the watch caches.',
   fields: (t) => ({
-    total: t.exposeInt('total'),
-    byProvider: t.field({ type: [CountRef], resolve: (c) => c.byProvider }),
-    byKind: t.field({ type: [CountRef], resolve: (c) => c.byKind }),
-    byState: t.field({ type: [CountRef], resolve: (c) => c.byState }),
+    total: t.exposeInt('total', { description: 'All of them.' }),
+    byProvider: t.field({
+      type: [CountRef],
+      description: 'Per provider.',
+      resolve: (c) => c.byProvider,
+    }),
+    byKind: t.field({ type: [CountRef], description: 'Per kind.', resolve: (c) => c.byKind }),
+    byState: t.field({ type: [CountRef], description: 'Per state.', resolve: (c) => c.byState }),
   }),
 });
 
@@ -34,18 +45,34 @@ const OpenRecommendationsRef = builder
   .implement({
     description: 'OPEN recommendations: how many, what they would save, the biggest few.',
     fields: (t) => ({
-      count: t.exposeInt('count'),
+      count: t.exposeInt('count', { description: 'OPEN recommendations in all.' }),
       totalMonthlySavings: t.exposeFloat('totalMonthlySavings', { description: 'USD/month.' }),
-      top: t.field({ type: [RecommendationRef], resolve: (r) => r.top }),
+      top: t.field({
+        type: [RecommendationRef],
+        description: 'The 5 with the largest estimated savings, largest first.',
+        resolve: (r) => r.top,
+      }),
     }),
   });
 
 export const OverviewRef = builder.objectRef<Overview>('Overview').implement({
   description: 'System status, resource counts and recent actions, for a dashboard front page.',
   fields: (t) => ({
-    generatedAt: t.field({ type: 'DateTime', resolve: (o) => o.generatedAt }),
-    status: t.field({ type: [ComponentStatusRef], resolve: (o) => o.status }),
-    resources: t.field({ type: ResourceCountsRef, resolve: (o) => o.resources }),
+    generatedAt: t.field({
+      type: 'DateTime',
+      description: 'When this overview was built.',
+      resolve: (o) => o.generatedAt,
+    }),
+    status: t.field({
+      type: [ComponentStatusRef],
+      description: 'Each component of the orchestrator (as `status`).',
+      resolve: (o) => o.status,
+    }),
+    resources: t.field({
+      type: ResourceCountsRef,
+      description: 'Every watched resource counted.',
+      resolve: (o) => o.resources,
+    }),
     recentActions: t.field({
       type: [AuditEventRef],
       nullable: true,
@@ -77,6 +104,8 @@ export const OverviewRef = builder.objectRef<Overview>('Overview').implement({
 builder.queryFields((t) => ({
   overview: t.field({
     type: OverviewRef,
+    description:
+      'A dashboard front page in one answer; a part backed by a store that fails is null with an error, the rest stands.',
     resolve: (_root, _args, ctx) => ctx.services.overview.get(),
   }),
 }));

@@ -108,6 +108,7 @@ const RegisterAgentInput = builder.inputType('RegisterAgentInput', {
 });
 
 const RemoveAgentInput = builder.inputType('RemoveAgentInput', {
+  description: 'Which agent to remove.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'The registered agent to remove.' }),
   }),
@@ -155,7 +156,10 @@ builder.mutationFields((t) => ({
     type: RemoveAgentSuccess,
     errors: actionErrors('RemoveAgent', [NotFoundError, UnavailableError]),
     authScopes: { admin: true },
-    args: { input: t.arg({ type: RemoveAgentInput, required: true }) },
+    args: {
+      input: t.arg({ type: RemoveAgentInput, required: true, description: 'The agent.' }),
+    },
+
     description:
       'Remove an agent: it is no longer called and its token speaks for nobody; recorded in the audit log (REMOVE_AGENT).',
     resolve: async (_root, { input }, ctx) =>

@@ -14,7 +14,7 @@ import { listKey, type RecommendationFilter, type Totals } from '../recommendati
 import {
   BUILTIN_TYPES,
   RECOMMENDATION_STATUSES,
-  RISKS,
+  type Risk,
   sourceOf,
   typeKindOf,
   type BuiltinType,
@@ -36,7 +36,8 @@ import { AuditEventRef } from './audit.ts';
 import { ACTION_ERRORS } from './base.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
-import { connectionOf, pageRequest, type Page } from './pagination.ts';
+import { connectionOf, PAGE_ARG_DOCS, pageRequest, type Page } from './pagination.ts';
+
 import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.ts';
 import {
   ActionVerbEnum,
@@ -45,8 +46,30 @@ import {
   resourceGlobalId,
 } from './resources.ts';
 
-const StatusEnum = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
-const RiskEnum = builder.enumType('RecommendationRisk', { values: RISKS });
+const STATUS_DOCS: Record<RecommendationStatus, string> = {
+  OPEN: 'Current advice, waiting for a decision; refreshed by each analysis pass.',
+  APPLIED: 'Carried out; `appliedAuditEvent` is the action.',
+  REJECTED: 'Rejected by a person, with a reason (`statusReason`).',
+  EXPIRED: 'No longer holds (the condition passed, or the target is gone).',
+  SUPERSEDED: 'Replaced by other advice on the same target (e.g. stop an idle workload).',
+  FAILED: 'Applying it failed; `statusReason` says why.',
+};
+
+const StatusEnum = builder.enumType('RecommendationStatus', {
+  description: 'Where advice is in its life: OPEN until applied, rejected or outdated.',
+  values: Object.fromEntries(
+    RECOMMENDATION_STATUSES.map((s) => [s, { description: STATUS_DOCS[s] }]),
+  ) as Record<RecommendationStatus, { description: string }>,
+});
+
+const RiskEnum = builder.enumType('RecommendationRisk', {
+  description: 'How likely applying the advice is to hurt the workload, as its analyzer judges.',
+  values: {
+    LOW: { description: 'Unlikely to be noticed (e.g. ample headroom kept).' },
+    MEDIUM: { description: 'Could be noticed under peaks; watch after applying.' },
+    HIGH: { description: 'Could cause an outage or lose data; needs a careful look.' },
+  } satisfies Record<Risk, { description: string }>,
+});
 
 const TYPE_DESCRIPTIONS: Record<BuiltinType, string> = {
   CPU_RIGHTSIZE: "Set a workload's CPU requests and limits to what it uses (verb PATCH).",
@@ -94,7 +117,11 @@ const RemovedResourceRef = builder.objectRef<Resource>('RemovedResource').implem
   interfaces: [builder.nodeInterfaceRef(), ResourceInterface],
   isTypeOf: (v) => REMOVED in (v as object),
   fields: (t) => ({
-    id: t.id({ resolve: (r) => resourceGlobalId(r.kind, r.id) }),
+    id: t.id({
+      description:
+        'The global id the resource had; `node(id)` answers null for it since it is gone.',
+      resolve: (r) => resourceGlobalId(r.kind, r.id),
+    }),
     actions: t.field({
       type: [ActionVerbEnum],
       description: 'Always empty: nothing can be done to what is gone.',
@@ -138,12 +165,27 @@ builder.node(RecommendationRef, {
         "The agent's own type name (UPPER_SNAKE_CASE) when `type` is CUSTOM; null for a built-in type.",
       resolve: (r) => (typeKindOf(r.type) === 'CUSTOM' ? r.type : null),
     }),
-    status: t.field({ type: StatusEnum, resolve: (r) => r.status }),
-    statusReason: t.exposeString('statusReason', { nullable: true }),
-    title: t.exposeString('title'),
-    summary: t.exposeString('summary'),
-    targetId: t.id({ resolve: (r) => resourceGlobalId(r.targetKind, r.targetId) }),
-    targetName: t.exposeString('targetName'),
+    status: t.field({
+      type: StatusEnum,
+      description: 'Where it is in its life.',
+      resolve: (r) => r.status,
+    }),
+    statusReason: t.exposeString('statusReason', {
+      nullable: true,
+      description:
+        'Why it left OPEN (the rejection reason, the failure, what expired it); null while OPEN.',
+    }),
+    title: t.exposeString('title', { description: 'One line, for a list.' }),
+    summary: t.exposeString('summary', {
+      description: 'A few sentences: what, why, and the gain.',
+    }),
+    targetId: t.id({
+      description: 'The global id of the resource it is about (kept when the resource is gone).',
+      resolve: (r) => resourceGlobalId(r.targetKind, r.targetId),
+    }),
+    targetName: t.exposeString('targetName', {
+      description: 'The name of the resource when the advice was made.',
+    }),
     target: t.field({
       type: ResourceInterface,
       description:
@@ -151,8 +193,20 @@ builder.node(RecommendationRef, {
         '(OPEN advice on it is EXPIRED by the next run; resolved advice keeps its history).',
       resolve: (r, _a, ctx) => ctx.services.providers.get(r.targetId) ?? removedResource(r),
     }),
-    current: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.current }),
-    recommended: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.recommended }),
+    current: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The setting now as the analyzer read it (e.g. {replicas: 4}); null when the advice has no setting to compare.',
+      resolve: (r) => r.current,
+    }),
+    recommended: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The setting advised, in the same shape as `current`; null when the advice has no setting (e.g. delete).',
+      resolve: (r) => r.recommended,
+    }),
     evidence: t.field({
       type: 'JSON',
       description: 'Window, percentile, samples, peaks, the PromQL used, price assumptions.',
@@ -164,12 +218,18 @@ builder.node(RecommendationRef, {
       description: 'What applying does: {verb, params, precondition}.',
       resolve: (r) => r.action,
     }),
-    confidence: t.exposeFloat('confidence'),
+    confidence: t.exposeFloat('confidence', {
+      description: 'From 0 to 1: how sure the analyzer is, from how much history it had.',
+    }),
     estimatedMonthlySavings: t.exposeFloat('estimatedMonthlySavings', {
       nullable: true,
       description: 'USD per month; negative when the advice costs more.',
     }),
-    risk: t.field({ type: RiskEnum, resolve: (r) => r.risk }),
+    risk: t.field({
+      type: RiskEnum,
+      description: 'How likely applying it is to hurt.',
+      resolve: (r) => r.risk,
+    }),
     source: t.field({
       type: RecommendationSourceEnum,
       description: 'Whether an analyzer or an agent gave the advice.',
@@ -183,11 +243,26 @@ builder.node(RecommendationRef, {
     appliedAuditEvent: t.field({
       type: AuditEventRef,
       nullable: true,
+      description:
+        'The action that applied (or tried to apply) it; null when it was never applied or the record is unreadable.',
       resolve: (r) => r.auditEventId,
     }),
-    createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
-    updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updatedAt }),
-    resolvedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.resolvedAt }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When it was first made.',
+      resolve: (r) => r.createdAt,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When an analysis pass last refreshed or changed it.',
+      resolve: (r) => r.updatedAt,
+    }),
+    resolvedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it left OPEN; null while OPEN.',
+      resolve: (r) => r.resolvedAt,
+    }),
   }),
 });
 
@@ -197,9 +272,16 @@ type RecPage = Omit<Page<Recommendation>, 'totalCount'> & { filter: Recommendati
 const RecommendationEdgeRef = builder
   .objectRef<{ cursor: string; node: Recommendation }>('RecommendationEdge')
   .implement({
+    description: 'One piece of advice of a page, with its cursor.',
     fields: (t) => ({
-      cursor: t.exposeString('cursor'),
-      node: t.field({ type: RecommendationRef, resolve: (e) => e.node }),
+      cursor: t.exposeString('cursor', {
+        description: 'Pass as `after` to continue after this advice.',
+      }),
+      node: t.field({
+        type: RecommendationRef,
+        description: 'The advice.',
+        resolve: (e) => e.node,
+      }),
     }),
   });
 
@@ -229,10 +311,20 @@ const totalsOf = (c: RecPage, ctx: GraphQLContext) => {
 const RecommendationConnectionRef = builder
   .objectRef<RecPage>('RecommendationConnection')
   .implement({
+    description: 'A page of advice, largest estimated savings first (then by id).',
     fields: (t) => ({
-      edges: t.field({ type: [RecommendationEdgeRef], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      edges: t.field({
+        type: [RecommendationEdgeRef],
+        description: 'The advice of this page.',
+        resolve: (c) => c.edges,
+      }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description: 'Whether more follow, and the cursors.',
+        resolve: (c) => c.pageInfo,
+      }),
       totalCount: t.int({
+        description: 'Every piece of advice matching the filter (not just this page).',
         resolve: async (c, _a, ctx) => (await totalsOf(c, ctx)).totalCount,
       }),
       totalMonthlySavings: t.float({
@@ -243,6 +335,7 @@ const RecommendationConnectionRef = builder
   });
 
 const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
+  description: 'Which advice to return; every field given must match (AND), each list is OR.',
   fields: (t) => ({
     statuses: t.field({ type: [StatusEnum], required: false, description: 'Default: all.' }),
     types: t.field({
@@ -250,13 +343,19 @@ const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
       required: false,
       description: "Any of these types (CUSTOM matches every agent's own type). Default: all.",
     }),
-    resourceId: t.id({ required: false }),
+    resourceId: t.id({
+      required: false,
+      description: 'About this resource (its global id; it may be gone).',
+    }),
     sources: t.field({
       type: [RecommendationSourceEnum],
       required: false,
       description: 'From any of these kinds of source. Default: all.',
     }),
-    namespaces: t.stringList({ required: false }),
+    namespaces: t.stringList({
+      required: false,
+      description: 'About resources in these namespaces (exact). Default: all.',
+    }),
   }),
 });
 
@@ -294,11 +393,16 @@ builder.queryFields((t) => ({
   recommendations: t.field({
     type: RecommendationConnectionRef,
     nullable: true,
-    description: 'Advice about the estate, newest first; null with an error when the store fails.',
+    description:
+      'Advice about the estate, largest estimated savings first; null with an error when the store fails.',
     args: {
-      filter: t.arg({ type: RecommendationFilterInput, required: false }),
-      first: t.arg.int({ required: false }),
-      after: t.arg.string({ required: false }),
+      filter: t.arg({
+        type: RecommendationFilterInput,
+        required: false,
+        description: 'Which advice; all when absent.',
+      }),
+      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
+      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
     },
     resolve: (_root, args, ctx) => {
       const f = args.filter ?? {};
@@ -328,9 +432,13 @@ builder.interfaceField(ResourceInterface, 'recommendations', (t) =>
     description:
       'Advice about this resource (default: OPEN only); null with an error when the store fails.',
     args: {
-      statuses: t.arg({ type: [StatusEnum], required: false }),
-      first: t.arg.int({ required: false }),
-      after: t.arg.string({ required: false }),
+      statuses: t.arg({
+        type: [StatusEnum],
+        required: false,
+        description: 'In any of these statuses (default: OPEN).',
+      }),
+      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
+      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
     },
     // Every resource of a page with the same arguments: one query.
     resolve: (r, args) =>
@@ -361,8 +469,9 @@ function recommendationId(globalId: string): string {
 }
 
 const ApplyRecommendationInput = builder.inputType('ApplyRecommendationInput', {
+  description: 'Which advice to carry out.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ required: true, description: 'The global id of an OPEN Recommendation.' }),
     confirm: t.string({
       required: false,
       description: "For advice never applied automatically (deletions): the target's name.",
@@ -373,9 +482,13 @@ const ApplyRecommendationInput = builder.inputType('ApplyRecommendationInput', {
 });
 
 const RejectRecommendationInput = builder.inputType('RejectRecommendationInput', {
+  description: 'Which advice to reject, and why.',
   fields: (t) => ({
-    id: t.id({ required: true }),
-    reason: t.string({ required: true }),
+    id: t.id({ required: true, description: 'The global id of an OPEN Recommendation.' }),
+    reason: t.string({
+      required: true,
+      description: 'Why, for the audit log and `statusReason` (not empty).',
+    }),
     dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
     idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
   }),
@@ -389,7 +502,11 @@ const RejectSuccess = builder
     description: 'The rejected advice, and its audit event (action reject_recommendation).',
     interfaces: [ActionResultInterface],
     fields: (t) => ({
-      recommendation: t.field({ type: RecommendationRef, resolve: (s) => s.recommendation }),
+      recommendation: t.field({
+        type: RecommendationRef,
+        description: 'The advice, now REJECTED (unchanged on a dry run).',
+        resolve: (s) => s.recommendation,
+      }),
     }),
   });
 
@@ -397,30 +514,56 @@ const SkipRef = builder.objectRef<Skip>('RecommendationSkip').implement({
   description: 'A target an analyzer deliberately gave no advice on, and why.',
   fields: (t) => ({
     targetId: t.exposeString('targetId', { description: 'Provider id of the target.' }),
-    analyzer: t.exposeString('analyzer'),
-    reason: t.exposeString('reason'),
+    analyzer: t.exposeString('analyzer', { description: 'Which analyzer skipped it.' }),
+    reason: t.exposeString('reason', {
+      description: 'Why, for people (e.g. too little history).',
+    }),
   }),
 });
 
 const RunReportRef = builder.objectRef<RunReport>('RecommendationRun').implement({
+  description: 'One analysis pass over the estate: what it changed and what it could not do.',
   fields: (t) => ({
-    startedAt: t.field({ type: 'DateTime', resolve: (r) => r.startedAt }),
-    durationMs: t.exposeInt('durationMs'),
-    workloads: t.exposeInt('workloads'),
-    created: t.exposeInt('created'),
-    refreshed: t.exposeInt('refreshed'),
-    expired: t.exposeInt('expired'),
-    open: t.exposeInt('open'),
-    skips: t.field({ type: [SkipRef], resolve: (r) => r.skips }),
-    errors: t.exposeStringList('errors'),
+    startedAt: t.field({
+      type: 'DateTime',
+      description: 'When the pass started.',
+      resolve: (r) => r.startedAt,
+    }),
+    durationMs: t.exposeInt('durationMs', { description: 'How long it took, in milliseconds.' }),
+    workloads: t.exposeInt('workloads', {
+      description: 'Kubernetes workloads it looked at.',
+    }),
+    created: t.exposeInt('created', { description: 'New advice it made.' }),
+    refreshed: t.exposeInt('refreshed', {
+      description: 'OPEN advice it found still holds and updated.',
+    }),
+    expired: t.exposeInt('expired', {
+      description: 'OPEN advice it closed (EXPIRED or SUPERSEDED).',
+    }),
+    open: t.exposeInt('open', { description: 'OPEN advice after the pass.' }),
+    skips: t.field({
+      type: [SkipRef],
+      description: 'Targets deliberately left without advice, and why.',
+      resolve: (r) => r.skips,
+    }),
+    errors: t.exposeStringList('errors', {
+      description: 'Analyzers or sources that failed (e.g. Prometheus down); empty when none.',
+    }),
   }),
 });
 
 const RunSuccess = builder
   .objectRef<{ run: RunReport } & ActionSuccess>('RunRecommendationsSuccess')
   .implement({
+    description: 'The pass asked for, and its audit event (action run_recommendations).',
     interfaces: [ActionResultInterface],
-    fields: (t) => ({ run: t.field({ type: RunReportRef, resolve: (s) => s.run }) }),
+    fields: (t) => ({
+      run: t.field({
+        type: RunReportRef,
+        description: 'What the pass did.',
+        resolve: (s) => s.run,
+      }),
+    }),
   });
 
 /** Service results carry expected failures as values; the errors plugin wants them thrown. */
@@ -437,7 +580,13 @@ builder.mutationFields((t) => ({
     authScopes: { operator: true },
     description:
       'Carry the advice out through the action pipeline (audited, revertible by revertAction).',
-    args: { input: t.arg({ type: ApplyRecommendationInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ApplyRecommendationInput,
+        required: true,
+        description: 'The advice to apply.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) =>
       unwrap(
         await ctx.services.recommendations.apply({
@@ -456,7 +605,13 @@ builder.mutationFields((t) => ({
     authScopes: { operator: true },
     description:
       'Reject with a reason; the same advice on the same target is suppressed for a while.',
-    args: { input: t.arg({ type: RejectRecommendationInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: RejectRecommendationInput,
+        required: true,
+        description: 'The advice to reject, and why.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) =>
       rethrow(
         await ctx.services.recommendations.reject({
@@ -493,7 +648,12 @@ builder.queryFields((t) => ({
 }));
 
 const EventTypeEnum = builder.enumType('RecommendationEventType', {
-  values: ['CREATED', 'UPDATED', 'STATUS_CHANGED'] as const,
+  description: 'What happened to a piece of advice.',
+  values: {
+    CREATED: { description: 'New advice.' },
+    UPDATED: { description: 'A pass refreshed it (new evidence or setting); still OPEN.' },
+    STATUS_CHANGED: { description: 'It was applied, rejected, expired, superseded or failed.' },
+  } as const,
 });
 
 /** The query that gives the current state again after a gap. */
@@ -502,13 +662,23 @@ const REFETCH = 'recommendations';
 const RecommendationEventRef = builder
   .objectRef<DeliveredEvent<RecommendationEvent>>('RecommendationEvent')
   .implement({
+    description: 'A change to one piece of advice.',
     fields: (t) => ({
-      type: t.field({ type: EventTypeEnum, resolve: (e) => e.payload.type }),
+      type: t.field({
+        type: EventTypeEnum,
+        description: 'Created, updated or status changed.',
+        resolve: (e) => e.payload.type,
+      }),
       recommendation: t.field({
         type: RecommendationRef,
+        description: 'The advice after the change.',
         resolve: (e) => e.payload.recommendation,
       }),
-      timestamp: t.field({ type: 'DateTime', resolve: (e) => e.payload.timestamp }),
+      timestamp: t.field({
+        type: 'DateTime',
+        description: 'When the change was made.',
+        resolve: (e) => e.payload.timestamp,
+      }),
       ...streamFields(t, REFETCH),
     }),
   });

@@ -36,7 +36,12 @@ const StreamGapRef = builder.objectRef<GapOut>('StreamGap').implement({
     skipped: t.exposeInt('skipped', {
       description: "Events of the stream lost (counted before this subscription's filter).",
     }),
-    reason: t.field({ type: StreamGapReasonEnum, resolve: (g) => g.reason }),
+    reason: t.field({
+      type: StreamGapReasonEnum,
+      description: 'Why they were lost.',
+      resolve: (g) => g.reason,
+    }),
+
     refetch: t.exposeString('refetch', {
       description: 'The query that gives the current state to start again from.',
     }),

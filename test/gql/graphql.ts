@@ -27,11 +27,13 @@ export type ActionVerb =
   /** Mark a node schedulable again. */
   | 'UNCORDON';
 
+/** Which advice to carry out. */
 export type ApplyRecommendationInput = {
   /** For advice never applied automatically (deletions): the target's name. */
   confirm?: string | null | undefined;
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
+  /** The global id of an OPEN Recommendation. */
   id: string | number;
   /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
@@ -78,28 +80,44 @@ export type AuditAction =
   /** Mark a node schedulable again. */
   | 'UNCORDON';
 
+/** Which recorded actions to return; every field given must match (AND), each list is OR. */
 export type AuditLogFilter = {
   /** Any of these actions (OTHER matches every name this version does not know). */
   actions?: Array<AuditAction> | null | undefined;
+  /** By any of these actors (exact names). */
   actors?: Array<string> | null | undefined;
   /** The global id of a resource. */
   resourceId?: string | number | null | undefined;
+  /** At or after this time (inclusive). */
   since?: string | null | undefined;
+  /** From any of these sources. */
   sources?: Array<AuditSource> | null | undefined;
+  /** In any of these statuses. */
   statuses?: Array<AuditStatus> | null | undefined;
+  /** Before this time (exclusive); not before `since`. */
   until?: string | null | undefined;
 };
 
+/** Through which entry point an action came. */
 export type AuditSource =
+  /** A recommendation agent (its registration, heartbeat or submitted advice). */
   | 'AGENT'
+  /** A mutation sent by an API client or the dashboard. */
   | 'API'
+  /** A step of a confirmed ChatOps plan. */
   | 'CHATOPS'
+  /** Applying or rejecting a recommendation, or a recommendation run. */
   | 'RECOMMENDATION'
+  /** The orchestrator itself (e.g. the first admin token created at start). */
   | 'SYSTEM';
 
+/** Where an action is: recorded before it runs, then again with its outcome. */
 export type AuditStatus =
+  /** It ran and failed, or was refused; `error` says why. */
   | 'FAILED'
+  /** Recorded before it ran and not finished yet (or the process stopped while it ran: see docs/audit.md). */
   | 'PENDING'
+  /** It ran and the provider accepted it. */
   | 'SUCCEEDED';
 
 /** An EC2 instance and its new type. */
@@ -194,10 +212,15 @@ export type ChatStepStatus =
   /** It ran and succeeded. */
   | 'SUCCEEDED';
 
+/** How one component of the orchestrator is doing. */
 export type ComponentState =
+  /** Working in part (e.g. one cluster of several unreachable). */
   | 'DEGRADED'
+  /** Not configured, on purpose. */
   | 'DISABLED'
+  /** Not working; the fields it backs fail or come back empty. */
   | 'DOWN'
+  /** Working. */
   | 'UP';
 
 /** The plan to run. */
@@ -231,21 +254,34 @@ export type DeleteResourceInput = {
 
 /** CPU in cores, memory in bytes, network in bytes/s. Requests and limits are summed over a target's pods; capacity is node allocatable (nodes and clusters only). */
 export type MetricName =
+  /** Allocatable CPU, cores (nodes and clusters only). */
   | 'CPU_CAPACITY'
+  /** CPU limit, cores, summed over pods whose every container has a limit. */
   | 'CPU_LIMIT'
+  /** CPU requested, cores, summed over the target's pods. */
   | 'CPU_REQUEST'
+  /** CPU in use, cores (a rate over the scrape window). */
   | 'CPU_USAGE'
+  /** Allocatable memory, bytes (nodes and clusters only). */
   | 'MEMORY_CAPACITY'
+  /** Memory limit, bytes, summed over pods whose every container has a limit. */
   | 'MEMORY_LIMIT'
+  /** Memory requested, bytes, summed over the target's pods. */
   | 'MEMORY_REQUEST'
+  /** Memory working set, bytes. */
   | 'MEMORY_USAGE'
+  /** Bytes received per second. */
   | 'NETWORK_RECEIVE'
+  /** Bytes sent per second. */
   | 'NETWORK_TRANSMIT';
 
 /** Either `last` (a duration back from now) or `from`/`to` (to defaults to now). */
 export type MetricRangeInput = {
+  /** Start (inclusive). */
   from?: string | null | undefined;
+  /** This long back from now, e.g. `6h`; not with `from`/`to`. */
   last?: string | null | undefined;
+  /** End (inclusive); default now, not before `from`. */
   to?: string | null | undefined;
 };
 
@@ -266,8 +302,11 @@ export type RebootResourceInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** Which advice to return; every field given must match (AND), each list is OR. */
 export type RecommendationFilter = {
+  /** About resources in these namespaces (exact). Default: all. */
   namespaces?: Array<string> | null | undefined;
+  /** About this resource (its global id; it may be gone). */
   resourceId?: string | number | null | undefined;
   /** From any of these kinds of source. Default: all. */
   sources?: Array<RecommendationSource> | null | undefined;
@@ -277,9 +316,13 @@ export type RecommendationFilter = {
   types?: Array<RecommendationType> | null | undefined;
 };
 
+/** How likely applying the advice is to hurt the workload, as its analyzer judges. */
 export type RecommendationRisk =
+  /** Could cause an outage or lose data; needs a careful look. */
   | 'HIGH'
+  /** Unlikely to be noticed (e.g. ample headroom kept). */
   | 'LOW'
+  /** Could be noticed under peaks; watch after applying. */
   | 'MEDIUM';
 
 /** Where advice comes from; `sourceName` says which analyzer or agent. */
@@ -291,12 +334,19 @@ export type RecommendationSource =
   /** A stored source of neither form (written by another version); `sourceName` holds it verbatim. */
   | 'OTHER';
 
+/** Where advice is in its life: OPEN until applied, rejected or outdated. */
 export type RecommendationStatus =
+  /** Carried out; `appliedAuditEvent` is the action. */
   | 'APPLIED'
+  /** No longer holds (the condition passed, or the target is gone). */
   | 'EXPIRED'
+  /** Applying it failed; `statusReason` says why. */
   | 'FAILED'
+  /** Current advice, waiting for a decision; refreshed by each analysis pass. */
   | 'OPEN'
+  /** Rejected by a person, with a reason (`statusReason`). */
   | 'REJECTED'
+  /** Replaced by other advice on the same target (e.g. stop an idle workload). */
   | 'SUPERSEDED';
 
 /** What kind of advice it is: one of the built-in analyses, or an agent's own. */
@@ -328,15 +378,19 @@ export type RegisterAgentInput = {
   url?: string | null | undefined;
 };
 
+/** Which advice to reject, and why. */
 export type RejectRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
+  /** The global id of an OPEN Recommendation. */
   id: string | number;
   /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
+  /** Why, for the audit log and `statusReason` (not empty). */
   reason: string;
 };
 
+/** Which agent to remove. */
 export type RemoveAgentInput = {
   /** The registered agent to remove. */
   name: string;
@@ -429,10 +483,15 @@ export type RevertActionInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** What an API token may do; each role includes the ones listed before it. */
 export type Role =
+  /** Everything: delete, tokens, agents, recommendation runs. */
   | 'ADMIN'
+  /** A recommendation agent: reads, and submits advice for its own analyzers. */
   | 'AGENT'
+  /** Reads and runs actions (scale, restart, stop, …), except delete. */
   | 'OPERATOR'
+  /** Reads everything except secrets and the token list. */
   | 'VIEWER';
 
 /** A workload or Auto Scaling group, and the count to run. */

@@ -29,11 +29,13 @@ export const ActionVerb = {
 } as const;
 
 export type ActionVerb = typeof ActionVerb[keyof typeof ActionVerb];
+/** Which advice to carry out. */
 export type ApplyRecommendationInput = {
   /** For advice never applied automatically (deletions): the target's name. */
   confirm?: string | null | undefined;
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
+  /** The global id of an OPEN Recommendation. */
   id: string | number;
   /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
@@ -82,30 +84,46 @@ export const AuditAction = {
 } as const;
 
 export type AuditAction = typeof AuditAction[keyof typeof AuditAction];
+/** Which recorded actions to return; every field given must match (AND), each list is OR. */
 export type AuditLogFilter = {
   /** Any of these actions (OTHER matches every name this version does not know). */
   actions?: Array<AuditAction> | null | undefined;
+  /** By any of these actors (exact names). */
   actors?: Array<string> | null | undefined;
   /** The global id of a resource. */
   resourceId?: string | number | null | undefined;
+  /** At or after this time (inclusive). */
   since?: string | null | undefined;
+  /** From any of these sources. */
   sources?: Array<AuditSource> | null | undefined;
+  /** In any of these statuses. */
   statuses?: Array<AuditStatus> | null | undefined;
+  /** Before this time (exclusive); not before `since`. */
   until?: string | null | undefined;
 };
 
+/** Through which entry point an action came. */
 export const AuditSource = {
+  /** A recommendation agent (its registration, heartbeat or submitted advice). */
   Agent: 'AGENT',
+  /** A mutation sent by an API client or the dashboard. */
   Api: 'API',
+  /** A step of a confirmed ChatOps plan. */
   Chatops: 'CHATOPS',
+  /** Applying or rejecting a recommendation, or a recommendation run. */
   Recommendation: 'RECOMMENDATION',
+  /** The orchestrator itself (e.g. the first admin token created at start). */
   System: 'SYSTEM'
 } as const;
 
 export type AuditSource = typeof AuditSource[keyof typeof AuditSource];
+/** Where an action is: recorded before it runs, then again with its outcome. */
 export const AuditStatus = {
+  /** It ran and failed, or was refused; `error` says why. */
   Failed: 'FAILED',
+  /** Recorded before it ran and not finished yet (or the process stopped while it ran: see docs/audit.md). */
   Pending: 'PENDING',
+  /** It ran and the provider accepted it. */
   Succeeded: 'SUCCEEDED'
 } as const;
 
@@ -194,10 +212,15 @@ export const ChatStepStatus = {
 } as const;
 
 export type ChatStepStatus = typeof ChatStepStatus[keyof typeof ChatStepStatus];
+/** How one component of the orchestrator is doing. */
 export const ComponentState = {
+  /** Working in part (e.g. one cluster of several unreachable). */
   Degraded: 'DEGRADED',
+  /** Not configured, on purpose. */
   Disabled: 'DISABLED',
+  /** Not working; the fields it backs fail or come back empty. */
   Down: 'DOWN',
+  /** Working. */
   Up: 'UP'
 } as const;
 
@@ -210,23 +233,36 @@ export type ConfirmChatPlanInput = {
 
 /** CPU in cores, memory in bytes, network in bytes/s. Requests and limits are summed over a target's pods; capacity is node allocatable (nodes and clusters only). */
 export const MetricName = {
+  /** Allocatable CPU, cores (nodes and clusters only). */
   CpuCapacity: 'CPU_CAPACITY',
+  /** CPU limit, cores, summed over pods whose every container has a limit. */
   CpuLimit: 'CPU_LIMIT',
+  /** CPU requested, cores, summed over the target's pods. */
   CpuRequest: 'CPU_REQUEST',
+  /** CPU in use, cores (a rate over the scrape window). */
   CpuUsage: 'CPU_USAGE',
+  /** Allocatable memory, bytes (nodes and clusters only). */
   MemoryCapacity: 'MEMORY_CAPACITY',
+  /** Memory limit, bytes, summed over pods whose every container has a limit. */
   MemoryLimit: 'MEMORY_LIMIT',
+  /** Memory requested, bytes, summed over the target's pods. */
   MemoryRequest: 'MEMORY_REQUEST',
+  /** Memory working set, bytes. */
   MemoryUsage: 'MEMORY_USAGE',
+  /** Bytes received per second. */
   NetworkReceive: 'NETWORK_RECEIVE',
+  /** Bytes sent per second. */
   NetworkTransmit: 'NETWORK_TRANSMIT'
 } as const;
 
 export type MetricName = typeof MetricName[keyof typeof MetricName];
 /** Either `last` (a duration back from now) or `from`/`to` (to defaults to now). */
 export type MetricRangeInput = {
+  /** Start (inclusive). */
   from?: string | null | undefined;
+  /** This long back from now, e.g. `6h`; not with `from`/`to`. */
   last?: string | null | undefined;
+  /** End (inclusive); default now, not before `from`. */
   to?: string | null | undefined;
 };
 
@@ -239,15 +275,22 @@ export const Provider = {
 } as const;
 
 export type Provider = typeof Provider[keyof typeof Provider];
+/** What happened to a piece of advice. */
 export const RecommendationEventType = {
+  /** New advice. */
   Created: 'CREATED',
+  /** It was applied, rejected, expired, superseded or failed. */
   StatusChanged: 'STATUS_CHANGED',
+  /** A pass refreshed it (new evidence or setting); still OPEN. */
   Updated: 'UPDATED'
 } as const;
 
 export type RecommendationEventType = typeof RecommendationEventType[keyof typeof RecommendationEventType];
+/** Which advice to return; every field given must match (AND), each list is OR. */
 export type RecommendationFilter = {
+  /** About resources in these namespaces (exact). Default: all. */
   namespaces?: Array<string> | null | undefined;
+  /** About this resource (its global id; it may be gone). */
   resourceId?: string | number | null | undefined;
   /** From any of these kinds of source. Default: all. */
   sources?: Array<RecommendationSource> | null | undefined;
@@ -257,9 +300,13 @@ export type RecommendationFilter = {
   types?: Array<RecommendationType> | null | undefined;
 };
 
+/** How likely applying the advice is to hurt the workload, as its analyzer judges. */
 export const RecommendationRisk = {
+  /** Could cause an outage or lose data; needs a careful look. */
   High: 'HIGH',
+  /** Unlikely to be noticed (e.g. ample headroom kept). */
   Low: 'LOW',
+  /** Could be noticed under peaks; watch after applying. */
   Medium: 'MEDIUM'
 } as const;
 
@@ -275,12 +322,19 @@ export const RecommendationSource = {
 } as const;
 
 export type RecommendationSource = typeof RecommendationSource[keyof typeof RecommendationSource];
+/** Where advice is in its life: OPEN until applied, rejected or outdated. */
 export const RecommendationStatus = {
+  /** Carried out; `appliedAuditEvent` is the action. */
   Applied: 'APPLIED',
+  /** No longer holds (the condition passed, or the target is gone). */
   Expired: 'EXPIRED',
+  /** Applying it failed; `statusReason` says why. */
   Failed: 'FAILED',
+  /** Current advice, waiting for a decision; refreshed by each analysis pass. */
   Open: 'OPEN',
+  /** Rejected by a person, with a reason (`statusReason`). */
   Rejected: 'REJECTED',
+  /** Replaced by other advice on the same target (e.g. stop an idle workload). */
   Superseded: 'SUPERSEDED'
 } as const;
 
@@ -306,12 +360,15 @@ export const RecommendationType = {
 } as const;
 
 export type RecommendationType = typeof RecommendationType[keyof typeof RecommendationType];
+/** Which advice to reject, and why. */
 export type RejectRecommendationInput = {
   /** Validate and preview through the provider; change nothing. */
   dryRun?: boolean | null | undefined;
+  /** The global id of an OPEN Recommendation. */
   id: string | number;
   /** Same key and same input: the stored result, executed once. Different input: ValidationError. 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -. */
   idempotencyKey?: string | null | undefined;
+  /** Why, for the audit log and `statusReason` (not empty). */
   reason: string;
 };
 
@@ -420,10 +477,15 @@ export type RevertActionInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** What an API token may do; each role includes the ones listed before it. */
 export const Role = {
+  /** Everything: delete, tokens, agents, recommendation runs. */
   Admin: 'ADMIN',
+  /** A recommendation agent: reads, and submits advice for its own analyzers. */
   Agent: 'AGENT',
+  /** Reads and runs actions (scale, restart, stop, …), except delete. */
   Operator: 'OPERATOR',
+  /** Reads everything except secrets and the token list. */
   Viewer: 'VIEWER'
 } as const;
 
