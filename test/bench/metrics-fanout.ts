@@ -5,64 +5,66 @@
 // Run: node test/bench/metrics-fanout.ts [1000,10000] [seconds]; BENCH_KINDS=fast,normal,raw
 // picks the paths (needs the lab: its Kubernetes gives the subscription real targets);
 // BENCH_PROFILE=dir writes a CPU profile of each measured phase; BENCH_SERVER_FLAGS passes
-// V8 flags to the server process (e.g. --trace-gc).
+// V8 flags to the server process (e.g. --trace-gc). The server part runs the orchestrator of
+// BENCH_TREE (another checkout, e.g. a `git worktree` of an older commit; default this one):
+// streams.ts compares two trees' fast paths that way.
 // Not part of npm test.
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
-import { N, type Snapshot } from '../../src/metrics/aggregate.ts';
-import { toWire } from '../../src/metrics/hub.ts';
-import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
-import { NAME_INDEX } from '../../src/metrics/types.ts';
-import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
-import { schema } from '../../src/graphql/schema.ts';
-import { ServerTelemetry } from '../../src/server/telemetry.ts';
-import { attachWebSocket } from '../../src/server/ws.ts';
-import { createGraphQLServer } from '../../src/server/yoga.ts';
+import type * as AppModule from '../../src/app.ts';
+import type * as ConfigModule from '../../src/config.ts';
+import type * as GraphqlSchemaModule from '../../src/graphql/schema.ts';
+import type * as LoggerModule from '../../src/logger.ts';
+import type * as MetricsAggregateModule from '../../src/metrics/aggregate.ts';
+import type * as MetricsHubModule from '../../src/metrics/hub.ts';
+import type * as MetricsSetupModule from '../../src/metrics/setup.ts';
+import type * as MetricsTypesModule from '../../src/metrics/types.ts';
+import type * as ServerTelemetryModule from '../../src/server/telemetry.ts';
+import type * as ServerWsModule from '../../src/server/ws.ts';
+import type * as ServerYogaModule from '../../src/server/yoga.ts';
+import type { Snapshot } from '../../src/metrics/aggregate.ts';
 import { labEnv } from '../support/lab.ts';
-import { leanSocket, type LeanSocket } from './ws-client.ts';
+import {
+  nextMessage,
+  runPhase,
+  SECRET,
+  type FromServer,
+  type Kind,
+  type Ready,
+  type ToServer,
+} from './fanout.ts';
 
-const SECRET = 'bench-secret-0123456789';
 const TARGETS = 100; // subscribers spread over this many pods (CPU_USAGE of one each)
 
-type Kind = 'fast' | 'normal' | 'raw';
-type ToServer = { cmd: 'phase'; kind: Kind; seconds: number } | { cmd: 'exit' };
-type FromServer =
-  | {
-      ready: true;
-      port: number;
-      normalPort: number;
-      rawPort: number;
-      targets: string[];
-      idleRssMb: number;
-    }
-  | {
-      phaseDone: true;
-      cpuSeconds: number;
-      elp99Ms: number;
-      rssStartMb: number;
-      rssMaxMb: number;
-      published: number;
-      /** Per sample: publish -> every frame handed to its socket, in the server (ms). */
-      fanoutMs: number[];
-    };
+const benchKinds = () => (process.env.BENCH_KINDS ?? 'fast,normal,raw').split(',') as Kind[];
 
-const pct = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? NaN
-    : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN);
+/** A module of the tree under test (BENCH_TREE, or this checkout), typed as this tree's. */
+const fromTree = <M>(path: string): Promise<M> =>
+  import(
+    new URL(
+      path,
+      process.env.BENCH_TREE
+        ? pathToFileURL(resolve(process.env.BENCH_TREE) + '/')
+        : new URL('../../', import.meta.url),
+    ).href
+  ) as Promise<M>;
 
 // ---------------------------------------------------------------- server (one process)
 async function server(): Promise<void> {
+  const { createApp } = await fromTree<typeof AppModule>('src/app.ts');
+  const { loadConfig } = await fromTree<typeof ConfigModule>('src/config.ts');
+  const { createLogger } = await fromTree<typeof LoggerModule>('src/logger.ts');
+  const { N } = await fromTree<typeof MetricsAggregateModule>('src/metrics/aggregate.ts');
+  const { toWire } = await fromTree<typeof MetricsHubModule>('src/metrics/hub.ts');
+  const { METRICS_TOPIC } = await fromTree<typeof MetricsSetupModule>('src/metrics/setup.ts');
+  const { NAME_INDEX } = await fromTree<typeof MetricsTypesModule>('src/metrics/types.ts');
   const env = labEnv();
   const dataDir = mkdtempSync(join(tmpdir(), 'oi-bench-'));
   const config = loadConfig({
@@ -76,27 +78,13 @@ async function server(): Promise<void> {
     // The collector stays out of the way: the bench publishes the samples itself, on the
     // same pubsub topic and through the same hub as the collector's snapshots.
     METRICS_INTERVAL_SECONDS: '3600',
+    // 10,000 subscribes from one token in a few seconds: the edge's rate limit (a per-token
+    // budget, off with 0; trees before it ignore the setting) would refuse most of them.
+    RATE_LIMIT_PER_SECOND: '0',
   });
   const app = await createApp(config, createLogger('silent'));
   const { port } = await app.listen();
-  // The normal graphql-ws path on the same app: a second front without the fast path.
-  const normalHttp = createServer((_req, res) => res.writeHead(404).end());
-  const normalWs = attachWebSocket({
-    server: normalHttp,
-    yoga: createGraphQLServer({
-      schema,
-      services: app.services,
-      metrics: new ServerTelemetry(),
-      log: createLogger('silent'),
-      limits: config.limits,
-    }),
-    auth: app.services.auth,
-    log: createLogger('silent'),
-    maxPayload: config.maxRequestBytes,
-    limits: config.limits,
-  });
-  await new Promise<void>((r) => normalHttp.listen(0, '127.0.0.1', r));
-  const normalPort = (normalHttp.address() as { port: number }).port;
+  const normal = benchKinds().includes('normal') ? await normalFront(app, config) : undefined;
   // Server-side fan-out time: from a sample's timestamp to the hub having handed it to every
   // listener and the writes those queued (microtasks) having run.
   const hub = app.services.metrics.hub;
@@ -107,8 +95,7 @@ async function server(): Promise<void> {
     await new Promise((r) => setImmediate(r));
     fanoutMs.push(Date.now() - snapshot.t);
   };
-  const kube = app.services.providers.providers.find((p) => p instanceof KubernetesProvider);
-  while (kube?.notReadyReason()) await new Promise((r) => setTimeout(r, 500));
+  while (!app.services.providers.synced()) await new Promise((r) => setTimeout(r, 500));
   const pods = app.services.providers.list({ kinds: ['POD'], namespaces: ['lab-demo'] });
   const ids = pods.slice(0, TARGETS).map((p) => p.id);
   const globalIds = pods
@@ -134,7 +121,7 @@ async function server(): Promise<void> {
   send({
     ready: true,
     port,
-    normalPort,
+    normalPort: normal?.port ?? 0,
     rawPort,
     targets: globalIds,
     idleRssMb: process.memoryUsage().rss / 2 ** 20,
@@ -143,8 +130,7 @@ async function server(): Promise<void> {
   process.on('message', (m: ToServer) => {
     if (m.cmd === 'exit') {
       raw.close();
-      void normalWs.close();
-      normalHttp.close();
+      normal?.close();
       void app.shutdown().then(() => {
         rmSync(dataDir, { recursive: true, force: true });
         process.exit(0);
@@ -200,6 +186,42 @@ async function server(): Promise<void> {
   });
 }
 
+/** The normal graphql-ws path on the same app: a second front without the fast path. */
+async function normalFront(
+  app: AppModule.App,
+  config: ConfigModule.Config,
+): Promise<{ port: number; close: () => void }> {
+  const { createLogger } = await fromTree<typeof LoggerModule>('src/logger.ts');
+  const { schema } = await fromTree<typeof GraphqlSchemaModule>('src/graphql/schema.ts');
+  const { ServerTelemetry } =
+    await fromTree<typeof ServerTelemetryModule>('src/server/telemetry.ts');
+  const { attachWebSocket } = await fromTree<typeof ServerWsModule>('src/server/ws.ts');
+  const { createGraphQLServer } = await fromTree<typeof ServerYogaModule>('src/server/yoga.ts');
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  const ws = attachWebSocket({
+    server: http,
+    yoga: createGraphQLServer({
+      schema,
+      services: app.services,
+      metrics: new ServerTelemetry(),
+      log: createLogger('silent'),
+      limits: config.limits,
+    }),
+    auth: app.services.auth,
+    log: createLogger('silent'),
+    maxPayload: config.maxRequestBytes,
+    limits: config.limits,
+  });
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  return {
+    port: (http.address() as { port: number }).port,
+    close: () => {
+      void ws.close();
+      http.close();
+    },
+  };
+}
+
 /** BENCH_PROFILE=dir: a CPU profile of each measured phase alone, as dir/<path>-<time>.cpuprofile. */
 async function profilePhase(dir: string): Promise<(name: string) => Promise<void>> {
   const session = new Session();
@@ -215,101 +237,6 @@ async function profilePhase(dir: string): Promise<(name: string) => Promise<void
 }
 
 // ---------------------------------------------------------------- client (another process)
-const QUERY =
-  'subscription ($t: [ID!]!) { metrics(targets: $t, names: [CPU_USAGE]) { value timestamp } }';
-
-const TIMESTAMP = Buffer.from('"timestamp":"');
-
-/**
- * Lag of one frame without parsing it: the client shares the machine with the server, so
- * its per-message cost is kept to a byte search and one 24-character date parse.
- */
-function lagOf(data: Buffer): number {
-  const at = data.indexOf(TIMESTAMP);
-  if (at < 0) return NaN;
-  const from = at + TIMESTAMP.length;
-  return Date.now() - Date.parse(data.toString('latin1', from, from + 24));
-}
-
-/**
- * One subscriber, live once its first sample arrived. On a loaded machine the server may
- * close a connection whose init it did not read within graphql-ws's 3 s (4408): try again.
- */
-async function graphqlSocket(
-  port: number,
-  target: string,
-  onLag: (ms: number) => void,
-): Promise<LeanSocket> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await graphqlAttempt(port, target, onLag);
-    } catch (err) {
-      if (attempt >= 5) throw err;
-    }
-  }
-}
-
-function graphqlAttempt(
-  port: number,
-  target: string,
-  onLag: (ms: number) => void,
-): Promise<LeanSocket> {
-  return new Promise((resolve, reject) => {
-    let live = false;
-    // A failed attempt leaves no connection behind for the retry.
-    const fail = (err: Error) => {
-      void opened.then(
-        (ws) => ws.terminate(),
-        () => {},
-      );
-      reject(err);
-    };
-    const opened = leanSocket({
-      port,
-      path: '/graphql',
-      protocol: 'graphql-transport-ws',
-      onMessage: (data) => {
-        if (live) return onLag(lagOf(data));
-        const msg = JSON.parse(data.toString()) as {
-          type: string;
-          payload?: { data?: { metrics: { timestamp: string } } };
-        };
-        if (msg.type === 'connection_ack') {
-          void opened.then((ws) =>
-            ws.send(
-              JSON.stringify({
-                id: '1',
-                type: 'subscribe',
-                payload: { query: QUERY, variables: { t: [target] } },
-              }),
-            ),
-          );
-        } else if (msg.type === 'next' && msg.payload?.data) {
-          // The first sample is the latest value, sent on subscribe: the subscription is live.
-          live = true;
-          void opened.then(resolve);
-        } else if (msg.type === 'error') fail(new Error(JSON.stringify(msg)));
-      },
-      onClose: (reason) => {
-        if (!live) reject(new Error(`${reason} before the first sample`));
-      },
-    });
-    opened.then(
-      (ws) =>
-        ws.send(
-          JSON.stringify({
-            type: 'connection_init',
-            payload: { authorization: `Bearer ${SECRET}` },
-          }),
-        ),
-      reject,
-    );
-  });
-}
-
-const rawSocket = (port: number, onLag: (ms: number) => void): Promise<LeanSocket> =>
-  leanSocket({ port, onMessage: (data) => onLag(lagOf(data)), onClose: () => {} });
-
 async function client(): Promise<void> {
   const counts = (process.argv[2] ?? '1000,10000').split(',').map(Number);
   const seconds = Number(process.argv[3] ?? 20);
@@ -318,69 +245,15 @@ async function client(): Promise<void> {
     // V8 flags for the server (e.g. --trace-gc)
     execArgv: process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [],
   });
-  const next = () => new Promise<FromServer>((r) => child.once('message', (m: FromServer) => r(m)));
-  const ready = (await next()) as Extract<FromServer, { ready: true }>;
-  const idleRssMb = ready.idleRssMb;
+  const ready = (await nextMessage(child)) as Ready;
   const rows: string[] = [];
   for (const n of counts) {
-    const kinds = (process.env.BENCH_KINDS ?? 'fast,normal,raw').split(',') as Kind[];
-    for (const kind of kinds) {
-      const lags: number[] = [];
-      let warm = true;
-      const record = (ms: number) => {
-        if (!warm) lags.push(ms);
-      };
-      const sockets: LeanSocket[] = [];
-      const t0 = performance.now();
-      for (let i = 0; i < n; i += 250) {
-        const batch = Array.from({ length: Math.min(250, n - i) }, (_, k) =>
-          kind === 'raw'
-            ? rawSocket(ready.rawPort, record)
-            : graphqlSocket(
-                kind === 'fast' ? ready.port : ready.normalPort,
-                ready.targets[(i + k) % ready.targets.length] ?? '',
-                record,
-              ),
-        );
-        sockets.push(...(await Promise.all(batch)));
-      }
-      const connectS = (performance.now() - t0) / 1000;
-      // Every subscription is live (it had its first sample); let the server settle.
-      await new Promise((r) => setTimeout(r, 2000));
-      warm = false;
-      const clientCpu0 = process.cpuUsage();
-      child.send({ cmd: 'phase', kind, seconds } satisfies ToServer);
-      const done = (await next()) as Extract<FromServer, { phaseDone: true }>;
-      const clientCpu = process.cpuUsage(clientCpu0);
-      lags.sort((a, b) => a - b);
-      const fanout = done.fanoutMs.sort((a, b) => a - b);
-      const expected = n * done.published;
-      const row = {
-        subscribers: n,
-        kind,
-        delivered: `${lags.length}/${expected}`,
-        lagP50Ms: pct(lags, 0.5),
-        lagP99Ms: pct(lags, 0.99),
-        eventLoopP99Ms: Number(done.elp99Ms.toFixed(1)),
-        serverRssMaxMb: Math.round(done.rssMaxMb),
-        // RSS with the subscribers connected, over the idle process with its caches.
-        serverRssOverIdleMb: Math.round(done.rssMaxMb - idleRssMb),
-        serverCpuSecondsPerSecond: Number((done.cpuSeconds / seconds).toFixed(3)),
-        // Per frame the clients received: a server that falls behind does less work per second.
-        serverCpuUsPerDelivery: Number(((done.cpuSeconds / lags.length) * 1e6).toFixed(1)),
-        serverFanoutP50Ms: pct(fanout, 0.5),
-        serverFanoutMaxMs: fanout.at(-1) ?? NaN,
-        clientCpuSecondsPerSecond: Number(
-          ((clientCpu.user + clientCpu.system) / 1e6 / (seconds + 1)).toFixed(3),
-        ),
-        connectSeconds: Number(connectS.toFixed(1)),
-      };
+    for (const kind of benchKinds()) {
+      const row = await runPhase(child, ready, n, kind, seconds);
       console.log(JSON.stringify(row));
       rows.push(
         `| ${n} | ${kind} | ${row.delivered} | ${row.lagP50Ms} | ${row.lagP99Ms} | ${row.serverFanoutP50Ms}; ${row.serverFanoutMaxMs} | ${row.eventLoopP99Ms} | ${row.serverRssMaxMb} (+${row.serverRssOverIdleMb}) | ${row.serverCpuSecondsPerSecond} | ${row.serverCpuUsPerDelivery} | ${row.clientCpuSecondsPerSecond} |`,
       );
-      for (const s of sockets) s.terminate();
-      await new Promise((r) => setTimeout(r, 2000));
     }
   }
   child.send({ cmd: 'exit' } satisfies ToServer);

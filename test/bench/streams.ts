@@ -1,0 +1,301 @@
+// Live-stream figures of issue 19, side by side in one run:
+//  1. events lost across a replica kill: two replicas on PostgreSQL + Redis, a client on A
+//     subscribed to auditEvents and resourceEvents, A SIGKILLed midway through 1,000 changes
+//     of each in bursts, the client resuming on B with its last cursors (the scenario of
+//     test/e2e/streams-replicas.test.ts, from test/support/stream-replicas.ts): lost,
+//     duplicated and out-of-order events counted per stream;
+//  2. reconnect -> first replayed event: a client that missed `--missed` events opens a new
+//     graphql-ws connection to replica A (its own process) with `after: <last cursor>`; time
+//     from opening the socket to the first replayed event, p50/p99 over every reconnect;
+//  3. metrics fan-out lag at `--subscribers` on the fast path (metrics-fanout.ts's server and
+//     load generator), this tree against `--baseline <dir>`, a checkout of the code before
+//     cursors (the parent of 8af5aec, which added them), alternating which goes first.
+// Every part runs `--rounds` times; medians over the rounds are printed at the end.
+//
+//   git worktree add --detach /tmp/pre-cursors 8af5aec^ && (cd /tmp/pre-cursors && npm ci)
+//   LAB_DIR=<a running lab> node test/bench/streams.ts --baseline /tmp/pre-cursors
+//     [--rounds 3] [--reconnects 100] [--missed 10] [--subscribers 10000] [--seconds 20]
+//     [--parts replicas,fanout]
+//
+// Needs PostgreSQL and Redis (test/support/postgres.ts, REDIS_URL of stream-replicas.ts) and,
+// for part 3, a lab (its Kubernetes gives the metrics subscription real targets).
+// Not part of npm test.
+import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { TOKENS } from '../support/app.ts';
+import {
+  appendChange,
+  AUDIT_SUBSCRIPTION,
+  killScenario,
+  startReplicaPair,
+  type ReplicaPair,
+} from '../support/stream-replicas.ts';
+import { median, nextMessage, pct, runPhase, type PhaseRow, type Ready } from './fanout.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    total: { type: 'string', default: '1000' },
+    reconnects: { type: 'string', default: '100' },
+    missed: { type: 'string', default: '10' },
+    subscribers: { type: 'string', default: '10000' },
+    seconds: { type: 'string', default: '20' },
+    baseline: { type: 'string' },
+    parts: { type: 'string', default: 'replicas,fanout' },
+  },
+});
+const ROUNDS = Number(opts.rounds);
+const TOTAL = Number(opts.total);
+const RECONNECTS = Number(opts.reconnects);
+const MISSED = Number(opts.missed);
+const SUBSCRIBERS = Number(opts.subscribers);
+const SECONDS = Number(opts.seconds);
+const parts = new Set(opts.parts.split(','));
+if (parts.has('fanout') && !opts.baseline) {
+  throw new Error('--baseline <dir>: a checkout of the code before cursors (see the header)');
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+// ---------------------------------------------------------------- 1. a replica killed
+interface Count {
+  received: number;
+  lost: number;
+  duplicated: number;
+  outOfOrder: number;
+}
+
+/** What a stream of `prefix-1` … `prefix-total` received, against what was sent. */
+function count(received: string[], prefix: string, total: number): Count {
+  const index = received.map((r) => Number(r.slice(prefix.length + 1)));
+  const seen = new Set(index);
+  let lost = 0;
+  for (let i = 1; i <= total; i++) if (!seen.has(i)) lost++;
+  let outOfOrder = 0;
+  for (let k = 1; k < index.length; k++) if (index[k]! <= index[k - 1]!) outOfOrder++;
+  return { received: received.length, lost, duplicated: received.length - seen.size, outOfOrder };
+}
+
+// ---------------------------------------------------------------- 2. reconnect latency
+/**
+ * `reconnects` times: `missed` changes are made while the client is away, then it connects to
+ * replica A with its last cursor; measured from opening the socket to the first replayed event.
+ * Every replayed event is checked (the `missed` ones, in order) before the next round.
+ */
+async function reconnectLatencies(
+  pair: ReplicaPair,
+  start: string,
+  reconnects: number,
+  missed: number,
+) {
+  const latencies: number[] = [];
+  let wrong = 0;
+  let after = start;
+  // Change numbers far from the kill scenario's (1 … total): the resource log dedupes by number.
+  let next = 1_000_000;
+  for (let r = 0; r < reconnects; r++) {
+    const first = next;
+    for (let k = 0; k < missed; k++) await appendChange(pair, next++);
+    const t0 = performance.now();
+    const client = createClient({
+      url: pair.aUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${TOKENS.viewer}` },
+      retryAttempts: 0,
+    });
+    const actors: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      client.subscribe<{ auditEvents: { actor: string; cursor: string } }>(
+        { query: AUDIT_SUBSCRIPTION, variables: { after } },
+        {
+          next: ({ data }) => {
+            if (actors.length === 0) latencies.push(performance.now() - t0);
+            actors.push(data?.auditEvents.actor ?? '?');
+            after = data?.auditEvents.cursor ?? after;
+            if (actors.length === missed) resolve();
+          },
+          error: reject,
+          complete: () => {},
+        },
+      );
+    });
+    await client.dispose();
+    const expected = Array.from({ length: missed }, (_, k) => `a-${first + k}`);
+    if (actors.join() !== expected.join()) wrong++;
+  }
+  return { latencies, wrong };
+}
+
+/** The cursor of the newest audit event, read through a short-lived subscription to A. */
+async function subscribeFromNow(pair: ReplicaPair): Promise<string> {
+  const client = createClient({
+    url: pair.aUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${TOKENS.viewer}` },
+  });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      client.subscribe<{ auditEvents: { cursor: string } }>(
+        { query: AUDIT_SUBSCRIPTION, variables: { after: null } },
+        {
+          next: ({ data }) => data && resolve(data.auditEvents.cursor),
+          error: reject,
+          complete: () => {},
+        },
+      );
+      // Live from now: one change makes the first event.
+      setTimeout(() => void appendChange(pair, 999_999), 500);
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+// ---------------------------------------------------------------- 3. metrics fan-out
+async function fanoutServer(
+  tree: string | undefined,
+): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = fork(fileURLToPath(new URL('./metrics-fanout.ts', import.meta.url)), ['server'], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_KINDS: 'fast', ...(tree ? { BENCH_TREE: tree } : {}) },
+  });
+  return { child, ready: (await nextMessage(child)) as Ready };
+}
+
+// ---------------------------------------------------------------- the run
+const kill: { audit: Count; resources: Count; anomalies: number; killToFirstMs: number }[] = [];
+const reconnect: { p50: number; p99: number; max: number; wrong: number; n: number }[] = [];
+const allLatencies: number[] = [];
+const fanout: {
+  round: number;
+  first: string;
+  current: PhaseRow;
+  baseline: PhaseRow;
+  load: string;
+}[] = [];
+
+log(`load average ${load()}`);
+if (parts.has('replicas')) {
+  for (let round = 1; round <= ROUNDS; round++) {
+    const pair = await startReplicaPair();
+    try {
+      // A cursor to start from, then reconnects (A is alive), then the kill.
+      const start = await subscribeFromNow(pair);
+      const { latencies, wrong } = await reconnectLatencies(pair, start, RECONNECTS, MISSED);
+      const sorted = [...latencies].sort((a, b) => a - b);
+      allLatencies.push(...latencies);
+      reconnect.push({
+        p50: pct(sorted, 0.5),
+        p99: pct(sorted, 0.99),
+        max: sorted.at(-1) ?? NaN,
+        wrong,
+        n: latencies.length,
+      });
+      log(
+        `round ${round} reconnect -> first replayed event (${latencies.length}): p50 ${pct(sorted, 0.5).toFixed(1)} ms, p99 ${pct(sorted, 0.99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms; wrong replays ${wrong}; load ${load()}`,
+      );
+      const out = await killScenario(pair, TOTAL);
+      const row = {
+        audit: count(out.audit, 'a', TOTAL),
+        resources: count(out.resources, 'p', TOTAL),
+        anomalies: out.anomalies.length,
+        killToFirstMs: out.killToFirstEventMs,
+      };
+      kill.push(row);
+      log(`round ${round} replica kill: ${JSON.stringify(row)}; load ${load()}`);
+    } finally {
+      await pair.close();
+    }
+  }
+}
+
+if (parts.has('fanout')) {
+  const current = await fanoutServer(undefined);
+  const baseline = await fanoutServer(opts.baseline);
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Alternate which tree goes first: the machine's load drifts within a round.
+      const order =
+        round % 2 === 1 ? (['current', 'baseline'] as const) : (['baseline', 'current'] as const);
+      const rows: Partial<Record<'current' | 'baseline', PhaseRow>> = {};
+      for (const which of order) {
+        const s = which === 'current' ? current : baseline;
+        rows[which] = await runPhase(s.child, s.ready, SUBSCRIBERS, 'fast', SECONDS);
+        log(`round ${round} fan-out ${which}: ${JSON.stringify(rows[which])}; load ${load()}`);
+      }
+      fanout.push({
+        round,
+        first: order[0],
+        current: rows.current!,
+        baseline: rows.baseline!,
+        load: load(),
+      });
+    }
+  } finally {
+    current.child.send({ cmd: 'exit' });
+    baseline.child.send({ cmd: 'exit' });
+  }
+}
+
+// ---------------------------------------------------------------- the figures
+console.log(`\nload average at the end ${load()}`);
+if (kill.length > 0) {
+  console.log(
+    `\n1. A replica killed midway through ${TOTAL} changes of each stream (${kill.length} rounds)\n`,
+  );
+  console.log(
+    '| round | stream | received | lost | duplicated | out of order | gaps/errors | SIGKILL -> first event via B ms |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  kill.forEach((k, i) => {
+    for (const [name, c] of [
+      ['auditEvents', k.audit],
+      ['resourceEvents', k.resources],
+    ] as const) {
+      console.log(
+        `| ${i + 1} | ${name} | ${c.received} | ${c.lost} | ${c.duplicated} | ${c.outOfOrder} | ${k.anomalies} | ${k.killToFirstMs} |`,
+      );
+    }
+  });
+  const sorted = [...allLatencies].sort((a, b) => a - b);
+  console.log(`\n2. Reconnect -> first replayed event (${MISSED} missed events each)\n`);
+  console.log('| round | reconnects | p50 ms | p99 ms | max ms | wrong replays |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  reconnect.forEach((r, i) =>
+    console.log(
+      `| ${i + 1} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.wrong} |`,
+    ),
+  );
+  console.log(
+    `| all | ${sorted.length} | ${pct(sorted, 0.5).toFixed(1)} | ${pct(sorted, 0.99).toFixed(1)} | ${sorted.at(-1)?.toFixed(1)} | ${reconnect.reduce((s, r) => s + r.wrong, 0)} |`,
+  );
+}
+if (fanout.length > 0) {
+  console.log(
+    `\n3. Metrics fan-out, ${SUBSCRIBERS} subscribers, fast path, ${SECONDS} s a phase: this tree vs ${opts.baseline}\n`,
+  );
+  console.log(
+    '| round | first | lag p50 ms (base) | lag p99 ms (base) | p99 ratio | server fan-out p50 ms (base) | server CPU µs/delivery (base) | delivered (base) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const f of fanout) {
+    const c = f.current;
+    const b = f.baseline;
+    console.log(
+      `| ${f.round} | ${f.first} | ${c.lagP50Ms} (${b.lagP50Ms}) | ${c.lagP99Ms} (${b.lagP99Ms}) | ${(c.lagP99Ms / b.lagP99Ms).toFixed(3)} | ${c.serverFanoutP50Ms} (${b.serverFanoutP50Ms}) | ${c.serverCpuUsPerDelivery} (${b.serverCpuUsPerDelivery}) | ${c.delivered} (${b.delivered}) |`,
+    );
+  }
+  const m = (pick: (f: (typeof fanout)[number]) => number) => median(fanout.map(pick));
+  console.log(
+    `| median | | ${m((f) => f.current.lagP50Ms)} (${m((f) => f.baseline.lagP50Ms)}) | ${m((f) => f.current.lagP99Ms)} (${m((f) => f.baseline.lagP99Ms)}) | ${m((f) => f.current.lagP99Ms / f.baseline.lagP99Ms).toFixed(3)} | ${m((f) => f.current.serverFanoutP50Ms)} (${m((f) => f.baseline.serverFanoutP50Ms)}) | ${m((f) => f.current.serverCpuUsPerDelivery)} (${m((f) => f.baseline.serverCpuUsPerDelivery)}) | |`,
+  );
+}
+process.exit(0);
