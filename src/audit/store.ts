@@ -121,6 +121,12 @@ export interface AuditKey {
   id: string;
 }
 
+/**
+ * Which way a keyset page reads from its key: `older` (the log's own order, newest first) or
+ * `newer` (oldest first from the key, or from the start of the log without one).
+ */
+export type AuditDirection = 'older' | 'newer';
+
 function toEvent(row: Row): AuditEvent {
   return {
     id: row.id,
@@ -154,23 +160,30 @@ function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string }).code === '23505';
 }
 
-/** One keyset page of audit_events (newest first), as a subquery; `also` a further condition. */
+const ORDER: Record<AuditDirection, string> = {
+  older: 'e.ts DESC, e.id DESC',
+  newer: 'e.ts ASC, e.id ASC',
+};
+
+/** One keyset page of audit_events read `direction` from `from`, as a subquery; `also` a further condition. */
 function pageQuery(
   filter: AuditFilter,
   limit: number,
-  after: AuditKey | undefined,
+  from: AuditKey | undefined,
+  direction: AuditDirection,
   params: unknown[],
   also?: string,
 ): string {
   const where = filterClause(filter, params);
   if (also) where.push(also);
-  if (after) {
-    params.push(after.ts, after.id);
-    where.push(`(e.ts, e.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  if (from) {
+    params.push(from.ts, from.id);
+    const op = direction === 'older' ? '<' : '>';
+    where.push(`(e.ts, e.id) ${op} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   params.push(limit);
   return `SELECT * FROM audit_events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY e.ts DESC, e.id DESC LIMIT $${params.length}`;
+    ORDER BY ${ORDER[direction]} LIMIT $${params.length}`;
 }
 
 /** The append-only, hash-chained audit log and its queryable projection. */
@@ -481,34 +494,44 @@ export class AuditStore {
     return row ? { event: toEvent(row), inputHash: row.input_hash } : undefined;
   }
 
-  /** Newest first, keyset-paginated on (timestamp, id): fast at any depth. */
-  async list(filter: AuditFilter, limit: number, after?: AuditKey): Promise<AuditEvent[]> {
+  /**
+   * Keyset-paginated on (timestamp, id), fast at any depth: up to `limit` events older than
+   * `from` newest first, or with direction `newer`, newer than it oldest first.
+   */
+  async list(
+    filter: AuditFilter,
+    limit: number,
+    from?: AuditKey,
+    direction: AuditDirection = 'older',
+  ): Promise<AuditEvent[]> {
     const params: unknown[] = [];
-    const page = pageQuery(filter, limit, after, params);
+    const page = pageQuery(filter, limit, from, direction, params);
     const rows = await this.db.query<Row>(
-      `${COLUMNS} FROM (${page}) e ${JOIN} ORDER BY e.ts DESC, e.id DESC`,
+      `${COLUMNS} FROM (${page}) e ${JOIN} ORDER BY ${ORDER[direction]}`,
       params,
     );
     return rows.map(toEvent);
   }
 
   /**
-   * The same page (filter, limit, after) of each of several resources, in one statement: the
-   * index on (target_id, ts, id) serves each resource's page as the one-resource `list` would.
+   * The same page (filter, limit, from, direction) of each of several resources, in one
+   * statement: the index on (target_id, ts, id) serves each resource's page as `list` would.
    */
   async listPerTarget(
     targetIds: readonly string[],
     filter: Omit<AuditFilter, 'resourceId'>,
     limit: number,
-    after?: AuditKey,
+    from?: AuditKey,
+    direction: AuditDirection = 'older',
   ): Promise<AuditEvent[][]> {
     const params: unknown[] = [targetIds];
-    const page = pageQuery(filter, limit, after, params, 'e.target_id = k.id');
+    const page = pageQuery(filter, limit, from, direction, params, 'e.target_id = k.id');
     const rows = await this.db.query<Row>(
       `${COLUMNS} FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL (${page}) e
-       ${JOIN} ORDER BY e.target_id, e.ts DESC, e.id DESC`,
+       ${JOIN} ORDER BY e.target_id, ${ORDER[direction]}`,
       params,
     );
+
     const byTarget = new Map<string, AuditEvent[]>();
     for (const row of rows) {
       const id = row.target_id ?? '';

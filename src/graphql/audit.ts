@@ -1,6 +1,7 @@
+import type { ArgBuilder } from '@pothos/core';
 import { AUDIT_TOPIC } from '../actions/pipeline.ts';
 import { filterMatcher } from '../audit/filter.ts';
-import type { AuditKey } from '../audit/store.ts';
+import type { AuditDirection, AuditKey } from '../audit/store.ts';
 import {
   AUDIT_ACTIONS,
   AUDIT_SOURCES,
@@ -14,9 +15,17 @@ import {
 import { ROLES, type Role } from '../config.ts';
 import { ACTION_VERBS } from '../providers/provider.ts';
 import { ValidationError } from '../errors.ts';
-import { builder } from './builder.ts';
+import { builder, type BuilderTypes } from './builder.ts';
 import { afterArg, optionalStreamFields, streamed, subscribeLogged } from './streams.ts';
-import { decodeCursor, encodeCursor, PAGE_ARG_DOCS, pageSize, type Page } from './pagination.ts';
+import {
+  decodeCursor,
+  DEFAULT_PAGE,
+  encodeCursor,
+  MAX_PAGE,
+  PAGE_ARG_DOCS,
+  pageSize,
+  type Page,
+} from './pagination.ts';
 
 import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.ts';
 import { RoleEnum } from './status.ts';
@@ -317,8 +326,10 @@ const AuditEdgeRef = builder
     description: 'One recorded action of a page, with its cursor.',
     fields: (t) => ({
       cursor: t.exposeString('cursor', {
-        description: 'Pass as `after` to continue after this action.',
+        description:
+          'Pass as `after` for the actions older than this one, or as `before` for the newer ones.',
       }),
+
       node: t.field({ type: AuditEventRef, description: 'The action.', resolve: (e) => e.node }),
     }),
   });
@@ -338,7 +349,8 @@ const auditCounts = argsLoader<AuditFilter, number>(async (ids, filter, c) => {
 const ALL = '';
 
 const AuditConnectionRef = builder.objectRef<AuditPage>('AuditEventConnection').implement({
-  description: 'A page of the audit log, newest first, keyset-paginated on (timestamp, id).',
+  description:
+    'A page of the audit log, newest first, keyset-paginated on (timestamp, id): forward to older actions with first/after, backward to newer ones with last/before.',
   fields: (t) => ({
     edges: t.field({
       type: [AuditEdgeRef],
@@ -392,41 +404,87 @@ function toFilter(f: FilterArg | null | undefined): AuditFilter {
 interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
-/** `first` and `after` as the store takes them (validated, decoded). */
-function auditRequest(args: PageArgs): { size: number; after: AuditKey | undefined } {
-  const size = pageSize(args.first);
-  if (!args.after) return { size, after: undefined };
-  const [ts, id] = decodeCursor(args.after).split('|');
+/** A page as the store reads it: `size` rows from `from`, older (first/after) or newer (last/before). */
+interface AuditRequest {
+  size: number;
+  from: AuditKey | undefined;
+  direction: AuditDirection;
+}
+
+function auditKey(cursor: string, path: 'after' | 'before'): AuditKey {
+  const [ts, id] = decodeCursor(cursor, path).split('|');
   if (!ts || !id || Number.isNaN(Date.parse(ts))) {
-    throw new ValidationError('Invalid cursor', [
-      { path: 'after', message: 'not an audit cursor' },
+    throw new ValidationError('Invalid cursor', [{ path, message: 'not an audit cursor' }]);
+  }
+  return { ts, id };
+}
+
+/** The paging arguments, validated: forward (first/after) or backward (last/before), not both. */
+function auditRequest(args: PageArgs): AuditRequest {
+  const backward = args.last != null || args.before != null;
+  if (backward && (args.first != null || args.after != null)) {
+    throw new ValidationError('Page forward (first/after) or backward (last/before), not both', [
+      { path: args.first != null ? 'first' : 'after', message: 'with last or before' },
     ]);
   }
-  return { size, after: { ts, id } };
+  if (!backward) {
+    return {
+      size: pageSize(args.first),
+      from: args.after ? auditKey(args.after, 'after') : undefined,
+      direction: 'older',
+    };
+  }
+  return {
+    size: pageSize(args.last, undefined, 'last'),
+    from: args.before ? auditKey(args.before, 'before') : undefined,
+    direction: 'newer',
+  };
 }
 
-/** A connection from up to size + 1 rows read after `after`. */
-function auditPage(
-  rows: AuditEvent[],
-  size: number,
-  after: AuditKey | undefined,
-  filter: AuditFilter,
-): AuditPage {
-  const edges = rows.slice(0, size).map((node) => ({
+/**
+ * A connection, newest first, from up to size + 1 rows read as `req` says. Read backward, the
+ * rows come oldest first from the cursor: the page is the `size` nearest it, and the extra
+ * row says that newer ones precede it.
+ */
+function auditPage(rows: AuditEvent[], req: AuditRequest, filter: AuditFilter): AuditPage {
+  const page = rows.slice(0, req.size);
+  if (req.direction === 'newer') page.reverse();
+  const edges = page.map((node) => ({
     cursor: encodeCursor(`${node.timestamp}|${node.id}`),
     node,
   }));
+  const more = rows.length > req.size;
+  const fromCursor = req.from !== undefined;
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(after),
+      hasNextPage: req.direction === 'older' ? more : fromCursor,
+      hasPreviousPage: req.direction === 'older' ? fromCursor : more,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     filter,
+  };
+}
+
+/** The paging arguments of every audit log connection. */
+function pageArgs(arg: ArgBuilder<BuilderTypes>) {
+  return {
+    first: arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
+    after: arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
+    last: arg.int({
+      required: false,
+      description: `How many of the newest items before \`before\` (the oldest of the log without it), newest first: 0 to ${MAX_PAGE}, default ${DEFAULT_PAGE}. Not with \`first\` or \`after\`.`,
+    }),
+    before: arg.string({
+      required: false,
+      description:
+        "Read the items newer than this cursor (a page's `startCursor`): what was recorded since that page.",
+    }),
   };
 }
 
@@ -441,13 +499,13 @@ builder.queryFields((t) => ({
         required: false,
         description: 'Which actions; all when absent.',
       }),
-      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
-      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
+      ...pageArgs(t.arg),
     },
     resolve: async (_root, args, ctx) => {
       const filter = toFilter(args.filter);
-      const { size, after } = auditRequest(args);
-      return auditPage(await ctx.services.audit.list(filter, size + 1, after), size, after, filter);
+      const req = auditRequest(args);
+      const rows = await ctx.services.audit.list(filter, req.size + 1, req.from, req.direction);
+      return auditPage(rows, req, filter);
     },
   }),
 }));
@@ -458,17 +516,26 @@ builder.interfaceField(ResourceInterface, 'auditLog', (t) =>
     nullable: true,
     description:
       'The actions taken on this resource, newest first; null with an error when the store fails.',
-    args: {
-      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
-      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
-    },
+    args: pageArgs(t.arg),
     // Every resource of a page with the same arguments: one query.
-    resolve: (r, args) => argsKey<PageArgs>(r.id, { first: args.first, after: args.after }),
+    resolve: (r, args) =>
+      argsKey<PageArgs>(r.id, {
+        first: args.first,
+        after: args.after,
+        last: args.last,
+        before: args.before,
+      }),
     loaderOptions: argsKeyOptions,
     load: byArgs<PageArgs, AuditPage>(async (ids, args, ctx) => {
-      const { size, after } = auditRequest(args);
-      const pages = await ctx.services.audit.listPerTarget(ids, {}, size + 1, after);
-      return pages.map((rows, i) => auditPage(rows, size, after, { resourceId: ids[i] }));
+      const req = auditRequest(args);
+      const pages = await ctx.services.audit.listPerTarget(
+        ids,
+        {},
+        req.size + 1,
+        req.from,
+        req.direction,
+      );
+      return pages.map((rows, i) => auditPage(rows, req, { resourceId: ids[i] }));
     }),
   }),
 );

@@ -25,12 +25,11 @@ export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+/** The key inside a cursor; `path` names the argument it came in. */
+export function decodeCursor(cursor: string, path = 'after'): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!key || encodeCursor(key) !== cursor) {
-    throw new ValidationError('Invalid cursor', [
-      { path: 'after', message: 'not a cursor from this API' },
-    ]);
+    throw new ValidationError('Invalid cursor', [{ path, message: 'not a cursor from this API' }]);
   }
   return key;
 }
@@ -42,11 +41,12 @@ export function decodeCursor(cursor: string): string {
 export function pageSize(
   first: number | null | undefined,
   bounds: { max: number; fallback: number } = { max: MAX_PAGE, fallback: DEFAULT_PAGE },
+  path = 'first',
 ): number {
   if (first === null || first === undefined) return bounds.fallback;
   if (!Number.isInteger(first) || first < 0 || first > bounds.max) {
-    throw new ValidationError(`first must be between 0 and ${bounds.max}`, [
-      { path: 'first', message: `between 0 and ${bounds.max}` },
+    throw new ValidationError(`${path} must be between 0 and ${bounds.max}`, [
+      { path, message: `between 0 and ${bounds.max}` },
     ]);
   }
   return first;
