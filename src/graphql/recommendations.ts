@@ -146,12 +146,24 @@ function removedResource(rec: Recommendation): Resource {
   return r;
 }
 
-export const RecommendationRef = builder.objectRef<Recommendation>('Recommendation');
-builder.node(RecommendationRef, {
+/**
+ * Loaded by id in one batch per execution: any number of `node(id)` of recommendations in one
+ * operation cost one query.
+ */
+export const RecommendationRef = builder.loadableNodeRef<
+  Recommendation | null,
+  string,
+  string,
+  string,
+  Recommendation
+>('Recommendation', {
+  id: { resolve: (r) => r.id },
+  load: (ids, ctx) =>
+    ctx.services.recommendations.store.getMany(ids).then((recs) => recs.map((r) => r ?? null)),
+});
+RecommendationRef.implement({
   description:
     'One piece of advice about one resource, with its evidence. At most one OPEN per target and type.',
-  id: { resolve: (r) => r.id },
-  loadOne: (id, ctx) => ctx.services.recommendations.store.get(id).then((r) => r ?? null),
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'recommended' in v && 'targetId' in v,
   fields: (t) => ({
     type: t.field({

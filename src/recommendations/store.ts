@@ -101,6 +101,7 @@ const totalsOf = (row: TotalsRow | undefined): Totals => ({
   totalMonthlySavings: Math.round(Number(row?.savings ?? 0) * 100) / 100,
 });
 
+const UUID = /^[0-9a-f-]{36}$/i;
 const whereOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
 function filterClause(f: RecommendationFilter, params: unknown[]): string[] {
@@ -187,9 +188,21 @@ export class RecommendationStore {
   }
 
   async get(id: string): Promise<Recommendation | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!UUID.test(id)) return undefined;
     const rows = await this.db.query<Row>('SELECT * FROM recommendations WHERE id = $1', [id]);
     return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /** Several by id in one statement, in the order asked (undefined where there is none). */
+  async getMany(ids: readonly string[]): Promise<(Recommendation | undefined)[]> {
+    const valid = ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase());
+    const rows = valid.length
+      ? await this.db.query<Row>('SELECT * FROM recommendations WHERE id = ANY($1::uuid[])', [
+          valid,
+        ])
+      : [];
+    const byId = new Map(rows.map((row) => fromRow(row)).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id.toLowerCase()));
   }
 
   /** Matching recommendations in list order (see listKey). */
