@@ -1,46 +1,28 @@
+// The Kubernetes kinds' GraphQL types: what every kind shares (kubeNode), and the kinds
+// that refer to each other: Pod and KubernetesNode, and Namespace. Workloads, Services and
+// pod logs have files of their own (kubernetes-workloads.ts, kubernetes-services.ts,
+// kubernetes-logs.ts).
 import type { ObjectFieldsShape } from '@pothos/core';
-import { decodeGlobalIdOf } from './global-id.ts';
-import {
-  AppError,
-  ForbiddenError,
-  NotFoundError,
-  ProviderError,
-  ValidationError,
-} from '../errors.ts';
-import { STOPPED_REPLICAS, RESTARTED_AT } from '../providers/kubernetes/actions.ts';
-import { LogsUnavailableError } from '../providers/kubernetes/errors.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
-import type {
-  Hpa,
-  KubeNode,
-  KubeObject,
-  Namespace,
-  Pod,
-  Service,
-  Workload,
-} from '../providers/kubernetes/types.ts';
+import type { KubeNode, KubeObject, Namespace, Pod } from '../providers/kubernetes/types.ts';
 import type { Resource, ResourceKind } from '../providers/provider.ts';
-import { ErrorInterface } from './base.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import {
   asKube,
   ConditionRef,
   ContainerRef,
-  ContainerSpecRef,
   kube,
   KubernetesEventRef,
   ResourceListRef,
-  selectorString,
 } from './kubernetes-parts.ts';
 import { ResourceInterface, ResourceKindEnum, resourceNode } from './resources.ts';
 import { MAX_PAGE, pageSize } from './pagination.ts';
 
-type Fields = ObjectFieldsShape<BuilderTypes, Resource<KubeObject>>;
-type FieldBuilder = Parameters<Fields>[0];
+export type Fields = ObjectFieldsShape<BuilderTypes, Resource<KubeObject>>;
+export type FieldBuilder = Parameters<Fields>[0];
 
 const pod = (r: Resource<KubeObject>) => r.object as Pod;
-const wl = (r: Resource<KubeObject>) => r.object as Workload;
-const EMPTY = {};
+export const EMPTY = {};
 /** Kubernetes keeps about an hour of events; a resource rarely has more than a few dozen. */
 const EVENTS_PAGE = { max: 200, fallback: 20 };
 
@@ -77,14 +59,14 @@ function common(t: FieldBuilder) {
   };
 }
 
-function kubeNode(name: string, kind: ResourceKind, description: string, fields: Fields) {
+export function kubeNode(name: string, kind: ResourceKind, description: string, fields: Fields) {
   return resourceNode<KubeObject>(name, kind, {
     description,
     fields: (t) => ({ ...common(t), ...fields(t) }),
   });
 }
 
-const podList = (
+export const podList = (
   t: FieldBuilder,
   description: string,
   pick: (r: KubeResource, ctx: Parameters<typeof kube>[0]) => KubeResource[],
@@ -105,7 +87,7 @@ const podList = (
   });
 
 // Pod and KubernetesNode refer to each other; fields are thunks, run once both exist.
-const PodRef = kubeNode('Pod', 'POD', 'A Kubernetes pod.', (t) => ({
+export const PodRef = kubeNode('Pod', 'POD', 'A Kubernetes pod.', (t) => ({
   phase: t.string({
     nullable: true,
     description:
@@ -192,185 +174,6 @@ const PodRef = kubeNode('Pod', 'POD', 'A Kubernetes pod.', (t) => ({
     nullable: true,
     description: 'The top of its owner chain: the Deployment of a ReplicaSet-owned pod.',
     resolve: (r, _a, ctx) => kube(ctx)?.topOwner(asKube(r)) ?? null,
-  }),
-}));
-
-/** Fields shared by Deployment, StatefulSet, ReplicaSet and DaemonSet. */
-function workloadFields(t: FieldBuilder, daemon: boolean) {
-  const s = (r: Resource<KubeObject>) => wl(r).status;
-  return {
-    desiredReplicas: t.int({
-      description: daemon ? 'Nodes that should run the pod.' : 'spec.replicas.',
-      resolve: (r) => (daemon ? (s(r)?.desiredNumberScheduled ?? 0) : (wl(r).spec?.replicas ?? 1)),
-    }),
-    readyReplicas: t.int({
-      description: daemon
-        ? 'Nodes whose pod is ready (status.numberReady); 0 when not reported.'
-        : 'Pods that are ready (status.readyReplicas); 0 when not reported.',
-      resolve: (r) => (daemon ? s(r)?.numberReady : s(r)?.readyReplicas) ?? 0,
-    }),
-    availableReplicas: t.int({
-      description: daemon
-        ? 'Nodes whose pod has been ready for minReadySeconds (status.numberAvailable).'
-        : 'Pods ready for at least minReadySeconds (status.availableReplicas).',
-      resolve: (r) => (daemon ? s(r)?.numberAvailable : s(r)?.availableReplicas) ?? 0,
-    }),
-    updatedReplicas: t.int({
-      description: daemon
-        ? 'Nodes running the current pod template (status.updatedNumberScheduled).'
-        : 'Pods of the current pod template (status.updatedReplicas).',
-      resolve: (r) => (daemon ? s(r)?.updatedNumberScheduled : s(r)?.updatedReplicas) ?? 0,
-    }),
-    currentReplicas: t.int({
-      description: daemon
-        ? 'Nodes running at least one of its pods (status.currentNumberScheduled).'
-        : 'Pods that exist now, of any template (status.replicas).',
-      resolve: (r) => (daemon ? s(r)?.currentNumberScheduled : s(r)?.replicas) ?? 0,
-    }),
-    strategy: t.string({
-      nullable: true,
-      description:
-        'The update strategy type (RollingUpdate, Recreate, OnDelete); null when the kind has none (ReplicaSet).',
-      resolve: (r) => wl(r).spec?.strategy?.type ?? wl(r).spec?.updateStrategy?.type ?? null,
-    }),
-    selector: t.string({
-      nullable: true,
-      description: 'In label-selector syntax.',
-      resolve: (r) => selectorString(wl(r).spec?.selector),
-    }),
-    conditions: t.field({
-      type: [ConditionRef],
-      description: 'status.conditions, e.g. Available and Progressing.',
-      resolve: (r) => s(r)?.conditions ?? [],
-    }),
-    containers: t.field({
-      type: [ContainerSpecRef],
-      description: 'The containers of its pod template, as declared (requests, limits, image).',
-      resolve: (r) => wl(r).spec?.template?.spec?.containers ?? [],
-    }),
-    stoppedReplicas: t.int({
-      nullable: true,
-      description: 'Replicas remembered by stopResource, restored by startResource.',
-      resolve: (r) => {
-        const v = r.object.metadata.annotations?.[STOPPED_REPLICAS];
-        return v !== undefined && /^\d+$/.test(v) ? Number(v) : null;
-      },
-    }),
-    restartedAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'When a rollout restart was last asked for.',
-      resolve: (r) => wl(r).spec?.template?.metadata?.annotations?.[RESTARTED_AT] ?? null,
-    }),
-    pods: podList(
-      t,
-      'The pods it runs (through ReplicaSets for a Deployment).',
-      (r, ctx) => kube(ctx)?.podsOf(r) ?? [],
-    ),
-  };
-}
-
-const ReplicaSetRef = kubeNode('ReplicaSet', 'REPLICASET', 'A Kubernetes ReplicaSet.', (t) =>
-  workloadFields(t, false),
-);
-
-kubeNode('Deployment', 'DEPLOYMENT', 'A Kubernetes Deployment.', (t) => ({
-  ...workloadFields(t, false),
-  paused: t.boolean({
-    description: 'spec.paused: rollouts are held until it is resumed.',
-    resolve: (r) => wl(r).spec?.paused ?? false,
-  }),
-  replicaSets: t.field({
-    type: [ReplicaSetRef],
-    description: 'The ReplicaSets it owns (current and old revisions), from the cache.',
-    resolve: (r, _a, ctx) =>
-      (kube(ctx)?.ownedBy(asKube(r)) ?? []).filter((o) => o.kind === 'REPLICASET'),
-  }),
-}));
-kubeNode('StatefulSet', 'STATEFULSET', 'A Kubernetes StatefulSet.', (t) =>
-  workloadFields(t, false),
-);
-kubeNode('DaemonSet', 'DAEMONSET', 'A Kubernetes DaemonSet: one pod per matching node.', (t) =>
-  workloadFields(t, true),
-);
-
-const ServicePortRef = builder
-  .objectRef<NonNullable<NonNullable<Service['spec']>['ports']>[number]>('ServicePort')
-  .implement({
-    description: 'One port a Service exposes.',
-    fields: (t) => ({
-      name: t.string({
-        nullable: true,
-        description: 'Its name; null when the Service has a single unnamed port.',
-        resolve: (p) => p.name ?? null,
-      }),
-      port: t.exposeInt('port', { description: 'The port the Service listens on (1-65535).' }),
-      targetPort: t.string({
-        nullable: true,
-        description:
-          "The pods' port, a number or a named container port; null means the same as `port`.",
-        resolve: (p) => (p.targetPort === undefined ? null : String(p.targetPort)),
-      }),
-      protocol: t.string({
-        description: 'TCP, UDP or SCTP (TCP when unset).',
-        resolve: (p) => p.protocol ?? 'TCP',
-      }),
-      nodePort: t.int({
-        nullable: true,
-        description: 'The port on every node (NodePort and LoadBalancer types); null otherwise.',
-        resolve: (p) => p.nodePort ?? null,
-      }),
-    }),
-  });
-
-const svc = (r: Resource<KubeObject>) => r.object as Service;
-/** A Service selects by equality only; an empty selector selects nothing (endpoints are manual). */
-const serviceSelector = (s: Service) => {
-  const sel = s.spec?.selector;
-  return sel && Object.keys(sel).length > 0 ? selectorString({ matchLabels: sel }) : null;
-};
-kubeNode('Service', 'SERVICE', 'A Kubernetes Service.', (t) => ({
-  type: t.string({
-    description: 'ClusterIP, NodePort, LoadBalancer or ExternalName.',
-    resolve: (r) => svc(r).spec?.type ?? 'ClusterIP',
-  }),
-  clusterIP: t.string({
-    nullable: true,
-    description: 'spec.clusterIP ("None" for a headless Service); null when not allocated.',
-    resolve: (r) => svc(r).spec?.clusterIP ?? null,
-  }),
-  clusterIPs: t.stringList({
-    description: 'spec.clusterIPs (one per IP family); empty when none.',
-    resolve: (r) => svc(r).spec?.clusterIPs ?? [],
-  }),
-  externalIPs: t.stringList({
-    description: 'spec.externalIPs followed by the load balancer ingress IPs or hostnames.',
-    resolve: (r) => [
-      ...(svc(r).spec?.externalIPs ?? []),
-      ...(svc(r).status?.loadBalancer?.ingress ?? [])
-        .map((i) => i.ip ?? i.hostname ?? '')
-        .filter(Boolean),
-    ],
-  }),
-  ports: t.field({
-    type: [ServicePortRef],
-    description: 'The ports it exposes.',
-    resolve: (r) => svc(r).spec?.ports ?? [],
-  }),
-  selector: t.string({
-    nullable: true,
-    description: 'In label-selector syntax; null selects nothing.',
-    resolve: (r) => serviceSelector(svc(r)),
-  }),
-  pods: podList(t, 'The pods its selector selects.', (r, ctx) => {
-    const selector = serviceSelector(svc(r));
-    if (!selector) return [];
-    return (kube(ctx)?.list({
-      clusters: [r.cluster],
-      namespaces: [r.namespace ?? ''],
-      kinds: ['POD'],
-      labelSelector: selector,
-    }) ?? []) as KubeResource[];
   }),
 }));
 
@@ -475,158 +278,5 @@ kubeNode('Namespace', 'NAMESPACE', 'A Kubernetes namespace.', (t) => ({
           kinds: args.kinds ?? undefined,
         }) ?? []
       ).sort((a, b) => (a.kind === b.kind ? (a.name < b.name ? -1 : 1) : a.kind < b.kind ? -1 : 1)),
-  }),
-}));
-
-const hpa = (r: Resource<KubeObject>) => r.object as Hpa;
-kubeNode(
-  'HorizontalPodAutoscaler',
-  'HORIZONTAL_POD_AUTOSCALER',
-  'A Kubernetes HorizontalPodAutoscaler (autoscaling/v2).',
-  (t) => ({
-    minReplicas: t.int({
-      description: 'The fewest replicas it scales to (spec.minReplicas, default 1).',
-      resolve: (r) => hpa(r).spec?.minReplicas ?? 1,
-    }),
-    maxReplicas: t.int({
-      description: 'The most replicas it scales to (spec.maxReplicas).',
-      resolve: (r) => hpa(r).spec?.maxReplicas ?? 0,
-    }),
-    currentReplicas: t.int({
-      nullable: true,
-      description: 'Replicas of its target now; null before the controller first reports.',
-      resolve: (r) => hpa(r).status?.currentReplicas ?? null,
-    }),
-    desiredReplicas: t.int({
-      nullable: true,
-      description: 'Replicas it last asked for; null before the controller first reports.',
-      resolve: (r) => hpa(r).status?.desiredReplicas ?? null,
-    }),
-    targetKind: t.string({
-      nullable: true,
-      description: 'The kind it scales (spec.scaleTargetRef.kind), e.g. Deployment.',
-      resolve: (r) => hpa(r).spec?.scaleTargetRef?.kind ?? null,
-    }),
-    targetName: t.string({
-      nullable: true,
-      description: 'The name of what it scales, in its own namespace.',
-      resolve: (r) => hpa(r).spec?.scaleTargetRef?.name ?? null,
-    }),
-    target: t.field({
-      type: ResourceInterface,
-      nullable: true,
-      description: 'The workload it scales; null when that is not cached (or does not exist).',
-      resolve: (r, _a, ctx) => {
-        const ref = hpa(r).spec?.scaleTargetRef;
-        return ref ? (kube(ctx)?.sibling(asKube(r), ref.kind, ref.name) ?? null) : null;
-      },
-    }),
-    // Not `metrics`: every Resource has metrics(names, range, step) by the API contract.
-    metricSpecs: t.field({
-      type: 'JSON',
-      description: 'spec.metrics: what the autoscaler scales on.',
-      resolve: (r) => hpa(r).spec?.metrics ?? [],
-    }),
-    currentMetrics: t.field({
-      type: 'JSON',
-      description: 'status.currentMetrics: the values it last read, as Kubernetes writes them.',
-      resolve: (r) => hpa(r).status?.currentMetrics ?? [],
-    }),
-    conditions: t.field({
-      type: [ConditionRef],
-      description: 'status.conditions (AbleToScale, ScalingActive, ScalingLimited).',
-      resolve: (r) => hpa(r).status?.conditions ?? [],
-    }),
-    lastScaleTime: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'When it last changed the replica count; null if it never has.',
-      resolve: (r) => hpa(r).status?.lastScaleTime ?? null,
-    }),
-  }),
-);
-
-builder.objectType(LogsUnavailableError, {
-  name: 'LogsUnavailableError',
-  description:
-    'The node the pod runs on cannot serve its logs (a virtual node, a kubelet that is down).',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof LogsUnavailableError,
-  fields: (t) => ({
-    node: t.string({
-      nullable: true,
-      description: 'The node that could not serve them; null when the pod is not scheduled.',
-      resolve: (e) => e.node,
-    }),
-  }),
-});
-
-interface PodLogs {
-  pod: KubeResource;
-  container: string;
-  text: string;
-}
-
-const PodLogsRef = builder.objectRef<PodLogs>('PodLogs').implement({
-  description: 'A snapshot of one container log.',
-  isTypeOf: (v) => !(v instanceof AppError),
-  fields: (t) => ({
-    pod: t.field({ type: PodRef, description: 'The pod.', resolve: (l) => l.pod }),
-    container: t.exposeString('container', { description: 'The container the log is of.' }),
-    text: t.exposeString('text', { description: 'The log as the kubelet returned it.' }),
-    lines: t.stringList({
-      description: 'The same text split into lines (no trailing empty line).',
-      resolve: (l) => (l.text ? l.text.replace(/\n$/, '').split('\n') : []),
-    }),
-  }),
-});
-
-const MAX_TAIL = 100_000;
-
-builder.queryFields((t) => ({
-  podLogs: t.field({
-    type: PodLogsRef,
-    // Thrown AppErrors become union members (a returned Error would fail the field).
-    errors: {
-      types: [NotFoundError, ForbiddenError, ValidationError, LogsUnavailableError, ProviderError],
-      directResult: true,
-      union: {
-        name: 'PodLogsResult',
-        description: 'The log, or why it could not be read.',
-      },
-    },
-    description: 'The log of one container of a pod, from the Kubernetes log API (no follow).',
-    args: {
-      id: t.arg.id({ required: true, description: 'The global id of the Pod.' }),
-      container: t.arg.string({ required: false, description: 'Default: the first container.' }),
-      tailLines: t.arg.int({
-        required: false,
-        description: `Only the last lines, 0 to ${MAX_TAIL}; the whole log when absent.`,
-      }),
-      sinceSeconds: t.arg.int({
-        required: false,
-        description: 'Only lines written in the last this many seconds (>= 1).',
-      }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const id = decodeGlobalIdOf(String(args.id), (t) => t === 'Pod', 'a Pod id');
-      if (args.tailLines != null && (args.tailLines < 0 || args.tailLines > MAX_TAIL)) {
-        throw new ValidationError(`tailLines must be from 0 to ${MAX_TAIL}`, [
-          { path: 'tailLines', message: 'out of range' },
-        ]);
-      }
-      if (args.sinceSeconds != null && args.sinceSeconds < 1) {
-        throw new ValidationError('sinceSeconds must be positive', [
-          { path: 'sinceSeconds', message: 'must be >= 1' },
-        ]);
-      }
-      const provider = kube(ctx);
-      if (!provider) throw new NotFoundError('Kubernetes is not configured');
-      return provider.podLogs(id, {
-        container: args.container ?? undefined,
-        tailLines: args.tailLines ?? undefined,
-        sinceSeconds: args.sinceSeconds ?? undefined,
-      });
-    },
   }),
 }));

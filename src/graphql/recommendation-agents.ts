@@ -4,7 +4,8 @@ import type { Agent } from '../recommendations/agents.ts';
 import type { Recommendation } from '../recommendations/types.ts';
 import { actionErrors, ActionResultInterface } from './actions.ts';
 import { builder } from './builder.ts';
-import { RecommendationRef, rethrow } from './recommendations.ts';
+import { rethrow } from './recommendation-actions.ts';
+import { RecommendationRef } from './recommendations.ts';
 
 // External AI engines and agents: registration, heartbeats and submissions (README
 // "Recommendations / Agents"); the engine calls agents with `analyze` on each run.

@@ -1,16 +1,9 @@
+// Recommendations: the advice type, its enums, what a gone target reads as, and the stream of
+// changes. Paging is in recommendation-pages.ts; applying, rejecting and running analysis in
+// recommendation-actions.ts.
 import { brandWithType } from '@pothos/core';
-import { decodeGlobalIdOf } from './global-id.ts';
-import type { ActionSuccess } from '../actions/pipeline.ts';
-import type { AuditEvent } from '../audit/types.ts';
-import { AppError, ConfirmationRequiredError, UnavailableError } from '../errors.ts';
 import type { Resource } from '../providers/provider.ts';
-import {
-  RECOMMENDATION_TOPIC,
-  type RecommendationEvent,
-  type RunReport,
-} from '../recommendations/engine.ts';
-import type { PageRequest } from '../providers/paging.ts';
-import { listKey, type RecommendationFilter, type Totals } from '../recommendations/store.ts';
+import { RECOMMENDATION_TOPIC, type RecommendationEvent } from '../recommendations/engine.ts';
 import {
   BUILTIN_TYPES,
   RECOMMENDATION_STATUSES,
@@ -20,31 +13,13 @@ import {
   type BuiltinType,
   type Recommendation,
   type RecommendationStatus,
-  type Skip,
 } from '../recommendations/types.ts';
 import { recordedTarget } from '../recommendations/decisions.ts';
 import type { DeliveredEvent } from '../cursor-stream.ts';
 import { afterArg, eventOf, streamFields, subscribeLogged } from './streams.ts';
-import {
-  ActionResultInterface,
-  actionErrors,
-  actionSuccess,
-  commonActionFields,
-  unwrap,
-} from './actions.ts';
 import { AuditEventRef } from './audit.ts';
-import { ACTION_ERRORS } from './base.ts';
 import { builder } from './builder.ts';
-import type { GraphQLContext } from './context.ts';
-import { connectionOf, PAGE_ARG_DOCS, pageRequest, type Page } from './pagination.ts';
-
-import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.ts';
-import {
-  ActionVerbEnum,
-  decodeResourceId,
-  ResourceInterface,
-  resourceGlobalId,
-} from './resources.ts';
+import { ActionVerbEnum, ResourceInterface, resourceGlobalId } from './resources.ts';
 
 const STATUS_DOCS: Record<RecommendationStatus, string> = {
   OPEN: 'Current advice, waiting for a decision; refreshed by each analysis pass.',
@@ -55,7 +30,7 @@ const STATUS_DOCS: Record<RecommendationStatus, string> = {
   FAILED: 'Applying it failed; `statusReason` says why.',
 };
 
-const StatusEnum = builder.enumType('RecommendationStatus', {
+export const StatusEnum = builder.enumType('RecommendationStatus', {
   description: 'Where advice is in its life: OPEN until applied, rejected or outdated.',
   values: Object.fromEntries(
     RECOMMENDATION_STATUSES.map((s) => [s, { description: STATUS_DOCS[s] }]),
@@ -81,7 +56,7 @@ const TYPE_DESCRIPTIONS: Record<BuiltinType, string> = {
   EBS_UNATTACHED: 'An EBS volume attached to nothing: delete it (by a person only, confirmed).',
 };
 
-const RecommendationTypeEnum = builder.enumType('RecommendationType', {
+export const RecommendationTypeEnum = builder.enumType('RecommendationType', {
   description: "What kind of advice it is: one of the built-in analyses, or an agent's own.",
   values: {
     ...(Object.fromEntries(
@@ -94,7 +69,7 @@ const RecommendationTypeEnum = builder.enumType('RecommendationType', {
   },
 });
 
-const RecommendationSourceEnum = builder.enumType('RecommendationSource', {
+export const RecommendationSourceEnum = builder.enumType('RecommendationSource', {
   description: 'Where advice comes from; `sourceName` says which analyzer or agent.',
   values: {
     ANALYZER: { description: "One of the orchestrator's own analyzers." },
@@ -277,387 +252,6 @@ RecommendationRef.implement({
     }),
   }),
 });
-
-/** A page of advice; its totals are counted only when asked for. */
-type RecPage = Omit<Page<Recommendation>, 'totalCount'> & { filter: RecommendationFilter };
-
-const RecommendationEdgeRef = builder
-  .objectRef<{ cursor: string; node: Recommendation }>('RecommendationEdge')
-  .implement({
-    description: 'One piece of advice of a page, with its cursor.',
-    fields: (t) => ({
-      cursor: t.exposeString('cursor', {
-        description: 'Pass as `after` to continue after this advice.',
-      }),
-      node: t.field({
-        type: RecommendationRef,
-        description: 'The advice.',
-        resolve: (e) => e.node,
-      }),
-    }),
-  });
-
-/** The key of totals over the whole filter rather than one resource's advice. */
-const ALL = '';
-
-/** Totals of one execution: every resource's of a page in one query (count and savings). */
-const recommendationTotals = argsLoader<RecommendationFilter, Totals>(async (ids, filter, ctx) => {
-  const store = ctx.services.recommendations.store;
-  const targets = ids.filter((id) => id !== ALL);
-  const [perTarget, all] = await Promise.all([
-    targets.length ? store.totalsPerTarget(targets, filter) : [],
-    ids.includes(ALL) ? store.totals(filter) : undefined,
-  ]);
-  const byTarget = new Map(targets.map((id, i) => [id, perTarget[i]]));
-  return ids.map((id) => (id === ALL ? all : byTarget.get(id)) as Totals);
-});
-
-const totalsOf = (c: RecPage, ctx: GraphQLContext) => {
-  const { targetIds, ...rest } = c.filter;
-  const one = targetIds?.length === 1 ? targetIds[0] : undefined;
-  return recommendationTotals(ctx).load(
-    one === undefined ? argsKey(ALL, c.filter) : argsKey(one, rest),
-  );
-};
-
-const RecommendationConnectionRef = builder
-  .objectRef<RecPage>('RecommendationConnection')
-  .implement({
-    description: 'A page of advice, largest estimated savings first (then by id).',
-    fields: (t) => ({
-      edges: t.field({
-        type: [RecommendationEdgeRef],
-        description: 'The advice of this page.',
-        resolve: (c) => c.edges,
-      }),
-      pageInfo: t.field({
-        type: builder.pageInfoRef(),
-        description: 'Whether more follow, and the cursors.',
-        resolve: (c) => c.pageInfo,
-      }),
-      totalCount: t.int({
-        description: 'Every piece of advice matching the filter (not just this page).',
-        resolve: async (c, _a, ctx) => (await totalsOf(c, ctx)).totalCount,
-      }),
-      totalMonthlySavings: t.float({
-        description: 'Sum of positive estimated savings over every match (not just this page).',
-        resolve: async (c, _a, ctx) => (await totalsOf(c, ctx)).totalMonthlySavings,
-      }),
-    }),
-  });
-
-const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
-  description: 'Which advice to return; every field given must match (AND), each list is OR.',
-  fields: (t) => ({
-    statuses: t.field({ type: [StatusEnum], required: false, description: 'Default: all.' }),
-    types: t.field({
-      type: [RecommendationTypeEnum],
-      required: false,
-      description: "Any of these types (CUSTOM matches every agent's own type). Default: all.",
-    }),
-    resourceId: t.id({
-      required: false,
-      description: 'About this resource (its global id; it may be gone).',
-    }),
-    sources: t.field({
-      type: [RecommendationSourceEnum],
-      required: false,
-      description: 'From any of these kinds of source. Default: all.',
-    }),
-    namespaces: t.stringList({
-      required: false,
-      description: 'About resources in these namespaces (exact). Default: all.',
-    }),
-  }),
-});
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
-/** A connection from up to first + 1 rows read after the cursor. */
-function recPage(rows: Recommendation[], req: PageRequest, filter: RecommendationFilter): RecPage {
-  const page = connectionOf(
-    {
-      items: rows.slice(0, req.first),
-      totalCount: 0,
-      hasPreviousPage: req.after !== undefined,
-      hasNextPage: rows.length > req.first,
-    },
-    listKey,
-  );
-  return { edges: page.edges, pageInfo: page.pageInfo, filter };
-}
-
-/** A page of the advice matching `filter`, in list order (see listKey). */
-export async function recommendationPage(
-  ctx: GraphQLContext,
-  filter: RecommendationFilter,
-  args: PageArgs,
-): Promise<RecPage> {
-  const req = pageRequest(args);
-  const rows = await ctx.services.recommendations.store.page(filter, req.first + 1, req.after);
-  return recPage(rows, req, filter);
-}
-
-builder.queryFields((t) => ({
-  recommendations: t.field({
-    type: RecommendationConnectionRef,
-    nullable: true,
-    description:
-      'Advice about the estate, largest estimated savings first; null with an error when the store fails.',
-    args: {
-      filter: t.arg({
-        type: RecommendationFilterInput,
-        required: false,
-        description: 'Which advice; all when absent.',
-      }),
-      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
-      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
-    },
-    resolve: (_root, args, ctx) => {
-      const f = args.filter ?? {};
-      return recommendationPage(
-        ctx,
-        {
-          statuses: f.statuses ?? undefined,
-          types: f.types ?? undefined,
-          sources: f.sources ?? undefined,
-          namespaces: f.namespaces ?? undefined,
-          targetIds: f.resourceId
-            ? [decodeResourceId(String(f.resourceId), 'filter.resourceId')]
-            : undefined,
-        },
-        args,
-      );
-    },
-  }),
-}));
-
-type ResourcePageArgs = PageArgs & { statuses: RecommendationStatus[] };
-
-builder.interfaceField(ResourceInterface, 'recommendations', (t) =>
-  t.loadable({
-    type: RecommendationConnectionRef,
-    nullable: true,
-    description:
-      'Advice about this resource (default: OPEN only); null with an error when the store fails.',
-    args: {
-      statuses: t.arg({
-        type: [StatusEnum],
-        required: false,
-        description: 'In any of these statuses (default: OPEN).',
-      }),
-      first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
-      after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
-    },
-    // Every resource of a page with the same arguments: one query.
-    resolve: (r, args) =>
-      argsKey<ResourcePageArgs>(r.id, {
-        statuses: args.statuses ?? ['OPEN'],
-        first: args.first,
-        after: args.after,
-      }),
-    loaderOptions: argsKeyOptions,
-    load: byArgs<ResourcePageArgs, RecPage>(async (ids, args, ctx) => {
-      const req = pageRequest(args);
-      const filter = { statuses: args.statuses };
-      const pages = await ctx.services.recommendations.store.pagePerTarget(
-        ids,
-        filter,
-        req.first + 1,
-        req.after,
-      );
-      return pages.map((rows, i) =>
-        recPage(rows, req, { ...filter, targetIds: [ids[i] as string] }),
-      );
-    }),
-  }),
-);
-
-function recommendationId(globalId: string): string {
-  return decodeGlobalIdOf(globalId, (t) => t === 'Recommendation', 'a Recommendation id');
-}
-
-const ApplyRecommendationInput = builder.inputType('ApplyRecommendationInput', {
-  description: 'Which advice to carry out.',
-  fields: (t) => ({
-    id: t.id({ required: true, description: 'The global id of an OPEN Recommendation.' }),
-    confirm: t.string({
-      required: false,
-      description: "For advice never applied automatically (deletions): the target's name.",
-    }),
-    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
-    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
-  }),
-});
-
-const RejectRecommendationInput = builder.inputType('RejectRecommendationInput', {
-  description: 'Which advice to reject, and why.',
-  fields: (t) => ({
-    id: t.id({ required: true, description: 'The global id of an OPEN Recommendation.' }),
-    reason: t.string({
-      required: true,
-      description: 'Why, for the audit log and `statusReason` (not empty).',
-    }),
-    dryRun: t.boolean({ required: false, ...commonActionFields.dryRun }),
-    idempotencyKey: t.string({ required: false, ...commonActionFields.idempotencyKey }),
-  }),
-});
-
-const RejectSuccess = builder
-  .objectRef<{ recommendation: Recommendation; auditEvent: AuditEvent; dryRun: boolean }>(
-    'RejectRecommendationSuccess',
-  )
-  .implement({
-    description: 'The rejected advice, and its audit event (action reject_recommendation).',
-    interfaces: [ActionResultInterface],
-    fields: (t) => ({
-      recommendation: t.field({
-        type: RecommendationRef,
-        description: 'The advice, now REJECTED (unchanged on a dry run).',
-        resolve: (s) => s.recommendation,
-      }),
-    }),
-  });
-
-const SkipRef = builder.objectRef<Skip>('RecommendationSkip').implement({
-  description: 'A target an analyzer deliberately gave no advice on, and why.',
-  fields: (t) => ({
-    targetId: t.exposeString('targetId', { description: 'Provider id of the target.' }),
-    analyzer: t.exposeString('analyzer', { description: 'Which analyzer skipped it.' }),
-    reason: t.exposeString('reason', {
-      description: 'Why, for people (e.g. too little history).',
-    }),
-  }),
-});
-
-const RunReportRef = builder.objectRef<RunReport>('RecommendationRun').implement({
-  description: 'One analysis pass over the estate: what it changed and what it could not do.',
-  fields: (t) => ({
-    startedAt: t.field({
-      type: 'DateTime',
-      description: 'When the pass started.',
-      resolve: (r) => r.startedAt,
-    }),
-    durationMs: t.exposeInt('durationMs', { description: 'How long it took, in milliseconds.' }),
-    workloads: t.exposeInt('workloads', {
-      description: 'Kubernetes workloads it looked at.',
-    }),
-    created: t.exposeInt('created', { description: 'New advice it made.' }),
-    refreshed: t.exposeInt('refreshed', {
-      description: 'OPEN advice it found still holds and updated.',
-    }),
-    expired: t.exposeInt('expired', {
-      description: 'OPEN advice it closed (EXPIRED or SUPERSEDED).',
-    }),
-    open: t.exposeInt('open', { description: 'OPEN advice after the pass.' }),
-    skips: t.field({
-      type: [SkipRef],
-      description: 'Targets deliberately left without advice, and why.',
-      resolve: (r) => r.skips,
-    }),
-    errors: t.exposeStringList('errors', {
-      description: 'Analyzers or sources that failed (e.g. Prometheus down); empty when none.',
-    }),
-  }),
-});
-
-const RunSuccess = builder
-  .objectRef<{ run: RunReport } & ActionSuccess>('RunRecommendationsSuccess')
-  .implement({
-    description: 'The pass asked for, and its audit event (action run_recommendations).',
-    interfaces: [ActionResultInterface],
-    fields: (t) => ({
-      run: t.field({
-        type: RunReportRef,
-        description: 'What the pass did.',
-        resolve: (s) => s.run,
-      }),
-    }),
-  });
-
-/** Service results carry expected failures as values; the errors plugin wants them thrown. */
-export const rethrow = <T>(r: T | AppError): T => {
-  if (r instanceof AppError) throw r;
-  return r;
-};
-
-builder.mutationFields((t) => ({
-  applyRecommendation: t.field({
-    type: actionSuccess('ApplyRecommendation'),
-    // Advice that deletes (an unattached volume) needs the target's name to confirm.
-    errors: actionErrors('ApplyRecommendation', [...ACTION_ERRORS, ConfirmationRequiredError]),
-    authScopes: { operator: true },
-    description:
-      'Carry the advice out through the action pipeline (audited, revertible by revertAction).',
-    args: {
-      input: t.arg({
-        type: ApplyRecommendationInput,
-        required: true,
-        description: 'The advice to apply.',
-      }),
-    },
-    resolve: async (_root, { input }, ctx) =>
-      unwrap(
-        await ctx.services.recommendations.apply({
-          id: recommendationId(String(input.id)),
-          dryRun: input.dryRun ?? false,
-          idempotencyKey: input.idempotencyKey ?? null,
-          confirm: input.confirm ?? null,
-          viewer: ctx.viewer,
-          requestId: ctx.requestId,
-        }),
-      ),
-  }),
-  rejectRecommendation: t.field({
-    type: RejectSuccess,
-    errors: actionErrors('RejectRecommendation'),
-    authScopes: { operator: true },
-    description:
-      'Reject with a reason; the same advice on the same target is suppressed for a while.',
-    args: {
-      input: t.arg({
-        type: RejectRecommendationInput,
-        required: true,
-        description: 'The advice to reject, and why.',
-      }),
-    },
-    resolve: async (_root, { input }, ctx) =>
-      rethrow(
-        await ctx.services.recommendations.reject({
-          id: recommendationId(String(input.id)),
-          reason: input.reason,
-          dryRun: input.dryRun ?? false,
-          idempotencyKey: input.idempotencyKey,
-          viewer: ctx.viewer,
-          requestId: ctx.requestId,
-        }),
-      ),
-  }),
-  runRecommendations: t.field({
-    type: RunSuccess,
-    // A pass reports what failed inside it; its own failure is an audit log it cannot write.
-    errors: actionErrors('RunRecommendations', [UnavailableError]),
-    authScopes: { admin: true },
-    description:
-      'Run every analyzer now and report what changed and what was skipped; recorded in the audit log (run_recommendations).',
-    resolve: async (_root, _args, ctx) =>
-      rethrow(await ctx.services.recommendations.runAsked(ctx.viewer, ctx.requestId)),
-  }),
-}));
-
-builder.queryFields((t) => ({
-  recommendationRun: t.field({
-    type: RunReportRef,
-    nullable: true,
-    description:
-      'The latest analysis pass of any replica (from the shared store): counts, skips with ' +
-      'reasons, errors.',
-    resolve: async (_r, _a, ctx) => (await ctx.services.recommendations.lastRun()) ?? null,
-  }),
-}));
 
 const EventTypeEnum = builder.enumType('RecommendationEventType', {
   description: 'What happened to a piece of advice.',

@@ -4,6 +4,9 @@ import './base.ts';
 import './status.ts';
 import './resources.ts';
 import './kubernetes.ts';
+import './kubernetes-workloads.ts';
+import './kubernetes-services.ts';
+import './kubernetes-logs.ts';
 import './aws.ts';
 import './audit.ts';
 import './audit-proofs.ts';
@@ -12,6 +15,8 @@ import './chat.ts';
 import './metrics.ts';
 import './overview.ts';
 import './recommendations.ts';
+import './recommendation-pages.ts';
+import './recommendation-actions.ts';
 import './recommendation-agents.ts';
 import './cost.ts';
 
