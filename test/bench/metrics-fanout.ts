@@ -3,7 +3,8 @@
 // and through the normal graphql-ws path (a second front on the same app with the fast path
 // off), against a raw `ws` broadcast of pre-serialised bytes to N sockets, all in the same run.
 // Run: node test/bench/metrics-fanout.ts [1000,10000] [seconds]; BENCH_KINDS=fast,normal,raw
-// picks the paths (needs the lab: its Kubernetes gives the subscription real targets);
+// picks the paths (needs the lab: its Kubernetes gives the subscription real targets; or
+// BENCH_AWS_ENDPOINT, an AWS emulator whose EC2 instances are the targets);
 // BENCH_PROFILE=dir writes a CPU profile of each measured phase; BENCH_SERVER_FLAGS passes
 // V8 flags to the server process (e.g. --trace-gc). The server part runs the orchestrator of
 // BENCH_TREE (another checkout, e.g. a `git worktree` of an older commit; default this one):
@@ -65,7 +66,12 @@ async function server(): Promise<void> {
   const { toWire } = await fromTree<typeof MetricsHubModule>('src/metrics/hub.ts');
   const { METRICS_TOPIC } = await fromTree<typeof MetricsSetupModule>('src/metrics/setup.ts');
   const { NAME_INDEX } = await fromTree<typeof MetricsTypesModule>('src/metrics/types.ts');
-  const env = labEnv();
+  // Targets: the lab's pods, or with BENCH_AWS_ENDPOINT the EC2 instances of an AWS emulator
+  // (moto; credentials in the environment), for a run without a lab.
+  const aws = process.env.BENCH_AWS_ENDPOINT;
+  const targetEnv = aws
+    ? { AWS_ENDPOINT: aws, AWS_REGION: 'us-east-1' }
+    : { KUBECONFIG: labEnv().KUBECONFIG ?? '' };
   const dataDir = mkdtempSync(join(tmpdir(), 'oi-bench-'));
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -74,7 +80,7 @@ async function server(): Promise<void> {
     DATA_DIR: dataDir,
     API_TOKENS: `bench:viewer:${SECRET}`,
     LOG_LEVEL: 'silent',
-    KUBECONFIG: env.KUBECONFIG ?? '',
+    ...targetEnv,
     // The collector stays out of the way: the bench publishes the samples itself, on the
     // same pubsub topic and through the same hub as the collector's snapshots.
     METRICS_INTERVAL_SECONDS: '3600',
@@ -96,11 +102,11 @@ async function server(): Promise<void> {
     fanoutMs.push(Date.now() - snapshot.t);
   };
   while (!app.services.providers.synced()) await new Promise((r) => setTimeout(r, 500));
-  const pods = app.services.providers.list({ kinds: ['POD'], namespaces: ['lab-demo'] });
-  const ids = pods.slice(0, TARGETS).map((p) => p.id);
-  const globalIds = pods
-    .slice(0, TARGETS)
-    .map((p) => Buffer.from(`Pod:${p.id}`).toString('base64'));
+  const targets = app.services.providers.list(
+    aws ? { kinds: ['EC2_INSTANCE'] } : { kinds: ['POD'], namespaces: ['lab-demo'] },
+  );
+  const ids = targets.slice(0, TARGETS).map((p) => p.id);
+  const globalIds = ids.map((id) => Buffer.from(`Resource:${id}`).toString('base64'));
 
   const publish = () => {
     const values = new Float64Array(ids.length * N).fill(NaN);

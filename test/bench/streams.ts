@@ -13,12 +13,13 @@
 // Every part runs `--rounds` times; medians over the rounds are printed at the end.
 //
 //   git worktree add --detach /tmp/pre-cursors 8af5aec^ && (cd /tmp/pre-cursors && npm ci)
-//   LAB_DIR=<a running lab> node test/bench/streams.ts --baseline /tmp/pre-cursors
+//   node test/bench/streams.ts --baseline /tmp/pre-cursors
 //     [--rounds 3] [--reconnects 100] [--missed 10] [--subscribers 10000] [--seconds 20]
 //     [--parts replicas,fanout]
 //
-// Needs PostgreSQL and Redis (test/support/postgres.ts, REDIS_URL of stream-replicas.ts) and,
-// for part 3, a lab (its Kubernetes gives the metrics subscription real targets).
+// Needs PostgreSQL and Redis (test/support/postgres.ts, REDIS_URL of stream-replicas.ts). Part 3
+// subscribes to pods of the lab of LAB_DIR, or without LAB_DIR to 100 EC2 instances of an AWS
+// emulator the bench starts (moto_server): the fan-out does not depend on the kind of target.
 // Not part of npm test.
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -26,7 +27,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { DescribeImagesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { TOKENS } from '../support/app.ts';
+import { sdk, startMoto, type Moto } from '../support/moto.ts';
 import {
   appendChange,
   AUDIT_SUBSCRIPTION,
@@ -112,7 +115,9 @@ async function reconnectLatencies(
       retryAttempts: 0,
     });
     const actors: string[] = [];
+    // A replay that never completes counts as wrong instead of stalling the bench.
     await new Promise<void>((resolve, reject) => {
+      setTimeout(resolve, 15_000);
       client.subscribe<{ auditEvents: { actor: string; cursor: string } }>(
         { query: AUDIT_SUBSCRIPTION, variables: { after } },
         {
@@ -134,38 +139,77 @@ async function reconnectLatencies(
   return { latencies, wrong };
 }
 
-/** The cursor of the newest audit event, read through a short-lived subscription to A. */
+/**
+ * The cursor of the newest audit event, read through a subscription to A from now: a change is
+ * made every 500 ms until one reaches it (the subscription may take a while to be live), then
+ * one more after the last of those, whose cursor is the newest.
+ */
 async function subscribeFromNow(pair: ReplicaPair): Promise<string> {
   const client = createClient({
     url: pair.aUrl,
     webSocketImpl: WebSocket,
     connectionParams: { authorization: `Bearer ${TOKENS.viewer}` },
   });
+  let change = 900_000;
+  let appending: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => (appending = appendChange(pair, change++)), 500);
+  let seen: (actor: string, cursor: string) => void = () => {};
   try {
-    return await new Promise<string>((resolve, reject) => {
-      client.subscribe<{ auditEvents: { cursor: string } }>(
+    const events = new Promise<never>((_, reject) =>
+      client.subscribe<{ auditEvents: { actor: string; cursor: string } }>(
         { query: AUDIT_SUBSCRIPTION, variables: { after: null } },
         {
-          next: ({ data }) => data && resolve(data.auditEvents.cursor),
+          next: ({ data }) => data && seen(data.auditEvents.actor, data.auditEvents.cursor),
           error: reject,
           complete: () => {},
         },
-      );
-      // Live from now: one change makes the first event.
-      setTimeout(() => void appendChange(pair, 999_999), 500);
+      ),
+    );
+    await Promise.race([new Promise<void>((resolve) => (seen = () => resolve())), events]);
+    clearInterval(timer);
+    await appending;
+    const marker = `a-${change}`;
+    const newest = new Promise<string>((resolve) => {
+      seen = (actor, cursor) => actor === marker && resolve(cursor);
     });
+    await appendChange(pair, change);
+    return await Promise.race([newest, events]);
   } finally {
+    clearInterval(timer);
     await client.dispose();
   }
 }
 
 // ---------------------------------------------------------------- 3. metrics fan-out
+/** Without a lab: an AWS emulator with 100 EC2 instances, the subscriptions' targets. */
+async function motoTargets(): Promise<Moto> {
+  const moto = await startMoto();
+  const { ec2 } = sdk(moto.endpoint);
+  const images = await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }));
+  await ec2.send(
+    new RunInstancesCommand({
+      ImageId: images.Images?.[0]?.ImageId,
+      MinCount: 100,
+      MaxCount: 100,
+      InstanceType: 't3.micro',
+    }),
+  );
+  ec2.destroy();
+  return moto;
+}
+
 async function fanoutServer(
   tree: string | undefined,
+  moto: Moto | undefined,
 ): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(fileURLToPath(new URL('./metrics-fanout.ts', import.meta.url)), ['server'], {
     stdio: 'inherit',
-    env: { ...process.env, BENCH_KINDS: 'fast', ...(tree ? { BENCH_TREE: tree } : {}) },
+    env: {
+      ...process.env,
+      BENCH_KINDS: 'fast',
+      ...(tree ? { BENCH_TREE: tree } : {}),
+      ...(moto ? { ...moto.env, BENCH_AWS_ENDPOINT: moto.endpoint } : {}),
+    },
   });
   return { child, ready: (await nextMessage(child)) as Ready };
 }
@@ -218,8 +262,9 @@ if (parts.has('replicas')) {
 }
 
 if (parts.has('fanout')) {
-  const current = await fanoutServer(undefined);
-  const baseline = await fanoutServer(opts.baseline);
+  const moto = process.env.LAB_DIR ? undefined : await motoTargets();
+  const current = await fanoutServer(undefined, moto);
+  const baseline = await fanoutServer(opts.baseline, moto);
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which tree goes first: the machine's load drifts within a round.
@@ -242,6 +287,8 @@ if (parts.has('fanout')) {
   } finally {
     current.child.send({ cmd: 'exit' });
     baseline.child.send({ cmd: 'exit' });
+    await Promise.all([current, baseline].map((s) => new Promise((r) => s.child.once('exit', r))));
+    await moto?.stop();
   }
 }
 
