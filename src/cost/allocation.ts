@@ -1,12 +1,16 @@
 import type { Database } from '../store/database.ts';
 import {
-  MATERIALIZE_DAY,
+  ADD_HOURS,
+  CLEAR_DAY,
   NODE_COLUMNS,
   NODE_DAYS,
   NODE_HOURS,
   POD_COLUMNS,
   POD_DAYS,
   POD_HOURS,
+  PRUNE_DAYS,
+  SET_THROUGH,
+  WORKLOAD_DAYS,
 } from './sql.ts';
 import { DAY, type CostWindow } from './window.ts';
 import { HOUR } from '../metrics/rollups.ts';
@@ -132,26 +136,30 @@ class Params {
   }
 }
 
-function keyExpr(k: Aggregate, ps: Params): string {
+/** The SQL of an aggregate key; `p` names the relation with the pods' columns. */
+function keyExpr(k: Aggregate, ps: Params, p = 'p'): string {
   switch (k) {
     case 'cluster':
-      return 'p.cluster';
+      return `${p}.cluster`;
     case 'node':
       return 'n.name';
     case 'namespace':
-      return 'p.namespace';
+      return `${p}.namespace`;
     case 'controllerKind':
-      return 'p.controller_kind';
+      return `${p}.controller_kind`;
     case 'controller':
-      return `p.controller_kind || ':' || p.controller_name`;
+      return `${p}.controller_kind || ':' || ${p}.controller_name`;
     case 'pod':
-      return `p.namespace || '/' || p.name`;
+      return `${p}.namespace || '/' || ${p}.name`;
     default:
-      return `p.labels ->> ${ps.add(k.slice(6))}`;
+      return `${p}.labels ->> ${ps.add(k.slice(6))}`;
   }
 }
 
-/** The filter's conditions on pods (`pod`) or only on where they ran (`place`). */
+/**
+ * The filter's conditions on pods (`pod`) or only on where they ran (`place`); `alias` names
+ * the relation with the pods' (or, for `place`, the nodes') columns.
+ */
 function where(f: CostFilter, ps: Params, scope: 'pod' | 'place', alias = 'p'): string {
   const c: string[] = [];
   const any = (col: string, list: string[] | null | undefined) => {
@@ -160,14 +168,28 @@ function where(f: CostFilter, ps: Params, scope: 'pod' | 'place', alias = 'p'): 
   any(`${alias}.cluster`, f.clusters);
   any('n.name', f.nodes);
   if (scope === 'pod') {
-    any('p.namespace', f.namespaces);
-    any('p.controller_kind', f.controllerKinds);
-    any(`p.controller_kind || ':' || p.controller_name`, f.controllers);
-    any(`p.namespace || '/' || p.name`, f.pods);
-    for (const l of f.labels ?? []) c.push(`p.labels ->> ${ps.add(l.key)} = ${ps.add(l.value)}`);
+    any(`${alias}.namespace`, f.namespaces);
+    any(`${alias}.controller_kind`, f.controllerKinds);
+    any(`${alias}.controller_kind || ':' || ${alias}.controller_name`, f.controllers);
+    any(`${alias}.namespace || '/' || ${alias}.name`, f.pods);
+    for (const l of f.labels ?? [])
+      c.push(`${alias}.labels ->> ${ps.add(l.key)} = ${ps.add(l.value)}`);
   }
   return c.length ? c.join(' AND ') : 'true';
 }
+
+// An arbitrary constant: the per-day sums have one writer at a time.
+const COST_DAYS_LOCK = 704_113_110;
+
+/** Aggregate keys the per-workload sums hold. */
+const WORKLOAD_KEYS: readonly string[] = ['cluster', 'namespace', 'controllerKind', 'controller'];
+
+/** Whether the per-workload sums can answer: no key or filter below a controller. */
+const workloadGrain = (aggregate: Aggregate[], f: CostFilter) =>
+  aggregate.every((k) => WORKLOAD_KEYS.includes(k)) &&
+  !f.nodes?.length &&
+  !f.pods?.length &&
+  !f.labels?.length;
 
 /** Whether the filter narrows below where pods ran (then idle needs its own totals). */
 export const narrowsPods = (f: CostFilter) =>
@@ -229,16 +251,40 @@ export class CostAllocator {
     return t === null || t === undefined ? null : Number(t) + HOUR;
   }
 
-  /** Recomputes the per-day sums of the day holding `t` (after its hour was folded). */
-  async materializeDay(t: number): Promise<void> {
+  /**
+   * Brings the sums of the day holding `t` up to `to` (exclusive): adds the hours since the
+   * day's `through`, or, when `rebuildFrom` is at or before `through` (an hour already in the
+   * sums was folded again), empties the day and adds all its hours anew.
+   */
+  private async extendDay(t: number, to: number, rebuildFrom?: number): Promise<void> {
     const day = Math.floor(t / DAY) * DAY;
-    const params = [new Date(day).toISOString(), new Date(day + DAY).toISOString()];
+    const iso = (x: number) => new Date(x).toISOString();
     await this.db.transaction(async (tx) => {
-      for (const sql of MATERIALIZE_DAY) await tx.query(sql, params);
+      // One writer per database: the collector's hour and a query's catch-up never interleave.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [COST_DAYS_LOCK]);
+      const rows = await tx.query<{ through: Num }>(
+        `SELECT extract(epoch FROM through) * 1000 AS through FROM cost_days WHERE day = $1::timestamptz`,
+        [iso(day)],
+      );
+      let through = rows[0] ? num(rows[0].through) : day;
+      let end = Math.min(to, day + DAY);
+      if (rebuildFrom !== undefined && rebuildFrom < through) {
+        for (const sql of CLEAR_DAY) await tx.query(sql, [iso(day)]);
+        end = Math.max(end, through);
+        through = day;
+      }
+      if (through >= end) return;
+      for (const sql of ADD_HOURS) await tx.query(sql, [iso(through), iso(end), iso(day)]);
+      await tx.query(SET_THROUGH, [iso(day), iso(end)]);
     });
   }
 
-  /** Fills or refreshes the per-day sums [from, to) that lag behind the rollups. */
+  /** Called after the hour starting at `hour` was folded: adds it to its day's sums. */
+  async hourFolded(hour: number): Promise<void> {
+    await this.extendDay(hour, hour + HOUR, hour);
+  }
+
+  /** Fills or extends the per-day sums [from, to) that lag behind the rollups. */
   async ensureDays(from: number, to: number): Promise<number> {
     const frontier = await this.frontier();
     if (frontier === null) return 0;
@@ -251,10 +297,17 @@ export class CostAllocator {
     let filled = 0;
     for (let d = from; d < to && d < frontier; d += DAY) {
       if ((through.get(d) ?? 0) >= Math.min(d + DAY, frontier)) continue;
-      await this.materializeDay(d);
+      await this.extendDay(d, frontier);
       filled++;
     }
     return filled;
+  }
+
+  /** Drops the per-day sums of days that ended at or before `cutoff` (rollup retention). */
+  async prune(cutoff: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const sql of PRUNE_DAYS) await tx.query(sql, [new Date(cutoff).toISOString()]);
+    });
   }
 
   async allocate(
@@ -279,10 +332,21 @@ export class CostAllocator {
     const stepIndex = `floor(extract(epoch FROM s.t - $1::timestamptz) / $3)::int AS si`;
 
     // Rows: grouped by step, cluster (for idle sharing), the node when idle goes by node, keys.
+    // Whole days by cluster, namespace or controller read the per-workload sums (a few rows a
+    // day); anything finer reads per pod.
+    const workloads = daily && workloadGrain(aggregate, filter);
     const rp = base();
-    const keys = aggregate.map((k, i) => `${keyExpr(k, rp)} AS k${i}`);
+    const pa = workloads ? 's' : 'p';
+    const keys = aggregate.map((k, i) => `${keyExpr(k, rp, pa)} AS k${i}`);
     const groupCols = ['si', 'cl', ...(byNode ? ['nd'] : []), ...aggregate.map((_, i) => `k${i}`)];
-    const rowsSql = `
+    const rowsSql = workloads
+      ? `
+      SELECT ${stepIndex}, s.cluster AS cl, ${keys.length ? `${keys.join(', ')},` : ''} ${POD_SUMS},
+             string_to_array(string_agg(nullif(s.reasons, ''), E'\\n'), E'\\n') AS reasons
+        FROM (${WORKLOAD_DAYS}) s
+       WHERE ${where(filter, rp, 'pod', 's')}
+       GROUP BY ${groupCols.join(', ')}`
+      : `
       SELECT ${stepIndex}, p.cluster AS cl, ${byNode ? 'n.name AS nd,' : ''}
              ${keys.length ? `${keys.join(', ')},` : ''} ${POD_SUMS},
              array_agg(DISTINCT coalesce(n.price_reason, 'node unknown'))
@@ -303,7 +367,13 @@ export class CostAllocator {
 
     // What all pods there were allocated, when the filter keeps only some of them.
     const tp = base();
-    const totalSql = `
+    const totalSql = workloads
+      ? `
+      SELECT ${stepIndex}, s.cluster AS cl, ${POD_SUMS}
+        FROM (${WORKLOAD_DAYS}) s
+       WHERE ${where(filter, tp, 'place', 's')}
+       GROUP BY si, cl`
+      : `
       SELECT ${stepIndex}, p.cluster AS cl, ${byNode ? 'n.name AS nd,' : ''} ${POD_SUMS}
         FROM (${podSrc}) s
         JOIN cost_pods p ON p.target_id = s.pod_id
@@ -333,7 +403,7 @@ export class CostAllocator {
         ...podAmounts(r),
         values: aggregate.map((_, i) => (r[`k${i}`] as string | null) ?? null),
         si: Number(r.si),
-        reasons: r.reasons ?? [],
+        reasons: [...new Set(r.reasons ?? [])],
         cluster: r.cl,
         node: r.nd ?? null,
       },

@@ -144,9 +144,13 @@ export class CostService {
     await this.d.inventory.recordFrom(kube, this.now());
   }
 
-  /** Called by the collector after it folds an hour: that day's sums are recomputed. */
-  async hourFolded(hour: number): Promise<void> {
-    await this.d.allocator.materializeDay(hour);
+  /**
+   * Called by the collector after it folds an hour: the hour is added to its day's sums, and
+   * the sums of days the hourly rollups no longer hold (ended before `retainFrom`) are dropped.
+   */
+  async hourFolded(hour: number, retainFrom: number): Promise<void> {
+    await this.d.allocator.hourFolded(hour);
+    await this.d.allocator.prune(retainFrom);
   }
 
   async allocation(args: CostAllocationArgs): Promise<CostAllocation> {

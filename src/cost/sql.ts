@@ -8,7 +8,7 @@
 
 /** The clusters' own rows: how many collections each hour had (presence is measured against it). */
 const CLUSTER_HOURS = `
-  cl AS (
+  cl AS MATERIALIZED (
     SELECT target_id, bucket, samples FROM metric_rollups
      WHERE resolution = 3600 AND bucket >= $1::timestamptz AND bucket < $2::timestamptz
        AND target_id IN (SELECT DISTINCT 'k8s:' || cluster FROM cost_nodes))`;
@@ -74,28 +74,81 @@ export const POD_COLUMNS = [
 
 export const NODE_COLUMNS = ['hours', 'unpriced_h', 'cpu_cost', 'ram_cost', 'gpu_cost'] as const;
 
-const sums = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(', ');
-const excluded = (cols: readonly string[]) => cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+const sums = (cols: readonly string[], alias = '') =>
+  cols.map((c) => `sum(${alias}${c}) AS ${c}`).join(', ');
+const added = (table: string, cols: readonly string[]) =>
+  cols.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
 
-/** Recomputes one day's per-pod and per-node sums ($1 the day, $2 its end or the last hour). */
-export const MATERIALIZE_DAY = [
-  `INSERT INTO cost_pod_days (day, pod_id, node_id, ${POD_COLUMNS.join(', ')})
-   SELECT $1::timestamptz, pod_id, min(node_id), ${sums(POD_COLUMNS)} FROM (${POD_HOURS}) x
-    GROUP BY pod_id
-   ON CONFLICT (day, pod_id) DO UPDATE SET node_id = EXCLUDED.node_id, ${excluded(POD_COLUMNS)}`,
+/** The unpriced reasons of a group of pod-hours, newline-joined (none: ''). */
+const REASONS = `coalesce(string_agg(DISTINCT coalesce(n.price_reason, 'node unknown'), E'\\n')
+                   FILTER (WHERE x.unpriced_h > 0), '')`;
+/** Two newline-joined reason lists as one, without repeats. */
+const mergeReasons = (a: string, b: string) =>
+  `coalesce((SELECT string_agg(DISTINCT r, E'\\n') FROM unnest(string_to_array(${a} || E'\\n' || ${b}, E'\\n')) r
+              WHERE r <> ''), '')`;
+
+/** The per-workload grain: (cluster, namespace, controller), '' for no controller. */
+const WORKLOAD_GROUP = `p.cluster, p.namespace, coalesce(p.controller_kind, ''), coalesce(p.controller_name, '')`;
+const WORKLOAD_INSERT = `INSERT INTO cost_workload_days (day, cluster, namespace, controller_kind,
+       controller_name, ${POD_COLUMNS.join(', ')}, reasons)`;
+const WORKLOAD_UPSERT = `ON CONFLICT (day, cluster, namespace, controller_kind, controller_name)
+   DO UPDATE SET ${added('cost_workload_days', POD_COLUMNS)},
+     reasons = ${mergeReasons('cost_workload_days.reasons', 'EXCLUDED.reasons')}`;
+
+/**
+ * Adds the pod-hours of [$1, $2) to the sums of day $3 — per pod, per (cluster, namespace,
+ * controller) and per node. One pass over the hours'
+ * rollups feeds both pod and workload sums. The caller makes sure [$1, $2) is not in them yet.
+ */
+export const ADD_HOURS = [
+  `WITH h AS (
+     SELECT x.pod_id, min(x.node_id) AS node_id, ${sums(POD_COLUMNS, 'x.')}, ${REASONS} AS reasons
+       FROM (${POD_HOURS}) x LEFT JOIN cost_nodes n ON n.target_id = x.node_id
+      GROUP BY x.pod_id),
+   pods AS (
+     INSERT INTO cost_pod_days (day, pod_id, node_id, ${POD_COLUMNS.join(', ')})
+     SELECT $3::timestamptz, pod_id, node_id, ${POD_COLUMNS.join(', ')} FROM h
+     ON CONFLICT (day, pod_id) DO UPDATE SET
+       node_id = least(cost_pod_days.node_id, EXCLUDED.node_id), ${added('cost_pod_days', POD_COLUMNS)})
+   ${WORKLOAD_INSERT}
+   SELECT $3::timestamptz, ${WORKLOAD_GROUP}, ${sums(POD_COLUMNS, 'x.')},
+          ${mergeReasons("coalesce(string_agg(x.reasons, E'\\n'), '')", "''")}
+     FROM h x JOIN cost_pods p ON p.target_id = x.pod_id
+    GROUP BY ${WORKLOAD_GROUP}
+   ${WORKLOAD_UPSERT}`,
   `INSERT INTO cost_node_days (day, node_id, ${NODE_COLUMNS.join(', ')})
-   SELECT $1::timestamptz, node_id, ${sums(NODE_COLUMNS)} FROM (${NODE_HOURS}) x
+   SELECT $3::timestamptz, node_id, ${sums(NODE_COLUMNS)} FROM (${NODE_HOURS}) x
     GROUP BY node_id
-   ON CONFLICT (day, node_id) DO UPDATE SET ${excluded(NODE_COLUMNS)}`,
-  `INSERT INTO cost_days (day, through)
-   SELECT $1::timestamptz, coalesce(max(bucket) + interval '1 hour', $1::timestamptz)
-     FROM metric_rollups
-    WHERE resolution = 3600 AND bucket >= $1::timestamptz AND bucket < $2::timestamptz
-   ON CONFLICT (day) DO UPDATE SET through = EXCLUDED.through`,
+   ON CONFLICT (day, node_id) DO UPDATE SET ${added('cost_node_days', NODE_COLUMNS)}`,
 ];
+
+/** Day $1's sums hold the hours before $2. */
+export const SET_THROUGH = `INSERT INTO cost_days (day, through) VALUES ($1::timestamptz, $2::timestamptz)
+   ON CONFLICT (day) DO UPDATE SET through = EXCLUDED.through`;
+
+/** Empties day $1's sums before they are rebuilt (an hour already in them changed). */
+export const CLEAR_DAY = [
+  'DELETE FROM cost_pod_days WHERE day = $1::timestamptz',
+  'DELETE FROM cost_workload_days WHERE day = $1::timestamptz',
+  'DELETE FROM cost_node_days WHERE day = $1::timestamptz',
+  'DELETE FROM cost_days WHERE day = $1::timestamptz',
+];
+
+/** Drops the sums of days that ended at or before $1 (the hourly rollups' retention). */
+export const PRUNE_DAYS = [
+  'cost_pod_days',
+  'cost_workload_days',
+  'cost_node_days',
+  'cost_days',
+].map((t) => `DELETE FROM ${t} WHERE day <= $1::timestamptz - interval '1 day'`);
 
 /** The per-day tables as the same columns as POD_HOURS / NODE_HOURS. */
 export const POD_DAYS = `SELECT day AS t, pod_id, node_id, ${POD_COLUMNS.join(', ')}
   FROM cost_pod_days WHERE day >= $1::timestamptz AND day < $2::timestamptz`;
 export const NODE_DAYS = `SELECT day AS t, node_id, ${NODE_COLUMNS.join(', ')}
   FROM cost_node_days WHERE day >= $1::timestamptz AND day < $2::timestamptz`;
+/** Per-workload days with the pod columns' names (cluster, namespace, controller; no pod). */
+export const WORKLOAD_DAYS = `SELECT day AS t, cluster, namespace,
+       nullif(controller_kind, '') AS controller_kind, nullif(controller_name, '') AS controller_name,
+       ${POD_COLUMNS.join(', ')}, reasons
+  FROM cost_workload_days WHERE day >= $1::timestamptz AND day < $2::timestamptz`;

@@ -37,7 +37,7 @@ export interface CollectorOptions {
   /** Cost allocation's bookkeeping: where pods run (each minute), per-day sums (each hour). */
   cost?: {
     record(kube: KubernetesProvider): Promise<void>;
-    hourFolded(hour: number): Promise<void>;
+    hourFolded(hour: number, retainFrom: number): Promise<void>;
   };
 }
 
@@ -183,8 +183,8 @@ export class MetricsCollector {
       const hour = Math.floor(m / HOUR) * HOUR;
       if (m + MINUTE === hour + HOUR) {
         await this.o.rollups.foldHour(hour);
-        await this.costStep(() => this.o.cost?.hourFolded(hour));
         await this.o.rollups.prune(now - this.o.retention.minuteMs, now - this.o.retention.hourMs);
+        await this.costStep(() => this.o.cost?.hourFolded(hour, now - this.o.retention.hourMs));
       }
       this.lastMinuteWritten = m;
     }

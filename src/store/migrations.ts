@@ -319,6 +319,49 @@ export const MIGRATIONS: Migration[] = [
         through timestamptz NOT NULL
       );`,
   },
+  {
+    version: 110,
+    name: 'cost_workload_days',
+    sql: `
+      -- Per-day sums per (cluster, namespace, controller): 30-day allocation by namespace or
+      -- controller reads ~100 rows a day instead of one per pod. '' stands for no controller
+      -- (a key column); reasons are the unpriced reasons, newline-joined. Filled from the
+      -- per-pod sums already there; from now on kept with them, hour by hour.
+      CREATE TABLE cost_workload_days (
+        day             timestamptz NOT NULL,
+        cluster         text NOT NULL,
+        namespace       text NOT NULL,
+        controller_kind text NOT NULL,
+        controller_name text NOT NULL,
+        hours           double precision NOT NULL,
+        unpriced_h      double precision NOT NULL,
+        cpu_req_h       double precision NOT NULL,
+        cpu_use_h       double precision NOT NULL,
+        ram_req_h       double precision NOT NULL,
+        ram_use_h       double precision NOT NULL,
+        cpu_cost        double precision NOT NULL,
+        ram_cost        double precision NOT NULL,
+        gpu_cost        double precision NOT NULL,
+        cpu_req_cost    double precision NOT NULL,
+        cpu_use_cost    double precision NOT NULL,
+        ram_req_cost    double precision NOT NULL,
+        ram_use_cost    double precision NOT NULL,
+        reasons         text NOT NULL,
+        PRIMARY KEY (day, cluster, namespace, controller_kind, controller_name)
+      );
+      INSERT INTO cost_workload_days
+      SELECT d.day, p.cluster, p.namespace, coalesce(p.controller_kind, ''),
+             coalesce(p.controller_name, ''), sum(d.hours), sum(d.unpriced_h), sum(d.cpu_req_h),
+             sum(d.cpu_use_h), sum(d.ram_req_h), sum(d.ram_use_h), sum(d.cpu_cost),
+             sum(d.ram_cost), sum(d.gpu_cost), sum(d.cpu_req_cost), sum(d.cpu_use_cost),
+             sum(d.ram_req_cost), sum(d.ram_use_cost),
+             coalesce(string_agg(DISTINCT coalesce(n.price_reason, 'node unknown'), E'\\n')
+                        FILTER (WHERE d.unpriced_h > 0), '')
+        FROM cost_pod_days d JOIN cost_pods p ON p.target_id = d.pod_id
+        LEFT JOIN cost_nodes n ON n.target_id = d.node_id
+       GROUP BY d.day, p.cluster, p.namespace, coalesce(p.controller_kind, ''),
+                coalesce(p.controller_name, '');`,
+  },
 ];
 
 // An arbitrary constant: every replica takes the same advisory lock while migrating.

@@ -1,15 +1,18 @@
 // Cost allocation at scale: 1,000 nodes and 11,000 pods with 30 days of hourly rollups, in a
 // database of its own on the PostgreSQL server (never the shared lab's). Measures the first
 // build of the per-day sums, the recomputation after one new hour, 30-day allocation by
-// namespace and by controller (p50/p99 of 30), against the same answer computed from the
-// hourly rollups (the baseline, same run), and the stored allocation state per pod.
-// Run: node test/bench/cost.ts [--nodes 1000] [--pods 11000] [--days 30] [--reuse]
-// (--reuse keeps and reuses the generated database cost20_bench). Not part of npm test.
+// namespace and by controller (p50/p99 of 30) from the per-workload sums, a key only the
+// per-pod sums hold (same run), the cost of adding each new hour, and the allocation state
+// per pod. Run: node test/bench/cost.ts [--nodes 1000] [--pods 11000] [--days 30] [--reuse]
+// [--hourly] (--reuse keeps and reuses the database cost20_bench, generating only the hours
+// since; --hourly adds the same window from the hourly rollups, minutes). Not in npm test.
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { CostAllocator } from '../../src/cost/allocation.ts';
 import { CostInventory, type NodeSpec, type PodPlace } from '../../src/cost/inventory.ts';
 import { GIB, PriceBook } from '../../src/cost/prices.ts';
 import { CostService } from '../../src/cost/service.ts';
+import { CLEAR_DAY, PRUNE_DAYS } from '../../src/cost/sql.ts';
 import { DAY } from '../../src/cost/window.ts';
 import { HOUR } from '../../src/metrics/rollups.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
@@ -25,6 +28,7 @@ const NODES = arg('nodes', 1000);
 const PODS = arg('pods', 11_000);
 const DAYS = arg('days', 30);
 const REUSE = process.argv.includes('--reuse');
+const HOURLY = process.argv.includes('--hourly');
 const DB = 'cost20_bench';
 
 const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -43,8 +47,44 @@ const first = Math.floor(now / DAY) * DAY - (DAYS - 1) * DAY;
 const last = Math.floor(now / HOUR) * HOUR; // exclusive
 const prices = new PriceBook();
 const inventory = new CostInventory(db, prices);
+const allocator = new CostAllocator(db);
+const cost = new CostService({ allocator, inventory, prices, providers: new ProviderRegistry([]) });
 const t = () => performance.now();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+// The last NEW_HOURS hours are held back and added the way the collector adds them: the
+// hour's rollups written, then hourFolded (the recomputation cost per hour of new data).
+const NEW_HOURS = 5;
+const held = last - NEW_HOURS * HOUR;
+
+// Requests 20m/64Mi (the DaemonSet 100m/128Mi), usage from 10% to 150% of the request by pod,
+// every hour fully present; [from, to) generated in the server, one day per statement.
+async function generate(from: number, to: number): Promise<void> {
+  for (let d = from; d < to; d = Math.min(to, Math.floor(d / DAY) * DAY + DAY)) {
+    const end = Math.min(to, Math.floor(d / DAY) * DAY + DAY);
+    const range = [new Date(d).toISOString(), new Date(end - HOUR).toISOString()];
+    await db.query(
+      `INSERT INTO metric_rollups (resolution, target_id, bucket, avg, max, samples)
+       SELECT 3600, p.target_id, h, a, a, 240
+         FROM cost_pods p, generate_series($1::timestamptz, $2::timestamptz, interval '1 hour') h,
+              LATERAL (SELECT CASE WHEN p.namespace = 'kube-system' THEN 0.1 ELSE 0.02 END AS cr,
+                              CASE WHEN p.namespace = 'kube-system' THEN 134217728 ELSE 67108864 END AS mr,
+                              0.1 + 1.4 * abs(hashtext(p.target_id)) / 2147483647.0 AS f) x,
+              LATERAL (SELECT ARRAY[x.cr * x.f, x.mr * x.f, NULL, NULL, x.cr, NULL, x.mr, NULL, NULL, NULL]::float8[] AS a) y
+       ON CONFLICT DO NOTHING`,
+      range,
+    );
+    await db.query(
+      `INSERT INTO metric_rollups (resolution, target_id, bucket, avg, max, samples)
+       SELECT 3600, n.target_id, h, a, a, 240
+         FROM (SELECT target_id, ARRAY[NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, cpu_cores, memory_bytes]::float8[] AS a FROM cost_nodes
+               UNION ALL SELECT 'k8s:bench', ARRAY[NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL]::float8[]) n,
+              generate_series($1::timestamptz, $2::timestamptz, interval '1 hour') h
+       ON CONFLICT DO NOTHING`,
+      range,
+    );
+  }
+}
 
 const have = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM cost_pods'))[0]?.n);
 if (have !== PODS) {
@@ -94,53 +134,43 @@ if (have !== PODS) {
   await inventory.recordNodes(nodes, now);
   await inventory.recordPods(pods, now);
   await db.query('DELETE FROM metric_rollups');
-  const started = t();
-  // One day per statement, generated in the server: requests 20m/64Mi (the DaemonSet
-  // 100m/128Mi), usage from 10% to 150% of the request by pod, every hour fully present.
-  for (let d = first; d < last; d += DAY) {
-    const to = Math.min(d + DAY, last);
-    const range = [new Date(d).toISOString(), new Date(to - HOUR).toISOString()];
-    await db.query(
-      `INSERT INTO metric_rollups (resolution, target_id, bucket, avg, max, samples)
-       SELECT 3600, p.target_id, h, a, a, 240
-         FROM cost_pods p, generate_series($1::timestamptz, $2::timestamptz, interval '1 hour') h,
-              LATERAL (SELECT CASE WHEN p.namespace = 'kube-system' THEN 0.1 ELSE 0.02 END AS cr,
-                              CASE WHEN p.namespace = 'kube-system' THEN 134217728 ELSE 67108864 END AS mr,
-                              0.1 + 1.4 * abs(hashtext(p.target_id)) / 2147483647.0 AS f) x,
-              LATERAL (SELECT ARRAY[x.cr * x.f, x.mr * x.f, NULL, NULL, x.cr, NULL, x.mr, NULL, NULL, NULL]::float8[] AS a) y`,
-      range,
-    );
-    await db.query(
-      `INSERT INTO metric_rollups (resolution, target_id, bucket, avg, max, samples)
-       SELECT 3600, n.target_id, h, a, a, 240
-         FROM (SELECT target_id, ARRAY[NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, cpu_cores, memory_bytes]::float8[] AS a FROM cost_nodes
-               UNION ALL SELECT 'k8s:bench', ARRAY[NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL]::float8[]) n,
-              generate_series($1::timestamptz, $2::timestamptz, interval '1 hour') h`,
-      range,
-    );
-  }
-  await db.query('ANALYZE');
-  const rows = (await db.query<{ n: string }>('SELECT count(*) AS n FROM metric_rollups'))[0]?.n;
-  console.log(
-    `generated ${rows} hourly rollup rows (${NODES} nodes, ${PODS} pods, ${(last - first) / HOUR} h) in ${secs(t() - started)}`,
-  );
-  await db.query('DELETE FROM cost_days');
+  for (const sql of PRUNE_DAYS) await db.query(sql, [new Date(last + DAY).toISOString()]);
 }
-
-const allocator = new CostAllocator(db);
-const cost = new CostService({ allocator, inventory, prices, providers: new ProviderRegistry([]) });
-
+// Everything up to the held-back hours (with --reuse: the hours since the last run), and none
+// of the held-back hours in the rollups or the per-day sums.
+const rollupsBefore = (await allocator.frontier()) ?? first;
 let started = t();
-const filled = await allocator.ensureDays(first, last);
-console.log(`per-day sums built for ${filled} days in ${secs(t() - started)}`);
+await generate(Math.max(first, rollupsBefore), held);
+await db.query(
+  'DELETE FROM metric_rollups WHERE resolution = 3600 AND (bucket >= $1 OR bucket < $2)',
+  [new Date(held).toISOString(), new Date(first).toISOString()],
+);
+await allocator.prune(first);
+for (let d = Math.floor(held / DAY) * DAY; d < last; d += DAY) {
+  for (const sql of CLEAR_DAY) await db.query(sql, [new Date(d).toISOString()]);
+}
+await db.query('ANALYZE');
+const rows = (await db.query<{ n: string }>('SELECT count(*) AS n FROM metric_rollups'))[0]?.n;
+console.log(
+  `${rows} hourly rollup rows (${NODES} nodes, ${PODS} pods, ${(held - first) / HOUR} h); generated in ${secs(t() - started)}`,
+);
 
-// One new hour of data: the collector recomputes that hour's day (at most 24 h of rollups).
+started = t();
+const filled = await allocator.ensureDays(first, held);
+console.log(`per-day sums built or caught up for ${filled} days in ${secs(t() - started)}`);
+
+// New hours, as the collector sees them: written, then added to their day's sums.
 const recompute: number[] = [];
-for (let i = 0; i < 5; i++) {
+for (let h = held; h < last; h += HOUR) {
+  await generate(h, h + HOUR);
   started = t();
-  await allocator.materializeDay(last - HOUR);
+  await allocator.hourFolded(h);
   recompute.push(t() - started);
 }
+// An hour folded again (its data changed): the day is rebuilt from its hourly rollups.
+started = t();
+await allocator.hourFolded(last - HOUR);
+const rebuild = t() - started;
 const hoursToday = (last - Math.floor((last - HOUR) / DAY) * DAY) / HOUR;
 
 const percentile = (xs: number[], p: number) => {
@@ -170,34 +200,55 @@ const byController = await time(RUNS, () =>
 const byDay = await time(10, () =>
   cost.allocation({ window: fixed, step: '1d', aggregate: ['namespace'] }),
 );
-// Baseline: the same window from the hourly rollups (what a query without per-day sums does).
-const hourlyWindow = `${new Date(first).toISOString()},${new Date(last).toISOString()}`;
-// Two steps (all but the last hour, then the last): not whole days, so from the hourly rollups.
-let hourly: Awaited<ReturnType<typeof cost.allocation>> | undefined;
-const baseline = await time(
-  1,
-  async () => {
-    hourly = await cost.allocation({
-      window: hourlyWindow,
-      step: `${(last - first) / HOUR - 1}h`,
-      aggregate: ['namespace'],
-    });
-  },
-  false,
-);
+// Same run, a key the per-workload sums do not hold: read from the per-pod sums, as every
+// whole-day window was before them.
+const byTeam = await time(10, () => cost.allocation({ window: fixed, aggregate: ['label:team'] }));
+const byPod = await cost.allocation({ window: fixed, aggregate: ['namespace', 'pod'] });
 const check = await cost.allocation({ window: fixed, aggregate: ['namespace'] });
+// Optional baseline: the same window from the hourly rollups (minutes at this scale).
+let hourly: Awaited<ReturnType<typeof cost.allocation>> | undefined;
+let baseline: number[] = [];
+if (HOURLY) {
+  baseline = await time(
+    1,
+    async () => {
+      // Two steps (all but the last hour, then the last): not whole days, so hourly rollups.
+      hourly = await cost.allocation({
+        window: fixed,
+        step: `${(last - first) / HOUR - 1}h`,
+        aggregate: ['namespace'],
+      });
+    },
+    false,
+  );
+}
 
 const size = async (table: string) =>
   Number((await db.query<{ b: string }>(`SELECT pg_total_relation_size($1) AS b`, [table]))[0]?.b);
-const stateBytes = (await size('cost_pod_days')) + (await size('cost_pods'));
-const podDays = Number(
-  (await db.query<{ n: string }>('SELECT count(*) AS n FROM cost_pod_days'))[0]?.n,
-);
+const count = async (table: string) =>
+  Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+const podState = (await size('cost_pod_days')) + (await size('cost_pods'));
+const workloadState = await size('cost_workload_days');
+// What the process keeps per pod between calls: the inventory's last written row (its JSON).
+const inventoryBytes = JSON.stringify({
+  id: 'k8s:bench:POD:team-00:app-0-0',
+  cluster: 'bench',
+  ns: 'team-00',
+  name: 'app-0-0',
+  node: 'k8s:bench:NODE::node-0',
+  ck: 'deployment',
+  cn: 'app-0',
+  labels: { app: 'app-0', team: 't0' },
+  gpus: 0,
+}).length;
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const median = (xs: number[]) => percentile(xs, 0.5);
+const sumCost = (a: typeof check) => a.total.cpuCost + a.total.ramCost;
 console.log(
-  `\n${NODES} nodes, ${PODS} pods, ${DAYS} days (${(last - first) / HOUR} h) on PostgreSQL; ${RUNS} runs after a warm-up`,
+  `\n${NODES} nodes, ${PODS} pods, ${DAYS} days (${(last - first) / HOUR} h) on PostgreSQL; ${RUNS} runs after a warm-up; load ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
 );
 console.log(
   `30-day allocation by namespace:            p50 ${ms(median(byNamespace))}, p99 ${ms(percentile(byNamespace, 0.99))}`,
@@ -209,15 +260,21 @@ console.log(
   `30-day by namespace, 30 daily steps:       p50 ${ms(median(byDay))}, p99 ${ms(percentile(byDay, 0.99))}`,
 );
 console.log(
-  `baseline, same window from hourly rollups: ${ms(median(baseline))}, one run (${(median(baseline) / median(byNamespace)).toFixed(1)}× the per-day answer)`,
+  `same run, per-pod sums (label:team):       p50 ${ms(median(byTeam))} (${(median(byTeam) / median(byNamespace)).toFixed(1)}× by namespace)`,
+);
+if (HOURLY) {
+  console.log(
+    `same window from hourly rollups:           ${ms(median(baseline))}, one run (${(median(baseline) / median(byNamespace)).toFixed(1)}× by namespace)`,
+  );
+}
+console.log(
+  `one new hour added to its day's sums:      median ${ms(median(recompute))} of ${recompute.length} (max ${ms(Math.max(...recompute))})`,
+);
+console.log(`an hour folded again (day of ${hoursToday} h rebuilt): ${ms(rebuild)}`);
+console.log(
+  `allocation state on disk: ${(podState / PODS / 1024).toFixed(1)} KiB per pod (cost_pod_days + cost_pods, ${await count('cost_pod_days')} pod-days) + ${(workloadState / PODS).toFixed(0)} B per pod (cost_workload_days, ${await count('cost_workload_days')} rows); in memory ${inventoryBytes} B per live pod (the inventory's last row)`,
 );
 console.log(
-  `recompute after one new hour (day of ${hoursToday} h): median ${ms(median(recompute))} of 5`,
-);
-console.log(
-  `allocation state: ${(stateBytes / PODS / 1024).toFixed(1)} KiB per pod on disk (cost_pod_days + cost_pods, ${podDays} pod-days); nothing kept in memory between queries`,
-);
-console.log(
-  `totals agree: per-day ${check.total.cpuCost + check.total.ramCost} vs hourly ${(hourly?.total.cpuCost ?? 0) + (hourly?.total.ramCost ?? 0)}`,
+  `totals agree: per-workload ${sumCost(check)} vs per-pod ${sumCost(byPod)}${hourly ? ` vs hourly ${sumCost(hourly)}` : ''}`,
 );
 await db.close();

@@ -16,7 +16,8 @@ export const B = 0.004237 * K; // $/GiB-hour
 const node = (name: string) => `k8s:c1:NODE::${name}`;
 const pod = (ns: string, name: string) => `k8s:c1:POD:${ns}:${name}`;
 
-function rollup(targetId: string, samples: number, v: Partial<Record<MetricName, number>>) {
+/** One hourly rollup row with the given metrics (the others null). */
+export function rollup(targetId: string, samples: number, v: Partial<Record<MetricName, number>>) {
   const avg: (number | null)[] = Array.from({ length: N }, () => null);
   for (const [k, x] of Object.entries(v)) avg[NAME_INDEX[k as MetricName]] = x;
   return { targetId, avg, max: avg, samples };

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CostAllocator } from '../../src/cost/allocation.ts';
 import { CostService, efficiency, totalCost } from '../../src/cost/service.ts';
 import { ValidationError } from '../../src/errors.ts';
-import { HOUR } from '../../src/metrics/rollups.ts';
+import { GIB } from '../../src/cost/prices.ts';
+import { DAY } from '../../src/cost/window.ts';
+import { HOUR, RollupStore } from '../../src/metrics/rollups.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import type { Database } from '../../src/store/database.ts';
-import { A, B, N1, P1, P2, seedCostCase } from '../support/cost-case.ts';
+import { A, B, N1, P1, P2, rollup, seedCostCase } from '../support/cost-case.ts';
 import { STORES } from '../support/stores.ts';
 
 // "Now" is 10:30 on a fixed day; the complete hours 08:00 and 09:00 hold data.
@@ -90,6 +92,45 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
     expect(totalCost(ctl.rows.find((r) => r.idle)!)).toBeCloseTo(N1 - P1 - P2, 9);
   });
 
+  it('by controller over whole days (per-workload sums) agrees with the per-pod sums', async () => {
+    const byCtl = await cost.allocation({ window: '1d', aggregate: ['namespace', 'controller'] });
+    const byPod = await cost.allocation({
+      window: '1d',
+      aggregate: ['namespace', 'controller', 'pod'],
+    });
+    const ctl = new Map(byCtl.rows.filter((r) => !r.idle).map((r) => [r.name, r]));
+    expect([...ctl.keys()].sort()).toEqual([
+      'batch/__unallocated__',
+      'shop/deployment:checkout',
+      'shop/statefulset:db',
+    ]);
+    expect(totalCost(ctl.get('shop/deployment:checkout')!)).toBeCloseTo(P1, 9);
+    expect(totalCost(ctl.get('shop/statefulset:db')!)).toBeCloseTo(P2, 9);
+    expect(ctl.get('batch/__unallocated__')!.unpricedReasons).toEqual([
+      'no node.kubernetes.io/instance-type label',
+    ]);
+    for (const [name, row] of ctl) {
+      const pods = byPod.rows.filter((r) => !r.idle && r.name.startsWith(`${name}/`));
+      expect(pods.length).toBeGreaterThan(0);
+      expect(row.hours).toBeCloseTo(
+        pods.reduce((a, r) => a + r.hours, 0),
+        9,
+      );
+      expect(row.cpuCost + row.ramCost).toBeCloseTo(
+        pods.reduce((a, r) => a + r.cpuCost + r.ramCost, 0),
+        9,
+      );
+      expect(row.cpuRequestCoreHours).toBeCloseTo(
+        pods.reduce((a, r) => a + r.cpuRequestCoreHours, 0),
+        9,
+      );
+    }
+    // The same idle either way.
+    const idle = (a: typeof byCtl) => totalCost(a.rows.find((r) => r.idle)!);
+    expect(idle(byCtl)).toBeCloseTo(N1 - P1 - P2, 9);
+    expect(idle(byPod)).toBeCloseTo(N1 - P1 - P2, 9);
+  });
+
   it('steps cut the window into hours', async () => {
     const a = await cost.allocation({ window: '2h', step: '1h', aggregate: ['pod'] });
     const p2 = a.rows.filter((r) => r.name === 'shop/p2').map((r) => [r.start, totalCost(r)]);
@@ -118,5 +159,73 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
       cost.allocation({ window: '30d', step: '1h', aggregate: [] }),
     ).resolves.toBeTruthy();
     await expect(cost.allocation({ window: '400d' })).rejects.toThrow(/at most 366 days/);
+  });
+});
+
+// The per-day sums as the collector keeps them: hour by hour, a day rebuilt when an hour
+// already in it is folded again, and days past the rollups' retention dropped.
+describe.each(STORES)('per-day cost sums on $kind', (store) => {
+  let db: Database;
+  let allocator: CostAllocator;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const s = await store.open();
+    cleanup = s.cleanup;
+    db = s.db;
+    await seedCostCase(db, H0);
+    allocator = new CostAllocator(db);
+  }, 300_000);
+  afterAll(async () => cleanup());
+
+  /** What the per-pod and per-workload sums of day D hold for namespace shop. */
+  async function shop(): Promise<{ pods: number; workloads: number; through: number | null }> {
+    const q = async (sql: string) =>
+      Number((await db.query<{ c: string | number | null }>(sql))[0]?.c ?? 0);
+    const day = `'${new Date(D).toISOString()}'::timestamptz`;
+    return {
+      pods: await q(`SELECT sum(d.cpu_cost + d.ram_cost) AS c FROM cost_pod_days d
+                       JOIN cost_pods p ON p.target_id = d.pod_id
+                      WHERE d.day = ${day} AND p.namespace = 'shop'`),
+      workloads: await q(`SELECT sum(cpu_cost + ram_cost) AS c FROM cost_workload_days
+                           WHERE day = ${day} AND namespace = 'shop'`),
+      through:
+        (
+          await db.query<{ t: string | number }>(
+            `SELECT extract(epoch FROM through) * 1000 AS t FROM cost_days WHERE day = ${day}`,
+          )
+        ).map((r) => Number(r.t))[0] ?? null,
+    };
+  }
+
+  /** Both sums hold `cost` for shop, through `through`. */
+  async function expectShop(cost: number, through: number): Promise<void> {
+    const s = await shop();
+    expect(s.pods).toBeCloseTo(cost, 9);
+    expect(s.workloads).toBeCloseTo(cost, 9);
+    expect(s.through).toBe(through);
+  }
+
+  it('adds each folded hour to its day, rebuilds a day on a refold, prunes old days', async () => {
+    await allocator.hourFolded(H0);
+    // 08:00: p1 all hour (2 A + 4 B), p2 all hour at its usage (1.5 A + 3 B).
+    await expectShop(3.5 * A + 7 * B, H0 + HOUR);
+    await allocator.hourFolded(H1);
+    await expectShop(P1 + P2, H1 + HOUR);
+    // 08:00 folded again with p1 using 3 cores (over its request of 2): one more core-hour.
+    await new RollupStore(db).write(HOUR, H0, [
+      rollup('k8s:c1:POD:shop:p1', 240, {
+        CPU_REQUEST: 2,
+        CPU_USAGE: 3,
+        MEMORY_REQUEST: 4 * GIB,
+        MEMORY_USAGE: GIB,
+      }),
+    ]);
+    await allocator.hourFolded(H0);
+    await expectShop(P1 + P2 + A, H1 + HOUR);
+    // Kept while any of the day is within retention; dropped once all of it is past.
+    await allocator.prune(D + DAY - 1);
+    expect((await shop()).through).toBe(H1 + HOUR);
+    await allocator.prune(D + DAY);
+    expect(await shop()).toEqual({ pods: 0, workloads: 0, through: null });
   });
 });
