@@ -111,6 +111,63 @@ function merged(rows: CostRow[], aggregate: Aggregate[]): CostRow[] {
   );
 }
 
+type Grain = 'namespace' | 'node' | 'pod' | 'workload' | 'aws';
+
+const WORKLOAD_KINDS = ['DEPLOYMENT', 'STATEFULSET', 'DAEMONSET', 'REPLICASET'];
+
+function grainOf(r: Resource): Grain | null {
+  if (r.provider === 'AWS') {
+    return ['EC2_INSTANCE', 'EBS_VOLUME', 'RDS_INSTANCE'].includes(r.kind) ? 'aws' : null;
+  }
+  if (r.kind === 'NAMESPACE') return 'namespace';
+  if (r.kind === 'NODE') return 'node';
+  if (r.kind === 'POD') return 'pod';
+  return WORKLOAD_KINDS.includes(r.kind) ? 'workload' : null;
+}
+
+const controllerOf = (r: Resource) => `${r.kind.toLowerCase()}:${r.name}`;
+
+/**
+ * How the resources of one Kubernetes grain are costed together: the allocation's keys, a
+ * filter holding all of them, and each resource's key values in the rows.
+ */
+const GRAINS: Record<
+  Exclude<Grain, 'aws'>,
+  {
+    aggregate: Aggregate[];
+    filter: (uniq: (f: (r: Resource) => string) => string[]) => CostFilter;
+    values: (r: Resource) => string[];
+  }
+> = {
+  namespace: {
+    aggregate: ['cluster', 'namespace'],
+    filter: (u) => ({ clusters: u((r) => r.cluster), namespaces: u((r) => r.name) }),
+    values: (r) => [r.cluster, r.name],
+  },
+  node: {
+    aggregate: ['cluster', 'node'],
+    filter: (u) => ({ clusters: u((r) => r.cluster), nodes: u((r) => r.name) }),
+    values: (r) => [r.cluster, r.name],
+  },
+  pod: {
+    aggregate: ['cluster', 'pod'],
+    filter: (u) => ({
+      clusters: u((r) => r.cluster),
+      pods: u((r) => `${r.namespace ?? ''}/${r.name}`),
+    }),
+    values: (r) => [r.cluster, `${r.namespace ?? ''}/${r.name}`],
+  },
+  workload: {
+    aggregate: ['cluster', 'namespace', 'controller'],
+    filter: (u) => ({
+      clusters: u((r) => r.cluster),
+      namespaces: u((r) => r.namespace ?? ''),
+      controllers: u(controllerOf),
+    }),
+    values: (r) => [r.cluster, r.namespace ?? '', controllerOf(r)],
+  },
+};
+
 /**
  * What things cost: allocation of node prices to workloads (OpenCost's model), idle, AWS
  * resources beside them, trends and the overview's totals; keeps the cost tables current.
@@ -154,11 +211,17 @@ export class CostService {
   }
 
   async allocation(args: CostAllocationArgs): Promise<CostAllocation> {
-    let window: CostWindow;
-    let aggregate: Aggregate[];
+    const { window, aggregate } = this.parse(args);
+    return this.allocate(window, aggregate, args.filter ?? {}, args.shareIdle ?? false);
+  }
+
+  /** The window and aggregate keys, or a ValidationError naming the argument at fault. */
+  private parse(args: CostAllocationArgs): { window: CostWindow; aggregate: Aggregate[] } {
     try {
-      window = parseCostWindow(args.window, args.step, this.now());
-      aggregate = parseAggregate(args.aggregate ?? []);
+      return {
+        window: parseCostWindow(args.window, args.step, this.now()),
+        aggregate: parseAggregate(args.aggregate ?? []),
+      };
     } catch (err) {
       if (err instanceof CostWindowError || err instanceof CostInputError) {
         throw new ValidationError(err.message, [
@@ -167,7 +230,6 @@ export class CostService {
       }
       throw err;
     }
-    return this.allocate(window, aggregate, args.filter ?? {}, args.shareIdle ?? false);
   }
 
   /**
@@ -247,48 +309,67 @@ export class CostService {
     return { window, aggregate, rows, total };
   }
 
-  /** What one resource cost over a window; null for kinds that carry no cost of their own. */
-  async resourceCost(r: Resource, windowText: string): Promise<CostRow | null> {
-    const filter = this.filterOf(r);
-    if (!filter) return null;
-    const a = await this.allocation({ window: windowText, filter });
-    // A node's cost is its pods' and its idle; anything else is only its own allocation.
-    const rows = r.kind === 'NODE' ? a.rows : a.rows.filter((x) => !x.idle);
-    const out: CostRow = { ...a.total, ...zeroAmounts(), name: r.name, unpricedReasons: [] };
-    for (const x of rows) {
-      addAmounts(out, x);
-      out.unpricedReasons.push(
-        ...x.unpricedReasons.filter((y) => !out.unpricedReasons.includes(y)),
-      );
-    }
+  /**
+   * What each resource cost over one window; null for kinds without a cost of their own. One
+   * allocation per grain on the list (namespaces, nodes, pods, workloads), so a page of any
+   * size costs the same statements; AWS resources are priced one by one, in memory.
+   */
+  async resourceCosts(
+    resources: readonly Resource[],
+    windowText: string,
+  ): Promise<(CostRow | null)[]> {
+    const out: (CostRow | null)[] = resources.map(() => null);
+    const groups = new Map<Grain, number[]>();
+    resources.forEach((r, i) => {
+      const g = grainOf(r);
+      if (g) groups.set(g, [...(groups.get(g) ?? []), i]);
+    });
+    const { window } = this.parse({ window: windowText });
+    const empty = (r: Resource): CostRow => ({
+      ...zeroAmounts(),
+      name: r.name,
+      values: [],
+      start: window.from,
+      end: window.to,
+      idle: false,
+      provider: r.provider,
+      unpricedReasons: [],
+    });
+    const add = (into: CostRow, x: CostRow) => {
+      addAmounts(into, x);
+      for (const y of x.unpricedReasons) {
+        if (!into.unpricedReasons.includes(y)) into.unpricedReasons.push(y);
+      }
+    };
+    await Promise.all(
+      [...groups].map(async ([grain, indexes]) => {
+        const list = indexes.map((i) => resources[i] as Resource);
+        if (grain === 'aws') {
+          list.forEach((r, j) => {
+            const row = empty(r);
+            for (const x of awsRows([r], this.d.prices, window, [], {}, this.now())) add(row, x);
+            out[indexes[j] as number] = row;
+          });
+          return;
+        }
+        const g = GRAINS[grain];
+        const uniq = (f: (r: Resource) => string) => [...new Set(list.map(f))];
+        const a = await this.allocate(window, g.aggregate, g.filter(uniq), false);
+        const byKey = new Map<string, CostRow[]>();
+        for (const x of a.rows) {
+          // A node's cost is its pods' and its idle; anything else only its own allocation.
+          if (x.provider !== 'KUBERNETES' || (x.idle && grain !== 'node')) continue;
+          const k = JSON.stringify(x.values);
+          byKey.set(k, [...(byKey.get(k) ?? []), x]);
+        }
+        list.forEach((r, j) => {
+          const row = empty(r);
+          for (const x of byKey.get(JSON.stringify(g.values(r))) ?? []) add(row, x);
+          out[indexes[j] as number] = row;
+        });
+      }),
+    );
     return out;
-  }
-
-  private filterOf(r: Resource): CostFilter | null {
-    if (r.provider === 'AWS') {
-      return ['EC2_INSTANCE', 'EBS_VOLUME', 'RDS_INSTANCE'].includes(r.kind)
-        ? { clusters: [r.cluster] }
-        : null;
-    }
-    switch (r.kind) {
-      case 'NAMESPACE':
-        return { clusters: [r.cluster], namespaces: [r.name] };
-      case 'NODE':
-        return { clusters: [r.cluster], nodes: [r.name] };
-      case 'POD':
-        return { clusters: [r.cluster], pods: [`${r.namespace}/${r.name}`] };
-      case 'DEPLOYMENT':
-      case 'STATEFULSET':
-      case 'DAEMONSET':
-      case 'REPLICASET':
-        return {
-          clusters: [r.cluster],
-          namespaces: [r.namespace ?? ''],
-          controllers: [`${r.kind.toLowerCase()}:${r.name}`],
-        };
-      default:
-        return null;
-    }
   }
 
   /** Each key's cost over a window and over the window of the same length before it. */

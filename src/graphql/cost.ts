@@ -11,6 +11,7 @@ import {
   type CostTrend,
   type CostTrendRow,
 } from '../cost/service.ts';
+import type { Resource } from '../providers/provider.ts';
 import { builder } from './builder.ts';
 import { NodeRef } from './kubernetes.ts';
 import { OverviewRef } from './overview.ts';
@@ -277,14 +278,38 @@ builder.queryFields((t) => ({
   }),
 }));
 
+interface CostKey {
+  resource: Resource;
+  window: string;
+}
+
 builder.interfaceField(ResourceInterface, 'cost', (t) =>
-  t.field({
+  t.loadable({
     type: CostRowRef,
     nullable: true,
     description:
       'What this resource cost over a window (namespace, node incl. its idle, pod, workload, EC2/EBS/RDS); null for kinds without a cost of their own.',
     args: { window: t.arg.string({ required: true, defaultValue: '7d', description: WINDOW }) },
-    resolve: (r, args, ctx) => ctx.services.cost.resourceCost(r, args.window),
+    // Every resource of a page with the same window: one allocation per kind of resource.
+    resolve: (r, args) => ({ resource: r, window: args.window }),
+    loaderOptions: { cacheKeyFn: (k: CostKey) => `${k.window}\u0000${k.resource.id}` },
+    load: async (keys: CostKey[], ctx) => {
+      const byWindow = new Map<string, number[]>();
+      keys.forEach((k, i) => byWindow.set(k.window, [...(byWindow.get(k.window) ?? []), i]));
+      const out: (CostRow | null | Error)[] = new Array<CostRow | null | Error>(keys.length);
+      await Promise.all(
+        [...byWindow].map(async ([window, indexes]) => {
+          const rows = await ctx.services.cost
+            .resourceCosts(
+              indexes.map((i) => (keys[i] as CostKey).resource),
+              window,
+            )
+            .catch((err: unknown) => indexes.map(() => err as Error));
+          indexes.forEach((i, j) => (out[i] = rows[j] ?? null));
+        }),
+      );
+      return out;
+    },
   }),
 );
 

@@ -99,6 +99,7 @@ type Documents = {
     "\n  mutation CheckpointNow {\n    createAuditCheckpoint {\n      treeSize\n    }\n  }\n": typeof types.CheckpointNowDocument,
     "\n  query BatchedPage($first: Int!) {\n    resources(first: $first, filter: { kinds: [POD], namespaces: [\"batch\"] }) {\n      edges {\n        node {\n          id\n          name\n          auditLog(first: 3) {\n            totalCount\n            edges {\n              node {\n                id\n                action\n                reverts {\n                  id\n                  action\n                }\n              }\n            }\n          }\n          recommendations(statuses: [OPEN, APPLIED], first: 2) {\n            totalCount\n            totalMonthlySavings\n            edges {\n              node {\n                id\n                status\n                appliedAuditEvent {\n                  id\n                  action\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchedPageDocument,
     "\n  subscription BatchedPerEvent {\n    resourceEvents {\n      resource {\n        auditLog {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.BatchedPerEventDocument,
+    "\n  query CostPage($first: Int!, $kinds: [ResourceKind!]) {\n    resources(first: $first, filter: { kinds: $kinds, clusters: [\"c1\"] }) {\n      edges {\n        node {\n          kind\n          namespace\n          name\n          cost(window: \"2h\") {\n            totalCost\n            hours\n            unpricedReasons\n          }\n        }\n      }\n    }\n  }\n": typeof types.CostPageDocument,
 };
 const documents: Documents = {
     "\n  mutation ScaleNothing($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n      ... on ActionResult {\n        dryRun\n      }\n    }\n  }\n": types.ScaleNothingDocument,
@@ -186,6 +187,7 @@ const documents: Documents = {
     "\n  mutation CheckpointNow {\n    createAuditCheckpoint {\n      treeSize\n    }\n  }\n": types.CheckpointNowDocument,
     "\n  query BatchedPage($first: Int!) {\n    resources(first: $first, filter: { kinds: [POD], namespaces: [\"batch\"] }) {\n      edges {\n        node {\n          id\n          name\n          auditLog(first: 3) {\n            totalCount\n            edges {\n              node {\n                id\n                action\n                reverts {\n                  id\n                  action\n                }\n              }\n            }\n          }\n          recommendations(statuses: [OPEN, APPLIED], first: 2) {\n            totalCount\n            totalMonthlySavings\n            edges {\n              node {\n                id\n                status\n                appliedAuditEvent {\n                  id\n                  action\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.BatchedPageDocument,
     "\n  subscription BatchedPerEvent {\n    resourceEvents {\n      resource {\n        auditLog {\n          totalCount\n        }\n      }\n    }\n  }\n": types.BatchedPerEventDocument,
+    "\n  query CostPage($first: Int!, $kinds: [ResourceKind!]) {\n    resources(first: $first, filter: { kinds: $kinds, clusters: [\"c1\"] }) {\n      edges {\n        node {\n          kind\n          namespace\n          name\n          cost(window: \"2h\") {\n            totalCost\n            hours\n            unpricedReasons\n          }\n        }\n      }\n    }\n  }\n": types.CostPageDocument,
 };
 
 /**
@@ -542,6 +544,10 @@ export function graphql(source: "\n  query BatchedPage($first: Int!) {\n    reso
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription BatchedPerEvent {\n    resourceEvents {\n      resource {\n        auditLog {\n          totalCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription BatchedPerEvent {\n    resourceEvents {\n      resource {\n        auditLog {\n          totalCount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CostPage($first: Int!, $kinds: [ResourceKind!]) {\n    resources(first: $first, filter: { kinds: $kinds, clusters: [\"c1\"] }) {\n      edges {\n        node {\n          kind\n          namespace\n          name\n          cost(window: \"2h\") {\n            totalCost\n            hours\n            unpricedReasons\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CostPage($first: Int!, $kinds: [ResourceKind!]) {\n    resources(first: $first, filter: { kinds: $kinds, clusters: [\"c1\"] }) {\n      edges {\n        node {\n          kind\n          namespace\n          name\n          cost(window: \"2h\") {\n            totalCost\n            hours\n            unpricedReasons\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

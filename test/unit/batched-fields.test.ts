@@ -21,31 +21,8 @@ import { RecommendationStore } from '../../src/recommendations/store.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrations.ts';
 import { graphql } from '../gql/gql.ts';
+import { counting } from '../support/counting-db.ts';
 import { FixtureProvider } from './chat-fixtures.ts';
-
-/** The database with every statement counted (transactions count their statements too). */
-function counting(db: Database): { db: Database; statements: () => number } {
-  let n = 0;
-  const counted: Database = {
-    ...db,
-    kind: db.kind,
-    query: (sql, params) => {
-      n++;
-      return db.query(sql, params);
-    },
-    transaction: (fn) =>
-      db.transaction((tx) =>
-        fn({
-          ...tx,
-          query: (sql, params) => {
-            n++;
-            return tx.query(sql, params);
-          },
-        }),
-      ),
-  };
-  return { db: counted, statements: () => n };
-}
 
 const PAGE_QUERY = graphql(`
   query BatchedPage($first: Int!) {
