@@ -1,3 +1,4 @@
+import { parseQuantity } from '../../providers/kubernetes/quantity.ts';
 import type { Draft, Skip } from '../types.ts';
 import type { ContainerProfile, WorkloadProfile } from '../workloads.ts';
 import {
@@ -121,7 +122,8 @@ export function rightsize(
       },
     });
     precondition[c.name] = c.resources;
-    deltaPerPod += (req ?? 0) - next;
+    // Priced at the request as written (rounded up), which is what applying it sets.
+    deltaPerPod += (req ?? 0) - (parseQuantity(nextText) ?? next);
   }
   if (patchContainers.length === 0) return {};
 
