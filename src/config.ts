@@ -3,6 +3,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { readCustomPrices, type CustomPrices } from './cost/prices.ts';
 import { limitsEnv, limitsConfig, type LimitsConfig } from './limits-config.ts';
+import { oidcConfig, oidcEnv, type OidcConfig } from './oidc-config.ts';
 
 // Ordered by what a role may do; `agent` reads like a viewer and, besides, speaks for the
 // registered agent of its name (agentHeartbeat, submitRecommendations), which no other role does.
@@ -280,6 +281,7 @@ const schema = z.object({
   // A test hook, honoured only with NODE_ENV=test: pause between execution and outcome.
   TEST_PAUSE_AFTER_EXECUTE_MS: z.coerce.number().int().min(0).default(0),
   ...limitsEnv,
+  ...oidcEnv,
 });
 
 type Env = z.output<typeof schema>;
@@ -296,7 +298,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Subscription streams: retention per topic, and the Redis key prefix of their streams. */
   streams: { retentionEvents: number; retentionSeconds: number; keyPrefix: string };
-  auth: { mode: Env['AUTH_MODE']; tokens: ApiToken[] };
+  /** Static tokens, and OIDC bearer JWTs beside them when OIDC_ISSUER_URL is set. */
+  auth: { mode: Env['AUTH_MODE']; tokens: ApiToken[]; oidc?: OidcConfig | undefined };
   /** Origins (scheme://host[:port]) whose browser pages may call the API; none: same-origin only. */
   corsOrigins: string[];
   /** Trusted-documents mode: the manifest's texts by id; only these run for non-admins. */
@@ -415,6 +418,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } catch (err) {
     throw new ConfigError([`Invalid configuration: COST_CUSTOM_PRICES: ${(err as Error).message}`]);
   }
+  const oidc = oidcConfig(e);
+  if (oidc && 'problems' in oidc) throw new ConfigError(oidc.problems);
   const regions = e.AWS_REGIONS.length > 0 ? e.AWS_REGIONS : e.AWS_REGION ? [e.AWS_REGION] : [];
   return {
     env: e.NODE_ENV,
@@ -430,7 +435,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retentionSeconds: e.STREAM_RETENTION_SECONDS,
       keyPrefix: e.STREAM_KEY_PREFIX,
     },
-    auth: { mode: e.AUTH_MODE, tokens: e.API_TOKENS },
+    auth: { mode: e.AUTH_MODE, tokens: e.API_TOKENS, oidc },
     corsOrigins: e.CORS_ORIGINS,
     trustedDocuments: e.TRUSTED_DOCUMENTS,
     rateLimit: {

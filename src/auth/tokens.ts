@@ -1,7 +1,9 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiToken, Role } from '../config.ts';
+import type { OidcConfig } from '../oidc-config.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from '../store/database.ts';
+import { type AuthRefusal, looksLikeJwt, OidcVerifier } from './oidc.ts';
 import { bearerSecret, type Viewer } from './viewer.ts';
 
 interface StoredToken {
@@ -18,15 +20,28 @@ function hashSecret(secret: string): Buffer {
 export interface AuthOptions {
   mode: 'token' | 'none';
   tokens: ApiToken[];
+  oidc?: OidcConfig | undefined;
 }
 
-/** Turns bearer secrets into viewers; holds only hashes of the secrets. */
+const MISSING: AuthRefusal = {
+  status: 401,
+  code: 'UNAUTHENTICATED',
+  reason: 'UNKNOWN_TOKEN',
+  message: 'Authentication required: send "Authorization: Bearer <token>"',
+};
+
+/**
+ * Turns bearer credentials into viewers: static tokens (holding only hashes of their
+ * secrets) and, with OIDC configured, JWTs from the identity provider.
+ */
 export class TokenAuthenticator {
   private tokens: StoredToken[] = [];
   private readonly options: AuthOptions;
+  private readonly oidc: OidcVerifier | undefined;
 
   constructor(options: AuthOptions) {
     this.options = options;
+    this.oidc = options.oidc ? new OidcVerifier(options.oidc) : undefined;
   }
 
   get mode(): AuthOptions['mode'] {
@@ -85,7 +100,19 @@ export class TokenAuthenticator {
     return this.tokens.map((t) => ({ name: t.name, role: t.role }));
   }
 
-  /** The viewer for an Authorization header value, or null when it is missing or wrong. */
+  /**
+   * The viewer for an Authorization header value, or why not: a static token first (one hash),
+   * then, when OIDC is configured and the credential is a JWT, the identity provider's keys.
+   */
+  async resolve(authorization: unknown): Promise<Viewer | AuthRefusal> {
+    const viewer = this.authenticate(authorization);
+    if (viewer) return viewer;
+    const secret = bearerSecret(authorization);
+    if (this.oidc && secret && looksLikeJwt(secret)) return this.oidc.verify(secret);
+    return MISSING;
+  }
+
+  /** The viewer for a static token, or null when it is missing or wrong. */
   authenticate(authorization: unknown): Viewer | null {
     if (this.options.mode === 'none') return { name: 'anonymous', role: 'admin' };
     const secret = bearerSecret(authorization);

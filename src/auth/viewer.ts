@@ -3,8 +3,11 @@ import { ROLES, type Role } from '../config.ts';
 export type { Role };
 
 export interface Viewer {
+  /** The principal: a static token's name, or `oidc:<subject>` for a signed-in person. */
   name: string;
   role: Role;
+  /** A signed-in person's name from the ID token (`name` claim or OIDC_NAME_CLAIM). */
+  displayName?: string;
 }
 
 export function roleAtLeast(role: Role, minimum: Role): boolean {

@@ -66,10 +66,18 @@ const HealthRef = builder.objectRef<Health>('Health').implement({
 });
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
-  description: 'Who a request acts as: the name and role of its API token.',
+  description:
+    'Who a request acts as: an API token, or a person signed in with OIDC, and its role.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'The token name (what the audit log records).' }),
+    name: t.exposeString('name', {
+      description:
+        "The principal the audit log records: the token's name, or `oidc:<subject>` for a person signed in with OIDC.",
+    }),
     role: t.field({ type: RoleEnum, description: 'What it may do.', resolve: (v) => v.role }),
+    displayName: t.exposeString('displayName', {
+      nullable: true,
+      description: "A signed-in person's name from the OIDC ID token; null for static tokens.",
+    }),
   }),
 });
 

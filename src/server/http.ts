@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { AuthRefusal } from '../auth/oidc.ts';
 import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { HealthService } from '../health.ts';
 import type { Logger } from '../logger.ts';
@@ -46,9 +47,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers = 
   res.end(text);
 }
 
-function graphqlError(res: ServerResponse, status: number, message: string, code: string): void {
+function graphqlError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code: string,
+  more: Record<string, unknown> = {},
+): void {
   const headers = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...more } }] }, headers);
+}
+
+function refuse(res: ServerResponse, r: AuthRefusal): void {
+  graphqlError(res, r.status, r.message, r.code, { reason: r.reason });
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -143,9 +154,8 @@ export class HttpFront {
           : sendJson(res, 503, { status: 'not ready', reasons });
       }
       case '/metrics': {
-        if (!this.deps.auth.authenticate(req.headers.authorization)) {
-          return graphqlError(res, 401, 'Authentication required', 'UNAUTHENTICATED');
-        }
+        const caller = await this.deps.auth.resolve(req.headers.authorization);
+        if ('status' in caller) return refuse(res, caller);
         const text = await this.deps.metrics.registry.metrics();
         res.writeHead(200, { 'content-type': this.deps.metrics.registry.contentType });
         res.end(text);
@@ -165,15 +175,8 @@ export class HttpFront {
     ctx: { requestId: string; log: Logger; entry: InFlight },
   ): Promise<void> {
     const method = req.method ?? 'GET';
-    const viewer = this.deps.auth.authenticate(req.headers.authorization);
-    if (!viewer) {
-      return graphqlError(
-        res,
-        401,
-        'Authentication required: send "Authorization: Bearer <token>"',
-        'UNAUTHENTICATED',
-      );
-    }
+    const viewer = await this.deps.auth.resolve(req.headers.authorization);
+    if ('status' in viewer) return refuse(res, viewer);
     const decision = await this.deps.rateLimiter.consume(viewer.name);
     if (!decision.allowed) {
       const seconds = decision.retryAfterSeconds;

@@ -96,13 +96,19 @@ export function attachWebSocket(options: {
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         const fromParams = ctx.connectionParams?.authorization;
-        const viewer = options.auth.authenticate(
+        const viewer = await options.auth.resolve(
           fromParams ?? ctx.extra.request.headers.authorization,
         );
-        if (!viewer) {
-          ctx.extra.socket.close(4401, 'UNAUTHENTICATED: send connectionParams.authorization');
+        if ('status' in viewer) {
+          // Close reasons are limited to 123 bytes: the code and reason, not the whole message.
+          ctx.extra.socket.close(
+            viewer.status === 403 ? 4403 : 4401,
+            viewer.reason === 'UNKNOWN_TOKEN'
+              ? 'UNAUTHENTICATED: send connectionParams.authorization'
+              : `${viewer.code}: ${viewer.reason}`,
+          );
           return false;
         }
         ctx.extra.viewer = viewer;

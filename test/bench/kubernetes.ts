@@ -9,7 +9,6 @@
 // alternating with it, and the default one gets its rate limiter on (a budget it never spends);
 // phase 3 is then skipped.
 // --create N first adds N pods in namespace k8s-bench (deleted at the end).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,16 @@ import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { deploymentYaml, kubectl, lab, sleep } from '../integration/kubernetes-support.ts';
-import { ROOT } from '../support/process.ts';
+import {
+  DASHBOARD,
+  load as loadWith,
+  median,
+  out,
+  perSlice,
+  spawnNode,
+  summary,
+  waitHttp,
+} from './http-load.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -36,10 +44,8 @@ const { values: opts } = parseArgs({
   },
 });
 const TOKEN = 'bench-operator-secret-0123456789';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
-const out = (s: string) => process.stdout.write(`${s}\n`);
+const load = (url: string, body: string, seconds: number, token?: string) =>
+  loadWith(url, body, seconds, Number(opts.concurrency), token);
 
 async function createPods(n: number): Promise<void> {
   const docs = ['apiVersion: v1\nkind: Namespace\nmetadata: {name: k8s-bench}'];
@@ -121,62 +127,6 @@ async function startup(): Promise<void> {
       (global.gc ? '' : ' (run with --expose-gc for a meaningful figure)'),
   );
 }
-
-function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitHttp(url: string, ok = 200): Promise<void> {
-  for (;;) {
-    const s = await fetch(url).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (s === ok) return;
-    await sleep(100);
-  }
-}
-
-/** Latencies (ms) of the requests completed by `concurrency` keep-alive clients in `seconds`. */
-async function load(url: string, body: string, seconds: number, token?: string): Promise<number[]> {
-  const latencies: number[] = [];
-  const headers = {
-    'content-type': 'application/json',
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-  };
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: Number(opts.concurrency) }, async () => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        const res = await fetch(url, { method: 'POST', headers, body });
-        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return latencies;
-}
-
-const summary = (latencies: number[], seconds: number) => ({
-  rps: latencies.length / seconds,
-  p50: pct(latencies, 0.5),
-  p99: pct(latencies, 0.99),
-});
-
-const DASHBOARD = `query Dashboard($ns: String!) {
-  resources(filter: { namespaces: [$ns], kinds: [POD] }, first: 100) {
-    totalCount
-    edges { node { __typename id name state ... on Pod { phase restarts ip
-      workload { __typename id name state ... on Deployment { desiredReplicas readyReplicas } }
-      node { __typename id name state unschedulable } } } }
-  }
-}`;
 
 /** Phases 2 and 3, against the orchestrator run as its own process (node src/main.ts). */
 async function serve(): Promise<void> {
@@ -268,8 +218,6 @@ async function serve(): Promise<void> {
       }
       const ours = summary(oursAll, seconds);
       const base = summary(baseAll, seconds);
-      const perSlice = (rs: number[]) =>
-        `per slice ${rs.map((r) => `${(100 * r).toFixed(0)}%`).join(' ')} (median ${(100 * median(rs)).toFixed(0)}%)`;
       out(
         `dashboard query (first 100 of ${nsPods} pods in ${ns}, with deployment and node; ${opts.concurrency} concurrent, ${seconds}s each in ${slices} alternating slices):`,
       );

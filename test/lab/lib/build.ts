@@ -1,6 +1,8 @@
 // Builds the lab's Go binaries once per source version. The output directory is keyed by a
 // hash of go.mod, go.sum and every lab Go source (plus the Go version), and lives outside
 // the repository, so a second `lab build` or `lab up` costs a hash and a stat.
+// The OIDC provider (test/lab/oidc) is its own Go module with its own key: its dependencies
+// do not enter the Kubernetes binaries' go.sum, and changing it rebuilds only itself.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -35,22 +37,25 @@ export function findGo(): string | undefined {
   ]);
 }
 
+export const OIDC_SRC = join(LAB_SRC, 'oidc');
+
 function goSources(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
   )) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) goSources(p, out);
-    else if (e.name.endsWith('.go') || e.name === 'go.mod' || e.name === 'go.sum') out.push(p);
+    if (e.isDirectory()) {
+      if (p !== OIDC_SRC) goSources(p, out);
+    } else if (e.name.endsWith('.go') || e.name === 'go.mod' || e.name === 'go.sum') out.push(p);
   }
   return out;
 }
 
-export async function buildKey(go: string): Promise<string> {
+export async function buildKey(go: string, src = LAB_SRC): Promise<string> {
   const h = createHash('sha256');
   h.update(await run(go, ['env', 'GOVERSION', 'GOOS', 'GOARCH']));
-  for (const f of goSources(LAB_SRC)) {
-    h.update(relative(LAB_SRC, f)).update('\0').update(readFileSync(f)).update('\0');
+  for (const f of goSources(src)) {
+    h.update(relative(src, f)).update('\0').update(readFileSync(f)).update('\0');
   }
   return h.digest('hex').slice(0, 16);
 }
@@ -86,31 +91,40 @@ function ldflags(): string {
   return flags.join(' ');
 }
 
-/** Returns the directory holding every lab binary, building it first if needed. */
-export async function ensureBuilt(): Promise<string> {
+interface Module {
+  what: string;
+  src: string;
+  /** Cache directory name: the key, with a prefix for modules other than the main one. */
+  prefix: string;
+  packages: string;
+  ldflags: string;
+  binaries: readonly string[];
+}
+
+async function buildModule(m: Module): Promise<string> {
   const go = findGo();
   if (!go) {
     throw new LabError(
       'Go toolchain not found: the lab builds kube-apiserver, etcd and kwok from source and needs Go >= 1.26 on PATH (or /usr/local/go/bin/go).',
     );
   }
-  const key = await buildKey(go);
-  const dir = join(cacheRoot(), key, 'bin');
+  const key = await buildKey(go, m.src);
+  const dir = join(cacheRoot(), `${m.prefix}${key}`, 'bin');
   if (existsSync(join(dir, '.complete'))) return dir;
 
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const started = Date.now();
-  log(`building lab binaries into ${dir} (cold: ~20 min on 2 cores; cached afterwards)`);
+  log(`building ${m.what} into ${dir} (cached afterwards)`);
   // -p=2 matches the CI machine; more parallelism only adds memory pressure there.
   const goflags = [process.env.GOFLAGS ?? '', '-p=2', '-buildvcs=false'].join(' ').trim();
   await new Promise<void>((res, rej) => {
     const child = spawn(
       go,
-      ['build', '-trimpath', `-ldflags=${ldflags()}`, '-o', tmp, './cmd/...'],
+      ['build', '-trimpath', `-ldflags=${m.ldflags}`, '-o', tmp, m.packages],
       {
-        cwd: LAB_SRC,
+        cwd: m.src,
         env: { ...process.env, GOFLAGS: goflags },
         stdio: ['ignore', 'inherit', 'inherit'],
       },
@@ -119,10 +133,10 @@ export async function ensureBuilt(): Promise<string> {
     child.on('exit', (code) =>
       code === 0
         ? res()
-        : rej(new LabError(`go build of the lab binaries failed (exit ${code}); output above`)),
+        : rej(new LabError(`go build of the ${m.what} failed (exit ${code}); output above`)),
     );
   });
-  for (const b of BINARIES) {
+  for (const b of m.binaries) {
     if (!existsSync(join(tmp, b))) throw new LabError(`go build produced no ${b} binary in ${tmp}`);
   }
   writeFileSync(
@@ -132,6 +146,31 @@ export async function ensureBuilt(): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, '..'), { recursive: true });
   renameSync(tmp, dir);
-  log(`built lab binaries in ${Math.round((Date.now() - started) / 1000)}s`);
+  log(`built ${m.what} in ${Math.round((Date.now() - started) / 1000)}s`);
   return dir;
+}
+
+/** Returns the directory holding every lab binary, building it first if needed. */
+export function ensureBuilt(): Promise<string> {
+  return buildModule({
+    what: 'lab binaries (cold: ~20 min on 2 cores)',
+    src: LAB_SRC,
+    prefix: '',
+    packages: './cmd/...',
+    ldflags: ldflags(),
+    binaries: BINARIES,
+  });
+}
+
+/** Returns the path of the OIDC provider binary, building it first if needed. */
+export async function ensureOidcBuilt(): Promise<string> {
+  const dir = await buildModule({
+    what: 'OIDC provider (cold: ~70 s of CPU)',
+    src: OIDC_SRC,
+    prefix: 'oidc-',
+    packages: './cmd/...',
+    ldflags: '-s -w',
+    binaries: ['oidc-provider'],
+  });
+  return join(dir, 'oidc-provider');
 }

@@ -1,0 +1,77 @@
+// The HTTP load generator and statistics shared by the benches that compare servers (or one
+// server under two credentials) in alternating slices.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ROOT } from '../support/process.ts';
+import { sleep } from '../integration/kubernetes-support.ts';
+
+export const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+export const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+export const out = (s: string) => process.stdout.write(`${s}\n`);
+
+export function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function waitHttp(url: string, ok = 200): Promise<void> {
+  for (;;) {
+    const s = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (s === ok) return;
+    await sleep(100);
+  }
+}
+
+/** Latencies (ms) of the requests completed by `concurrency` keep-alive clients in `seconds`. */
+export async function load(
+  url: string,
+  body: string,
+  seconds: number,
+  concurrency: number,
+  token?: string,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  const headers = {
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const res = await fetch(url, { method: 'POST', headers, body });
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return latencies;
+}
+
+export const summary = (latencies: number[], seconds: number) => ({
+  rps: latencies.length / seconds,
+  p50: pct(latencies, 0.5),
+  p99: pct(latencies, 0.99),
+});
+
+export const perSlice = (rs: number[]) =>
+  `per slice ${rs.map((r) => `${(100 * r).toFixed(0)}%`).join(' ')} (median ${(100 * median(rs)).toFixed(0)}%)`;
+
+/** The dashboard's pod page: first 100 pods of a namespace with their deployment and node. */
+export const DASHBOARD = `query Dashboard($ns: String!) {
+  resources(filter: { namespaces: [$ns], kinds: [POD] }, first: 100) {
+    totalCount
+    edges { node { __typename id name state ... on Pod { phase restarts ip
+      workload { __typename id name state ... on Deployment { desiredReplicas readyReplicas } }
+      node { __typename id name state unschedulable } } } }
+  }
+}`;
