@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditMaintenance } from '../../src/actions/reconcile.ts';
-import { AuditStore, type IntentInput } from '../../src/audit/store.ts';
+import { AuditStore } from '../../src/audit/store.ts';
+import type { IntentInput } from '../../src/audit/chain-writer.ts';
 import { pruneAuditLog, verifyAuditLog } from '../../src/audit/verify.ts';
 import { createLogger } from '../../src/logger.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';

@@ -12,7 +12,8 @@ import {
   verifierKey,
 } from '../../src/audit/note.ts';
 import { FileSink, type CheckpointSink } from '../../src/audit/sink.ts';
-import type { AuditStore, IntentInput, OutcomeInput } from '../../src/audit/store.ts';
+import type { AuditStore } from '../../src/audit/store.ts';
+import type { IntentInput, OutcomeInput } from '../../src/audit/chain-writer.ts';
 import type { AuditEvent } from '../../src/audit/types.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';
 import { createLogger } from '../../src/logger.ts';
