@@ -1,12 +1,10 @@
 import { SetDesiredCapacityCommand, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import {
   DeleteVolumeCommand,
-  ModifyInstanceAttributeCommand,
   RebootInstancesCommand,
   StartInstancesCommand,
   StopInstancesCommand,
   TerminateInstancesCommand,
-  waitUntilInstanceStopped,
   type Instance,
   type Volume,
 } from '@aws-sdk/client-ec2';
@@ -16,109 +14,22 @@ import {
   StopDBInstanceCommand,
   type DBInstance,
 } from '@aws-sdk/client-rds';
-import { ConflictError, ProviderError, ValidationError } from '../../errors.ts';
-import type { ActionOutcome, ActionRequest, ActionVerb, Resource } from '../provider.ts';
+import { ValidationError } from '../../errors.ts';
+import type { ActionOutcome, ActionRequest, Resource } from '../provider.ts';
+import {
+  awsVerbs,
+  call,
+  checkPrecondition,
+  ec2DryRun,
+  facts,
+  invalidState,
+  requireState,
+  unsupported,
+  type Step,
+} from './action-checks.ts';
 import type { RegionClients } from './clients.ts';
-import { awsErrorCode, mapAwsError } from './errors.ts';
+import { changeInstanceType, STOP_WAIT_SECONDS, type ActionLimits } from './instance-type.ts';
 import { ec2State, nativeIdOf, rdsState } from './model.ts';
-
-/** Verbs per kind. State is checked in execute(), so a wrong state names itself there. */
-export function awsVerbs(r: Resource): ActionVerb[] {
-  switch (r.kind) {
-    case 'EC2_INSTANCE':
-      return (r.object as Instance).State?.Name === 'terminated'
-        ? []
-        : ['start', 'stop', 'reboot', 'delete', 'patch'];
-    case 'RDS_INSTANCE':
-      return ['start', 'stop', 'delete'];
-    case 'EBS_VOLUME':
-      return ['delete'];
-    case 'AUTO_SCALING_GROUP':
-      return ['scale'];
-    default:
-      return [];
-  }
-}
-
-/** The parts of a resource that actions read or change: before/after and preconditions. */
-export function facts(r: Resource): Record<string, unknown> {
-  switch (r.kind) {
-    case 'EC2_INSTANCE': {
-      const i = r.object as Instance;
-      return { state: r.state, awsState: i.State?.Name, instanceType: i.InstanceType };
-    }
-    case 'RDS_INSTANCE': {
-      const d = r.object as DBInstance;
-      return { state: r.state, awsState: d.DBInstanceStatus, dbInstanceClass: d.DBInstanceClass };
-    }
-    case 'EBS_VOLUME': {
-      const v = r.object as Volume;
-      const attachedTo = (v.Attachments ?? []).map((a) => a.InstanceId).filter(Boolean);
-      return { state: r.state, awsState: v.State, attachedTo };
-    }
-    case 'AUTO_SCALING_GROUP': {
-      const g = r.object as AutoScalingGroup;
-      return {
-        state: r.state,
-        desiredCapacity: g.DesiredCapacity,
-        minSize: g.MinSize,
-        maxSize: g.MaxSize,
-      };
-    }
-    default:
-      return { state: r.state };
-  }
-}
-
-/** Optimistic concurrency: every key of the precondition must still hold. */
-export function checkPrecondition(r: Resource, precondition: Record<string, unknown> | undefined) {
-  if (!precondition) return;
-  const now = facts(r);
-  for (const [key, expected] of Object.entries(precondition)) {
-    if (JSON.stringify(now[key]) !== JSON.stringify(expected)) {
-      throw new ConflictError(
-        `${r.name} changed since the action was planned: ${key} is ${JSON.stringify(now[key])}, expected ${JSON.stringify(expected)}`,
-      );
-    }
-  }
-}
-
-function invalidState(r: Resource, verb: string, current: string | undefined, needs: string) {
-  return new ValidationError(
-    `Cannot ${verb} ${r.kind} ${r.name} (${nativeIdOf(r)}): it is ${current ?? 'in an unknown state'}; ${verb} needs ${needs}`,
-    [{ path: 'id', message: `current state ${current ?? 'unknown'}` }],
-  );
-}
-
-function requireState(r: Resource, verb: string, current: string | undefined, allowed: string[]) {
-  if (!current || !allowed.includes(current)) {
-    throw invalidState(r, verb, current, `state ${allowed.join(' or ')}`);
-  }
-}
-
-/**
- * EC2's own DryRun: AWS checks permissions and parameters and answers DryRunOperation when the
- * call would have succeeded; any other answer is the error the real call would have hit.
- */
-async function ec2DryRun(send: () => Promise<unknown>, what: string): Promise<void> {
-  try {
-    await send();
-  } catch (err) {
-    if (awsErrorCode(err) === 'DryRunOperation') return;
-    throw mapAwsError(err, what);
-  }
-  throw new ProviderError('AWS', `${what}: AWS ignored DryRun and performed the call`);
-}
-
-async function call<T>(send: () => Promise<T>, what: string): Promise<T> {
-  try {
-    return await send();
-  } catch (err) {
-    throw mapAwsError(err, what);
-  }
-}
-
-type Step = { after: Record<string, unknown>; message: string };
 
 function replicasParam(params: Record<string, unknown>): number {
   const n = params.replicas ?? params.desiredCapacity;
@@ -198,135 +109,6 @@ async function ec2Action(
     default:
       throw unsupported(r, req.verb);
   }
-}
-
-/** `family.size`, e.g. t3.medium, m6i.2xlarge, u-6tb1.metal. */
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
-/** How long a stop may take before the type change gives up (real EC2: seconds to minutes). */
-export const STOP_WAIT_SECONDS = 600;
-
-export interface ActionLimits {
-  /** How long changeInstanceType waits for the stop before putting the instance back. */
-  stopWaitSeconds: number;
-}
-
-function instanceTypeParam(r: Resource, params: Record<string, unknown>): string {
-  const patch = params.patch as Record<string, unknown>;
-  const extra = Object.keys(patch).filter((k) => k !== 'instanceType');
-  const type = patch.instanceType;
-  if (extra.length > 0 || typeof type !== 'string' || !INSTANCE_TYPE.test(type)) {
-    throw new ValidationError(
-      `An EC2 instance patch is { instanceType: "<family>.<size>" }${extra.length ? `; ${extra.join(', ')} cannot be changed here` : ''}`,
-      [{ path: 'patch.instanceType', message: 'expected an instance type such as t3.medium' }],
-    );
-  }
-  if (type === (r.object as Instance).InstanceType) {
-    throw new ValidationError(`${r.name} is already ${type}`, [
-      { path: 'patch.instanceType', message: 'same as the current type' },
-    ]);
-  }
-  return type;
-}
-
-/**
- * The instance type changes only while the instance is stopped: a running instance is
- * stopped, modified and started again (a short outage, which the recommendation says); a
- * stopped one is only modified. When any step fails (the stop, the wait for it, the modify, the
- * start on the new type), the instance is put back on its old type and started again before
- * the error is reported.
- */
-async function changeInstanceType(
-  c: RegionClients,
-  r: Resource,
-  req: ActionRequest,
-  stopWaitSeconds: number,
-): Promise<Step> {
-  const id = nativeIdOf(r);
-  const i = r.object as Instance;
-  const from = i.InstanceType;
-  const to = instanceTypeParam(r, req.params);
-  const current = i.State?.Name;
-  requireState(r, 'change the type of', current, ['running', 'stopped']);
-  const wasRunning = current === 'running';
-  const ids = { InstanceIds: [id] };
-  const what = `change EC2 instance ${id} in ${c.region} from ${from} to ${to}`;
-  const modify = (type: string | undefined, dryRun = false) =>
-    c.ec2.send(
-      new ModifyInstanceAttributeCommand({
-        InstanceId: id,
-        InstanceType: { Value: type },
-        DryRun: dryRun,
-      }),
-    );
-  const steps = wasRunning ? 'stop, modify, start' : 'modify; it stays stopped';
-  const after = (s: string | undefined) => ({
-    ...facts(r),
-    state: ec2State(s),
-    awsState: s,
-    instanceType: to,
-  });
-  if (req.dryRun) {
-    if (wasRunning) {
-      await ec2DryRun(() => c.ec2.send(new StopInstancesCommand({ ...ids, DryRun: true })), what);
-    }
-    await ec2DryRun(() => modify(to, true), what);
-    return {
-      after: after(current),
-      message: `would change ${r.name} from ${from} to ${to} (${steps})`,
-    };
-  }
-  // Puts the instance back as it was (old type, running if it was), then reports `cause`.
-  const restore = async (cause: unknown, modified: boolean): Promise<never> => {
-    const failure = mapAwsError(cause, what);
-    const back = `${modified ? `back on ${from}` : `still ${from}`}${wasRunning ? ' and starting again' : ''}`;
-    try {
-      if (modified) await modify(from);
-      if (wasRunning) await c.ec2.send(new StartInstancesCommand(ids));
-    } catch (err) {
-      throw new ProviderError(
-        'AWS',
-        `${failure.message}; then putting ${r.name} ${back} failed: ${mapAwsError(err, what).message}`,
-      );
-    }
-    failure.message = `${failure.message} (${r.name} is ${back})`;
-    throw failure;
-  };
-  if (wasRunning) {
-    await call(() => c.ec2.send(new StopInstancesCommand(ids)), what);
-    try {
-      await waitUntilInstanceStopped(
-        { client: c.ec2, maxWaitTime: stopWaitSeconds, minDelay: 1, maxDelay: 15 },
-        ids,
-      );
-    } catch (err) {
-      // A stop that never completes (or a describe that keeps failing) must not leave the
-      // instance stopped: start it again, on the type it has.
-      return restore(mapAwsError(err, `${what}: waiting for the stop`), false);
-    }
-  }
-  try {
-    await modify(to);
-  } catch (err) {
-    return restore(err, false);
-  }
-  if (!wasRunning) {
-    return {
-      after: after(current),
-      message: `changed ${r.name} from ${from} to ${to} (it stays stopped)`,
-    };
-  }
-  let state: string | undefined;
-  try {
-    const res = await c.ec2.send(new StartInstancesCommand(ids));
-    state = res.StartingInstances?.[0]?.CurrentState?.Name;
-  } catch (err) {
-    // e.g. InsufficientInstanceCapacity for the new type in this zone.
-    return restore(err, true);
-  }
-  return {
-    after: after(state),
-    message: `changed ${r.name} from ${from} to ${to} (stopped, modified, started)`,
-  };
 }
 
 async function volumeAction(c: RegionClients, r: Resource, req: ActionRequest): Promise<Step> {
@@ -454,12 +236,6 @@ async function asgAction(c: RegionClients, r: Resource, req: ActionRequest): Pro
     `scale Auto Scaling group ${name} in ${c.region}`,
   );
   return { after, message: `scaled ${r.name} from ${from} to ${n}` };
-}
-
-function unsupported(r: Resource, verb: string) {
-  return new ValidationError(`${verb} is not supported for ${r.kind}`, [
-    { path: 'verb', message: `not one of ${awsVerbs(r).join(', ') || 'none'}` },
-  ]);
 }
 
 /** Runs one action against a freshly described resource. */

@@ -13,7 +13,9 @@ import type {
   ResourceFilter,
   RevertPlan,
 } from '../provider.ts';
-import { awsVerbs, runAction, STOP_WAIT_SECONDS } from './actions.ts';
+import { awsVerbs } from './action-checks.ts';
+import { runAction } from './actions.ts';
+import { STOP_WAIT_SECONDS } from './instance-type.ts';
 import { regionClients, type RegionClients, type RegionTarget } from './clients.ts';
 import { describeFailure, mapAwsError } from './errors.ts';
 import { DEFAULT_PAGE_SIZES, describeOne, listKind, type PageSizes } from './inventory.ts';
