@@ -1,14 +1,7 @@
 import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
-import type { AuditEvent, AuditSource } from '../audit/types.ts';
+import type { AuditEvent } from '../audit/types.ts';
 import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
-import {
-  AppError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ProviderError,
-  ValidationError,
-} from '../errors.ts';
+import { AppError, ForbiddenError } from '../errors.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { Resource } from '../providers/provider.ts';
@@ -18,7 +11,12 @@ import { idle } from './analyzers/idle.ts';
 import { replicas } from './analyzers/replicas.ts';
 import { rightsize } from './analyzers/rightsizing.ts';
 import type { Settings } from './analyzers/settings.ts';
-import { auditTargetOf, NO_VERB } from './decisions.ts';
+import {
+  NO_VERB,
+  RecommendationDecisions,
+  type ApplyInput,
+  type RejectInput,
+} from './decisions.ts';
 import type { RecommendationStore } from './store.ts';
 import type { AnalyzerResult, Draft, Recommendation, Skip } from './types.ts';
 import type { PrometheusUsage, UsageSnapshot } from './usage.ts';
@@ -106,8 +104,14 @@ export class RecommendationEngine {
   /** This replica's last pass (`lastRun` gives any replica's, from the store). */
   last: RunReport | undefined;
 
+  private readonly decisions: RecommendationDecisions;
+
   constructor(deps: RecommendationEngine['deps']) {
     this.deps = deps;
+    this.decisions = new RecommendationDecisions({
+      ...deps,
+      statusChanged: (rec) => this.publish('STATUS_CHANGED', rec),
+    });
   }
 
   get settings(): Settings {
@@ -351,138 +355,13 @@ export class RecommendationEngine {
         this.deps.log.error({ err }, 'could not stream the recommendation event'),
       );
   }
-
   /** Carries the recommendation's action out through the pipeline (source RECOMMENDATION). */
-  async apply(input: {
-    id: string;
-    dryRun: boolean;
-    idempotencyKey?: string | null | undefined;
-    confirm?: string | null | undefined;
-    viewer: Viewer;
-    requestId: string | null;
-    /** Where the request came from (ChatOps applies advice too); RECOMMENDATION by default. */
-    source?: AuditSource | undefined;
-  }): Promise<ActionOutcomeResult> {
-    const rec = await this.deps.store.get(input.id);
-    if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
-    if (rec.status !== 'OPEN') {
-      return new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
-    }
-    if (!rec.action) {
-      return new ValidationError(`"${rec.title}" has no action the orchestrator can take`, [
-        { path: 'id', message: 'advisory only' },
-      ]);
-    }
-    if (rec.action.manualOnly && input.confirm !== rec.targetName) {
-      return new ValidationError(
-        `"${rec.title}" is never applied automatically; confirm with the target's name (${rec.targetName})`,
-        [{ path: 'confirm', message: `must equal ${rec.targetName}` }],
-      );
-    }
-    const result = await this.deps.actions.run({
-      action: 'apply_recommendation',
-      verb: rec.action.verb,
-      targetId: rec.targetId,
-      params: rec.action.params,
-      precondition: rec.action.precondition,
-      dryRun: input.dryRun,
-      idempotencyKey: input.idempotencyKey,
-      confirm: input.confirm,
-      context: { recommendationId: rec.id },
-      source: input.source ?? 'RECOMMENDATION',
-      viewer: input.viewer,
-      requestId: input.requestId,
-    });
-    if (input.dryRun) return result;
-    if (!(result instanceof AppError)) {
-      const done = await this.deps.store.resolve(
-        rec.id,
-        'APPLIED',
-        `applied by ${input.viewer.name}`,
-        result.auditEvent.id,
-      );
-      if (done) this.publish('STATUS_CHANGED', done);
-    } else if (result instanceof ProviderError) {
-      // The target refused for a reason of its own; a person has to look. Conflicts and
-      // validation errors leave it OPEN: the next run refreshes it from the current spec.
-      const done = await this.deps.store.resolve(rec.id, 'FAILED', result.message);
-      if (done) this.publish('STATUS_CHANGED', done);
-    }
-    return result;
+  apply(input: ApplyInput): Promise<ActionOutcomeResult> {
+    return this.decisions.apply(input);
   }
 
-  /**
-   * Keeps the reason and suppresses the same advice on the same target for suppressHours.
-   * Recorded by the action pipeline like any action (action reject_recommendation, verb
-   * none), with dryRun and idempotencyKey; refused input (no role, no reason, unknown id, not
-   * OPEN) is answered with a typed error and recorded nowhere, unless an idempotency key
-   * asks for the earlier result.
-   */
-  async reject(input: {
-    id: string;
-    reason: string;
-    viewer: Viewer;
-    requestId?: string | null | undefined;
-    source?: AuditSource | undefined;
-    dryRun?: boolean | undefined;
-    idempotencyKey?: string | null | undefined;
-  }): Promise<
-    { recommendation: Recommendation; auditEvent: AuditEvent; dryRun: boolean } | AppError
-  > {
-    if (!roleAtLeast(input.viewer.role, 'operator')) {
-      return new ForbiddenError(
-        `${input.viewer.name} (${input.viewer.role}) may not reject recommendations; it needs the operator role`,
-      );
-    }
-    const reason = input.reason.trim();
-    if (reason.length === 0 || reason.length > 1000) {
-      return new ValidationError('reason must be 1 to 1000 characters', [
-        { path: 'reason', message: 'required' },
-      ]);
-    }
-    const { store, providers } = this.deps;
-    const rec = await store.get(input.id);
-    if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
-    const notOpen = () => new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
-    if (rec.status !== 'OPEN' && !input.idempotencyKey) return notOpen();
-    const suppressHours = this.deps.suppressHours;
-    let rejected: Recommendation | undefined;
-    const result = await this.deps.actions.record(
-      {
-        action: 'reject_recommendation',
-        verb: NO_VERB,
-        target: auditTargetOf(rec, providers.get(rec.targetId)),
-        params: { recommendationId: rec.id, reason },
-        recorded: { recommendationId: rec.id, type: rec.type, reason, suppressHours },
-        dryRun: input.dryRun ?? false,
-        idempotencyKey: input.idempotencyKey,
-        source: input.source ?? 'RECOMMENDATION',
-        viewer: input.viewer,
-        requestId: input.requestId ?? null,
-      },
-      async (dryRun) => {
-        if (rec.status !== 'OPEN') throw notOpen();
-        const until = new Date(Date.now() + suppressHours * 3_600_000).toISOString();
-        const after = { status: 'REJECTED', suppressedUntil: until };
-        const what = `${rec.type} on ${rec.targetName}; suppressed until ${until}`;
-        if (dryRun) {
-          return {
-            before: { status: rec.status },
-            after,
-            message: `(dry run) would have rejected ${what}`,
-          };
-        }
-        const done = await store.resolve(rec.id, 'REJECTED', `${input.viewer.name}: ${reason}`);
-        // Lost a race with another decision or run: nothing was changed.
-        if (!done) throw new ConflictError(`Recommendation ${rec.id} is no longer OPEN`);
-        await store.suppress(rec.targetId, rec.type, new Date(until), reason, input.viewer.name);
-        rejected = done;
-        return { before: { status: rec.status }, after, message: `rejected ${what}` };
-      },
-    );
-    if (result instanceof AppError) return result;
-    if (rejected) this.publish('STATUS_CHANGED', rejected);
-    const current = rejected ?? (await store.get(rec.id)) ?? rec;
-    return { recommendation: current, auditEvent: result.auditEvent, dryRun: result.dryRun };
+  /** Rejects an OPEN recommendation and suppresses the same advice for suppressHours. */
+  reject(input: RejectInput): ReturnType<RecommendationDecisions['reject']> {
+    return this.decisions.reject(input);
   }
 }
