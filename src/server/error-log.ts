@@ -1,8 +1,39 @@
-import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
-import { isAsyncIterable, type Plugin, type YogaLogger } from 'graphql-yoga';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  locatedError,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+import {
+  createGraphQLError,
+  isAsyncIterable,
+  maskError,
+  type Plugin,
+  type YogaLogger,
+} from 'graphql-yoga';
 import { AppError } from '../errors.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
+
+/** What a client reads of an unexpected error (yoga's default wording). */
+const UNEXPECTED = 'Unexpected error.';
+
+/**
+ * Yoga's masking with our expected failures let through: an AppError keeps its message and
+ * code, anything else becomes "Unexpected error." with code INTERNAL_SERVER_ERROR.
+ */
+export function maskUnexpected(error: unknown, message = UNEXPECTED, isDev = false): Error {
+  const original = (error as { originalError?: unknown }).originalError;
+  if (original instanceof AppError) {
+    return createGraphQLError(original.message, {
+      ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+      extensions: { code: original.code, ...original.details },
+    });
+  }
+  return maskError(error, message, isDev);
+}
 
 /** Errors already logged with their request (yoga logs each masked error again, bare). */
 const logged = new WeakSet<object>();
@@ -30,7 +61,8 @@ function logMasked(args: ExecutionArgs, result: unknown): void {
     if (!cause) continue;
     logged.add(error).add(cause);
     ctx.log.error(
-      { err: cause, path: error.path?.join('.'), operationName },
+      // A source stream's error may come without a path: it is the root field's.
+      { err: cause, path: error.path?.join('.') ?? rootKey(args), operationName },
       `unexpected error: ${cause.message}`,
     );
   }
@@ -47,12 +79,42 @@ export function errorLoggingPlugin(): Plugin<GraphQLContext> {
       onExecuteDone: ({ result }) => logMasked(args, result),
     }),
     onSubscribe: ({ args }) => ({
-      onSubscribeResult: ({ result }) => {
+      onSubscribeResult: ({ result, setResult }) => {
         if (!isAsyncIterable(result)) return logMasked(args, result);
+        setResult(guardedSource(args, result));
         return { onNext: ({ result: event }) => logMasked(args, event) };
       },
     }),
   };
+}
+
+/** The response key of an operation's first root field: the path of an error of its source. */
+export function rootKey(args: ExecutionArgs): string | undefined {
+  const field = getOperationAST(args.document, args.operationName)?.selectionSet.selections[0];
+  return field?.kind === Kind.FIELD ? (field.alias ?? field.name).value : undefined;
+}
+
+/**
+ * A subscription's stream whose failure (its source throwing mid-stream: the event log, Redis,
+ * a provider) ends it with an error the client may read: masked and logged with the request
+ * id like any other unexpected error, an AppError's message and code kept. graphql-ws would
+ * otherwise send the raw message without a code, and yoga logs it without the request id.
+ */
+async function* guardedSource(
+  args: ExecutionArgs,
+  source: AsyncIterable<ExecutionResult>,
+): AsyncGenerator<ExecutionResult> {
+  try {
+    yield* source;
+  } catch (err) {
+    if ((err as { name?: unknown } | null)?.name === 'AbortError') throw err;
+    const path = rootKey(args);
+    const error =
+      err instanceof GraphQLError ? err : locatedError(err, undefined, path ? [path] : undefined);
+    const result = { errors: [error] };
+    logMasked(args, result);
+    throw maskUnexpected(error);
+  }
 }
 
 /**

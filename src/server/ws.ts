@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError } from 'graphql';
-import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { AppError } from '../errors.ts';
+import { maskUnexpected, rootKey } from './error-log.ts';
 import type { TokenAuthenticator } from '../auth/tokens.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
@@ -34,6 +36,42 @@ interface Enveloped extends EnvelopedRoot {
   contextFactory: () => Promise<unknown>;
   parse: (source: string) => DocumentNode;
   validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
+}
+
+/** No operation of the document has the name asked for, or it has several and none is named. */
+function unknownOperation(): GraphQLError {
+  return new GraphQLError('Could not determine what operation to execute.', {
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+  });
+}
+
+/** An error as a graphql-ws message carries it: yoga's `extensions.http` left out. */
+function withoutHttp(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
+  const json = error instanceof GraphQLError ? error.toJSON() : error;
+  if (!json.extensions || !('http' in json.extensions)) return json;
+  const { http: _http, ...extensions } = json.extensions;
+  return { ...json, extensions };
+}
+
+/**
+ * Runs an operation; a refusal thrown before it starts (introspection for non-admins, a hook's
+ * error) becomes its result, as over HTTP: graphql-ws would close the whole socket with 4500.
+ * Anything unexpected is logged with the operation's request id and masked.
+ */
+async function settled(args: ExecutionArgs, run: (args: ExecutionArgs) => unknown) {
+  try {
+    return (await run(args)) as never;
+  } catch (err) {
+    const cause = err instanceof GraphQLError ? err.originalError : err;
+    if (cause && !(cause instanceof GraphQLError) && !(cause instanceof AppError)) {
+      const { log } = args.contextValue as { log: Logger };
+      log.error(
+        { err: cause, path: rootKey(args) },
+        `unexpected error: ${(cause as Error).message}`,
+      );
+    }
+    return { errors: [maskUnexpected(err)] } as never;
+  }
 }
 
 /** The refusal of one operation over MAX_SUBSCRIPTIONS_PER_SOCKET (the socket stays open). */
@@ -94,8 +132,12 @@ export function attachWebSocket(options: {
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
-      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
-      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
+      execute: (args) => settled(args, (args.rootValue as EnvelopedRoot).execute),
+      subscribe: (args) => settled(args, (args.rootValue as EnvelopedRoot).subscribe),
+      // yoga's hints for HTTP (status, spec) mean nothing on a socket.
+      onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(withoutHttp) } : undefined,
       onConnect: async (ctx) => {
         const fromParams = ctx.connectionParams?.authorization;
         const viewer = await options.auth.resolve(
@@ -150,12 +192,14 @@ export function attachWebSocket(options: {
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
+        const operationName = payload.operationName ?? null;
+        // graphql-ws's own refusal of this carries no code; HTTP's wording and code.
+        if (!getOperationAST(document, operationName)) return [unknownOperation()];
         const extra = options.rateLimiter?.extraCost(document) ?? 0;
         if (extra > 0) {
           const costly = await rateLimited(viewer.name, extra);
           if (costly) return [costly];
         }
-        const operationName = payload.operationName ?? null;
         const contextValue = await contextFactory();
         // Checked here too (yoga's hooks would refuse it later, as a result): graphql-ws then
         // answers an `error` message for this operation id.

@@ -1,6 +1,4 @@
-import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
-import { AppError } from '../errors.ts';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Services } from '../app.ts';
 import { createContext, type GraphQLContext, type ServerContext } from '../graphql/context.ts';
@@ -13,7 +11,7 @@ import { disclosurePlugin, type DisclosureSettings } from './disclosure.ts';
 import type { LimitsConfig } from '../limits-config.ts';
 import { armorPlugins, operationLimitsPlugin } from './limits.ts';
 import { ByteBoundedCache } from './parse-cache.ts';
-import { errorLoggingPlugin, yogaLogger } from './error-log.ts';
+import { errorLoggingPlugin, maskUnexpected, yogaLogger } from './error-log.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
 
 function metricsPlugin(metrics: ServerTelemetry): Plugin {
@@ -35,6 +33,33 @@ function metricsPlugin(metrics: ServerTelemetry): Plugin {
     },
     onSubscribe() {
       metrics.graphqlOperations.inc({ type: 'subscription', outcome: 'ok' });
+    },
+  };
+}
+
+/**
+ * A body yoga has no parser for (say text/plain): yoga answers an empty 415; this one says why,
+ * with a code, like every other refusal. Runs after yoga's own parsers had their turn.
+ */
+function unsupportedMediaTypePlugin(): Plugin {
+  const body = JSON.stringify({
+    errors: [
+      {
+        message: 'Unsupported Content-Type: send application/json (or GET with query parameters)',
+        extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+      },
+    ],
+  });
+  return {
+    onRequestParse({ request, requestParser, endResponse, fetchAPI }) {
+      // Other methods than GET and POST: yoga's own 405 (with a code) follows.
+      if (requestParser || request.method !== 'POST') return;
+      endResponse(
+        new fetchAPI.Response(body, {
+          status: 415,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        }),
+      );
     },
   };
 }
@@ -69,25 +94,15 @@ export function createGraphQLServer(options: {
       documentCache: new ByteBoundedCache(options.limits.parseCacheBytes),
       errorCache: new ByteBoundedCache(options.limits.parseCacheBytes / 4),
     },
-    maskedErrors: {
-      // Expected failures thrown from queries (a bad filter, a bad cursor) keep their message
-      // and code; anything else is masked.
-      maskError: (error, message, isDev) => {
-        const original = (error as { originalError?: unknown }).originalError;
-        if (original instanceof AppError) {
-          return createGraphQLError(original.message, {
-            ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
-            extensions: { code: original.code, ...original.details },
-          });
-        }
-        return maskError(error, message, isDev);
-      },
-    },
+    // Expected failures thrown from queries (a bad filter, a bad cursor) keep their message
+    // and code; anything else is masked.
+    maskedErrors: { maskError: maskUnexpected },
     logging: yogaLogger(options.log),
     context: (initial) => createContext(initial, options.services),
     plugins: [
       // First: the text of a trusted document replaces the request's before anything reads it.
       ...(options.trustedDocuments ? [trustedDocumentsPlugin(options.trustedDocuments)] : []),
+      unsupportedMediaTypePlugin(),
       // Then refusals happen before anything else looks at the operation.
       ...armorPlugins(options.limits.operation),
       operationLimitsPlugin(options.limits.operation),
