@@ -1,6 +1,7 @@
 import type { Resource } from '../providers/provider.ts';
 import type { Entities, IntentName, Interpretation, Memory } from './intents.ts';
-import { parse, type Vocabulary } from './parser.ts';
+import type { Vocabulary } from './entities.ts';
+import { parse } from './parser.ts';
 import { nameScore, resolveTarget } from './resolve.ts';
 
 /** Intents that are about one resource, which must be found before anything else happens. */
