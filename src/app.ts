@@ -99,7 +99,7 @@ export interface App {
 
 /** The composition root: builds every service from config, nothing else. */
 export async function createApp(config: Config, log: Logger): Promise<App> {
-  const kubernetes = new KubernetesProvider(config.kubernetes, log);
+  const kubernetes = await KubernetesProvider.open(config.kubernetes, log);
   // Names this process in PENDING audit events, so only a dead process's are reconciled.
   const instanceId = randomUUID();
   // The periodic jobs run on one replica: the holder of a Kubernetes Lease when one is named

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 
 /** Where the latest signed checkpoint is kept outside the database. */
 export interface CheckpointSink {
@@ -33,35 +33,49 @@ export class FileSink implements CheckpointSink {
   }
 }
 
-/** An S3 object (`s3://bucket/key`); AWS_ENDPOINT (an emulator) gets path-style requests. */
+type S3Sdk = typeof S3;
+
+/**
+ * An S3 object (`s3://bucket/key`); AWS_ENDPOINT (an emulator) gets path-style requests. The
+ * S3 SDK is loaded on the first read or write, so a process without an S3 sink never loads it.
+ */
 export class S3Sink implements CheckpointSink {
   readonly name: string;
-  private readonly client: S3Client;
+  private readonly aws: { endpoint: string | undefined; region: string };
+  private connected: Promise<{ sdk: S3Sdk; client: S3.S3Client }> | undefined;
   private readonly bucket: string;
   private readonly key: string;
   constructor(url: URL, aws: { endpoint: string | undefined; region: string }) {
     this.bucket = url.hostname;
     this.key = url.pathname.replace(/^\//, '') || 'audit-checkpoint';
     this.name = `s3://${this.bucket}/${this.key}`;
-    this.client = new S3Client({
-      region: aws.region,
-      ...(aws.endpoint ? { endpoint: aws.endpoint, forcePathStyle: true } : {}),
-    });
+    this.aws = aws;
+  }
+  private connect(): Promise<{ sdk: S3Sdk; client: S3.S3Client }> {
+    return (this.connected ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: this.aws.region,
+        ...(this.aws.endpoint ? { endpoint: this.aws.endpoint, forcePathStyle: true } : {}),
+      }),
+    })));
   }
   async read(): Promise<string | null> {
+    const { sdk, client } = await this.connect();
     try {
-      const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: this.key }),
+      const out = await client.send(
+        new sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.key }),
       );
       return (await out.Body?.transformToString('utf8')) ?? null;
     } catch (err) {
-      if (err instanceof NoSuchKey) return null;
+      if (err instanceof sdk.NoSuchKey) return null;
       throw err;
     }
   }
   async write(note: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.connect();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: this.key,
         Body: note,

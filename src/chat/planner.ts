@@ -297,7 +297,7 @@ export class Planner {
   private async create(e: Entities, _who: Who): Promise<Draft> {
     const cluster = e.cluster ?? this.deps.manifests?.defaultCluster();
     const g = generate(e, 'default');
-    const yaml = toYaml(g.manifests);
+    const yaml = await toYaml(g.manifests);
     const code: GeneratedCode = { language: 'yaml', filename: `${g.name}.yaml`, content: yaml };
     const head = `Here is a **${g.template}** ${g.template === 'deployment' ? '' : `(${g.replicas} replica${g.replicas === 1 ? '' : 's'}) `}for namespace \`${g.namespace}\`: ${g.manifests
       .map((m) => `${String(m.kind)} \`${String((m.metadata as { name: string }).name)}\``)

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { dumpYaml } from '@kubernetes/client-node';
 import type { Entities, TemplateName } from './intents.ts';
 
 export type Manifest = Record<string, unknown>;
@@ -282,7 +281,11 @@ export function generate(e: Entities, defaultNamespace: string): Generated {
   return { template, name, namespace, replicas: spec.replicas, manifests, notes };
 }
 
-/** One YAML document stream, the way `kubectl apply -f` takes it. */
-export function toYaml(manifests: Manifest[]): string {
+/**
+ * One YAML document stream, the way `kubectl apply -f` takes it. The Kubernetes client (its
+ * YAML dumper) is loaded on first use: a process with no cluster never loads it.
+ */
+export async function toYaml(manifests: Manifest[]): Promise<string> {
+  const { dumpYaml } = await import('@kubernetes/client-node');
   return manifests.map((m) => dumpYaml(JSON.parse(JSON.stringify(m)))).join('---\n');
 }

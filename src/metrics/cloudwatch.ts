@@ -1,8 +1,4 @@
-import {
-  GetMetricDataCommand,
-  type CloudWatchClient,
-  type MetricDataQuery,
-} from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { ValidationError } from '../errors.ts';
 import { describeFailure } from '../providers/aws/errors.ts';
 
@@ -105,6 +101,8 @@ export class CloudWatchMetrics {
       points: [],
     }));
     try {
+      // Loaded here, not at start: a client exists only once AWS is configured and started.
+      const { GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
       for (let from = 0; from < wanted.length; from += MAX_QUERIES_PER_CALL) {
         const chunk = wanted.slice(from, from + MAX_QUERIES_PER_CALL);
         const queries: MetricDataQuery[] = chunk.map(({ target, metric }, i) => ({

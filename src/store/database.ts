@@ -74,13 +74,26 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return db;
 }
 
+/**
+ * PostgreSQL's defaults size a server's caches (shared_buffers 128 MB); the embedded store is
+ * one process with small tables, and every page it touches stays in its WebAssembly memory
+ * (which never shrinks). These keep an idle process near 100 MB smaller (docs/deploy.md).
+ */
+const PGLITE_CONF = [
+  'shared_buffers = 8MB',
+  'temp_buffers = 1MB',
+  'work_mem = 2MB',
+  'maintenance_work_mem = 8MB',
+  'wal_buffers = 256kB',
+];
+
 async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   // PGlite is single-process: a second process on the same directory would corrupt it.
   const lock: DirectoryLock = acquireDirectoryLock(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(`${dataDir}/pglite`);
+    pglite = await PGlite.create(`${dataDir}/pglite`, { postgresqlconf: PGLITE_CONF });
   } catch (err) {
     lock.release();
     throw err;

@@ -74,7 +74,7 @@ async function createPods(n: number): Promise<void> {
 
 /** One provider from nothing to ready; returns before dropping its last reference. */
 async function coldStart() {
-  const p = new KubernetesProvider(
+  const p = await KubernetesProvider.open(
     { kubeconfig: lab().KUBECONFIG, contexts: [] },
     createLogger('warn'),
   );
@@ -165,7 +165,7 @@ async function serve(): Promise<void> {
     await waitHttp('http://127.0.0.1:18181/ready');
     if (unlimited) await waitHttp('http://127.0.0.1:18183/ready');
     out(`orchestrator process: /ready 200 ${(performance.now() - t0).toFixed(0)} ms after spawn`);
-    const p = new KubernetesProvider(
+    const p = await KubernetesProvider.open(
       { kubeconfig: lab().KUBECONFIG, contexts: [] },
       createLogger('silent'),
     );

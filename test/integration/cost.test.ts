@@ -41,7 +41,7 @@ describe('cost allocation on the lab', () => {
   beforeAll(async () => {
     db = await openDatabase({ dataDir });
     await migrate(db);
-    kube = new KubernetesProvider({ kubeconfig: env.KUBECONFIG, contexts: [] }, log);
+    kube = await KubernetesProvider.open({ kubeconfig: env.KUBECONFIG, contexts: [] }, log);
     aws = new AwsProvider({
       endpoint: env.AWS_ENDPOINT,
       regions: [env.AWS_REGION ?? 'us-east-1'],

@@ -125,7 +125,7 @@ spec:
   taints: [{key: k8s-test, value: "true", effect: NoSchedule}]
 `,
   });
-  p = new KubernetesProvider({ kubeconfig: lab().KUBECONFIG, contexts: [] }, log);
+  p = await KubernetesProvider.open({ kubeconfig: lab().KUBECONFIG, contexts: [] }, log);
   await p.start();
   await waitReady(p);
 });
@@ -369,7 +369,7 @@ describe('Kubernetes actions', () => {
     const token = (
       await kubectl(['create', 'token', 'orchestrator', '-n', ns.name, '--duration=1h'])
     ).trim();
-    const viewer = new KubernetesProvider(
+    const viewer = await KubernetesProvider.open(
       { kubeconfig: tokenKubeconfig(token, 'lab'), contexts: [] },
       log,
     );
@@ -412,7 +412,7 @@ describe('Kubernetes actions', () => {
   it('reports an unreachable API server as a ProviderError', async () => {
     const api = await target('DEPLOYMENT', 'api');
     // The same context name, on a port nobody listens on.
-    const dead = new KubernetesProvider(
+    const dead = await KubernetesProvider.open(
       { kubeconfig: tokenKubeconfig('x', 'lab', 'https://127.0.0.1:1'), contexts: [] },
       log,
     );

@@ -89,8 +89,13 @@ let pods: StoreSink;
 let registry: ProviderRegistry;
 let aws: Resource[];
 
-beforeEach(() => {
-  k8s = new KubernetesProvider({ kubeconfig: kubeconfig(), contexts: [] }, createLogger('silent'));
+// The first open loads the Kubernetes client (imported only when a cluster is configured):
+// seconds on a loaded machine, so the hook gets more than the default 10 s.
+beforeEach(async () => {
+  k8s = await KubernetesProvider.open(
+    { kubeconfig: kubeconfig(), contexts: [] },
+    createLogger('silent'),
+  );
   pods = new StoreSink('c', kindSpec('POD'), k8s.store, () => {});
   const objects: KubeObject[] = [];
   for (const ns of ['alpha', 'beta', 'gamma'])
@@ -110,7 +115,7 @@ beforeEach(() => {
   ]);
   aws = ['a1', 'b2', 'a3', 'b4', 'a5'].map((n, i) => ec2(n, i % 2 ? 'STOPPED' : 'RUNNING'));
   registry = new ProviderRegistry([k8s, listOnly(aws)]);
-});
+}, 60_000);
 
 /** What `resources` promised before keyset pages: every match, sorted by id, then a slice. */
 function reference(filter: ResourceFilter, request: PageRequest) {

@@ -28,8 +28,8 @@ import {
   type Step,
 } from './action-checks.ts';
 import type { RegionClients } from './clients.ts';
-import { changeInstanceType, STOP_WAIT_SECONDS, type ActionLimits } from './instance-type.ts';
-import { ec2State, nativeIdOf, rdsState } from './model.ts';
+import { changeInstanceType, type ActionLimits } from './instance-type.ts';
+import { ec2State, nativeIdOf, rdsState, STOP_WAIT_SECONDS } from './model.ts';
 
 function replicasParam(params: Record<string, unknown>): number {
   const n = params.replicas ?? params.desiredCapacity;

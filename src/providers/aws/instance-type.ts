@@ -14,8 +14,6 @@ import { ec2State, nativeIdOf } from './model.ts';
 
 /** `family.size`, e.g. t3.medium, m6i.2xlarge, u-6tb1.metal. */
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
-/** How long a stop may take before the type change gives up (real EC2: seconds to minutes). */
-export const STOP_WAIT_SECONDS = 600;
 
 export interface ActionLimits {
   /** How long changeInstanceType waits for the stop before putting the instance back. */

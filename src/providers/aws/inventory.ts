@@ -12,22 +12,14 @@ import { DescribeDBInstancesCommand, paginateDescribeDBInstances } from '@aws-sd
 import type { Resource } from '../provider.ts';
 import type { RegionClients } from './clients.ts';
 import { awsErrorCode } from './errors.ts';
-import { asgResource, ec2Resource, rdsResource, volumeResource, type AwsKind } from './model.ts';
-
-/** Page sizes of the list calls (AWS maxima are 1000, 500, 100, 100). */
-export interface PageSizes {
-  ec2: number;
-  volumes: number;
-  rds: number;
-  autoscaling: number;
-}
-
-export const DEFAULT_PAGE_SIZES: PageSizes = {
-  ec2: 1000,
-  volumes: 500,
-  rds: 100,
-  autoscaling: 100,
-};
+import {
+  asgResource,
+  ec2Resource,
+  rdsResource,
+  volumeResource,
+  type AwsKind,
+  type PageSizes,
+} from './model.ts';
 
 /** Lists every resource of one kind in one region, following every page. */
 export async function listKind(

@@ -181,3 +181,21 @@ export function fingerprint(r: Resource): string {
   }
   return JSON.stringify([r.state, r.name, r.labels, object]);
 }
+
+/** How long a stop may take before the type change gives up (real EC2: seconds to minutes). */
+export const STOP_WAIT_SECONDS = 600;
+
+/** Page sizes of the list calls (AWS maxima are 1000, 500, 100, 100). */
+export interface PageSizes {
+  ec2: number;
+  volumes: number;
+  rds: number;
+  autoscaling: number;
+}
+
+export const DEFAULT_PAGE_SIZES: PageSizes = {
+  ec2: 1000,
+  volumes: 500,
+  rds: 100,
+  autoscaling: 100,
+};

@@ -14,12 +14,17 @@ import type {
   RevertPlan,
 } from '../provider.ts';
 import { awsVerbs } from './action-checks.ts';
-import { runAction } from './actions.ts';
-import { STOP_WAIT_SECONDS } from './instance-type.ts';
-import { regionClients, type RegionClients, type RegionTarget } from './clients.ts';
+import type { RegionClients, RegionTarget } from './clients.ts';
 import { describeFailure, mapAwsError } from './errors.ts';
-import { DEFAULT_PAGE_SIZES, describeOne, listKind, type PageSizes } from './inventory.ts';
-import { AWS_KINDS, fingerprint, parseAwsId, type AwsKind } from './model.ts';
+import {
+  AWS_KINDS,
+  DEFAULT_PAGE_SIZES,
+  fingerprint,
+  parseAwsId,
+  STOP_WAIT_SECONDS,
+  type AwsKind,
+  type PageSizes,
+} from './model.ts';
 import { awsRevertPlan, isSettled, SETTLE_DELAYS_MS } from './settle.ts';
 
 export interface AwsProviderOptions {
@@ -46,6 +51,25 @@ const KIND_LABEL: Record<AwsKind, string> = {
 type SliceKey = `${string}/${AwsKind}`;
 
 /**
+ * The half that calls AWS (the SDK's clients, describes and actions), loaded when the provider
+ * starts: a process with AWS not configured never loads the SDK (~100 MB of RSS).
+ */
+async function loadSdk() {
+  const [clients, inventory, actions] = await Promise.all([
+    import('./clients.ts'),
+    import('./inventory.ts'),
+    import('./actions.ts'),
+  ]);
+  return {
+    regionClients: clients.regionClients,
+    listKind: inventory.listKind,
+    describeOne: inventory.describeOne,
+    runAction: actions.runAction,
+  };
+}
+type Sdk = Awaited<ReturnType<typeof loadSdk>>;
+
+/**
  * Watches EC2, EBS, RDS and Auto Scaling in every configured region by polling, keeps the
  * snapshot in memory, publishes the differences as resource events and carries out actions.
  */
@@ -56,6 +80,8 @@ export class AwsProvider implements Provider {
   private readonly options: AwsProviderOptions;
   private readonly pageSizes: PageSizes;
   private readonly clients = new Map<string, RegionClients>();
+  /** Set by start(); every call that needs it first needs a region's clients, made there too. */
+  private sdk: Sdk | undefined;
   private readonly slices = new Map<SliceKey, Map<string, Resource>>();
   private readonly byId = new Map<string, Resource>();
   private readonly fingerprints = new Map<string, string>();
@@ -80,6 +106,7 @@ export class AwsProvider implements Provider {
   async start(): Promise<void> {
     if (!this.enabled) return;
     this.stopped = false;
+    const sdk = (this.sdk ??= await loadSdk());
     for (const region of this.regions) {
       const target = {
         endpoint: this.options.endpoint,
@@ -87,7 +114,7 @@ export class AwsProvider implements Provider {
       };
       this.clients.set(
         region,
-        regionClients(region, target, {
+        sdk.regionClients(region, target, {
           maxAttempts: this.options.maxAttempts,
           requestTimeoutMs: this.options.requestTimeoutMs,
         }),
@@ -123,15 +150,21 @@ export class AwsProvider implements Provider {
     return this.inFlight;
   }
 
-  private async pollRegion(region: string): Promise<void> {
+  /** A watched region's clients with the SDK's calls; undefined before start(). */
+  private live(region: string): { c: RegionClients; sdk: Sdk } | undefined {
     const c = this.clients.get(region);
-    if (!c) return;
+    return c && this.sdk ? { c, sdk: this.sdk } : undefined;
+  }
+
+  private async pollRegion(region: string): Promise<void> {
+    const r = this.live(region);
+    if (!r) return;
     await Promise.all(
       AWS_KINDS.map(async (kind) => {
         const key: SliceKey = `${region}/${kind}`;
         const startedAt = Date.now();
         try {
-          const list = await listKind(c, kind, this.pageSizes);
+          const list = await r.sdk.listKind(r.c, kind, this.pageSizes);
           if (this.stopped) return;
           this.applySlice(key, list, startedAt);
           if (this.errors.delete(key))
@@ -194,10 +227,10 @@ export class AwsProvider implements Provider {
     nativeId: string,
     id: string,
   ): Promise<Resource | undefined> {
-    const c = this.clients.get(region);
-    if (!c) return undefined;
+    const r = this.live(region);
+    if (!r) return undefined;
     const startedAt = Date.now();
-    const fresh = await describeOne(c, kind, nativeId);
+    const fresh = await r.sdk.describeOne(r.c, kind, nativeId);
     if (this.stopped) return fresh;
     this.touchedAt.set(id, startedAt);
     const key: SliceKey = `${region}/${kind}`;
@@ -289,8 +322,8 @@ export class AwsProvider implements Provider {
 
   async execute(request: ActionRequest): Promise<ActionOutcome> {
     const ref = parseAwsId(request.target.id);
-    const c = ref && this.clients.get(ref.region);
-    if (!ref || !c) throw new NotFoundError(`No watched AWS resource ${request.target.id}`);
+    const r = ref && this.live(ref.region);
+    if (!ref || !r) throw new NotFoundError(`No watched AWS resource ${request.target.id}`);
     const id = request.target.id;
     // Act on what AWS says now, not on a snapshot up to one poll old.
     let fresh: Resource | undefined;
@@ -301,7 +334,7 @@ export class AwsProvider implements Provider {
     }
     if (!fresh)
       throw new NotFoundError(`${ref.kind} ${ref.nativeId} does not exist in ${ref.region}`);
-    const outcome = await runAction(c, fresh, request, {
+    const outcome = await r.sdk.runAction(r.c, fresh, request, {
       stopWaitSeconds: this.options.stopWaitSeconds ?? STOP_WAIT_SECONDS,
     });
     // Scaling launches or terminates instances, terminating drops volumes: those re-list the

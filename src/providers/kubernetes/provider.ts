@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import type * as K8s from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { ComponentStatus } from '../../health.ts';
 import type { Logger } from '../../logger.ts';
@@ -26,7 +27,10 @@ import type { KubernetesReads } from './reads.ts';
 import { ResourceStore, type KubeResource } from './store.ts';
 import type { KubeEvent, Pod } from './types.ts';
 
+/** Where a pod's service account token and CA are mounted. */
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+type ClientModule = typeof K8s;
 
 export interface KubernetesOptions {
   /** KUBECONFIG: one path or several joined by the platform's delimiter. */
@@ -36,29 +40,45 @@ export interface KubernetesOptions {
   tuning?: Partial<WatcherTuning>;
   /** Test seam: where ~/.kube/config would be. */
   home?: string;
+  /**
+   * Test seam: the directory the in-cluster paths (`/var/run/secrets/…`) are read under, so a
+   * test can lay out a token and CA in a temporary directory; production reads them from `/`.
+   */
+  serviceAccountRoot?: string;
 }
 
-function loadKubeConfig(opts: KubernetesOptions): KubeConfig | undefined {
-  const kc = new KubeConfig();
+/** The kubeconfig files to read, or the in-cluster service account: found without the client. */
+function configSource(
+  opts: KubernetesOptions,
+): { paths: string[] } | { inCluster: string } | undefined {
   const paths = opts.kubeconfig?.split(delimiter).filter(Boolean) ?? [];
   if (paths.length === 0) {
     const home = join(opts.home ?? homedir(), '.kube', 'config');
     if (existsSync(home)) paths.push(home);
   }
-  if (paths.length > 0) {
-    kc.loadFromFile(paths[0] ?? '');
-    for (const p of paths.slice(1)) {
-      const more = new KubeConfig();
-      more.loadFromFile(p);
-      kc.mergeConfig(more, true);
-    }
-    return kc;
-  }
-  if (existsSync(SERVICE_ACCOUNT_TOKEN)) {
-    kc.loadFromCluster();
-    return kc;
-  }
+  if (paths.length > 0) return { paths };
+  const root = opts.serviceAccountRoot ?? '';
+  if (existsSync(`${root}${SERVICE_ACCOUNT_TOKEN}`)) return { inCluster: root };
   return undefined;
+}
+
+function loadKubeConfig(
+  k8s: ClientModule,
+  source: NonNullable<ReturnType<typeof configSource>>,
+): KubeConfig {
+  const kc = new k8s.KubeConfig();
+  if ('inCluster' in source) {
+    // KUBERNETES_SERVICE_HOST/PORT, the token and the CA, as every in-cluster client reads them.
+    kc.loadFromCluster(source.inCluster);
+    return kc;
+  }
+  kc.loadFromFile(source.paths[0] ?? '');
+  for (const p of source.paths.slice(1)) {
+    const more = new k8s.KubeConfig();
+    more.loadFromFile(p);
+    kc.mergeConfig(more, true);
+  }
+  return kc;
 }
 
 /**
@@ -75,16 +95,31 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   private readonly log: Logger;
   private started = false;
 
-  constructor(opts: KubernetesOptions, log: Logger) {
+  /**
+   * Finds the configuration (kubeconfig files, else the in-cluster service account) and loads
+   * the Kubernetes client only when there is one: a process without a cluster never pays for it.
+   */
+  static async open(opts: KubernetesOptions, log: Logger): Promise<KubernetesProvider> {
+    const source = configSource(opts);
+    if (!source) return new KubernetesProvider(opts, log);
+    const k8s = await import('@kubernetes/client-node');
+    return new KubernetesProvider(opts, log, { k8s, kc: loadKubeConfig(k8s, source) });
+  }
+
+  private constructor(
+    opts: KubernetesOptions,
+    log: Logger,
+    loaded?: { k8s: ClientModule; kc: KubeConfig },
+  ) {
     this.log = log.child({ provider: 'kubernetes' });
-    const kc = loadKubeConfig(opts);
-    this.enabled = kc !== undefined;
-    if (!kc) return;
+    this.enabled = loaded !== undefined;
+    if (!loaded) return;
+    const { k8s, kc } = loaded;
     const names = opts.contexts.length > 0 ? opts.contexts : [kc.getCurrentContext()];
     for (const name of names) {
       try {
         if (!kc.getContextObject(name)) throw new Error(`context ${name} is not in the kubeconfig`);
-        const own = new KubeConfig();
+        const own = new k8s.KubeConfig();
         own.loadFromOptions({
           clusters: kc.clusters,
           users: kc.users,
