@@ -44,6 +44,11 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY src ./src
 COPY --from=ui /app/dist/ui ./dist/ui
+# GraphiQL is a dev dependency (it declares monaco, React and graphiql, ~180 MB, though the
+# server only serves its prebuilt bundle): just the files served at /graphiql/<version>/.
+COPY --from=ui /app/node_modules/@graphql-yoga/graphiql/package.json ./node_modules/@graphql-yoga/graphiql/
+COPY --from=ui /app/node_modules/@graphql-yoga/graphiql/dist/graphiql.css /app/node_modules/@graphql-yoga/graphiql/dist/yoga-graphiql.umd.js ./node_modules/@graphql-yoga/graphiql/dist/
+COPY --from=ui /app/node_modules/@graphql-yoga/graphiql/dist/monacoeditorwork ./node_modules/@graphql-yoga/graphiql/dist/monacoeditorwork
 RUN mkdir -p /data && chown node:node /data
 # Numeric, so Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
 USER 1000:1000

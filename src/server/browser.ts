@@ -50,6 +50,32 @@ function sendHtml(res: ServerResponse, status: number, html: string, csp?: strin
 }
 
 /**
+ * The `@graphql-yoga/graphiql` package's prebuilt bundle and workers. It is a dev dependency
+ * (its declared dependencies, monaco and React among them, are ~180 MB the server never loads):
+ * the image copies just these files in, and `npm ci --omit=dev` elsewhere goes without GraphiQL.
+ */
+function graphiqlAssets(): { base: string; files: StaticFiles } | undefined {
+  let pkgJson: string;
+  try {
+    pkgJson = createRequire(import.meta.url).resolve('@graphql-yoga/graphiql/package.json');
+  } catch {
+    return undefined;
+  }
+  const { version } = JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string };
+  const base = `/graphiql/${version}/`;
+  const dist = join(dirname(pkgJson), 'dist');
+  const files = new StaticFiles(
+    new Map(
+      GRAPHIQL_FILES.map((f): [string, StaticFile] => [
+        `${base}${f}`,
+        { path: join(dist, f), type: CONTENT_TYPES[extname(f)] ?? '', immutable: true },
+      ]),
+    ),
+  );
+  return { base, files };
+}
+
+/**
  * What a browser gets: the dashboard at `/`, GraphiQL at `GET /graphql`, and their assets —
  * all from this process (the dashboard from `dist/ui`, GraphiQL from the
  * `@graphql-yoga/graphiql` package), never from a CDN. The pages themselves need no token;
@@ -58,26 +84,14 @@ function sendHtml(res: ServerResponse, status: number, html: string, csp?: strin
 export class BrowserPages {
   private readonly graphiql: boolean;
   private readonly uiDir: string;
-  private readonly graphiqlBase: string;
-  private readonly graphiqlFiles: StaticFiles;
+  /** GraphiQL's prebuilt assets; undefined where the package is not installed. */
+  private readonly graphiqlAssets: { base: string; files: StaticFiles } | undefined;
   private ui: { manifest: UiManifest; files: StaticFiles; mtimeMs: number } | undefined;
 
   constructor(options: { graphiql: boolean; uiDir?: string }) {
     this.graphiql = options.graphiql;
     this.uiDir = options.uiDir ?? UI_DIR;
-    const require = createRequire(import.meta.url);
-    const pkgJson = require.resolve('@graphql-yoga/graphiql/package.json');
-    const { version } = JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string };
-    this.graphiqlBase = `/graphiql/${version}/`;
-    const dist = join(dirname(pkgJson), 'dist');
-    this.graphiqlFiles = new StaticFiles(
-      new Map(
-        GRAPHIQL_FILES.map((f): [string, StaticFile] => [
-          `${this.graphiqlBase}${f}`,
-          { path: join(dist, f), type: CONTENT_TYPES[extname(f)] ?? '', immutable: true },
-        ]),
-      ),
-    );
+    this.graphiqlAssets = graphiqlAssets();
   }
 
   /** The built dashboard, read on first use and again whenever a build replaced it. */
@@ -103,8 +117,9 @@ export class BrowserPages {
       const ui = this.loadUi();
       return ui ? ui.files.serve(req, res, path) : false;
     }
-    if (path.startsWith(this.graphiqlBase) && this.graphiql) {
-      return this.graphiqlFiles.serve(req, res, path);
+    const assets = this.graphiqlAssets;
+    if (assets && path.startsWith(assets.base) && this.graphiql) {
+      return assets.files.serve(req, res, path);
     }
     return false;
   }
@@ -156,8 +171,18 @@ export class BrowserPages {
   }
 
   private graphiqlPage(res: ServerResponse): void {
+    if (!this.graphiqlAssets) {
+      sendHtml(
+        res,
+        503,
+        '<!doctype html><meta charset=utf-8><title>OptiInfra Orchestrator · GraphiQL</title>' +
+          '<p>GraphiQL is not installed: <code>@graphql-yoga/graphiql</code> is a dev ' +
+          'dependency (<code>npm ci</code> installs it; the image includes its files).</p>',
+      );
+      return;
+    }
     const ui = this.loadUi();
-    const base = this.graphiqlBase;
+    const base = this.graphiqlAssets.base;
     const config = {
       endpoint: '/graphql',
       workers: {
