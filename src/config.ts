@@ -306,7 +306,7 @@ export interface Config {
   trustedDocuments: Record<string, string> | undefined;
   /** Points per token: a steady rate (0: off), a burst allowance per 10 s, expensive fields. */
   rateLimit: { perSecond: number; burst: number; expensiveCost: number };
-  kubernetes: { kubeconfig: string | undefined; contexts: string[] };
+  kubernetes: { kubeconfig: string | undefined; contexts: string[]; podLogsMaxBytes: number };
   prometheusUrl: string | undefined;
   aws: { endpoint: string | undefined; regions: string[]; pollIntervalSeconds: number };
   metricsIntervalSeconds: number;
@@ -443,7 +443,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       burst: e.RATE_LIMIT_BURST,
       expensiveCost: e.RATE_LIMIT_EXPENSIVE_COST,
     },
-    kubernetes: { kubeconfig: e.KUBECONFIG, contexts: e.KUBE_CONTEXTS },
+    kubernetes: {
+      kubeconfig: e.KUBECONFIG,
+      contexts: e.KUBE_CONTEXTS,
+      podLogsMaxBytes: e.POD_LOGS_MAX_BYTES,
+    },
     prometheusUrl: e.PROMETHEUS_URL,
     aws: { endpoint: e.AWS_ENDPOINT, regions, pollIntervalSeconds: e.AWS_POLL_INTERVAL_SECONDS },
     metricsIntervalSeconds: e.METRICS_INTERVAL_SECONDS,

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { OperationLimits } from './server/limits.ts';
 
+/** POD_LOGS_MAX_BYTES's default: 1 MiB, some 10,000 lines of a typical log. */
+export const DEFAULT_POD_LOGS_MAX_BYTES = 1024 * 1024;
+
 const count = (min: number, fallback: number) =>
   z.coerce
     .number({ message: `expected an integer of at least ${min}` })
@@ -20,6 +23,7 @@ export const limitsEnv = {
   MAX_QUERY_COST: count(100, 50_000),
   PARSE_CACHE_BYTES: count(64 * 1024, 4 * 1024 * 1024),
   MAX_SUBSCRIPTIONS_PER_SOCKET: count(1, 100),
+  POD_LOGS_MAX_BYTES: count(1024, DEFAULT_POD_LOGS_MAX_BYTES),
 };
 
 type LimitsEnv = { [K in keyof typeof limitsEnv]: number };

@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { LogsUnavailableError } from '../providers/kubernetes/errors.ts';
-import type { KubeResource } from '../providers/kubernetes/store.ts';
+import type { PodLogText } from '../providers/kubernetes/reads.ts';
 import { ErrorInterface } from './base.ts';
 import { builder } from './builder.ts';
 import { decodeGlobalIdOf } from './global-id.ts';
@@ -29,14 +29,8 @@ builder.objectType(LogsUnavailableError, {
   }),
 });
 
-interface PodLogs {
-  pod: KubeResource;
-  container: string;
-  text: string;
-}
-
-const PodLogsRef = builder.objectRef<PodLogs>('PodLogs').implement({
-  description: 'A snapshot of one container log.',
+const PodLogsRef = builder.objectRef<PodLogText>('PodLogs').implement({
+  description: 'A snapshot of one container log, at most POD_LOGS_MAX_BYTES of it.',
   isTypeOf: (v) => !(v instanceof AppError),
   fields: (t) => ({
     pod: t.field({ type: PodRef, description: 'The pod.', resolve: (l) => l.pod }),
@@ -45,6 +39,11 @@ const PodLogsRef = builder.objectRef<PodLogs>('PodLogs').implement({
     lines: t.stringList({
       description: 'The same text split into lines (no trailing empty line).',
       resolve: (l) => (l.text ? l.text.replace(/\n$/, '').split('\n') : []),
+    }),
+    truncated: t.exposeBoolean('truncated', {
+      description:
+        'The log went on past POD_LOGS_MAX_BYTES: `text` is its first that many bytes (the last ' +
+        'line may be cut). Ask for less with tailLines or sinceSeconds to see the end.',
     }),
   }),
 });

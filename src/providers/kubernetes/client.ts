@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createInterface } from 'node:readline';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { readCapped } from '../../read-capped.ts';
 
 /** A non-2xx answer from the API server, with its `Status` body when it sent one. */
 export class KubeApiError extends Error {
@@ -25,6 +26,9 @@ export class KubeApiError extends Error {
     this.causes = parsed.details?.causes ?? [];
   }
 }
+
+/** An error answer is a Status object or a proxy's page: never more than this is read of it. */
+const ERROR_BODY_MAX = 64 * 1024;
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
@@ -121,6 +125,29 @@ export class KubeClient {
     const status = res.statusCode ?? 0;
     if (status < 200 || status >= 300) throw new KubeApiError(status, text);
     return text;
+  }
+
+  /**
+   * A text answer read up to `max` bytes (the rest is never buffered; the connection is
+   * dropped), the last character kept whole. For answers the API server streams from a
+   * kubelet, whose size it does not bound: pod logs.
+   */
+  async textCapped(
+    method: string,
+    path: string,
+    max: number,
+    o: RequestOptions = {},
+  ): Promise<{ text: string; truncated: boolean }> {
+    const res = await this.open(method, path, { timeoutMs: 30_000, ...o });
+    const status = res.statusCode ?? 0;
+    const { bytes, truncated } = await readCapped(
+      res,
+      status >= 200 && status < 300 ? max : ERROR_BODY_MAX,
+    );
+    // stream: true holds back a character the cap cut in two instead of turning it into U+FFFD.
+    const text = new TextDecoder('utf-8').decode(bytes, { stream: truncated });
+    if (status < 200 || status >= 300) throw new KubeApiError(status, text);
+    return { text, truncated };
   }
 
   async request<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {

@@ -23,9 +23,10 @@ import { ClusterCache } from './cluster.ts';
 import { mapKubeError, LogsUnavailableError } from './errors.ts';
 import type { WatcherTuning } from './informer.ts';
 import { KIND_BY_API_KIND, resourceId } from './kinds.ts';
-import type { KubernetesReads } from './reads.ts';
+import type { KubernetesReads, PodLogText } from './reads.ts';
 import { ResourceStore, type KubeResource } from './store.ts';
 import type { KubeEvent, Pod } from './types.ts';
+import { DEFAULT_POD_LOGS_MAX_BYTES } from '../../limits-config.ts';
 
 /** Where a pod's service account token and CA are mounted. */
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -38,6 +39,8 @@ export interface KubernetesOptions {
   /** KUBE_CONTEXTS; empty means the kubeconfig's current context. */
   contexts: string[];
   tuning?: Partial<WatcherTuning>;
+  /** POD_LOGS_MAX_BYTES: the most of a log `podLogs` reads (and asks the API server for). */
+  podLogsMaxBytes?: number;
   /** Test seam: where ~/.kube/config would be. */
   home?: string;
   /**
@@ -93,6 +96,7 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   private readonly broken: { cluster: string; message: string }[] = [];
   private readonly listeners = new Set<(e: ResourceEvent) => void>();
   private readonly log: Logger;
+  private readonly podLogsMaxBytes: number;
   private started = false;
 
   /**
@@ -112,6 +116,7 @@ export class KubernetesProvider implements Provider, KubernetesReads {
     loaded?: { k8s: ClientModule; kc: KubeConfig },
   ) {
     this.log = log.child({ provider: 'kubernetes' });
+    this.podLogsMaxBytes = opts.podLogsMaxBytes ?? DEFAULT_POD_LOGS_MAX_BYTES;
     this.enabled = loaded !== undefined;
     if (!loaded) return;
     const { k8s, kc } = loaded;
@@ -312,7 +317,7 @@ export class KubernetesProvider implements Provider, KubernetesReads {
       tailLines?: number | undefined;
       sinceSeconds?: number | undefined;
     },
-  ): Promise<{ pod: KubeResource; container: string; text: string }> {
+  ): Promise<PodLogText> {
     const pod = this.store.get(id);
     if (!pod || pod.kind !== 'POD') throw new NotFoundError(`no pod with id ${id}`);
     const containers = (pod.object as Pod).spec?.containers?.map((c) => c.name) ?? [];
@@ -332,15 +337,24 @@ export class KubernetesProvider implements Provider, KubernetesReads {
     if (!cluster) throw new NotFoundError(`cluster ${pod.cluster} is not watched`);
     const node = (pod.object as Pod).spec?.nodeName ?? null;
     const what = `read logs of pod ${pod.namespace}/${pod.name}`;
+    const max = this.podLogsMaxBytes;
     try {
-      const text = await cluster.client.text(
+      // One byte more than is kept: an answer longer than the cap tells the log went on. The
+      // API server stops there; the capped read holds whatever path answers to the same bound.
+      const { text, truncated } = await cluster.client.textCapped(
         'GET',
         `/api/v1/namespaces/${encodeURIComponent(pod.namespace ?? '')}/pods/${encodeURIComponent(pod.name)}/log`,
+        max,
         {
-          query: { container, tailLines: opts.tailLines, sinceSeconds: opts.sinceSeconds },
+          query: {
+            container,
+            tailLines: opts.tailLines,
+            sinceSeconds: opts.sinceSeconds,
+            limitBytes: max + 1,
+          },
         },
       );
-      return { pod, container, text };
+      return { pod, container, text, truncated };
     } catch (err) {
       const gone =
         err instanceof KubeApiError &&

@@ -28,5 +28,13 @@ export interface KubernetesReads {
       tailLines?: number | undefined;
       sinceSeconds?: number | undefined;
     },
-  ): Promise<{ pod: KubeResource; container: string; text: string }>;
+  ): Promise<PodLogText>;
+}
+
+/** A container's log as read: at most POD_LOGS_MAX_BYTES, `truncated` when there was more. */
+export interface PodLogText {
+  pod: KubeResource;
+  container: string;
+  text: string;
+  truncated: boolean;
 }
