@@ -100,21 +100,32 @@ export function rootKey(args: ExecutionArgs): string | undefined {
  * id like any other unexpected error, an AppError's message and code kept. graphql-ws would
  * otherwise send the raw message without a code, and yoga logs it without the request id.
  */
-async function* guardedSource(
+function guardedSource(
   args: ExecutionArgs,
   source: AsyncIterable<ExecutionResult>,
-): AsyncGenerator<ExecutionResult> {
-  try {
-    yield* source;
-  } catch (err) {
+): AsyncIterableIterator<ExecutionResult> {
+  const inner = source[Symbol.asyncIterator]();
+  const fail = (err: unknown): never => {
     if ((err as { name?: unknown } | null)?.name === 'AbortError') throw err;
     const path = rootKey(args);
     const error =
       err instanceof GraphQLError ? err : locatedError(err, undefined, path ? [path] : undefined);
-    const result = { errors: [error] };
-    logMasked(args, result);
+    logMasked(args, { errors: [error] });
     throw maskUnexpected(error);
-  }
+  };
+  // Not an async generator: a generator queues return() behind a pending next(), so a stream
+  // that never yields (the metrics fast path writes its frames itself) would never be released
+  // when its client completes. Here return() reaches the source at once.
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => inner.next().catch(fail),
+    return: (value?: unknown) =>
+      inner.return
+        ? inner.return(value)
+        : Promise.resolve({ done: true as const, value: value as ExecutionResult }),
+  };
 }
 
 /**
