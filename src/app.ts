@@ -184,6 +184,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     instanceId,
     retentionDays: config.auditRetentionDays,
     ledger,
+    actions,
     leader,
   });
 
@@ -230,6 +231,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     chat: new ChatStore(db),
     recommendations: recommendationStore,
     audit,
+    actions,
     leader,
     log: log.child({ component: 'retention' }),
   });

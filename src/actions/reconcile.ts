@@ -5,6 +5,8 @@ import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Database } from '../store/database.ts';
+import { auditedPrune } from '../store/retention.ts';
+import type { ActionPipeline } from './pipeline.ts';
 
 const HEARTBEAT_MS = 5_000;
 /** A process silent this long is gone; its PENDING events get reconciled. */
@@ -27,6 +29,8 @@ export class AuditMaintenance {
     retentionDays: number;
     /** Signs the tree before a prune, so a checkpoint commits to what is removed. */
     ledger: Pick<AuditLedger, 'checkpoint'>;
+    /** A prune is itself an audit event (`prune_retention`) with the number of events removed. */
+    actions: Pick<ActionPipeline, 'record'>;
     /** Reconciling and pruning run on the leader only; every replica beats its heartbeat. */
     leader: LeaderGate;
   };
@@ -92,10 +96,19 @@ export class AuditMaintenance {
   }
 
   async prune(): Promise<number> {
-    const cutoff = new Date(Date.now() - this.deps.retentionDays * 86_400_000);
-    await this.deps.ledger.checkpoint();
-    const removed = await pruneAuditLog(this.deps.db, cutoff);
-    if (removed > 0) this.deps.log.info({ removed }, 'pruned audit events past retention');
-    return removed;
+    const { retentionDays, ledger, db, log } = this.deps;
+    const cutoff = new Date(Date.now() - retentionDays * 86_400_000);
+    // The checkpoint is signed after the prune's intent is recorded and before anything is
+    // deleted: it commits to the records removed and to the intent that removes them.
+    const { auditEvents } = await auditedPrune(
+      this.deps.actions,
+      { auditEvents: retentionDays },
+      async () => {
+        await ledger.checkpoint();
+        return { auditEvents: await pruneAuditLog(db, cutoff) };
+      },
+    );
+    if (auditEvents > 0) log.info({ removed: auditEvents }, 'pruned audit events past retention');
+    return auditEvents;
   }
 }

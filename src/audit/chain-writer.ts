@@ -3,8 +3,12 @@ import { canonicalJson, GENESIS_HASH, recordHash } from './chain.ts';
 import { Frontier, leafHash, type Hash, type NodeId } from './merkle.ts';
 import type { AuditAction, AuditError, AuditSource, AuditStatus, AuditTarget } from './types.ts';
 import type { ActionVerb } from '../providers/provider.ts';
+import type { Row } from './store.ts';
 
-// Every writer, in every replica, appends to the chain under this one advisory lock.
+// A writer that must read the chain head (none cached, or another replica moved it) reads it
+// and appends under this advisory lock, and pruning takes it too; an append from the head a
+// writer cached needs no lock: the records' primary keys and the tree's size guard refuse it
+// whole if anyone else appended first.
 export const CHAIN_LOCK = 704_113_002;
 
 export interface IntentInput {
@@ -33,6 +37,7 @@ export interface OutcomeInput {
 }
 
 interface ChainHead {
+  baseSeq: number;
   seq: number;
   prevHash: string;
   /** The Merkle tree (leaf i = record baseSeq + i) and the records written in this batch. */
@@ -67,10 +72,28 @@ export type ChainWrite =
   | { phase: 'intent'; id: string; timestamp: string; input: IntentInput }
   | { phase: 'outcome'; id: string; timestamp: string; outcome: OutcomeInput };
 
-/** The most writes one transaction carries. */
+/** The most writes one append carries. */
 const MAX_BATCH = 200;
 
-/** Appends records to the hash chain and the Merkle tree over it, under one lock for all replicas. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === '23505';
+}
+
+const TREE_MOVED = 'the audit tree moved';
+
+/** Another writer appended between this writer's read of the head and its append. */
+export function movedUnderUs(err: unknown): boolean {
+  const message = (err as { message?: string }).message ?? '';
+  return (
+    message.startsWith(TREE_MOVED) ||
+    (isUniqueViolation(err) && /audit_records_pkey|audit_tree_nodes_pkey/.test(message))
+  );
+}
+
+/**
+ * Appends records to the hash chain and the Merkle tree over it: from the head it cached with no
+ * lock, else under one lock for all replicas with the head read.
+ */
 export class ChainWriter {
   private readonly db: Database;
 
@@ -79,18 +102,28 @@ export class ChainWriter {
   }
 
   /**
-   * Group commit: every write waiting while a transaction commits goes into the next one,
-   * so N concurrent actions cost about one commit (and one hold of the chain lock), not N.
+   * Group commit: every write waiting while an append commits goes into the next one, so N
+   * concurrent actions cost about one statement and one commit, not N.
    */
   private readonly queue: {
     write: ChainWrite;
-    resolve: () => void;
+    resolve: (row: Row) => void;
     reject: (e: unknown) => void;
   }[] = [];
   private flushing = false;
+  /**
+   * The head this process last wrote (or read under the lock), with its frontier: the next
+   * append starts from it with no read. Another writer (a replica) moving the tree makes that
+   * append fail as a whole (the records' and subtrees' primary keys, the tree's size guard);
+   * the head is then read again under the lock.
+   */
+  private cached: { baseSeq: number; seq: number; prevHash: string; tree: Frontier } | undefined;
 
-  /** Chains one record and applies it to the projection; resolves once committed. */
-  write(write: ChainWrite): Promise<void> {
+  /**
+   * Chains one record and applies it to the projection; resolves once committed with the
+   * event's projection row as written.
+   */
+  write(write: ChainWrite): Promise<Row> {
     return new Promise((resolve, reject) => {
       this.queue.push({ write, resolve, reject });
       void this.flush();
@@ -104,8 +137,8 @@ export class ChainWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.inTransaction(batch.map((b) => b.write));
-          for (const b of batch) b.resolve();
+          const rows = await this.append(batch.map((b) => b.write));
+          batch.forEach((b, k) => b.resolve(rows[k] as Row));
         } catch (err) {
           if (batch.length === 1) {
             batch[0]?.reject(err);
@@ -113,7 +146,7 @@ export class ChainWriter {
           }
           // One write failed (an idempotency key taken, say): retry each alone so only it fails.
           for (const b of batch) {
-            await this.inTransaction([b.write]).then(b.resolve, b.reject);
+            await this.append([b.write]).then(([row]) => b.resolve(row as Row), b.reject);
           }
         }
       }
@@ -123,7 +156,7 @@ export class ChainWriter {
   }
 
   /** The tree and chain head, under the lock every writer takes. */
-  private async lockHead(tx: Queryable): Promise<ChainHead & { baseSeq: number }> {
+  private async lockHead(tx: Queryable): Promise<ChainHead> {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     const [t] = await tx.query<TreeRow>(
       `SELECT t.base_seq, t.size, encode(t.frontier, 'hex') AS frontier,
@@ -147,14 +180,16 @@ export class ChainWriter {
 
   /**
    * Writes a batch's records, the subtrees they complete, their projection rows (intents
-   * inserted, outcomes applied) and the new tree head in one statement: a batch costs the
-   * same few round trips whatever its size.
+   * inserted, outcomes applied) and the new tree head in one statement, and returns the
+   * events as written. The statement refuses itself (nothing is written) unless the tree was
+   * still at `fromSize` and every outcome's event was still PENDING.
    */
   private async writeHead(
-    tx: Queryable,
+    db: Queryable,
     head: ChainHead,
+    fromSize: number,
     writes: { write: ChainWrite; seq: number }[] = [],
-  ): Promise<void> {
+  ): Promise<Row[]> {
     const r = head.records;
     const n = head.nodes;
     const intents = writes.flatMap(({ write: w, seq }) =>
@@ -198,7 +233,7 @@ export class ChainWriter {
           ]
         : [],
     );
-    await tx.query(
+    const [result] = await db.query<{ events: Omit<Row, 'hash' | 'prev_hash' | 'base_seq'>[] }>(
       `WITH r AS (
          INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
          SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
@@ -216,14 +251,22 @@ export class ChainWriter {
            actor_role text, source text, action text, verb text, target_id text, target jsonb,
            parameters jsonb, dry_run boolean, request_id text, idempotency_key text,
            input_hash text, reverts uuid, instance_id text, seq bigint)
+         RETURNING *
        ), o AS (
          UPDATE audit_events e SET status = x.status, error = x.error, before = x.before,
            after = x.after, message = x.message, duration_ms = x.duration_ms, last_seq = x.seq
          FROM jsonb_to_recordset($13::jsonb) AS x(id uuid, status text, error jsonb,
            before jsonb, after jsonb, message text, duration_ms integer, seq bigint)
-         WHERE e.id = x.id
+         WHERE e.id = x.id AND e.status = 'PENDING'
+         RETURNING e.*
+       ), t AS (
+         UPDATE audit_tree SET size = $10, frontier = decode($11, 'hex')
+         WHERE id = 1 AND size = $14 RETURNING 1
        )
-       UPDATE audit_tree SET size = $10, frontier = decode($11, 'hex') WHERE id = 1`,
+       SELECT audit_assert((SELECT count(*) FROM t) = 1, $15),
+         audit_assert((SELECT count(*) FROM o) = $16, $17),
+         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (SELECT * FROM i UNION ALL SELECT * FROM o) x)
+           AS events`,
       [
         r.map((x) => x.seq),
         r.map((x) => x.eventId),
@@ -238,41 +281,76 @@ export class ChainWriter {
         Buffer.concat(head.tree.hashes).toString('hex'),
         JSON.stringify(intents),
         JSON.stringify(outcomes),
+        fromSize,
+        `${TREE_MOVED}: it no longer has ${fromSize} leaves`,
+        outcomes.length,
+        `audit event ${outcomes.map((o) => o.id).join(', ')} is not PENDING`,
       ],
     );
+    const bySeq = new Map(r.map((x) => [x.seq, x]));
+    return (result?.events ?? []).map((e) => {
+      const record = bySeq.get(Number(e.last_seq));
+      return {
+        ...e,
+        hash: record?.hash ?? '',
+        prev_hash: record?.prevHash ?? '',
+        base_seq: head.baseSeq,
+      };
+    });
   }
 
-  private async inTransaction(writes: ChainWrite[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const head = await this.lockHead(tx);
-      const outcomes = writes.filter((w) => w.phase === 'outcome');
-      if (outcomes.length > 0) {
-        // Checked before appending, so a refused outcome leaves no record (the batch is
-        // retried write by write and only the refused one fails).
-        const rows = await tx.query<{ id: string }>(
-          `SELECT id FROM audit_events WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
-          [outcomes.map((w) => w.id)],
-        );
-        const pending = new Set(rows.map((row) => row.id.toLowerCase()));
-        for (const w of outcomes) {
-          if (!pending.delete(w.id.toLowerCase())) {
-            throw new Error(`audit event ${w.id} is not PENDING`);
-          }
-        }
+  /**
+   * Appends a batch at the head: from the cached head in one statement with no transaction
+   * (no lock, no read) when this process wrote last, else under the chain lock with the head
+   * read first. Returns each write's event (its projection row) as it now stands, in order.
+   */
+  private async append(writes: ChainWrite[]): Promise<Row[]> {
+    for (let attempt = 1; ; attempt++) {
+      const cached = this.cached;
+      this.cached = undefined;
+      try {
+        const { head, rows } = cached
+          ? await this.appendAt(
+              this.db,
+              { ...cached, tree: cached.tree.clone(), records: [], nodes: [] },
+              writes,
+            )
+          : await this.db.transaction(async (tx) =>
+              this.appendAt(tx, await this.lockHead(tx), writes),
+            );
+        this.cached = {
+          baseSeq: head.baseSeq,
+          seq: head.seq,
+          prevHash: head.prevHash,
+          tree: head.tree,
+        };
+        const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
+        return writes.map((w) => byId.get(w.id.toLowerCase()) as Row);
+      } catch (err) {
+        // A stale cache, or another process's append landing between our read and write:
+        // read the head again under the lock. Anything else (a refused outcome, an
+        // idempotency key taken) fails the same way under the lock.
+        if (cached || (movedUnderUs(err) && attempt < 5)) continue;
+        throw err;
       }
-      const placed = writes.map((write) => ({
-        write,
-        seq: this.append(
-          head,
-          write.id,
-          write.phase,
-          write.phase === 'intent'
-            ? { timestamp: write.timestamp, ...write.input }
-            : { timestamp: write.timestamp, ...write.outcome },
-        ),
-      }));
-      await this.writeHead(tx, head, placed);
-    });
+    }
+  }
+
+  private async appendAt(db: Queryable, head: ChainHead, writes: ChainWrite[]) {
+    const fromSize = head.tree.size;
+    const placed = writes.map((write) => ({
+      write,
+      seq: this.place(
+        head,
+        write.id,
+        write.phase,
+        write.phase === 'intent'
+          ? { timestamp: write.timestamp, ...write.input }
+          : { timestamp: write.timestamp, ...write.outcome },
+      ),
+    }));
+    const rows = await this.writeHead(db, head, fromSize, placed);
+    return { head, rows };
   }
 
   /**
@@ -294,7 +372,7 @@ export class ChainWriter {
           }
           head.nodes.push(...head.tree.append(leafHash(row.body)));
         }
-        if (rows.length > 0) await this.writeHead(tx, head);
+        if (rows.length > 0) await this.writeHead(tx, head, head.tree.size - rows.length);
         return rows.length;
       });
       added += n;
@@ -314,8 +392,8 @@ export class ChainWriter {
     };
   }
 
-  /** Appends one record at the head (chain and tree); written with the batch. */
-  private append(
+  /** Places one record at the head (chain and tree); written with the batch. */
+  private place(
     head: ChainHead,
     eventId: string,
     phase: 'intent' | 'outcome',

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../store/database.ts';
-import { ChainWriter, readTreeNodes, type IntentInput, type OutcomeInput } from './chain-writer.ts';
+import {
+  ChainWriter,
+  isUniqueViolation,
+  movedUnderUs,
+  readTreeNodes,
+  type IntentInput,
+  type OutcomeInput,
+} from './chain-writer.ts';
 import { filterClause } from './filter.ts';
 import type { Frontier, NodeReader } from './merkle.ts';
 import type {
@@ -15,7 +22,8 @@ import type { ActionVerb } from '../providers/provider.ts';
 
 export class IdempotencyKeyTaken extends Error {}
 
-interface Row {
+/** An event's projection row with its latest record's hashes and the tree's base. */
+export interface Row {
   id: string;
   ts: Date | string;
   actor: string;
@@ -89,10 +97,6 @@ function toEvent(row: Row): AuditEvent {
   };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string }).code === '23505';
-}
-
 const ORDER: Record<AuditDirection, string> = {
   older: 'e.ts DESC, e.id DESC',
   newer: 'e.ts ASC, e.id ASC',
@@ -150,19 +154,17 @@ export class AuditStore {
     const id = randomUUID();
     const timestamp = new Date().toISOString();
     try {
-      await this.writer.write({ phase: 'intent', id, timestamp, input });
+      return toEvent(await this.writer.write({ phase: 'intent', id, timestamp, input }));
     } catch (err) {
-      if (isUniqueViolation(err)) throw new IdempotencyKeyTaken();
+      if (isUniqueViolation(err) && !movedUnderUs(err)) throw new IdempotencyKeyTaken();
       throw err;
     }
-    return (await this.get(id)) as AuditEvent;
   }
 
   /** Records the outcome of a PENDING event (once). */
   async recordOutcome(id: string, outcome: OutcomeInput): Promise<AuditEvent> {
     const timestamp = new Date().toISOString();
-    await this.writer.write({ phase: 'outcome', id, timestamp, outcome });
-    return (await this.get(id)) as AuditEvent;
+    return toEvent(await this.writer.write({ phase: 'outcome', id, timestamp, outcome }));
   }
 
   async get(id: string): Promise<AuditEvent | undefined> {

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'register_agent',
   'remove_agent',
   'create_token',
+  'prune_retention',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** The verbs recorded under their own name (patch never is: it runs for a named action). */

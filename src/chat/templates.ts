@@ -4,24 +4,24 @@ import type { Entities, TemplateName } from './intents.ts';
 export type Manifest = Record<string, unknown>;
 
 /**
- * What a generated secret holds until its plan is confirmed. Plans are stored, so a password
- * made at planning time would sit in `chat_plans`; it is made when the plan runs instead
- * ({@link fillGeneratedSecrets}) and then lives only in the cluster's Secret.
+ * The annotation naming a Secret's keys the orchestrator generates. Plans are stored and shown,
+ * so a generated Secret is planned with no data at all: the workload refers to it by name and
+ * key (`secretKeyRef`), and its values are made when the plan runs ({@link fillGeneratedSecrets})
+ * and then live only in the cluster's Secret.
  */
-export const GENERATED_AT_CONFIRMATION = '<generated when the plan is confirmed>';
+export const GENERATED_KEYS_ANNOTATION = 'optiinfra.io/generated-keys';
 
-/** The manifests to create, each placeholder replaced by a fresh random secret. */
+/** The manifests to create, each Secret's generated keys given fresh random values. */
 export function fillGeneratedSecrets(manifests: Manifest[]): Manifest[] {
   return manifests.map((m) => {
-    const data = m.kind === 'Secret' ? (m.stringData as Record<string, string> | undefined) : null;
-    if (!data) return m;
-    const filled = Object.fromEntries(
-      Object.entries(data).map(([k, v]) => [
-        k,
-        v === GENERATED_AT_CONFIRMATION ? randomBytes(18).toString('base64url') : v,
-      ]),
+    const metadata = m.metadata as { annotations?: Record<string, string> } | undefined;
+    const keys =
+      m.kind === 'Secret' ? metadata?.annotations?.[GENERATED_KEYS_ANNOTATION] : undefined;
+    if (!keys) return m;
+    const generated = Object.fromEntries(
+      keys.split(',').map((k) => [k.trim(), randomBytes(18).toString('base64url')]),
     );
-    return { ...m, stringData: filled };
+    return { ...m, stringData: { ...(m.stringData as object | undefined), ...generated } };
   });
 }
 
@@ -167,16 +167,22 @@ export function generate(e: Entities, defaultNamespace: string): Generated {
   const envFrom: Record<string, unknown>[] = [];
   if (!spec.configMount) envFrom.push({ configMapRef: { name: `${name}-config` } });
   if (template === 'postgres') {
+    const secret = `${name}-credentials`;
     manifests.push({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: meta('-credentials'),
+      metadata: {
+        ...meta('-credentials'),
+        annotations: { [GENERATED_KEYS_ANNOTATION]: 'POSTGRES_PASSWORD' },
+      },
       type: 'Opaque',
-      stringData: { POSTGRES_PASSWORD: GENERATED_AT_CONFIRMATION },
     });
-    envFrom.push({ secretRef: { name: `${name}-credentials` } });
+    env.push({
+      name: 'POSTGRES_PASSWORD',
+      valueFrom: { secretKeyRef: { name: secret, key: 'POSTGRES_PASSWORD' } },
+    });
     notes.push(
-      `The password is generated when you confirm, straight into Secret \`${name}-credentials\` (it is never stored here; read it from the Secret); rotate it as you would any credential.`,
+      `The password is generated when you confirm, straight into Secret \`${secret}\` (the plan only refers to it; read it from the Secret); rotate it as you would any credential.`,
     );
   }
   const probe = (delay: number) => ({

@@ -86,6 +86,8 @@ const ACTION_DESCRIPTIONS: Record<AuditAction, string> = {
   register_agent: 'An agent registered or updated; runs no verb, has no target.',
   remove_agent: 'An agent removed; runs no verb, has no target.',
   create_token: 'The first admin token, created at start; runs no verb, has no target.',
+  prune_retention:
+    'A retention run of the leader: the days kept per kind (parameters) and the rows removed (after); runs no verb, has no target.',
 };
 
 export const AuditActionEnum = builder.enumType('AuditAction', {

@@ -320,6 +320,23 @@ export const MIGRATIONS: Migration[] = [
       );`,
   },
   {
+    version: 105,
+    name: 'audit_append_assert',
+    sql: `
+      -- An audit append is one statement (records, tree, projection) with no transaction
+      -- around it; this lets the statement refuse itself, so a condition it checks (the tree
+      -- still at the size this writer cached, every outcome's event still PENDING) either
+      -- holds or nothing of it is written.
+      CREATE FUNCTION audit_assert(ok boolean, reason text) RETURNS boolean
+        LANGUAGE plpgsql VOLATILE AS $$
+        BEGIN
+          IF ok IS NOT TRUE THEN
+            RAISE EXCEPTION USING MESSAGE = reason, ERRCODE = 'P0001';
+          END IF;
+          RETURN true;
+        END $$;`,
+  },
+  {
     version: 110,
     name: 'cost_workload_days',
     sql: `

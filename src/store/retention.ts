@@ -1,10 +1,47 @@
+import type { ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditStore } from '../audit/store.ts';
 import type { ChatStore } from '../chat/store.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
+import { NO_VERB } from '../recommendations/decisions.ts';
 import type { RecommendationStore } from '../recommendations/store.ts';
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Runs one retention prune as an audited change (`prune_retention`, source SYSTEM): the intent
+ * with the days kept is recorded before anything is deleted, the outcome with the rows removed
+ * of each kind (or the failure) after. Returns what `prune` removed; throws if it failed.
+ */
+export async function auditedPrune<T extends Record<string, number>>(
+  actions: Pick<ActionPipeline, 'record'>,
+  days: Record<string, number>,
+  prune: () => Promise<T>,
+): Promise<T> {
+  let removed: T | undefined;
+  const result = await actions.record(
+    {
+      action: 'prune_retention',
+      verb: NO_VERB,
+      target: null,
+      params: { days },
+      recorded: { days },
+      dryRun: false,
+      source: 'SYSTEM',
+      viewer: { name: 'orchestrator', role: 'admin' },
+      requestId: null,
+    },
+    async () => {
+      removed = await prune();
+      const counts = Object.entries(removed).map(([kind, n]) => `${n} ${kind}`);
+      return { before: { days }, after: { removed }, message: `removed ${counts.join(', ')}` };
+    },
+  );
+  if (removed === undefined) {
+    throw new Error(`retention prune failed: ${'message' in result ? result.message : ''}`);
+  }
+  return removed;
+}
 
 /** Days each kind of operational data is kept; 0 keeps it for ever. */
 export interface RetentionDays {
@@ -28,6 +65,8 @@ export class Retention {
     chat: Pick<ChatStore, 'prune'>;
     recommendations: Pick<RecommendationStore, 'prune'>;
     audit: Pick<AuditStore, 'pruneInstances'>;
+    /** Each run that prunes anything is an audit event with its counts. */
+    actions: Pick<ActionPipeline, 'record'>;
     leader: LeaderGate;
     log: Logger;
   };
@@ -51,15 +90,19 @@ export class Retention {
     this.timer = undefined;
   }
 
-  /** One pass; returns how many rows of each kind were removed. */
+  /** One pass (audited unless every kind is kept); returns how many rows of each kind went. */
   async prune(): Promise<{ chat: number; recommendations: number; instances: number }> {
     const { days, chat, recommendations, audit, log } = this.deps;
-    const removed = {
+    const pass = async () => ({
       chat: days.chat > 0 ? await chat.prune(days.chat) : 0,
       recommendations:
         days.recommendations > 0 ? await recommendations.prune(days.recommendations) : 0,
       instances: days.instances > 0 ? await audit.pruneInstances(days.instances) : 0,
-    };
+    });
+    const enabled = days.chat + days.recommendations + days.instances > 0;
+    const removed = enabled
+      ? await auditedPrune(this.deps.actions, { ...days }, pass)
+      : await pass();
     if (removed.chat + removed.recommendations + removed.instances > 0) {
       log.info({ removed }, 'pruned data past retention');
     }

@@ -12,7 +12,7 @@ import { AuditStore } from '../../src/audit/store.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
-import { auditIntent, recordAction, testLedger } from '../support/audit.ts';
+import { auditIntent, recordAction, testLedger, testPipeline } from '../support/audit.ts';
 import { STORES } from '../support/stores.ts';
 
 const run = promisify(execFile);
@@ -117,19 +117,29 @@ describe.each(STORES)('offline audit verification on $kind', (target) => {
           instanceId: 'me',
           retentionDays: 30,
           ledger,
+          actions: testPipeline(store),
           leader: SINGLE_REPLICA,
         });
         expect(await maintenance.prune()).toBe(4);
-        expect(await store.count({})).toBe(2);
-        // The signed checkpoint made before the prune commits to what was removed.
+        // Two kept events and the prune's own (intent at leaf 12, outcome at 13).
+        expect(await store.count({})).toBe(3);
+        const [pruneEvent] = await store.list({ actions: ['prune_retention'] }, 1);
+        expect(pruneEvent).toMatchObject({
+          status: 'SUCCEEDED',
+          parameters: { days: { auditEvents: 30 } },
+          after: { removed: { auditEvents: 4 } },
+          leafIndex: 12,
+        });
+        // The signed checkpoint made before the prune commits to what was removed and to the
+        // intent that removed it.
         const beforePrune = (await ledger.latest())!;
-        expect(beforePrune.size).toBe(12);
+        expect(beforePrune.size).toBe(13);
         await fill(store, 2);
         const latest = (await ledger.checkpoint())!;
-        expect(latest.size).toBe(16);
+        expect(latest.size).toBe(18);
 
         // A kept event's proof still verifies, against the new checkpoint and the pruning one.
-        for (const size of [16, 12]) {
+        for (const size of [18, 13]) {
           const proof = (await ledger.inclusion(ids[5]!, size))!;
           const asJson = JSON.parse(
             JSON.stringify({
@@ -141,26 +151,26 @@ describe.each(STORES)('offline audit verification on $kind', (target) => {
               })),
             }),
           ) as Parameters<typeof verifyProofFile>[0];
-          const note = size === 16 ? latest.note : beforePrune.note;
+          const note = size === 18 ? latest.note : beforePrune.note;
           expect(verifyProofFile(asJson, note, keys)).toEqual([]);
         }
         // A pruned one has no proof to give: its record is gone.
         expect(await ledger.inclusion(ids[0]!)).toBeNull();
-        const c = await ledger.consistency(12, 16);
+        const c = await ledger.consistency(13, 18);
         expect(c.fromRoot.equals(beforePrune.root)).toBe(true);
-        expect(verifyConsistency(12, 16, c.hashes, c.fromRoot, c.toRoot)).toBe(true);
+        expect(verifyConsistency(13, 18, c.hashes, c.fromRoot, c.toRoot)).toBe(true);
         expect(await ledger.verify(true)).toMatchObject({ valid: true, mismatchCount: 0 });
 
         // The offline verifier passes, consistent with the checkpoint kept before the prune.
         const dir = mkdtempSync(join(tmpdir(), 'oi-export-'));
         expect(await exportAuditLog(db, ledger.publicKey(), dir)).toMatchObject({
-          records: 8,
+          records: 10,
         });
         const ok = await verifyExport(dir, keys, [{ source: 'kept', note: kept }]);
         expect(ok).toMatchObject({
           valid: true,
-          treeSize: 16,
-          checkedRecords: 8,
+          treeSize: 18,
+          checkedRecords: 10,
           mismatchCount: 0,
         });
         const vkeyFile = join(dir, 'trusted.vkey');
@@ -174,7 +184,7 @@ describe.each(STORES)('offline audit verification on $kind', (target) => {
           '--checkpoint',
           join(dir, 'kept.txt'),
         ]).catch((e: { stdout: string; stderr: string }) => e);
-        expect(cli.stdout).toMatch(/^VALID: 8 records, tree size 16/m);
+        expect(cli.stdout).toMatch(/^VALID: 10 records, tree size 18/m);
 
         // Pruning more behind the anchor's back (deleting kept records) is caught.
         await db.query('DELETE FROM audit_records WHERE seq IN (9, 10)');

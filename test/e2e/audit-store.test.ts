@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logger.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { testLedger } from '../support/audit.ts';
+import { testLedger, testPipeline } from '../support/audit.ts';
 import { STORES } from '../support/stores.ts';
 
 const log = createLogger('silent');
@@ -222,6 +222,7 @@ describe.each(STORES)('audit log on $kind', (target) => {
         instanceId: 'me',
         retentionDays: 0,
         ledger: testLedger(db, store),
+        actions: testPipeline(store),
         leader: SINGLE_REPLICA,
       });
       expect(await maintenance.reconcile()).toBe(1);
@@ -251,6 +252,38 @@ describe('several writers on one PostgreSQL', () => {
       await Promise.all(Array.from({ length: 80 }, (_, i) => complete(stores[i % 4]!, i + 1)));
       const result = await verifyAll(dbs[0]!);
       expect(result).toMatchObject({ valid: true, checkedEvents: 80, checkedRecords: 160 });
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await cleanup();
+    }
+  });
+
+  it('a writer whose cached head another writer moved appends after it, never over it', async () => {
+    const postgres = STORES.find((s) => s.kind === 'postgres')!;
+    const { url, cleanup } = await postgres.open();
+    const dbs = await Promise.all(
+      [0, 1].map(() => openDatabase({ databaseUrl: url, dataDir: '' })),
+    );
+    try {
+      const [a, b] = dbs.map((db) => new AuditStore(db)) as [AuditStore, AuditStore];
+      // Turns: each append of one store starts from a head the other has just moved.
+      const answered = [];
+      for (let i = 1; i <= 12; i++) answered.push(await complete(i % 2 ? a : b, i));
+      // Then both at once, several in flight each.
+      const both = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => complete(i % 2 ? a : b, 100 + i)),
+      );
+      answered.push(...both);
+      expect(await verifyAll(dbs[0]!)).toMatchObject({
+        valid: true,
+        checkedEvents: 52,
+        checkedRecords: 104,
+        treeSize: 104,
+      });
+      // What each append answered (no read back) is what the log holds.
+      for (const event of answered) expect(await a.get(event.id)).toEqual(event);
+      const leaves = new Set(answered.flatMap((e) => [e.leafIndex, e.outcomeLeafIndex]));
+      expect(leaves.size).toBe(104);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
       await cleanup();

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger.ts';
 import { RecommendationStore } from '../../src/recommendations/store.ts';
 import type { Database } from '../../src/store/database.ts';
 import { Retention } from '../../src/store/retention.ts';
+import { testPipeline } from '../support/audit.ts';
 import { STORES } from '../support/stores.ts';
 
 const ids = async (db: Database, sql: string) =>
@@ -75,6 +76,7 @@ const retention = (
     chat: new ChatStore(db),
     recommendations: new RecommendationStore(db),
     audit: new AuditStore(db),
+    actions: testPipeline(new AuditStore(db)),
     leader: isLeader ? SINGLE_REPLICA : { isLeader: () => false },
     log: createLogger('silent'),
   });
@@ -96,9 +98,23 @@ describe.each(STORES)('retention on $kind', { timeout: 120_000 }, (target) => {
       // 0 keeps everything.
       const none = { chat: 0, recommendations: 0, instances: 0 };
       expect(await retention(db, true, none).prune()).toEqual(none);
+      const audit = new AuditStore(db);
+      expect(await audit.count({ actions: ['prune_retention'] })).toBe(0);
 
       const removed = await retention(db, true).prune();
       expect(removed).toEqual({ chat: 3, recommendations: 2, instances: 1 });
+      // The run is an audit event: the days kept, and what it removed of each kind.
+      const [event, ...more] = await audit.list({ actions: ['prune_retention'] }, 5);
+      expect(more).toEqual([]);
+      expect(event).toMatchObject({
+        actor: 'orchestrator',
+        source: 'SYSTEM',
+        status: 'SUCCEEDED',
+        target: null,
+        parameters: { days: { chat: 30, recommendations: 90, instances: 7 } },
+        after: { removed: { chat: 3, recommendations: 2, instances: 1 } },
+        message: 'removed 3 chat, 2 recommendations, 1 instances',
+      });
       expect(await ids(db, 'SELECT id::text AS id FROM chat_conversations')).toEqual([
         '00000000-0000-4000-8000-000000000002',
       ]);

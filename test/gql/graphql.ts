@@ -55,6 +55,8 @@ export type AuditAction =
   | 'DELETE'
   /** A name this version does not know, written by another version; the hash-chained record keeps it verbatim. */
   | 'OTHER'
+  /** A retention run of the leader: the days kept per kind (parameters) and the rows removed (after); runs no verb, has no target. */
+  | 'PRUNE_RETENTION'
   /** Reboot an EC2 instance. */
   | 'REBOOT'
   /** An agent registered or updated; runs no verb, has no target. */

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { ActionPipeline } from '../../src/actions/pipeline.ts';
 import { AuditLedger } from '../../src/audit/ledger.ts';
 import { leafHash, verifyInclusion } from '../../src/audit/merkle.ts';
 import {
@@ -15,8 +16,10 @@ import { FileSink, type CheckpointSink } from '../../src/audit/sink.ts';
 import type { AuditStore } from '../../src/audit/store.ts';
 import type { IntentInput, OutcomeInput } from '../../src/audit/chain-writer.ts';
 import type { AuditEvent } from '../../src/audit/types.ts';
+import { MemoryEventLog } from '../../src/eventlog.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';
 import { createLogger } from '../../src/logger.ts';
+import { ProviderRegistry } from '../../src/providers/registry.ts';
 import type { Database } from '../../src/store/database.ts';
 import { graphql } from '../gql/gql.ts';
 import type { AuditLogFilter, ProvenAuditEventsQuery } from '../gql/graphql.ts';
@@ -48,6 +51,17 @@ export function testLedger(
     intervalSeconds: options.intervalSeconds ?? 3600,
   });
 }
+
+/** The action pipeline over `store` with no providers: for the orchestrator's own changes. */
+export const testPipeline = (store: AuditStore): ActionPipeline =>
+  new ActionPipeline({
+    audit: store,
+    providers: new ProviderRegistry([]),
+    events: new MemoryEventLog({ maxEvents: 1000, maxAgeMs: 3_600_000 }),
+    log: createLogger('silent'),
+    instanceId: 'test',
+    pauseAfterExecuteMs: 0,
+  });
 
 /** A scale of deployment shop/web-{i} by alice; `over` replaces any field. */
 export function auditIntent(i: number, over: Partial<IntentInput> = {}): IntentInput {

@@ -340,6 +340,10 @@ describe('chat service', { timeout: 60_000 }, () => {
       await chat.chat({ message: 'spin up postgres in prod called orders-db' }, OPERATOR, null),
     );
     expect(res.requiresConfirmation).toBe(true);
+    // The plan shown and stored refers to the Secret; it holds no value, not even a placeholder.
+    const planned = JSON.stringify(res.generatedCode);
+    expect(planned).toContain('secretKeyRef');
+    expect(planned).not.toMatch(/stringData|POSTGRES_PASSWORD: /);
     succeeded(await chat.confirm(res.confirmationToken ?? '', OPERATOR, null));
     const created = executed().at(-1) as { verb: string; params: { manifests: Manifest[] } };
     expect(created.verb).toBe('create');

@@ -57,6 +57,8 @@ export const AuditAction = {
   Delete: 'DELETE',
   /** A name this version does not know, written by another version; the hash-chained record keeps it verbatim. */
   Other: 'OTHER',
+  /** A retention run of the leader: the days kept per kind (parameters) and the rows removed (after); runs no verb, has no target. */
+  PruneRetention: 'PRUNE_RETENTION',
   /** Reboot an EC2 instance. */
   Reboot: 'REBOOT',
   /** An agent registered or updated; runs no verb, has no target. */
