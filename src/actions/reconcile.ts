@@ -1,6 +1,6 @@
 import type { AuditLedger } from '../audit/ledger.ts';
 import type { AuditStore } from '../audit/store.ts';
-import { pruneAuditLog } from '../audit/verify.ts';
+import { auditPruneDue, pruneAuditLog } from '../audit/verify.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
@@ -98,6 +98,7 @@ export class AuditMaintenance {
   async prune(): Promise<number> {
     const { retentionDays, ledger, db, log } = this.deps;
     const cutoff = new Date(Date.now() - retentionDays * 86_400_000);
+    if (!(await auditPruneDue(db, cutoff))) return 0;
     // The checkpoint is signed after the prune's intent is recorded and before anything is
     // deleted: it commits to the records removed and to the intent that removes them.
     const { auditEvents } = await auditedPrune(

@@ -187,7 +187,9 @@ export async function verifyAuditLog(
 async function checkProjection(db: Database, check: LogCheck, fromSeq: number, intents: number) {
   let checkedEvents = 0;
   let fresh = 0;
-  let afterSeq = -1;
+  // Paged on (last_seq, id), the order the index on last_seq serves: what was written since
+  // `fromSeq` is read directly (paging on intent_seq walked the whole table to find it).
+  let after = { lastSeq: -1, id: '00000000-0000-0000-0000-000000000000' };
   for (;;) {
     const rows = await db.query<
       Body & { id: string; intent_seq: string | number; ts: Date | string }
@@ -197,13 +199,14 @@ async function checkProjection(db: Database, check: LogCheck, fromSeq: number, i
        LEFT JOIN audit_records i ON i.seq = e.intent_seq AND i.event_id = e.id AND i.phase = 'intent'
        LEFT JOIN audit_records o ON o.seq = e.last_seq AND o.seq <> e.intent_seq
          AND o.event_id = e.id AND o.phase = 'outcome'
-       WHERE e.last_seq >= $3 AND e.intent_seq > $1 ORDER BY e.intent_seq LIMIT $2`,
-      [afterSeq, BATCH, fromSeq],
+       WHERE e.last_seq >= $3 AND (e.last_seq, e.id) > ($1, $4::uuid)
+       ORDER BY e.last_seq, e.id LIMIT $2`,
+      [after.lastSeq, BATCH, fromSeq, after.id],
     );
     if (rows.length === 0) break;
     for (const row of rows) {
       const seq = Number(row.intent_seq);
-      afterSeq = seq;
+      after = { lastSeq: Number(row.last_seq), id: row.id };
       if (seq >= fromSeq) fresh++;
       const bad = (reason: string, kind: 'EVENT_EDITED' | 'EVENT_MISSING' = 'EVENT_EDITED') =>
         check.add({ kind, seq, eventId: row.id, reason });
@@ -239,6 +242,15 @@ async function checkProjection(db: Database, check: LogCheck, fromSeq: number, i
     });
   }
   return checkedEvents;
+}
+
+/** Whether the oldest kept record is older than `before` (a prune would remove something). */
+export async function auditPruneDue(db: Database, before: Date): Promise<boolean> {
+  const [oldest] = await db.query<{ due: boolean }>(
+    'SELECT created_at < $1 AS due FROM audit_records ORDER BY seq LIMIT 1',
+    [before],
+  );
+  return oldest?.due === true;
 }
 
 /**

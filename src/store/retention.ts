@@ -9,9 +9,10 @@ import type { RecommendationStore } from '../recommendations/store.ts';
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Runs one retention prune as an audited change (`prune_retention`, source SYSTEM): the intent
- * with the days kept is recorded before anything is deleted, the outcome with the rows removed
- * of each kind (or the failure) after. Returns what `prune` removed; throws if it failed.
+ * Runs a retention prune as an audited change (`prune_retention`, source SYSTEM): the intent
+ * with the days kept is recorded before `prune` runs, the outcome with the rows removed of
+ * each kind (or the failure) after. Returns what `prune` removed; throws if it failed. Called
+ * only for a run that has something to remove, so an idle log gains no hourly events.
  */
 export async function auditedPrune<T extends Record<string, number>>(
   actions: Pick<ActionPipeline, 'record'>,
@@ -65,7 +66,7 @@ export class Retention {
     chat: Pick<ChatStore, 'prune'>;
     recommendations: Pick<RecommendationStore, 'prune'>;
     audit: Pick<AuditStore, 'pruneInstances'>;
-    /** Each run that prunes anything is an audit event with its counts. */
+    /** Each pass that removes anything is an audit event with its counts. */
     actions: Pick<ActionPipeline, 'record'>;
     leader: LeaderGate;
     log: Logger;
@@ -90,20 +91,20 @@ export class Retention {
     this.timer = undefined;
   }
 
-  /** One pass (audited unless every kind is kept); returns how many rows of each kind went. */
+  /**
+   * One pass; returns how many rows of each kind went. A pass that removes anything is an
+   * audit event, recorded once it is done: what it will remove is only known by removing it.
+   */
   async prune(): Promise<{ chat: number; recommendations: number; instances: number }> {
     const { days, chat, recommendations, audit, log } = this.deps;
-    const pass = async () => ({
+    const removed = {
       chat: days.chat > 0 ? await chat.prune(days.chat) : 0,
       recommendations:
         days.recommendations > 0 ? await recommendations.prune(days.recommendations) : 0,
       instances: days.instances > 0 ? await audit.pruneInstances(days.instances) : 0,
-    });
-    const enabled = days.chat + days.recommendations + days.instances > 0;
-    const removed = enabled
-      ? await auditedPrune(this.deps.actions, { ...days }, pass)
-      : await pass();
+    };
     if (removed.chat + removed.recommendations + removed.instances > 0) {
+      await auditedPrune(this.deps.actions, { ...days }, async () => removed);
       log.info({ removed }, 'pruned data past retention');
     }
     return removed;

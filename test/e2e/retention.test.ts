@@ -130,6 +130,13 @@ describe.each(STORES)('retention on $kind', { timeout: 120_000 }, (target) => {
       expect(await ids(db, 'SELECT instance_id AS id FROM orchestrator_instances')).toEqual([
         'alive',
       ]);
+      // A pass with nothing left to remove adds nothing to the log.
+      expect(await retention(db, true).prune()).toEqual({
+        chat: 0,
+        recommendations: 0,
+        instances: 0,
+      });
+      expect(await audit.count({ actions: ['prune_retention'] })).toBe(1);
     } finally {
       await cleanup();
     }
