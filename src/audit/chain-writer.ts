@@ -4,6 +4,7 @@ import { Frontier, leafHash, type Hash, type NodeId } from './merkle.ts';
 import type { AuditAction, AuditError, AuditSource, AuditStatus, AuditTarget } from './types.ts';
 import type { ActionVerb } from '../providers/provider.ts';
 import type { Row } from './store.ts';
+import type { LogRecord } from './log-check.ts';
 
 // A writer that must read the chain head (none cached, or another replica moved it) reads it
 // and appends under this advisory lock, and pruning takes it too; an append from the head a
@@ -42,14 +43,7 @@ interface ChainHead {
   prevHash: string;
   /** The Merkle tree (leaf i = record baseSeq + i) and the records written in this batch. */
   tree: Frontier;
-  records: {
-    seq: number;
-    eventId: string;
-    phase: string;
-    body: string;
-    prevHash: string;
-    hash: string;
-  }[];
+  records: Omit<LogRecord, 'storedLeaf'>[];
   nodes: (NodeId & { hash: Hash })[];
 }
 
