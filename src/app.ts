@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { TokenAuthenticator } from './auth/tokens.ts';
-import { ConfigError, type Config } from './config.ts';
-import { schema } from './graphql/schema.ts';
-import { HealthService, type ComponentStatus } from './health.ts';
-import { LeaseElector, SINGLE_REPLICA } from './leader.ts';
+import type { Config } from './config.ts';
+import { HealthService } from './health.ts';
+import { SINGLE_REPLICA } from './leader.ts';
+import { createElector, leaderStatus } from './leader-setup.ts';
 import type { Logger } from './logger.ts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -22,19 +21,12 @@ import { OverviewService } from './overview.ts';
 import { createPubSubService, TopicFanout, type AppPubSub } from './pubsub.ts';
 import { createEventLog, logResourceEvents } from './eventlog-setup.ts';
 import type { EventLog } from './eventlog.ts';
-import { BrowserPages } from './server/browser.ts';
-import { Cors } from './server/cors.ts';
-import { RateLimiter } from './server/rate-limit.ts';
-import { HttpFront } from './server/http.ts';
+import type { BrowserPages } from './server/browser.ts';
+import { createEdge } from './server/edge.ts';
 import { AwsProvider } from './providers/aws/provider.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
 import type { KubernetesReads } from './providers/kubernetes/reads.ts';
 import { ProviderRegistry } from './providers/registry.ts';
-import { ServerTelemetry } from './server/telemetry.ts';
-import { SampleFastPath } from './server/sample-fastpath.ts';
-import { attachWebSocket } from './server/ws.ts';
-import { createGraphQLServer } from './server/yoga.ts';
-import { TrustedDocuments } from './server/trusted-documents.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrations.ts';
 import { Retention } from './store/retention.ts';
@@ -331,61 +323,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     cost,
   };
 
-  const metrics = new ServerTelemetry({ leader });
-  // One fast path for `metrics` subscriptions: HTTP and graphql-ws subscribers share its groups.
-  const fastPath = new SampleFastPath();
-  const rateLimiter = new RateLimiter({
-    settings: config.rateLimit,
-    redisUrl: config.redisUrl,
-    log: log.child({ component: 'rate-limit' }),
-  });
-  const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments);
-  const yoga = createGraphQLServer({
-    schema,
-    services,
-    metrics,
-    log,
-    limits: config.limits,
-    fastPath,
-    rateLimiter,
-    disclosure: config.disclosure,
-    trustedDocuments,
-  });
-  const browser = new BrowserPages({ graphiql: config.graphiql });
-  const http = new HttpFront({
-    yoga,
-    auth,
-    health,
-    metrics,
-    log,
-    version: config.version,
-    maxRequestBytes: config.maxRequestBytes,
-    browser,
-    cors: new Cors(config.corsOrigins),
-    rateLimiter,
-  });
-  const ws = attachWebSocket({
-    server: http.server,
-    yoga,
-    auth,
-    log,
-    maxPayload: config.maxRequestBytes,
-    limits: config.limits,
-    fastPath,
-    rateLimiter,
-    trustedDocuments,
-  });
+  const edge = createEdge(services, leader);
 
   let shuttingDown: Promise<void> | undefined;
   async function drain(): Promise<void> {
     health.markShuttingDown();
-    const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
-    http.server.closeIdleConnections();
-    await ws.close();
-    http.endStreams();
-    while (http.inFlightCount > 0) await new Promise((r) => setTimeout(r, 20));
-    http.server.closeAllConnections();
-    await closed;
+    await edge.drain();
     maintenance.stop();
     retention.stop();
     ledger.stop();
@@ -398,7 +341,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     await providers.stop();
     await bus.close();
     await events.close();
-    rateLimiter.close();
+    edge.close();
     await db.close();
   }
 
@@ -413,15 +356,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   return {
     services,
-    browser,
+    browser: edge.browser,
     listen: async () => {
-      await rateLimiter.connected();
-      const addr = await new Promise<AddressInfo>((resolve, reject) => {
-        http.server.once('error', reject);
-        http.server.listen(config.port, config.host, () =>
-          resolve(http.server.address() as AddressInfo),
-        );
-      });
+      const addr = await edge.listen();
       const bootstrapSecret = await auth.bootstrap(db);
       if (bootstrapSecret) await recordTokenCreated(actions, { name: 'admin', role: 'admin' });
       return { port: addr.port, host: addr.address, bootstrapSecret };
@@ -450,52 +387,4 @@ async function recordTokenCreated(actions: ActionPipeline, token: Viewer): Promi
       message: `created the ${token.role} token ${token.name}`,
     }),
   );
-}
-
-/**
- * The Lease lives in LEADER_ELECTION_CONTEXT's cluster, by default the first watched one
- * (in-cluster: the one the replicas run in).
- */
-function createElector(
-  lease: NonNullable<Config['leaderElection']>,
-  kubernetes: KubernetesProvider,
-  identity: string,
-  log: Logger,
-): LeaseElector {
-  const watched = kubernetes.contexts;
-  if (lease.context !== undefined && !watched.includes(lease.context)) {
-    throw new ConfigError([
-      `Invalid configuration: LEADER_ELECTION_CONTEXT: not a watched context (watched: ${watched.join(', ') || 'none'}) (got "${lease.context}")`,
-    ]);
-  }
-  const context = lease.context ?? watched[0];
-  const cluster = context === undefined ? undefined : kubernetes.cluster(context);
-  if (!cluster) {
-    throw new ConfigError([
-      'Invalid configuration: LEADER_ELECTION_LEASE: needs a Kubernetes cluster (KUBECONFIG, ~/.kube/config or the in-cluster service account)',
-    ]);
-  }
-  return new LeaseElector({
-    client: cluster.client,
-    namespace: lease.namespace,
-    name: lease.name,
-    leaseSeconds: lease.leaseSeconds,
-    identity,
-    log: log.child({ component: 'leader-election' }),
-  });
-}
-
-function leaderStatus(elector: LeaseElector | undefined): ComponentStatus {
-  if (!elector) {
-    return {
-      state: 'DISABLED',
-      message: 'no LEADER_ELECTION_LEASE: this replica runs every periodic job',
-    };
-  }
-  const role = elector.isLeader()
-    ? `leader (lease ${elector.lease})`
-    : `follower; lease ${elector.lease} held by ${elector.holder || 'nobody'}`;
-  return elector.lastError
-    ? { state: 'DEGRADED', message: `${role}; last lease request failed: ${elector.lastError}` }
-    : { state: 'UP', message: role };
 }

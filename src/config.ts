@@ -1,6 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import {
+  amount,
+  apiTokens,
+  bool,
+  count,
+  list,
+  manifest,
+  origins,
+  port,
+  retentionDays,
+  url,
+} from './config-values.ts';
 import { readCustomPrices, type CustomPrices } from './cost/prices.ts';
 import { limitsEnv, limitsConfig, type LimitsConfig } from './limits-config.ts';
 import { oidcConfig, oidcEnv, type OidcConfig } from './oidc-config.ts';
@@ -15,144 +27,6 @@ export interface ApiToken {
   role: Role;
   secret: string;
 }
-
-const MIN_SECRET_LENGTH = 16;
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const port = z.coerce
-  .number({ message: 'expected an integer between 0 and 65535' })
-  .int('expected an integer between 0 and 65535')
-  .min(0, 'expected an integer between 0 and 65535')
-  .max(65535, 'expected an integer between 0 and 65535');
-
-const positiveSeconds = (max: number) =>
-  z.coerce
-    .number({ message: `expected a number of seconds between 1 and ${max}` })
-    .min(1, `expected a number of seconds between 1 and ${max}`)
-    .max(max, `expected a number of seconds between 1 and ${max}`);
-
-/** Days to keep something, 0 keeping it for ever. */
-const retentionDays = (fallback: number) =>
-  z.coerce
-    .number({ message: 'expected a whole number of days (0 keeps everything)' })
-    .int('expected a whole number of days (0 keeps everything)')
-    .min(0, 'expected a whole number of days (0 keeps everything)')
-    .default(fallback);
-
-const count = (min: number, max: number) =>
-  z.coerce
-    .number({ message: `expected an integer between ${min} and ${max}` })
-    .int(`expected an integer between ${min} and ${max}`)
-    .min(min, `expected an integer between ${min} and ${max}`)
-    .max(max, `expected an integer between ${min} and ${max}`);
-
-const url = (schemes: string[]) =>
-  z.string().refine(
-    (v) => {
-      try {
-        return schemes.includes(new URL(v).protocol.replace(/:$/, ''));
-      } catch {
-        return false;
-      }
-    },
-    { message: `expected a URL (${schemes.join(', ')})` },
-  );
-
-const list = z.string().transform((v) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0),
-);
-
-/** Browser origins allowed to call the API (CORS): exact `scheme://host[:port]`, never `*`. */
-const origins = list.transform((values, ctx): string[] =>
-  values.flatMap((value) => {
-    try {
-      const u = new URL(value);
-      const bare = u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password;
-      if (['http:', 'https:'].includes(u.protocol) && bare && !value.includes('*')) {
-        return [u.origin];
-      }
-    } catch {
-      // reported below
-    }
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value}" is not an origin: expected scheme://host[:port] like https://app.example.com (no *, no path)`,
-    });
-    return [];
-  }),
-);
-
-/** A persisted-documents manifest (codegen's `{"sha256:<hex>": "<text>"}`), read at start. */
-const manifest = z.string().transform((path, ctx): Record<string, string> => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `cannot read a JSON manifest: ${(err as Error).message}`,
-    });
-    return {};
-  }
-  const entries = parsed && typeof parsed === 'object' ? Object.entries(parsed) : [];
-  if (entries.length === 0 || entries.some(([, text]) => typeof text !== 'string')) {
-    ctx.addIssue({ code: 'custom', message: 'expected a non-empty object of id to document text' });
-    return {};
-  }
-  return Object.fromEntries(entries);
-});
-
-/** `name:role:secret,…`; secrets may themselves contain ':' after the second one. */
-const apiTokens = z.string().transform((value, ctx): ApiToken[] => {
-  const tokens: ApiToken[] = [];
-  const entries = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const [i, entry] of entries.entries()) {
-    const [name, role, ...rest] = entry.split(':');
-    const secret = rest.join(':');
-    if (!name || !role || !secret) {
-      ctx.addIssue({ code: 'custom', message: `entry ${i + 1}: expected name:role:secret` });
-      continue;
-    }
-    if (!(ROLES as readonly string[]).includes(role)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `entry ${i + 1} (${name}): role must be one of ${ROLES.join(', ')}`,
-      });
-      continue;
-    }
-    if (secret.length < MIN_SECRET_LENGTH) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `entry ${i + 1} (${name}): secret must be at least ${MIN_SECRET_LENGTH} characters`,
-      });
-      continue;
-    }
-    if (tokens.some((t) => t.name === name)) {
-      ctx.addIssue({ code: 'custom', message: `entry ${i + 1}: duplicate token name ${name}` });
-      continue;
-    }
-    // The first match would win: a viewer secret equal to an admin's would grant admin.
-    const twin = tokens.find((t) => t.secret === secret);
-    if (twin) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `entry ${i + 1} (${name}): same secret as ${twin.name}; every token needs its own`,
-      });
-      continue;
-    }
-    tokens.push({ name, role: role as Role, secret });
-  }
-  return tokens;
-});
 
 const schema = z.object({
   NODE_ENV: z
@@ -177,9 +51,9 @@ const schema = z.object({
     .min(10, 'expected a whole number of events between 10 and 1000000')
     .max(1_000_000, 'expected a whole number of events between 10 and 1000000')
     .default(10_000),
-  STREAM_RETENTION_SECONDS: positiveSeconds(604_800).default(3600),
+  STREAM_RETENTION_SECONDS: amount('seconds', 1, 604_800).default(3600),
   STREAM_KEY_PREFIX: z.string().min(1).max(100).default('oi:stream:'),
-  API_TOKENS: apiTokens.default([]),
+  API_TOKENS: apiTokens(ROLES).default([]),
   AUTH_MODE: z.enum(['token', 'none'], { message: 'expected token or none' }).default('token'),
   CORS_ORIGINS: origins.default([]),
   TRUSTED_DOCUMENTS: manifest.optional(),
@@ -192,41 +66,17 @@ const schema = z.object({
   AWS_ENDPOINT: url(['http', 'https']).optional(),
   AWS_REGION: z.string().min(1).optional(),
   AWS_REGIONS: list.default([]),
-  AWS_POLL_INTERVAL_SECONDS: positiveSeconds(3600).default(30),
-  METRICS_INTERVAL_SECONDS: positiveSeconds(3600).default(15),
-  METRICS_WINDOW_MINUTES: z.coerce
-    .number({ message: 'expected a number of minutes between 5 and 1440' })
-    .min(5, 'expected a number of minutes between 5 and 1440')
-    .max(1440, 'expected a number of minutes between 5 and 1440')
-    .default(15),
-  METRICS_MINUTE_RETENTION_HOURS: z.coerce
-    .number({ message: 'expected a number of hours between 1 and 720' })
-    .min(1, 'expected a number of hours between 1 and 720')
-    .max(720, 'expected a number of hours between 1 and 720')
-    .default(24),
-  METRICS_HOUR_RETENTION_DAYS: z.coerce
-    .number({ message: 'expected a number of days between 1 and 3650' })
-    .min(1, 'expected a number of days between 1 and 3650')
-    .max(3650, 'expected a number of days between 1 and 3650')
-    .default(30),
+  AWS_POLL_INTERVAL_SECONDS: amount('seconds', 1, 3600).default(30),
+  METRICS_INTERVAL_SECONDS: amount('seconds', 1, 3600).default(15),
+  METRICS_WINDOW_MINUTES: amount('minutes', 5, 1440).default(15),
+  METRICS_MINUTE_RETENTION_HOURS: amount('hours', 1, 720).default(24),
+  METRICS_HOUR_RETENTION_DAYS: amount('days', 1, 3650).default(30),
   COST_CUSTOM_PRICES: z.string().min(1).optional(),
   AI_ENGINE_URL: url(['http', 'https']).optional(),
-  RECOMMENDER_INTERVAL_SECONDS: positiveSeconds(86_400).default(900),
-  RECOMMENDER_WINDOW_HOURS: z.coerce
-    .number({ message: 'expected a number of hours between 1 and 2160' })
-    .min(1, 'expected a number of hours between 1 and 2160')
-    .max(2160, 'expected a number of hours between 1 and 2160')
-    .default(168),
-  RECOMMENDER_MIN_HISTORY_HOURS: z.coerce
-    .number({ message: 'expected a number of hours between 0 and 2160' })
-    .min(0, 'expected a number of hours between 0 and 2160')
-    .max(2160, 'expected a number of hours between 0 and 2160')
-    .default(24),
-  REJECT_SUPPRESS_HOURS: z.coerce
-    .number({ message: 'expected a number of hours between 0 and 8760' })
-    .min(0, 'expected a number of hours between 0 and 8760')
-    .max(8760, 'expected a number of hours between 0 and 8760')
-    .default(168),
+  RECOMMENDER_INTERVAL_SECONDS: amount('seconds', 1, 86_400).default(900),
+  RECOMMENDER_WINDOW_HOURS: amount('hours', 1, 2160).default(168),
+  RECOMMENDER_MIN_HISTORY_HOURS: amount('hours', 0, 2160).default(24),
+  REJECT_SUPPRESS_HOURS: amount('hours', 0, 8760).default(168),
   LLM_URL: url(['http', 'https']).optional(),
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   LLM_API_KEY: z.string().min(1).optional(),
@@ -236,8 +86,8 @@ const schema = z.object({
     .min(100, 'expected a number of milliseconds between 100 and 60000')
     .max(60_000, 'expected a number of milliseconds between 100 and 60000')
     .default(4000),
-  CHAT_TOKEN_TTL_SECONDS: positiveSeconds(3600).default(300),
-  SHUTDOWN_TIMEOUT_SECONDS: positiveSeconds(600).default(5),
+  CHAT_TOKEN_TTL_SECONDS: amount('seconds', 1, 3600).default(300),
+  SHUTDOWN_TIMEOUT_SECONDS: amount('seconds', 1, 600).default(5),
   MAX_REQUEST_BYTES: z.coerce
     .number({ message: 'expected a positive integer' })
     .int('expected a positive integer')
@@ -264,7 +114,7 @@ const schema = z.object({
       },
     )
     .optional(),
-  AUDIT_CHECKPOINT_INTERVAL_SECONDS: positiveSeconds(3600).default(5),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: amount('seconds', 1, 3600).default(5),
   AUDIT_LOG_ORIGIN: z
     .string()
     .regex(/^[^\s+]{1,200}$/, 'expected a name without spaces or +, e.g. example.com/audit')
@@ -276,7 +126,7 @@ const schema = z.object({
       'expected namespace/name of a Lease (lower-case DNS names)',
     )
     .optional(),
-  LEADER_ELECTION_LEASE_SECONDS: positiveSeconds(300).default(15),
+  LEADER_ELECTION_LEASE_SECONDS: amount('seconds', 1, 300).default(15),
   LEADER_ELECTION_CONTEXT: z.string().optional(),
   // A test hook, honoured only with NODE_ENV=test: pause between execution and outcome.
   TEST_PAUSE_AFTER_EXECUTE_MS: z.coerce.number().int().min(0).default(0),
