@@ -1,7 +1,7 @@
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
 import type { Resource } from '../providers/provider.ts';
-import { zeroAmounts, type Aggregate, type CostFilter, type CostRow } from './allocation.ts';
+import { zeroAmounts, type Aggregate, type CostFilter, type CostRow } from './model.ts';
 import type { HourlyPrice, PriceBook } from './prices.ts';
 import { HOUR } from '../metrics/rollups.ts';
 import type { CostWindow } from './window.ts';

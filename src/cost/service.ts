@@ -5,6 +5,7 @@ import type { KubeResource } from '../providers/kubernetes/store.ts';
 import type { Pod } from '../providers/kubernetes/types.ts';
 import type { Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
+import type { CostAllocator } from './allocation.ts';
 import {
   addAmounts,
   CostInputError,
@@ -13,11 +14,11 @@ import {
   UNALLOCATED,
   zeroAmounts,
   type Aggregate,
-  type CostAllocator,
   type CostFilter,
   type CostRow,
-} from './allocation.ts';
+} from './model.ts';
 import { awsRows } from './aws.ts';
+import { GRAINS, grainOf, type Grain } from './grains.ts';
 import { nodeSpecOf, type CostInventory } from './inventory.ts';
 import type { NodeRates, PriceBook } from './prices.ts';
 import { CostWindowError, parseCostWindow, type CostWindow } from './window.ts';
@@ -111,63 +112,6 @@ function merged(rows: CostRow[], aggregate: Aggregate[]): CostRow[] {
   );
 }
 
-type Grain = 'namespace' | 'node' | 'pod' | 'workload' | 'aws';
-
-const WORKLOAD_KINDS = ['DEPLOYMENT', 'STATEFULSET', 'DAEMONSET', 'REPLICASET'];
-
-function grainOf(r: Resource): Grain | null {
-  if (r.provider === 'AWS') {
-    return ['EC2_INSTANCE', 'EBS_VOLUME', 'RDS_INSTANCE'].includes(r.kind) ? 'aws' : null;
-  }
-  if (r.kind === 'NAMESPACE') return 'namespace';
-  if (r.kind === 'NODE') return 'node';
-  if (r.kind === 'POD') return 'pod';
-  return WORKLOAD_KINDS.includes(r.kind) ? 'workload' : null;
-}
-
-const controllerOf = (r: Resource) => `${r.kind.toLowerCase()}:${r.name}`;
-
-/**
- * How the resources of one Kubernetes grain are costed together: the allocation's keys, a
- * filter holding all of them, and each resource's key values in the rows.
- */
-const GRAINS: Record<
-  Exclude<Grain, 'aws'>,
-  {
-    aggregate: Aggregate[];
-    filter: (uniq: (f: (r: Resource) => string) => string[]) => CostFilter;
-    values: (r: Resource) => string[];
-  }
-> = {
-  namespace: {
-    aggregate: ['cluster', 'namespace'],
-    filter: (u) => ({ clusters: u((r) => r.cluster), namespaces: u((r) => r.name) }),
-    values: (r) => [r.cluster, r.name],
-  },
-  node: {
-    aggregate: ['cluster', 'node'],
-    filter: (u) => ({ clusters: u((r) => r.cluster), nodes: u((r) => r.name) }),
-    values: (r) => [r.cluster, r.name],
-  },
-  pod: {
-    aggregate: ['cluster', 'pod'],
-    filter: (u) => ({
-      clusters: u((r) => r.cluster),
-      pods: u((r) => `${r.namespace ?? ''}/${r.name}`),
-    }),
-    values: (r) => [r.cluster, `${r.namespace ?? ''}/${r.name}`],
-  },
-  workload: {
-    aggregate: ['cluster', 'namespace', 'controller'],
-    filter: (u) => ({
-      clusters: u((r) => r.cluster),
-      namespaces: u((r) => r.namespace ?? ''),
-      controllers: u(controllerOf),
-    }),
-    values: (r) => [r.cluster, r.namespace ?? '', controllerOf(r)],
-  },
-};
-
 /**
  * What things cost: allocation of node prices to workloads (OpenCost's model), idle, AWS
  * resources beside them, trends and the overview's totals; keeps the cost tables current.
@@ -206,8 +150,8 @@ export class CostService {
    * the sums of days the hourly rollups no longer hold (ended before `retainFrom`) are dropped.
    */
   async hourFolded(hour: number, retainFrom: number): Promise<void> {
-    await this.d.allocator.hourFolded(hour);
-    await this.d.allocator.prune(retainFrom);
+    await this.d.allocator.days.hourFolded(hour);
+    await this.d.allocator.days.prune(retainFrom);
   }
 
   async allocation(args: CostAllocationArgs): Promise<CostAllocation> {

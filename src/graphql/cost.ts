@@ -1,5 +1,5 @@
 import { UnavailableError, ValidationError } from '../errors.ts';
-import type { CostRow } from '../cost/allocation.ts';
+import type { CostRow } from '../cost/model.ts';
 import type { NodeRates } from '../cost/prices.ts';
 import {
   cpuEfficiency,

@@ -138,14 +138,14 @@ if (have !== PODS) {
 }
 // Everything up to the held-back hours (with --reuse: the hours since the last run), and none
 // of the held-back hours in the rollups or the per-day sums.
-const rollupsBefore = (await allocator.frontier()) ?? first;
+const rollupsBefore = (await allocator.days.frontier()) ?? first;
 let started = t();
 await generate(Math.max(first, rollupsBefore), held);
 await db.query(
   'DELETE FROM metric_rollups WHERE resolution = 3600 AND (bucket >= $1 OR bucket < $2)',
   [new Date(held).toISOString(), new Date(first).toISOString()],
 );
-await allocator.prune(first);
+await allocator.days.prune(first);
 for (let d = Math.floor(held / DAY) * DAY; d < last; d += DAY) {
   for (const sql of CLEAR_DAY) await db.query(sql, [new Date(d).toISOString()]);
 }
@@ -156,7 +156,7 @@ console.log(
 );
 
 started = t();
-const filled = await allocator.ensureDays(first, held);
+const filled = await allocator.days.ensureDays(first, held);
 console.log(`per-day sums built or caught up for ${filled} days in ${secs(t() - started)}`);
 
 // New hours, as the collector sees them: written, then added to their day's sums.
@@ -164,12 +164,12 @@ const recompute: number[] = [];
 for (let h = held; h < last; h += HOUR) {
   await generate(h, h + HOUR);
   started = t();
-  await allocator.hourFolded(h);
+  await allocator.days.hourFolded(h);
   recompute.push(t() - started);
 }
 // An hour folded again (its data changed): the day is rebuilt from its hourly rollups.
 started = t();
-await allocator.hourFolded(last - HOUR);
+await allocator.days.hourFolded(last - HOUR);
 const rebuild = t() - started;
 const hoursToday = (last - Math.floor((last - HOUR) / DAY) * DAY) / HOUR;
 

@@ -206,10 +206,10 @@ describe.each(STORES)('per-day cost sums on $kind', (store) => {
   }
 
   it('adds each folded hour to its day, rebuilds a day on a refold, prunes old days', async () => {
-    await allocator.hourFolded(H0);
+    await allocator.days.hourFolded(H0);
     // 08:00: p1 all hour (2 A + 4 B), p2 all hour at its usage (1.5 A + 3 B).
     await expectShop(3.5 * A + 7 * B, H0 + HOUR);
-    await allocator.hourFolded(H1);
+    await allocator.days.hourFolded(H1);
     await expectShop(P1 + P2, H1 + HOUR);
     // 08:00 folded again with p1 using 3 cores (over its request of 2): one more core-hour.
     await new RollupStore(db).write(HOUR, H0, [
@@ -220,12 +220,12 @@ describe.each(STORES)('per-day cost sums on $kind', (store) => {
         MEMORY_USAGE: GIB,
       }),
     ]);
-    await allocator.hourFolded(H0);
+    await allocator.days.hourFolded(H0);
     await expectShop(P1 + P2 + A, H1 + HOUR);
     // Kept while any of the day is within retention; dropped once all of it is past.
-    await allocator.prune(D + DAY - 1);
+    await allocator.days.prune(D + DAY - 1);
     expect((await shop()).through).toBe(H1 + HOUR);
-    await allocator.prune(D + DAY);
+    await allocator.days.prune(D + DAY);
     expect(await shop()).toEqual({ pods: 0, workloads: 0, through: null });
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * What an allocation is made of: the aggregate keys and filter a query names, and the amounts
+ * and rows it answers with. No storage here; the SQL lives in query.ts and sql.ts.
+ */
+
+export const AGGREGATE_FIELDS = [
+  'cluster',
+  'node',
+  'namespace',
+  'controllerKind',
+  'controller',
+  'pod',
+] as const;
+export type Aggregate = (typeof AGGREGATE_FIELDS)[number] | `label:${string}`;
+
+/** Kubernetes label keys: an optional DNS prefix and a name of at most 63 characters. */
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+export class CostInputError extends Error {}
+
+/** Validates aggregate keys: the fields above, or `label:<key>`; at most 4, no repeats. */
+export function parseAggregate(keys: readonly string[]): Aggregate[] {
+  if (keys.length > 4) throw new CostInputError('aggregate: at most 4 keys');
+  if (new Set(keys).size !== keys.length) throw new CostInputError('aggregate: a key repeats');
+  return keys.map((k) => {
+    if ((AGGREGATE_FIELDS as readonly string[]).includes(k)) return k as Aggregate;
+    if (k.startsWith('label:') && LABEL_KEY.test(k.slice(6))) return k as Aggregate;
+    throw new CostInputError(
+      `aggregate: "${k}" is not one of ${AGGREGATE_FIELDS.join(', ')} or label:<key>`,
+    );
+  });
+}
+
+/** Every list narrows (values ORed within a list, lists ANDed); labels must all match. */
+export interface CostFilter {
+  clusters?: string[] | null | undefined;
+  nodes?: string[] | null | undefined;
+  namespaces?: string[] | null | undefined;
+  controllerKinds?: string[] | null | undefined;
+  /** `kind:name`, e.g. `deployment:checkout`. */
+  controllers?: string[] | null | undefined;
+  /** `namespace/name`. */
+  pods?: string[] | null | undefined;
+  labels?: { key: string; value: string }[] | null | undefined;
+}
+
+/** Whether the filter narrows below where pods ran (then idle needs its own totals). */
+export const narrowsPods = (f: CostFilter) =>
+  Boolean(
+    f.namespaces?.length ||
+    f.controllerKinds?.length ||
+    f.controllers?.length ||
+    f.pods?.length ||
+    f.labels?.length,
+  );
+
+/** Cost amounts and the quantities behind them, summed over a set of pod-hours. */
+export interface CostAmounts {
+  /** Pod-hours (node-hours for an idle row). */
+  hours: number;
+  /** Hours on nodes without a price: their cost is not in the figures. */
+  unpricedHours: number;
+  cpuRequestCoreHours: number;
+  cpuUsageCoreHours: number;
+  ramRequestGibHours: number;
+  ramUsageGibHours: number;
+  cpuCost: number;
+  ramCost: number;
+  gpuCost: number;
+  storageCost: number;
+  /** AWS instance and database hours, priced whole (not split into CPU and memory). */
+  instanceCost: number;
+  /** Idle cost spread onto this row (shareIdle). */
+  sharedIdleCost: number;
+  cpuRequestCost: number;
+  cpuUsageCost: number;
+  ramRequestCost: number;
+  ramUsageCost: number;
+}
+
+export interface CostRow extends CostAmounts {
+  /** The aggregate values joined by "/"; `__idle__` for idle, `__unallocated__` for none. */
+  name: string;
+  /** One value per aggregate key, in order. */
+  values: (string | null)[];
+  start: number;
+  end: number;
+  idle: boolean;
+  provider: 'KUBERNETES' | 'AWS';
+  unpricedReasons: string[];
+}
+
+export const IDLE = '__idle__';
+export const UNALLOCATED = '__unallocated__';
+
+export const zeroAmounts = (): CostAmounts => ({
+  hours: 0,
+  unpricedHours: 0,
+  cpuRequestCoreHours: 0,
+  cpuUsageCoreHours: 0,
+  ramRequestGibHours: 0,
+  ramUsageGibHours: 0,
+  cpuCost: 0,
+  ramCost: 0,
+  gpuCost: 0,
+  storageCost: 0,
+  instanceCost: 0,
+  sharedIdleCost: 0,
+  cpuRequestCost: 0,
+  cpuUsageCost: 0,
+  ramRequestCost: 0,
+  ramUsageCost: 0,
+});
+
+const AMOUNT_KEYS = Object.keys(zeroAmounts()) as (keyof CostAmounts)[];
+
+export function addAmounts(into: CostAmounts, from: CostAmounts): void {
+  for (const k of AMOUNT_KEYS) into[k] += from[k];
+}
