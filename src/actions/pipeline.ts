@@ -256,6 +256,7 @@ export class ActionPipeline {
     try {
       pending = await audit.recordIntent({
         actor: cmd.viewer.name,
+        actorName: cmd.viewer.displayName ?? null,
         actorRole: cmd.viewer.role,
         source: cmd.source,
         action: cmd.action,

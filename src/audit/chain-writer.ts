@@ -14,6 +14,8 @@ export const CHAIN_LOCK = 704_113_002;
 
 export interface IntentInput {
   actor: string;
+  /** A person's display name; hashed with the rest (absent means null, as in older records). */
+  actorName?: string | null | undefined;
   actorRole: string;
   source: AuditSource;
   action: AuditAction;
@@ -193,6 +195,7 @@ export class ChainWriter {
               id: w.id,
               ts: w.timestamp,
               actor: w.input.actor,
+              actor_name: w.input.actorName ?? null,
               actor_role: w.input.actorRole,
               source: w.input.source,
               action: w.input.action,
@@ -235,14 +238,14 @@ export class ChainWriter {
          INSERT INTO audit_tree_nodes (level, idx, hash)
          SELECT l, i, decode(h, 'hex') FROM unnest($7::smallint[], $8::bigint[], $9::text[]) AS x(l, i, h)
        ), i AS (
-         INSERT INTO audit_events (id, ts, actor, actor_role, source, action, verb, target_id,
+         INSERT INTO audit_events (id, ts, actor, actor_name, actor_role, source, action, verb, target_id,
            target, parameters, dry_run, status, request_id, idempotency_key, input_hash,
            reverts, instance_id, intent_seq, last_seq)
-         SELECT id, ts, actor, actor_role, source, action, verb, target_id,
+         SELECT id, ts, actor, actor_name, actor_role, source, action, verb, target_id,
            COALESCE(target, 'null'::jsonb), parameters, dry_run, 'PENDING', request_id,
            idempotency_key, input_hash, reverts, instance_id, seq, seq
          FROM jsonb_to_recordset($12::jsonb) AS x(id uuid, ts timestamptz, actor text,
-           actor_role text, source text, action text, verb text, target_id text, target jsonb,
+           actor_name text, actor_role text, source text, action text, verb text, target_id text, target jsonb,
            parameters jsonb, dry_run boolean, request_id text, idempotency_key text,
            input_hash text, reverts uuid, instance_id text, seq bigint)
          RETURNING *

@@ -27,6 +27,7 @@ export interface Row {
   id: string;
   ts: Date | string;
   actor: string;
+  actor_name: string | null;
   actor_role: string;
   source: AuditSource;
   action: string;
@@ -73,6 +74,7 @@ function toEvent(row: Row): AuditEvent {
     id: row.id,
     timestamp: new Date(row.ts).toISOString(),
     actor: row.actor,
+    actorName: row.actor_name,
     actorRole: row.actor_role,
     source: row.source,
     action: row.action,

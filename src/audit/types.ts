@@ -1,3 +1,4 @@
+import { OIDC_PREFIX } from '../auth/viewer.ts';
 import type { ActionVerb, ProviderName, ResourceKind } from '../providers/provider.ts';
 
 export const AUDIT_SOURCES = ['API', 'RECOMMENDATION', 'CHATOPS', 'AGENT', 'SYSTEM'] as const;
@@ -64,7 +65,10 @@ export interface AuditError {
 export interface AuditEvent {
   id: string;
   timestamp: string;
+  /** The principal: a static token's name, an agent's token name, or `oidc:<subject>`. */
   actor: string;
+  /** A signed-in person's display name when they acted (null for tokens, agents, the system). */
+  actorName: string | null;
   actorRole: string;
   source: AuditSource;
   /** As stored: one of AUDIT_ACTIONS, or a name written by another version (see knownAction). */
@@ -90,6 +94,19 @@ export interface AuditEvent {
   /** The Merkle tree leaf of the intent record, and of the outcome record once written. */
   leafIndex: number;
   outcomeLeafIndex: number | null;
+}
+
+export const ACTOR_KINDS = ['PERSON', 'TOKEN', 'AGENT', 'SYSTEM'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/**
+ * What kind of caller acted, read from fields the hash chain covers (so it needs no field of
+ * its own and holds for records written before people could sign in).
+ */
+export function actorKindOf(e: Pick<AuditEvent, 'actor' | 'actorRole' | 'source'>): ActorKind {
+  if (e.source === 'SYSTEM') return 'SYSTEM';
+  if (e.actor.startsWith(OIDC_PREFIX)) return 'PERSON';
+  return e.actorRole === 'agent' ? 'AGENT' : 'TOKEN';
 }
 
 export interface AuditFilter {

@@ -50,6 +50,7 @@ const BATCH = 1000;
 type Body = Record<string, unknown>;
 const INTENT_FIELDS: [column: string, bodyKey: string][] = [
   ['actor', 'actor'],
+  ['actor_name', 'actorName'],
   ['actor_role', 'actorRole'],
   ['source', 'source'],
   ['action', 'action'],

@@ -2,7 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import { hash } from 'node:crypto';
 import type { Role } from '../config.ts';
 import type { OidcConfig } from '../oidc-config.ts';
-import type { Viewer } from './viewer.ts';
+import { OIDC_PREFIX, type Viewer } from './viewer.ts';
 
 /** Why a bearer credential was not accepted; `reason` is in the error's extensions. */
 export type AuthRefusalReason =
@@ -204,7 +204,7 @@ export class OidcVerifier {
     const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
       (v): v is string => typeof v === 'string',
     );
-    const name = `oidc:${subject}`;
+    const name = `${OIDC_PREFIX}${subject}`;
     const role = roleFor(values, this.config.roles);
     if (!role) {
       return {

@@ -2,6 +2,9 @@ import { ROLES, type Role } from '../config.ts';
 
 export type { Role };
 
+/** A signed-in person's principal is this prefix and the token's subject (token names have no ':'). */
+export const OIDC_PREFIX = 'oidc:';
+
 export interface Viewer {
   /** The principal: a static token's name, or `oidc:<subject>` for a signed-in person. */
   name: string;

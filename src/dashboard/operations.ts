@@ -23,6 +23,7 @@ export const AuditRowFields = graphql(`
     id
     timestamp
     actor
+    actorName
     actorRole
     source
     action

@@ -183,7 +183,8 @@ export function AuditTable({
           >
             <td>{time(e.timestamp)}</td>
             <td>
-              {e.actor} <span class="muted">({words(e.actorRole)})</span>
+              <span title={e.actor}>{e.actorName}</span>{' '}
+              <span class="muted">({words(e.actorRole)})</span>
             </td>
             <td>{e.source}</td>
             <td>

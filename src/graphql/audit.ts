@@ -3,6 +3,8 @@ import { AUDIT_TOPIC } from '../actions/pipeline.ts';
 import { filterMatcher } from '../audit/filter.ts';
 import type { AuditDirection, AuditKey } from '../audit/store.ts';
 import {
+  ACTOR_KINDS,
+  actorKindOf,
   AUDIT_ACTIONS,
   AUDIT_SOURCES,
   AUDIT_STATUSES,
@@ -51,6 +53,20 @@ export const AuditSourceEnum = builder.enumType('AuditSource', {
   values: Object.fromEntries(
     AUDIT_SOURCES.map((s) => [s, { description: SOURCE_DOCS[s] }]),
   ) as Record<(typeof AUDIT_SOURCES)[number], { description: string }>,
+});
+
+const ACTOR_KIND_DOCS: Record<(typeof ACTOR_KINDS)[number], string> = {
+  PERSON: 'A person signed in through OIDC: `actor` is `oidc:<subject>`, `actorName` their name.',
+  TOKEN: 'A static API token: `actor` is its name.',
+  AGENT: "A recommendation agent's token: `actor` is the agent's name.",
+  SYSTEM: 'The orchestrator itself (start-up, retention).',
+};
+
+export const ActorKindEnum = builder.enumType('ActorKind', {
+  description: 'What kind of caller an audited action came from.',
+  values: Object.fromEntries(
+    ACTOR_KINDS.map((k) => [k, { description: ACTOR_KIND_DOCS[k] }]),
+  ) as Record<(typeof ACTOR_KINDS)[number], { description: string }>,
 });
 
 const STATUS_DOCS: Record<(typeof AUDIT_STATUSES)[number], string> = {
@@ -183,7 +199,18 @@ AuditEventRef.implement({
       resolve: (e) => e.timestamp,
     }),
     actor: t.exposeString('actor', {
-      description: 'The name of the API token (or agent) that asked.',
+      description:
+        'Who asked: `oidc:<subject>` for a signed-in person, else the name of the API token (or agent).',
+    }),
+    actorName: t.string({
+      description:
+        "Who asked, as people read it: a signed-in person's display name when they acted, else `actor`.",
+      resolve: (e) => e.actorName ?? e.actor,
+    }),
+    actorKind: t.field({
+      type: ActorKindEnum,
+      description: 'Whether a person, a static token, an agent or the orchestrator asked.',
+      resolve: (e) => actorKindOf(e),
     }),
     actorRole: t.field({
       type: RoleEnum,

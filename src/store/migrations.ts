@@ -379,6 +379,14 @@ export const MIGRATIONS: Migration[] = [
        GROUP BY d.day, p.cluster, p.namespace, coalesce(p.controller_kind, ''),
                 coalesce(p.controller_name, '');`,
   },
+  {
+    version: 140,
+    name: 'audit_actor_name',
+    sql: `
+      -- A signed-in person's display name beside their subject; the intent record's hash covers
+      -- it (verifyAuditLog compares the two). Null for tokens, agents and older records.
+      ALTER TABLE audit_events ADD COLUMN actor_name text;`,
+  },
 ];
 
 // An arbitrary constant: every replica takes the same advisory lock while migrating.

@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_VERB } from '../../src/recommendations/decisions.ts';
 import { graphql } from '../gql/gql.ts';
 import {
   expectNoErrors,
@@ -58,6 +59,20 @@ const AuditLog = graphql(`
             name
             namespace
           }
+        }
+      }
+    }
+  }
+`);
+
+const Actors = graphql(`
+  query AuditActors($filter: AuditLogFilter) {
+    auditLog(filter: $filter, first: 10) {
+      edges {
+        node {
+          actor
+          actorName
+          actorKind
         }
       }
     }
@@ -260,5 +275,40 @@ describe('audit log over GraphQL', () => {
       data: { auditEvents: { action: 'STOP', actor: 'y', status: 'SUCCEEDED' } },
     });
     await client.dispose();
+  });
+
+  it('names who asked: a person by subject and name, a token, an agent, the orchestrator', async () => {
+    const audit = t.app.services.audit;
+    const asked = [
+      { actor: 'oidc:u-alice', actorName: 'Alice Operator', actorRole: 'operator', source: 'API' },
+      { actor: 'operator-user', actorRole: 'operator', source: 'API' },
+      { actor: 'rightsizer', actorRole: 'agent', source: 'AGENT' },
+      { actor: 'orchestrator', actorRole: 'admin', source: 'SYSTEM' },
+    ] as const;
+    for (const a of asked) {
+      await audit.recordIntent({
+        ...a,
+        action: 'reject_recommendation',
+        verb: NO_VERB,
+        target: null,
+        parameters: {},
+        dryRun: false,
+        requestId: null,
+        idempotencyKey: null,
+        inputHash: null,
+        reverts: null,
+        instanceId: 'seed',
+      });
+    }
+    const { body } = await gql(t.url, TOKENS.viewer, Actors, {
+      filter: { actions: ['REJECT_RECOMMENDATION'] },
+    });
+    const nodes = present(expectNoErrors(body).auditLog).edges.map((e) => e.node);
+    expect(nodes.sort((a, b) => a.actor.localeCompare(b.actor))).toEqual([
+      { actor: 'oidc:u-alice', actorName: 'Alice Operator', actorKind: 'PERSON' },
+      { actor: 'operator-user', actorName: 'operator-user', actorKind: 'TOKEN' },
+      { actor: 'orchestrator', actorName: 'orchestrator', actorKind: 'SYSTEM' },
+      { actor: 'rightsizer', actorName: 'rightsizer', actorKind: 'AGENT' },
+    ]);
   });
 });

@@ -130,6 +130,28 @@ describe.each(STORES)('audit log on $kind', (target) => {
     }
   });
 
+  it("keeps a person's display name under the chain: recorded, verified, an edit caught", async () => {
+    const { db, cleanup } = await target.open();
+    try {
+      const store = new AuditStore(db);
+      await complete(store, 1);
+      const person = await store.recordIntent(
+        intent(2, { actor: 'oidc:u-alice', actorName: 'Alice Operator' }),
+      );
+      expect(person).toMatchObject({ actor: 'oidc:u-alice', actorName: 'Alice Operator' });
+      expect((await store.get(person.id))?.actorName).toBe('Alice Operator');
+      expect((await verifyAll(db)).valid).toBe(true);
+
+      await db.query(`UPDATE audit_events SET actor_name = 'Mallory' WHERE id = $1`, [person.id]);
+      const result = await verifyAll(db);
+      expect(result.mismatches).toEqual([
+        expect.objectContaining({ eventId: person.id, reason: 'actorName was edited' }),
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('catches a deleted record and a deleted event', async () => {
     const { db, cleanup } = await target.open();
     try {

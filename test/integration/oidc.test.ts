@@ -47,6 +47,8 @@ const Scale = graphql(`
       ... on ActionResult {
         auditEvent {
           actor
+          actorName
+          actorKind
           actorRole
           status
         }
@@ -98,7 +100,7 @@ afterAll(async () => {
 });
 
 describe('OIDC bearer tokens from the lab provider', () => {
-  it('a user in group sre is an operator: scales, and the audit log names her subject', async () => {
+  it('a user in group sre is an operator: scales, and the audit log names her (subject and name)', async () => {
     const token = await idp.signIn('alice');
     expect(expectNoErrors((await gql(t.url, token, Me)).body).viewer).toEqual({
       name: 'oidc:u-alice',
@@ -110,7 +112,13 @@ describe('OIDC bearer tokens from the lab provider', () => {
     ).scaleResource;
     expect(scaled).toMatchObject({
       __typename: 'ScaleResourceSuccess',
-      auditEvent: { actor: 'oidc:u-alice', actorRole: 'OPERATOR', status: 'SUCCEEDED' },
+      auditEvent: {
+        actor: 'oidc:u-alice',
+        actorName: 'Alice Operator',
+        actorKind: 'PERSON',
+        actorRole: 'OPERATOR',
+        status: 'SUCCEEDED',
+      },
     });
     expect(
       await kubectl(['get', 'deployment', '-n', ns.name, 'web', '-o', 'jsonpath={.spec.replicas}']),
