@@ -6,7 +6,9 @@
 //     duplicated and out-of-order events counted per stream;
 //  2. reconnect -> first replayed event: a client that missed `--missed` events opens a new
 //     graphql-ws connection to replica A (its own process) with `after: <last cursor>`; time
-//     from opening the socket to the first replayed event, p50/p99 over every reconnect;
+//     from opening the socket to the first replayed event, p50/p99 over every reconnect, split
+//     into its steps (socket open, connection_init -> ack, subscribe -> first replayed event)
+//     and with each round's first reconnect (the first replay of a just-started A) apart;
 //  3. metrics fan-out lag at `--subscribers` on the fast path (metrics-fanout.ts's server and
 //     load generator), this tree against `--baseline <dir>`, a checkout of the code before
 //     cursors (the parent of 8af5aec, which added them), alternating which goes first.
@@ -89,6 +91,17 @@ function count(received: string[], prefix: string, total: number): Count {
 
 // ---------------------------------------------------------------- 2. reconnect latency
 /**
+ * One reconnect, ms from opening the socket: open (handshake done), acked, first replayed event;
+ * cold: the first of its round, A's first replay since it started.
+ */
+interface Reconnect {
+  cold: boolean;
+  open: number;
+  ack: number;
+  first: number;
+}
+
+/**
  * `reconnects` times: `missed` changes are made while the client is away, then it connects to
  * replica A with its last cursor; measured from opening the socket to the first replayed event.
  * Every replayed event is checked (the `missed` ones, in order) before the next round.
@@ -99,7 +112,7 @@ async function reconnectLatencies(
   reconnects: number,
   missed: number,
 ) {
-  const latencies: number[] = [];
+  const samples: Reconnect[] = [];
   let wrong = 0;
   let after = start;
   // Change numbers far from the kill scenario's (1 … total): the resource log dedupes by number.
@@ -108,11 +121,16 @@ async function reconnectLatencies(
     const first = next;
     for (let k = 0; k < missed; k++) await appendChange(pair, next++);
     const t0 = performance.now();
+    const at = { open: NaN, ack: NaN };
     const client = createClient({
       url: pair.aUrl,
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${TOKENS.viewer}` },
       retryAttempts: 0,
+      on: {
+        opened: () => (at.open = performance.now() - t0),
+        connected: () => (at.ack = performance.now() - t0),
+      },
     });
     const actors: string[] = [];
     // A replay that never completes counts as wrong instead of stalling the bench.
@@ -122,7 +140,8 @@ async function reconnectLatencies(
         { query: AUDIT_SUBSCRIPTION, variables: { after } },
         {
           next: ({ data }) => {
-            if (actors.length === 0) latencies.push(performance.now() - t0);
+            if (actors.length === 0)
+              samples.push({ cold: r === 0, ...at, first: performance.now() - t0 });
             actors.push(data?.auditEvents.actor ?? '?');
             after = data?.auditEvents.cursor ?? after;
             if (actors.length === missed) resolve();
@@ -136,7 +155,39 @@ async function reconnectLatencies(
     const expected = Array.from({ length: missed }, (_, k) => `a-${first + k}`);
     if (actors.join() !== expected.join()) wrong++;
   }
-  return { latencies, wrong };
+  return { samples, wrong };
+}
+
+/** p50, p99 and max of one step over a set of reconnects, as printed. */
+function spread(samples: Reconnect[], step: (s: Reconnect) => number) {
+  const sorted = samples.map(step).sort((a, b) => a - b);
+  return {
+    p50: pct(sorted, 0.5),
+    p99: pct(sorted, 0.99),
+    max: sorted.at(-1) ?? NaN,
+    text: `${pct(sorted, 0.5).toFixed(1)} / ${pct(sorted, 0.99).toFixed(1)}`,
+  };
+}
+
+/** A table row of reconnects: the figure, then where its time went (p50 / p99 of each step). */
+function reconnectRow(label: string, samples: Reconnect[], wrong: number): string {
+  const all = spread(samples, (s) => s.first);
+  const warm = spread(
+    samples.filter((s) => !s.cold),
+    (s) => s.first,
+  );
+  return [
+    label,
+    samples.length,
+    all.p50.toFixed(1),
+    all.p99.toFixed(1),
+    all.max.toFixed(1),
+    warm.p99.toFixed(1),
+    spread(samples, (s) => s.open).text,
+    spread(samples, (s) => s.ack - s.open).text,
+    spread(samples, (s) => s.first - s.ack).text,
+    wrong,
+  ].join(' | ');
 }
 
 /**
@@ -216,8 +267,7 @@ async function fanoutServer(
 
 // ---------------------------------------------------------------- the run
 const kill: { audit: Count; resources: Count; anomalies: number; killToFirstMs: number }[] = [];
-const reconnect: { p50: number; p99: number; max: number; wrong: number; n: number }[] = [];
-const allLatencies: number[] = [];
+const reconnect: { samples: Reconnect[]; wrong: number; load: string }[] = [];
 const fanout: {
   round: number;
   first: string;
@@ -233,19 +283,9 @@ if (parts.has('replicas')) {
     try {
       // A cursor to start from, then reconnects (A is alive), then the kill.
       const start = await subscribeFromNow(pair);
-      const { latencies, wrong } = await reconnectLatencies(pair, start, RECONNECTS, MISSED);
-      const sorted = [...latencies].sort((a, b) => a - b);
-      allLatencies.push(...latencies);
-      reconnect.push({
-        p50: pct(sorted, 0.5),
-        p99: pct(sorted, 0.99),
-        max: sorted.at(-1) ?? NaN,
-        wrong,
-        n: latencies.length,
-      });
-      log(
-        `round ${round} reconnect -> first replayed event (${latencies.length}): p50 ${pct(sorted, 0.5).toFixed(1)} ms, p99 ${pct(sorted, 0.99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms; wrong replays ${wrong}; load ${load()}`,
-      );
+      const { samples, wrong } = await reconnectLatencies(pair, start, RECONNECTS, MISSED);
+      reconnect.push({ samples, wrong, load: load() });
+      log(`round ${round} reconnects: ${reconnectRow('', samples, wrong)}; load ${load()}`);
       const out = await killScenario(pair, TOTAL);
       const row = {
         audit: count(out.audit, 'a', TOTAL),
@@ -312,17 +352,25 @@ if (kill.length > 0) {
       );
     }
   });
-  const sorted = [...allLatencies].sort((a, b) => a - b);
   console.log(`\n2. Reconnect -> first replayed event (${MISSED} missed events each)\n`);
-  console.log('| round | reconnects | p50 ms | p99 ms | max ms | wrong replays |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| round | reconnects | p50 ms | p99 ms | max ms | p99 without the first (cold A) ms | socket open p50 / p99 ms | init -> ack p50 / p99 ms | subscribe -> first event p50 / p99 ms | wrong replays | load at the end |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   reconnect.forEach((r, i) =>
-    console.log(
-      `| ${i + 1} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.wrong} |`,
-    ),
+    console.log(`| ${reconnectRow(String(i + 1), r.samples, r.wrong)} | ${r.load} |`),
+  );
+  const wrong = reconnect.reduce((s, r) => s + r.wrong, 0);
+  const firsts = reconnect.map((r) => r.samples[0]?.first.toFixed(1)).join(', ');
+  console.log(
+    `| ${reconnectRow(
+      'all',
+      reconnect.flatMap((r) => r.samples),
+      wrong,
+    )} | |`,
   );
   console.log(
-    `| all | ${sorted.length} | ${pct(sorted, 0.5).toFixed(1)} | ${pct(sorted, 0.99).toFixed(1)} | ${sorted.at(-1)?.toFixed(1)} | ${reconnect.reduce((s, r) => s + r.wrong, 0)} |`,
+    `\nThe first reconnect of each round (the first replay of a just-started A): ${firsts} ms`,
   );
 }
 if (fanout.length > 0) {
