@@ -89,6 +89,9 @@ export interface App {
   shutdown(): Promise<void>;
 }
 
+/** What shutdown keeps for closing everything after the long actions' grace. */
+const SHUTDOWN_RESERVE_MS = 2000;
+
 /** The composition root: builds every service from config, nothing else. */
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const kubernetes = await KubernetesProvider.open(config.kubernetes, log);
@@ -177,6 +180,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     retentionDays: config.auditRetentionDays,
     ledger,
     actions,
+    events,
     leader,
   });
 
@@ -327,9 +331,18 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   let shuttingDown: Promise<void> | undefined;
   async function drain(): Promise<void> {
+    const began = Date.now();
     health.markShuttingDown();
     await edge.drain();
+    // Long actions get what is left of the shutdown timeout but 2 s (for closing the rest);
+    // those still running then stay PENDING and the next start (or another replica) resumes
+    // them, at once: this process is marked gone.
+    const graceMs =
+      config.shutdownTimeoutSeconds * 1000 - SHUTDOWN_RESERVE_MS - (Date.now() - began);
+    const left = await actions.drain(Math.max(0, graceMs));
+    if (left.length > 0) log.warn({ auditEventIds: left }, 'long actions left PENDING by shutdown');
     maintenance.stop();
+    await audit.retire(instanceId).catch((err: unknown) => log.warn({ err }, 'retire failed'));
     retention.stop();
     ledger.stop();
     recommendations.stop();

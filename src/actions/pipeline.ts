@@ -2,7 +2,13 @@ import type { Viewer } from '../auth/viewer.ts';
 import { canonicalJson, sha256 } from '../audit/chain.ts';
 import { auditErrorOf } from '../audit/redact.ts';
 import { IdempotencyKeyTaken, type AuditStore } from '../audit/store.ts';
-import type { AuditAction, AuditEvent, AuditSource, AuditTarget } from '../audit/types.ts';
+import type {
+  AuditAction,
+  AuditError,
+  AuditEvent,
+  AuditSource,
+  AuditTarget,
+} from '../audit/types.ts';
 import {
   AppError,
   appErrorFromRecord,
@@ -17,6 +23,7 @@ import type { Logger } from '../logger.ts';
 import type { ActionOutcome, ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { EventLog } from '../eventlog.ts';
+import { BackgroundWork, ShutdownInterrupt } from './background.ts';
 import { recordedParams, validateParams } from './params.ts';
 import { mayRun, VERB_ROLE } from './policy.ts';
 
@@ -77,8 +84,19 @@ export interface RecordInput {
 }
 
 export interface ActionSuccess {
+  /** PENDING when the action goes on in the background (see `settled`). */
   auditEvent: AuditEvent;
   dryRun: boolean;
+  /**
+   * Only for an action going on in the background: its final result once recorded, or
+   * undefined when shutdown left it PENDING for the reconciler.
+   */
+  settled?: Promise<ActionOutcomeResult | undefined>;
+}
+
+/** An action that failed: the error as the audit log keeps it. */
+interface Failure {
+  error: AuditError;
 }
 
 export type ActionOutcomeResult = ActionSuccess | AppError;
@@ -105,6 +123,12 @@ export class ActionPipeline {
     /** Test hook (NODE_ENV=test only): pause between execution and outcome. */
     pauseAfterExecuteMs: number;
   };
+
+  /**
+   * The long rests of actions, running after their mutation answered; the reconciler resumes
+   * interrupted ones here too, so shutdown drains both.
+   */
+  readonly background = new BackgroundWork();
 
   constructor(deps: ActionPipeline['deps']) {
     this.deps = deps;
@@ -280,32 +304,70 @@ export class ActionPipeline {
     }
 
     const started = performance.now();
-    let outcome;
+    let done: ActionOutcome;
     try {
-      const done = await execute(cmd.dryRun);
-      outcome = { status: 'SUCCEEDED' as const, error: null, ...done };
+      done = await execute(cmd.dryRun);
     } catch (err) {
-      const error = auditErrorOf(err);
-      if (!(err instanceof AppError)) {
-        this.deps.log.error({ err, auditEventId: pending.id }, 'action failed unexpectedly');
-      } else if (error.message !== err.message) {
-        // The audit log keeps the redacted text; the full one is only here.
-        this.deps.log.warn({ err, auditEventId: pending.id }, 'action failed');
-      }
-      outcome = {
-        status: 'FAILED' as const,
-        error,
-        before: null,
-        after: null,
-        message: null,
-      };
+      return this.complete(pending, this.failure(err, pending.id), started);
     }
+    const { finish, ...first } = done;
+    if (!finish || cmd.dryRun) return this.complete(pending, first, started);
+    // The long rest runs in the background: the answer is the PENDING event, which the outcome
+    // completes (and is published again) when it is known.
+    this.publish(pending);
+    const settled = new Promise<ActionOutcomeResult | undefined>((resolve) => {
+      const accepted = this.background.run(pending.id, async (signal) => {
+        let last: Omit<ActionOutcome, 'finish'> | Failure;
+        try {
+          // A finish has no further finish of its own: its outcome is the last word.
+          const { finish: _none, ...outcome } = await finish(signal);
+          last = outcome;
+        } catch (err) {
+          if (err instanceof ShutdownInterrupt) {
+            this.deps.log.warn({ auditEventId: pending.id }, 'action left PENDING by shutdown');
+            return resolve(undefined);
+          }
+          last = this.failure(err, pending.id);
+        }
+        resolve(await this.complete(pending, last, started));
+      });
+      if (!accepted) resolve(undefined);
+    });
+    return { auditEvent: pending, dryRun: false, settled };
+  }
+
+  /** Waits for background work up to `graceMs`, then stops it; returns the ids left PENDING. */
+  drain(graceMs: number): Promise<string[]> {
+    return this.background.drain(graceMs);
+  }
+
+  private failure(err: unknown, auditEventId: string): Failure {
+    const error = auditErrorOf(err);
+    if (!(err instanceof AppError)) {
+      this.deps.log.error({ err, auditEventId }, 'action failed unexpectedly');
+    } else if (error.message !== err.message) {
+      // The audit log keeps the redacted text; the full one is only here.
+      this.deps.log.warn({ err, auditEventId }, 'action failed');
+    }
+    return { error };
+  }
+
+  /** Records the outcome on the PENDING event, publishes it, and answers with it. */
+  private async complete(
+    pending: AuditEvent,
+    last: Omit<ActionOutcome, 'finish'> | Failure,
+    started: number,
+  ): Promise<ActionOutcomeResult> {
+    const outcome =
+      'error' in last
+        ? { status: 'FAILED' as const, error: last.error, before: null, after: null, message: null }
+        : { status: 'SUCCEEDED' as const, error: null, ...last };
     if (this.deps.pauseAfterExecuteMs > 0) {
       await new Promise((r) => setTimeout(r, this.deps.pauseAfterExecuteMs));
     }
     let recorded = pending;
     try {
-      recorded = await audit.recordOutcome(pending.id, {
+      recorded = await this.deps.audit.recordOutcome(pending.id, {
         ...outcome,
         durationMs: Math.round(performance.now() - started),
       });
@@ -313,15 +375,18 @@ export class ActionPipeline {
       // The action ran; its PENDING record stays and the reconciler completes it later.
       this.deps.log.error({ err, auditEventId: pending.id }, 'could not record the outcome');
     }
-    const result: ActionOutcomeResult = outcome.error
+    this.publish(recorded);
+    return outcome.error
       ? appErrorFromRecord(outcome.error)
-      : { auditEvent: recorded, dryRun: cmd.dryRun };
+      : { auditEvent: recorded, dryRun: pending.dryRun };
+  }
+
+  private publish(event: AuditEvent): void {
     this.deps.events
-      .append(AUDIT_TOPIC, recorded)
+      .append(AUDIT_TOPIC, event)
       .catch((err: unknown) =>
-        this.deps.log.error({ err, auditEventId: recorded.id }, 'could not stream the audit event'),
+        this.deps.log.error({ err, auditEventId: event.id }, 'could not stream the audit event'),
       );
-    return result;
   }
 
   private async previous(

@@ -1,12 +1,18 @@
 import type { AuditLedger } from '../audit/ledger.ts';
+import type { OutcomeInput } from '../audit/chain-writer.ts';
+import { auditErrorOf } from '../audit/redact.ts';
 import type { AuditStore } from '../audit/store.ts';
+import type { AuditEvent } from '../audit/types.ts';
+import type { EventLog } from '../eventlog.ts';
 import { auditPruneDue, pruneAuditLog } from '../audit/verify.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Database } from '../store/database.ts';
 import { auditedPrune } from '../store/retention.ts';
-import type { ActionPipeline } from './pipeline.ts';
+import type { ActionOutcome, InterruptedAction } from '../providers/provider.ts';
+import { ShutdownInterrupt } from './background.ts';
+import { AUDIT_TOPIC, type ActionPipeline } from './pipeline.ts';
 
 const HEARTBEAT_MS = 5_000;
 /** A process silent this long is gone; its PENDING events get reconciled. */
@@ -29,8 +35,13 @@ export class AuditMaintenance {
     retentionDays: number;
     /** Signs the tree before a prune, so a checkpoint commits to what is removed. */
     ledger: Pick<AuditLedger, 'checkpoint'>;
-    /** A prune is itself an audit event (`prune_retention`) with the number of events removed. */
-    actions: Pick<ActionPipeline, 'record'>;
+    /**
+     * A prune is itself an audit event (`prune_retention`) with the number of events removed;
+     * resumed actions run in the pipeline's background work, which shutdown drains.
+     */
+    actions: Pick<ActionPipeline, 'record' | 'background'>;
+    /** Where completed events are published (the auditEvents stream). */
+    events: EventLog;
     /** Reconciling and pruning run on the leader only; every replica beats its heartbeat. */
     leader: LeaderGate;
   };
@@ -63,36 +74,96 @@ export class AuditMaintenance {
     this.timers = [];
   }
 
-  /** Completes orphaned PENDING events; returns how many. */
+  /**
+   * Completes orphaned PENDING events: an action its provider can resume (an EC2 type change
+   * caught in its stop-wait) is finished or put back in the background, and its outcome
+   * recorded; any other is recorded FAILED as interrupted, with the state seen now. Returns how
+   * many were taken up.
+   */
   async reconcile(): Promise<number> {
-    const { audit, providers, instanceId, log } = this.deps;
+    const { audit, providers, instanceId, actions } = this.deps;
     // What the provider "now shows" is only known once its caches have synced.
     if (!providers.synced()) return 0;
     const orphans = await audit.orphanedPending(instanceId, STALE_SECONDS);
+    let taken = 0;
     for (const event of orphans) {
-      // An orchestrator change (no target) has no provider state to show.
-      const now = event.target && providers.get(event.target.id);
-      await audit.recordOutcome(event.id, {
-        status: 'FAILED',
-        error: {
-          code: 'INTERRUPTED',
-          message:
-            'The orchestrator stopped between executing this action and recording its outcome; ' +
-            '`after` is what the provider showed when the log was reconciled.',
-        },
-        before: null,
-        after:
-          event.target === null
-            ? null
-            : now
-              ? { exists: true, state: now.state }
-              : { exists: false },
-        message: 'reconciled after a restart',
-        durationMs: null,
-      });
-      log.warn({ auditEventId: event.id }, 'reconciled an interrupted action');
+      if (actions.background.has(event.id)) continue; // being resumed by this process
+      taken++;
+      const target = event.target;
+      const provider = target && providers.enabled.find((p) => p.name === target.provider);
+      if (!event.dryRun && target && provider?.resume) {
+        const resume = provider.resume.bind(provider);
+        actions.background.run(event.id, (signal) =>
+          this.resume(event, (a) => resume(a, signal)).catch((err: unknown) =>
+            this.deps.log.error({ err, auditEventId: event.id }, 'could not resume an action'),
+          ),
+        );
+        continue;
+      }
+      await this.interrupted(event);
     }
-    return orphans.length;
+    return taken;
+  }
+
+  private async resume(
+    event: AuditEvent,
+    resume: (action: InterruptedAction) => Promise<ActionOutcome | null>,
+  ): Promise<void> {
+    let outcome: OutcomeInput;
+    try {
+      const done = await resume({
+        verb: event.verb,
+        targetId: event.target?.id ?? '',
+        parameters: event.parameters,
+      });
+      if (!done) return await this.interrupted(event);
+      const { before, after, message } = done;
+      outcome = { status: 'SUCCEEDED', error: null, before, after, message, durationMs: null };
+    } catch (err) {
+      if (err instanceof ShutdownInterrupt) return; // still PENDING: the next start resumes it
+      outcome = {
+        status: 'FAILED',
+        error: auditErrorOf(err),
+        before: null,
+        after: null,
+        message: 'resumed after a restart',
+        durationMs: null,
+      };
+    }
+    this.completed(await this.deps.audit.recordOutcome(event.id, outcome), 'resumed');
+  }
+
+  /** Records an action that cannot be resumed as FAILED, with what the provider shows now. */
+  private async interrupted(event: AuditEvent): Promise<void> {
+    // An orchestrator change (no target) has no provider state to show.
+    const now = event.target && this.deps.providers.get(event.target.id);
+    const recorded = await this.deps.audit.recordOutcome(event.id, {
+      status: 'FAILED',
+      error: {
+        code: 'INTERRUPTED',
+        message:
+          'The orchestrator stopped between executing this action and recording its outcome; ' +
+          '`after` is what the provider showed when the log was reconciled.',
+      },
+      before: null,
+      after:
+        event.target === null ? null : now ? { exists: true, state: now.state } : { exists: false },
+      message: 'reconciled after a restart',
+      durationMs: null,
+    });
+    this.completed(recorded, 'reconciled');
+  }
+
+  private completed(event: AuditEvent, how: 'resumed' | 'reconciled'): void {
+    this.deps.log.warn(
+      { auditEventId: event.id, status: event.status },
+      `${how} an interrupted action`,
+    );
+    this.deps.events
+      .append(AUDIT_TOPIC, event)
+      .catch((err: unknown) =>
+        this.deps.log.error({ err, auditEventId: event.id }, 'could not stream the audit event'),
+      );
   }
 
   async prune(): Promise<number> {

@@ -275,6 +275,14 @@ export class AuditStore {
     );
   }
 
+  /**
+   * Marks a process as gone (at its shutdown): the PENDING events it leaves are reconciled by
+   * the next start at once, not after the heartbeat goes stale.
+   */
+  async retire(instanceId: string): Promise<void> {
+    await this.db.query(`DELETE FROM orchestrator_instances WHERE instance_id = $1`, [instanceId]);
+  }
+
   /** Forgets processes silent for `days` (their PENDING events read as orphaned either way). */
   async pruneInstances(days: number): Promise<number> {
     const rows = await this.db.query(

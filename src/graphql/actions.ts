@@ -26,7 +26,7 @@ export const ActionResultInterface = builder.interfaceRef<ActionSuccess>('Action
     auditEvent: t.field({
       type: AuditEventRef,
       description:
-        'The audit record of this action: who, what, parameters, before and after, outcome (a dry run is recorded too).',
+        'The audit record of this action: who, what, parameters, before and after, outcome (a dry run is recorded too). Status PENDING: the action goes on in the background; its outcome completes this event and is published on `auditEvents`.',
       resolve: (r) => r.auditEvent,
     }),
     dryRun: t.exposeBoolean('dryRun', {
@@ -39,7 +39,7 @@ export const ActionResultInterface = builder.interfaceRef<ActionSuccess>('Action
 export function actionSuccess(base: string) {
   return builder.objectRef<ActionSuccess>(`${base}Success`).implement({
     description:
-      'The action ran and succeeded (or, with dryRun, was previewed); `auditEvent` holds its parameters, before and after.',
+      'The action ran and succeeded (or, with dryRun, was previewed); `auditEvent` holds its parameters, before and after. A long action (an EC2 type change of a running instance) answers once started, with `auditEvent.status` PENDING until it completes.',
     interfaces: [ActionResultInterface],
   });
 }
@@ -285,7 +285,7 @@ builder.mutationFields((t) => ({
     type: actionSuccess('ChangeInstanceType'),
     errors: actionErrors('ChangeInstanceType'),
     description:
-      'Change the type of an EC2 instance: a running one is stopped, changed and started again (a short outage); a stopped one stays stopped. Revertible.',
+      'Change the type of an EC2 instance: a running one is stopped, changed and started again (a short outage), which goes on in the background: the answer comes once the stop is sent, with the audit event PENDING until the instance is back (any failed step puts it back on its old type, running). A stopped one is changed at once and stays stopped. Revertible.',
     args: {
       input: t.arg({
         type: ChangeInstanceTypeInput,

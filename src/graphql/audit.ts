@@ -71,7 +71,7 @@ export const ActorKindEnum = builder.enumType('ActorKind', {
 
 const STATUS_DOCS: Record<(typeof AUDIT_STATUSES)[number], string> = {
   PENDING:
-    'Recorded before it ran and not finished yet (or the process stopped while it ran: see docs/audit.md).',
+    'Recorded before it ran and not finished yet: a long action (an EC2 instance type change) goes on in the background after its mutation answered, and its outcome completes this same event, published again on `auditEvents`. One left by a process that stopped is resumed or reconciled at the next start (README: Actions and the audit log).',
   SUCCEEDED: 'It ran and the provider accepted it.',
   FAILED: 'It ran and failed, or was refused; `error` says why.',
 };
@@ -253,7 +253,8 @@ AuditEventRef.implement({
     }),
     status: t.field({
       type: AuditStatusEnum,
-      description: 'PENDING until its outcome is recorded.',
+      description:
+        'PENDING until its outcome is recorded on this same event (a long action answers PENDING and completes in the background).',
       resolve: (e) => e.status,
     }),
     error: t.field({

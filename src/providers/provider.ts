@@ -108,6 +108,21 @@ export interface ActionOutcome {
   after: Record<string, unknown>;
   /** A short human summary, e.g. "scaled web from 2 to 5 replicas". */
   message: string;
+  /**
+   * The long rest of the action (waiting minutes for an instance to stop, then the steps after
+   * it), run by the action pipeline in the background: the mutation answers with its audit
+   * event PENDING, and this outcome, or its error, completes that same event. When `signal`
+   * aborts (shutdown), it throws ShutdownInterrupt where it stands, puts nothing back, and the
+   * event stays PENDING for `resume` at the next start.
+   */
+  finish?: (signal: AbortSignal) => Promise<ActionOutcome>;
+}
+
+/** An action a stopped process left PENDING in the audit log, as its intent recorded it. */
+export interface InterruptedAction {
+  verb: ActionVerb;
+  targetId: string;
+  parameters: Record<string, unknown>;
 }
 
 /** How to undo a recorded action, computed by the provider from its before/after. */
@@ -151,4 +166,11 @@ export interface Provider {
     before: Record<string, unknown>,
     after: Record<string, unknown>,
   ): RevertPlan | null;
+  /**
+   * Completes an interrupted action from what the provider shows now (finishing or putting it
+   * back, as its `finish` would have): the outcome, or an AppError when it failed. null (or
+   * no method) when this provider has no long actions to resume: the event is then recorded
+   * FAILED as interrupted, with the state seen.
+   */
+  resume?(action: InterruptedAction, signal: AbortSignal): Promise<ActionOutcome | null>;
 }

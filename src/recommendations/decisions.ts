@@ -9,6 +9,7 @@ import {
   ProviderError,
   ValidationError,
 } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import { parseResourceId } from '../providers/ids.ts';
 import type { ActionVerb, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
@@ -69,6 +70,7 @@ export class RecommendationDecisions {
     providers: ProviderRegistry;
     actions: ActionPipeline;
     suppressHours: number;
+    log: Logger;
     /** Streams a recommendation whose status a decision changed. */
     statusChanged: (recommendation: Recommendation) => void;
   };
@@ -110,21 +112,33 @@ export class RecommendationDecisions {
       requestId: input.requestId,
     });
     if (input.dryRun) return result;
+    if (result instanceof AppError || !result.settled) {
+      await this.settle(rec.id, result, input.viewer.name);
+    } else {
+      // An action going on in the background (an instance type change): the recommendation
+      // stays OPEN until its outcome is recorded (or a restart's reconciler completes it).
+      void result.settled
+        .then((final) => final && this.settle(rec.id, final, input.viewer.name))
+        .catch((err: unknown) => this.deps.log.error({ err, id: rec.id }, 'could not settle'));
+    }
+    return result;
+  }
+
+  private async settle(id: string, result: ActionOutcomeResult, actor: string): Promise<void> {
     if (!(result instanceof AppError)) {
       const done = await this.deps.store.resolve(
-        rec.id,
+        id,
         'APPLIED',
-        `applied by ${input.viewer.name}`,
+        `applied by ${actor}`,
         result.auditEvent.id,
       );
       if (done) this.deps.statusChanged(done);
     } else if (result instanceof ProviderError) {
       // The target refused for a reason of its own; a person has to look. Conflicts and
       // validation errors leave it OPEN: the next run refreshes it from the current spec.
-      const done = await this.deps.store.resolve(rec.id, 'FAILED', result.message);
+      const done = await this.deps.store.resolve(id, 'FAILED', result.message);
       if (done) this.deps.statusChanged(done);
     }
-    return result;
   }
 
   /**

@@ -77,8 +77,10 @@ export function createEdge(services: Services, leader: LeaderGate) {
       const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
       http.server.closeIdleConnections();
       await ws.close();
-      http.endStreams();
-      while (http.inFlightCount > 0) await new Promise((r) => setTimeout(r, 20));
+      // A subscription whose answer began after the first call is a stream by the next one.
+      for (http.endStreams(); http.inFlightCount > 0; http.endStreams()) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
       http.server.closeAllConnections();
       await closed;
     },

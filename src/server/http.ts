@@ -29,8 +29,16 @@ export interface HttpDeps {
 
 interface InFlight {
   res: ServerResponse;
-  /** SSE subscriptions never end by themselves; shutdown ends them. */
-  streaming: boolean;
+}
+
+const STREAM_TYPE = /^\s*(text\/event-stream|multipart\/mixed)/i;
+
+/**
+ * A response that streams (SSE, multipart) never ends by itself; shutdown ends it. Judged by
+ * what was answered, not by what the request's Accept asked for: `*\/*` gets SSE too.
+ */
+function streaming(f: InFlight): boolean {
+  return f.res.headersSent && STREAM_TYPE.test(String(f.res.getHeader('content-type') ?? ''));
 }
 
 class BodyTooLargeError extends Error {}
@@ -101,12 +109,12 @@ export class HttpFront {
   }
 
   get inFlightCount(): number {
-    return [...this.inFlight].filter((f) => !f.streaming).length;
+    return [...this.inFlight].filter((f) => !streaming(f)).length;
   }
 
-  /** Ends every SSE stream (they would otherwise keep shutdown waiting forever). */
+  /** Ends every SSE or multipart stream (they would otherwise keep shutdown waiting forever). */
   endStreams(): void {
-    for (const f of this.inFlight) if (f.streaming) f.res.end();
+    for (const f of this.inFlight) if (streaming(f)) f.res.end();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -116,7 +124,7 @@ export class HttpFront {
     const log = this.deps.log.child({ reqId: requestId });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routeOf(url.pathname);
-    const entry: InFlight = { res, streaming: false };
+    const entry: InFlight = { res };
     this.inFlight.add(entry);
     res.setHeader('x-request-id', requestId);
     res.on('close', () => {
@@ -162,7 +170,7 @@ export class HttpFront {
         return;
       }
       case '/graphql':
-        return this.graphql(req, res, url, { requestId, log, entry });
+        return this.graphql(req, res, url, { requestId, log });
       default:
         return sendJson(res, 404, { error: 'not found', path: url.pathname });
     }
@@ -172,7 +180,7 @@ export class HttpFront {
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
-    ctx: { requestId: string; log: Logger; entry: InFlight },
+    ctx: { requestId: string; log: Logger },
   ): Promise<void> {
     const method = req.method ?? 'GET';
     const viewer = await this.deps.auth.resolve(req.headers.authorization);
@@ -209,8 +217,6 @@ export class HttpFront {
       // async iterable keeps yoga's own parsing and errors (see PreReadBody).
       (req as IncomingMessage & { body?: PreReadBody }).body = new PreReadBody(body);
     }
-    // SSE subscriptions never end by themselves: shutdown ends them instead of waiting.
-    ctx.entry.streaming = (req.headers.accept ?? '').includes('text/event-stream');
     const serverContext: ServerContext = {
       viewer,
       requestId: ctx.requestId,

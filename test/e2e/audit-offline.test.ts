@@ -10,6 +10,7 @@ import { exportAuditLog, verifyExport, verifyProofFile } from '../../src/audit/o
 import { AuditMaintenance } from '../../src/actions/reconcile.ts';
 import { AuditStore } from '../../src/audit/store.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';
+import { MemoryEventLog } from '../../src/eventlog.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { auditIntent, recordAction, testLedger, testPipeline } from '../support/audit.ts';
@@ -118,6 +119,7 @@ describe.each(STORES)('offline audit verification on $kind', (target) => {
           retentionDays: 30,
           ledger,
           actions: testPipeline(store),
+          events: new MemoryEventLog({ maxEvents: 100, maxAgeMs: 60_000 }),
           leader: SINGLE_REPLICA,
         });
         expect(await maintenance.prune()).toBe(4);

@@ -3,6 +3,7 @@ import { AuditMaintenance } from '../../src/actions/reconcile.ts';
 import { AuditStore } from '../../src/audit/store.ts';
 import type { IntentInput } from '../../src/audit/chain-writer.ts';
 import { pruneAuditLog, verifyAuditLog } from '../../src/audit/verify.ts';
+import { MemoryEventLog } from '../../src/eventlog.ts';
 import { createLogger } from '../../src/logger.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
@@ -245,6 +246,7 @@ describe.each(STORES)('audit log on $kind', (target) => {
         retentionDays: 0,
         ledger: testLedger(db, store),
         actions: testPipeline(store),
+        events: new MemoryEventLog({ maxEvents: 100, maxAgeMs: 60_000 }),
         leader: SINGLE_REPLICA,
       });
       expect(await maintenance.reconcile()).toBe(1);

@@ -57,6 +57,22 @@ describe('graceful shutdown of the real process', () => {
       () => 'reset',
     );
 
+    // A client that accepts anything gets SSE too: judged by the answer, it is ended the same.
+    const anyAccept = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: '*/*',
+        authorization: `Bearer ${TOKENS.viewer}`,
+      },
+      body: JSON.stringify({ query: 'subscription { auditEvents { id } }' }),
+    });
+    expect(anyAccept.headers.get('content-type')).toContain('text/event-stream');
+    const anyEnded = anyAccept.text().then(
+      () => 'ended',
+      () => 'reset',
+    );
+
     // Yoga refuses a multipart/mixed subscription (406): streams are SSE or WebSocket, both
     // ended above, so no multipart stream can hold shutdown up until its timeout.
     const multipart = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -105,6 +121,7 @@ describe('graceful shutdown of the real process', () => {
     expect(JSON.parse(done.text)).toEqual({ data: { viewer: { name: 'viewer-user' } } });
     expect(await wsClosed).toBe(1001);
     expect(await sseEnded).toBe('ended');
+    expect(await anyEnded).toBe('ended');
 
     // A fresh connection (fetch could reuse the SSE stream's kept-alive one).
     const refused = await new Promise<boolean>((resolve) => {

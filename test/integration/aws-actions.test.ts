@@ -22,7 +22,13 @@ import {
   ValidationError,
 } from '../../src/errors.ts';
 import type { AwsProvider } from '../../src/providers/aws/provider.ts';
-import type { ActionVerb, Resource, ResourceEvent } from '../../src/providers/provider.ts';
+import type {
+  ActionOutcome,
+  ActionRequest,
+  ActionVerb,
+  Resource,
+  ResourceEvent,
+} from '../../src/providers/provider.ts';
 import {
   MOTO_CREDENTIALS,
   motoProvider,
@@ -65,8 +71,17 @@ function target(kind: string, native: string): Resource {
   return r;
 }
 
+/**
+ * Executes an action and, when it goes on in the background (a running instance's type
+ * change), its `finish` too, as the action pipeline would: the action's last outcome.
+ */
+async function completed(p: AwsProvider, req: ActionRequest): Promise<ActionOutcome> {
+  const first = await p.execute(req);
+  return first.finish ? first.finish(new AbortController().signal) : first;
+}
+
 function run(verb: ActionVerb, r: Resource, params: Record<string, unknown> = {}, dryRun = false) {
-  return provider.execute({ verb, target: r, params, dryRun });
+  return completed(provider, { verb, target: r, params, dryRun });
 }
 
 /** The instance as EC2 describes it now (through `ec2`, this file's moto by default). */
@@ -153,7 +168,7 @@ async function resizeDenied<E extends Error>(denied: string, type: new (...a: ne
     const box = resizer.get(id('EC2_INSTANCE', instanceId));
     if (!box) throw new Error('instance not in the strict provider');
     const err = await rejects(
-      resizer.execute({
+      completed(resizer, {
         verb: 'patch',
         target: box,
         params: { patch: { instanceType: 't3.small' } },
@@ -310,7 +325,7 @@ describe('EC2 actions', () => {
         return stopped && body.includes('Action=DescribeInstances');
       };
       const err = await rejects(
-        resizer.execute({
+        completed(resizer, {
           verb: 'patch',
           target: box,
           params: { patch: { instanceType: 't3.small' } },

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, present, TOKENS, type TestApp } from '../support/app.ts';
+import { auditOutcome } from '../support/audit-outcome.ts';
 import {
   sdk,
   seedEstate,
@@ -134,6 +135,11 @@ const Revert = graphql(`
       ... on Error {
         code
         message
+      }
+      ... on ActionResult {
+        auditEvent {
+          id
+        }
       }
     }
   }
@@ -347,11 +353,17 @@ describe('AWS actions through the GraphQL mutations', () => {
     });
     expect(await type()).toBe('m5.large');
 
+    // A running instance: the answer comes once the stop is sent, the event PENDING; the
+    // outcome completes the same event.
     const done = expectNoErrors((await change(TOKENS.operator, {})).body).changeInstanceType;
     if (done.__typename !== 'ChangeInstanceTypeSuccess') throw new Error(JSON.stringify(done));
     expect(done.auditEvent).toMatchObject({
       action: 'CHANGE_INSTANCE_TYPE',
       verb: 'PATCH',
+      status: 'PENDING',
+      before: null,
+    });
+    expect(await auditOutcome(t.url, TOKENS.operator, done.auditEvent.id)).toMatchObject({
       status: 'SUCCEEDED',
       before: { instanceType: 'm5.large', awsState: 'running' },
       after: { instanceType: 'm5.xlarge' },
@@ -362,8 +374,11 @@ describe('AWS actions through the GraphQL mutations', () => {
     const undo = expectNoErrors(
       (await gql(t.url, TOKENS.operator, Revert, { input: { auditEventId: done.auditEvent.id } }))
         .body,
-    );
-    expect(undo.revertAction.__typename).toBe('RevertActionSuccess');
+    ).revertAction;
+    if (undo.__typename !== 'RevertActionSuccess') throw new Error(JSON.stringify(undo));
+    expect(await auditOutcome(t.url, TOKENS.operator, undo.auditEvent.id)).toMatchObject({
+      status: 'SUCCEEDED',
+    });
     expect(await type()).toBe('m5.large');
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { AwsProvider } from '../../src/providers/aws/provider.ts';
 import { expectNoErrors, gql, present, TOKENS, type TestApp } from '../support/app.ts';
+import { auditOutcome } from '../support/audit-outcome.ts';
 import { sdk, seedEstate, startAwsTestApp, startMoto, type Moto } from '../support/moto.ts';
 import { RunInstancesCommand, CreateTagsCommand, type _InstanceType } from '@aws-sdk/client-ec2';
 
@@ -138,6 +139,11 @@ const Ec2Revert = graphql(`
       ... on Error {
         code
         message
+      }
+      ... on ActionResult {
+        auditEvent {
+          id
+        }
       }
     }
   }
@@ -371,19 +377,24 @@ describe('EC2 and EBS recommendations (moto)', () => {
       (await gql(t.url, TOKENS.operator, Ec2Apply, { input: { id: big.id } })).body,
     ).applyRecommendation;
     if (done.__typename !== 'ApplyRecommendationSuccess') throw new Error(JSON.stringify(done));
+    // The stop-modify-start goes on in the background: PENDING now, the outcome on the same event.
     expect(done.auditEvent).toMatchObject({
       action: 'APPLY_RECOMMENDATION',
       source: 'RECOMMENDATION',
-      status: 'SUCCEEDED',
+      status: 'PENDING',
       verb: 'PATCH',
       parameters: { patch: { instanceType: 'm5.large' } },
+    });
+    expect(await auditOutcome(t.url, TOKENS.operator, done.auditEvent.id)).toMatchObject({
+      status: 'SUCCEEDED',
       before: { instanceType: 'm5.2xlarge', awsState: 'running' },
       after: { instanceType: 'm5.large' },
     });
     const changed = await instance(id);
     expect(changed.type).toBe('m5.large');
     expect(['pending', 'running']).toContain(changed.state);
-    expect((await recs(['APPLIED'])).map((r) => r.id)).toContain(big.id);
+    // Resolved once the outcome is recorded (a moment after the event completes).
+    await expect.poll(async () => (await recs(['APPLIED'])).map((r) => r.id)).toContain(big.id);
 
     const reverted = expectNoErrors(
       (
@@ -392,7 +403,10 @@ describe('EC2 and EBS recommendations (moto)', () => {
         })
       ).body,
     ).revertAction;
-    expect(reverted.__typename).toBe('RevertActionSuccess');
+    if (reverted.__typename !== 'RevertActionSuccess') throw new Error(JSON.stringify(reverted));
+    expect(await auditOutcome(t.url, TOKENS.operator, reverted.auditEvent.id)).toMatchObject({
+      status: 'SUCCEEDED',
+    });
     const back = await instance(id);
     expect(back.type).toBe('m5.2xlarge');
     expect(['pending', 'running']).toContain(back.state);

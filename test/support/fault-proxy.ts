@@ -20,12 +20,22 @@ export interface FaultProxy {
   endpoint: string;
   /** Decides per request body (the form-encoded EC2 query) whether to fail it. */
   fail: (body: string) => boolean;
+  /**
+   * Rewrites the emulator's answer to a request (given both bodies), e.g. to show a stop that
+   * takes its time; undefined forwards answers unchanged.
+   */
+  rewrite: ((request: string, response: string) => string) | undefined;
   close(): Promise<void>;
 }
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
-  const proxy: FaultProxy = { endpoint: '', fail: () => false, close: async () => {} };
+  const proxy: FaultProxy = {
+    endpoint: '',
+    fail: () => false,
+    rewrite: undefined,
+    close: async () => {},
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -49,8 +59,23 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           headers: req.headers,
         },
         (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
+          const rewrite = proxy.rewrite;
+          if (!rewrite) {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+            return;
+          }
+          const parts: Buffer[] = [];
+          up.on('data', (c: Buffer) => parts.push(c));
+          up.on('end', () => {
+            const text = rewrite(body.toString(), Buffer.concat(parts).toString());
+            const { 'content-length': _, 'transfer-encoding': __, ...headers } = up.headers;
+            res.writeHead(up.statusCode ?? 502, {
+              ...headers,
+              'content-length': Buffer.byteLength(text),
+            });
+            res.end(text);
+          });
         },
       );
       out.on('error', () => res.destroy());

@@ -123,7 +123,7 @@ export type AuditSource = typeof AuditSource[keyof typeof AuditSource];
 export const AuditStatus = {
   /** It ran and failed, or was refused; `error` says why. */
   Failed: 'FAILED',
-  /** Recorded before it ran and not finished yet (or the process stopped while it ran: see docs/audit.md). */
+  /** Recorded before it ran and not finished yet: a long action (an EC2 instance type change) goes on in the background after its mutation answered, and its outcome completes this same event, published again on `auditEvents`. One left by a process that stopped is resumed or reconciled at the next start (README: Actions and the audit log). */
   Pending: 'PENDING',
   /** It ran and the provider accepted it. */
   Succeeded: 'SUCCEEDED'

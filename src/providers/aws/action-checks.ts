@@ -112,7 +112,12 @@ export async function call<T>(send: () => Promise<T>, what: string): Promise<T> 
   }
 }
 
-export type Step = { after: Record<string, unknown>; message: string };
+export interface Step {
+  after: Record<string, unknown>;
+  message: string;
+  /** The long rest of the action, run in the background (see ActionOutcome.finish). */
+  finish?: (signal: AbortSignal) => Promise<Step>;
+}
 
 export function unsupported(r: Resource, verb: string) {
   return new ValidationError(`${verb} is not supported for ${r.kind}`, [

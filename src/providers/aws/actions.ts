@@ -15,7 +15,7 @@ import {
   type DBInstance,
 } from '@aws-sdk/client-rds';
 import { ValidationError } from '../../errors.ts';
-import type { ActionOutcome, ActionRequest, Resource } from '../provider.ts';
+import type { ActionOutcome, ActionRequest, InterruptedAction, Resource } from '../provider.ts';
 import {
   awsVerbs,
   call,
@@ -28,7 +28,7 @@ import {
   type Step,
 } from './action-checks.ts';
 import type { RegionClients } from './clients.ts';
-import { changeInstanceType, type ActionLimits } from './instance-type.ts';
+import { changeInstanceType, resumeTypeChange, type ActionLimits } from './instance-type.ts';
 import { ec2State, nativeIdOf, rdsState, STOP_WAIT_SECONDS } from './model.ts';
 
 function replicasParam(params: Record<string, unknown>): number {
@@ -256,5 +256,34 @@ export async function runAction(
         : fresh.kind === 'RDS_INSTANCE'
           ? await rdsAction(c, fresh, req)
           : await asgAction(c, fresh, req);
-  return { before, after: step.after, message: step.message };
+  return outcomeOf(before, step);
+}
+
+function outcomeOf(before: Record<string, unknown>, step: Step): ActionOutcome {
+  const { finish } = step;
+  return {
+    before,
+    after: step.after,
+    message: step.message,
+    ...(finish ? { finish: async (signal) => outcomeOf(before, await finish(signal)) } : {}),
+  };
+}
+
+/** Completes an action a stopped process left PENDING; null when there is nothing to resume. */
+export async function resumeAction(
+  c: RegionClients,
+  fresh: Resource,
+  interrupted: InterruptedAction,
+  limits: ActionLimits,
+  signal: AbortSignal,
+): Promise<ActionOutcome | null> {
+  const patch = interrupted.parameters.patch as Record<string, unknown> | undefined;
+  if (fresh.kind !== 'EC2_INSTANCE' || interrupted.verb !== 'patch') return null;
+  if (typeof patch?.instanceType !== 'string') return null;
+  // `before` is what the resume found: the state the interrupted change had reached.
+  const before = facts(fresh);
+  return outcomeOf(
+    before,
+    await resumeTypeChange(c, fresh, patch.instanceType, limits.stopWaitSeconds, signal),
+  );
 }

@@ -5,6 +5,7 @@ import {
   waitUntilInstanceStopped,
   type Instance,
 } from '@aws-sdk/client-ec2';
+import { throwIfShuttingDown } from '../../actions/background.ts';
 import { ProviderError, ValidationError } from '../../errors.ts';
 import type { ActionRequest, Resource } from '../provider.ts';
 import { call, ec2DryRun, facts, requireState, type Step } from './action-checks.ts';
@@ -39,11 +40,11 @@ function instanceTypeParam(r: Resource, params: Record<string, unknown>): string
 }
 
 /**
- * The instance type changes only while the instance is stopped: a running instance is
- * stopped, modified and started again (a short outage, which the recommendation says); a
- * stopped one is only modified. When any step fails (the stop, the wait for it, the modify, the
- * start on the new type), the instance is put back on its old type and started again before
- * the error is reported.
+ * The instance type changes only while the instance is stopped. A stopped one is only modified
+ * (at once). A running one is stopped here, and the rest (wait for the stop, modify, start) is
+ * returned as `finish`, which the action pipeline runs in the background: the mutation answers
+ * while the audit event is PENDING. When any step fails, the instance is put back on its old
+ * type and started again before the error is reported.
  */
 export async function changeInstanceType(
   c: RegionClients,
@@ -58,83 +59,192 @@ export async function changeInstanceType(
   const current = i.State?.Name;
   requireState(r, 'change the type of', current, ['running', 'stopped']);
   const wasRunning = current === 'running';
-  const ids = { InstanceIds: [id] };
-  const what = `change EC2 instance ${id} in ${c.region} from ${from} to ${to}`;
-  const modify = (type: string | undefined, dryRun = false) =>
-    c.ec2.send(
-      new ModifyInstanceAttributeCommand({
-        InstanceId: id,
-        InstanceType: { Value: type },
-        DryRun: dryRun,
-      }),
-    );
-  const steps = wasRunning ? 'stop, modify, start' : 'modify; it stays stopped';
-  const after = (s: string | undefined) => ({
-    ...facts(r),
-    state: ec2State(s),
-    awsState: s,
-    instanceType: to,
-  });
+  const change: TypeChange = { c, r, from, to, stopWaitSeconds };
   if (req.dryRun) {
     if (wasRunning) {
-      await ec2DryRun(() => c.ec2.send(new StopInstancesCommand({ ...ids, DryRun: true })), what);
+      await ec2DryRun(
+        () => c.ec2.send(new StopInstancesCommand({ InstanceIds: [id], DryRun: true })),
+        whatOf(change),
+      );
     }
-    await ec2DryRun(() => modify(to, true), what);
+    await ec2DryRun(() => modify(change, to, true), whatOf(change));
+    const steps = wasRunning ? 'stop, modify, start' : 'modify; it stays stopped';
     return {
-      after: after(current),
+      after: afterOf(change, current),
       message: `would change ${r.name} from ${from} to ${to} (${steps})`,
     };
   }
-  // Puts the instance back as it was (old type, running if it was), then reports `cause`.
-  const restore = async (cause: unknown, modified: boolean): Promise<never> => {
-    const failure = mapAwsError(cause, what);
-    const back = `${modified ? `back on ${from}` : `still ${from}`}${wasRunning ? ' and starting again' : ''}`;
-    try {
-      if (modified) await modify(from);
-      if (wasRunning) await c.ec2.send(new StartInstancesCommand(ids));
-    } catch (err) {
-      throw new ProviderError(
-        'AWS',
-        `${failure.message}; then putting ${r.name} ${back} failed: ${mapAwsError(err, what).message}`,
-      );
-    }
-    failure.message = `${failure.message} (${r.name} is ${back})`;
-    throw failure;
-  };
-  if (wasRunning) {
-    await call(() => c.ec2.send(new StopInstancesCommand(ids)), what);
-    try {
-      await waitUntilInstanceStopped(
-        { client: c.ec2, maxWaitTime: stopWaitSeconds, minDelay: 1, maxDelay: 15 },
-        ids,
-      );
-    } catch (err) {
-      // A stop that never completes (or a describe that keeps failing) must not leave the
-      // instance stopped: start it again, on the type it has.
-      return restore(mapAwsError(err, `${what}: waiting for the stop`), false);
-    }
-  }
-  try {
-    await modify(to);
-  } catch (err) {
-    return restore(err, false);
-  }
   if (!wasRunning) {
+    try {
+      await modify(change, to);
+    } catch (err) {
+      return restore(change, err, { modified: false, start: false });
+    }
     return {
-      after: after(current),
+      after: afterOf(change, current),
       message: `changed ${r.name} from ${from} to ${to} (it stays stopped)`,
     };
   }
-  let state: string | undefined;
+  const res = await call(
+    () => c.ec2.send(new StopInstancesCommand({ InstanceIds: [id] })),
+    whatOf(change),
+  );
+  const state = res.StoppingInstances?.[0]?.CurrentState?.Name ?? 'stopping';
+  return {
+    after: afterOf(change, state),
+    message: `stopping ${r.name} to change it from ${from} to ${to}`,
+    finish: (signal) => completeTypeChange(change, state, signal),
+  };
+}
+
+/**
+ * Completes a type change left PENDING by a process that stopped (found in the audit log at
+ * start): from what EC2 shows now, finishes it the way `finish` would have. A running (or
+ * starting) instance on the new type is a change that completed; on its old type, one that
+ * did not (it was put back). A stopping or stopped one is finished: the stop awaited, the
+ * type set, the instance started; only a running instance's change goes on in the
+ * background, so a stopped one was running when the change began.
+ */
+export async function resumeTypeChange(
+  c: RegionClients,
+  fresh: Resource,
+  to: string,
+  stopWaitSeconds: number,
+  signal: AbortSignal,
+): Promise<Step> {
+  const i = fresh.object as Instance;
+  const state = i.State?.Name;
+  // On the new type already: the old one is no longer known, so a failure cannot go back to it.
+  const from = i.InstanceType === to ? undefined : i.InstanceType;
+  const change: TypeChange = { c, r: fresh, from, to, stopWaitSeconds };
+  if (state === 'running' || state === 'pending') {
+    if (from !== undefined) {
+      throw new ProviderError(
+        'AWS',
+        `${whatOf(change)}: interrupted; ${fresh.name} is ${state} on its old type ${from}, so the change did not happen`,
+      );
+    }
+    return {
+      after: afterOf(change, state),
+      message: `${fresh.name} is ${state} on ${to}: the change completed`,
+    };
+  }
+  if (state !== 'stopping' && state !== 'stopped') {
+    throw new ProviderError('AWS', `${whatOf(change)}: interrupted; ${fresh.name} is ${state}`);
+  }
+  const done = await completeTypeChange(change, state, signal);
+  return { ...done, message: `${done.message}, resumed after a restart` };
+}
+
+interface TypeChange {
+  c: RegionClients;
+  /** The instance as read before the change (or, resuming, now). */
+  r: Resource;
+  /** The type to put back on failure; undefined when it is no longer known. */
+  from: string | undefined;
+  to: string;
+  stopWaitSeconds: number;
+}
+
+const whatOf = (t: TypeChange) =>
+  `change EC2 instance ${nativeIdOf(t.r)} in ${t.c.region} from ${t.from ?? 'its type'} to ${t.to}`;
+
+const afterOf = (t: TypeChange, s: string | undefined) => ({
+  ...facts(t.r),
+  state: ec2State(s),
+  awsState: s,
+  instanceType: t.to,
+});
+
+const modify = (t: TypeChange, type: string | undefined, dryRun = false) =>
+  t.c.ec2.send(
+    new ModifyInstanceAttributeCommand({
+      InstanceId: nativeIdOf(t.r),
+      InstanceType: { Value: type },
+      DryRun: dryRun,
+    }),
+  );
+
+/**
+ * The rest of a running instance's type change, from `state` (stopping or stopped): wait for
+ * the stop, set the type, start. Only the wait heeds `signal` (shutdown): it is what takes
+ * minutes, and stopping there leaves the event PENDING for the next start to resume; the two
+ * calls after it take a moment and leave the instance running.
+ */
+async function completeTypeChange(
+  t: TypeChange,
+  state: string,
+  signal: AbortSignal,
+): Promise<Step> {
+  const ids = { InstanceIds: [nativeIdOf(t.r)] };
+  const what = whatOf(t);
+  if (state !== 'stopped') {
+    try {
+      await waitUntilInstanceStopped(
+        {
+          client: t.c.ec2,
+          maxWaitTime: t.stopWaitSeconds,
+          minDelay: 1,
+          maxDelay: 15,
+          abortSignal: signal,
+        },
+        ids,
+      );
+    } catch (err) {
+      throwIfShuttingDown(signal);
+      // A stop that never completes (or a describe that keeps failing) must not leave the
+      // instance stopped: start it again, on the type it has.
+      return restore(t, mapAwsError(err, `${what}: waiting for the stop`), {
+        modified: false,
+        start: true,
+      });
+    }
+  }
+  if (t.from !== undefined) {
+    try {
+      await modify(t, t.to);
+    } catch (err) {
+      return restore(t, err, { modified: false, start: true });
+    }
+  }
+  let started: string | undefined;
   try {
-    const res = await c.ec2.send(new StartInstancesCommand(ids));
-    state = res.StartingInstances?.[0]?.CurrentState?.Name;
+    const res = await t.c.ec2.send(new StartInstancesCommand(ids));
+    started = res.StartingInstances?.[0]?.CurrentState?.Name;
   } catch (err) {
     // e.g. InsufficientInstanceCapacity for the new type in this zone.
-    return restore(err, true);
+    return restore(t, err, { modified: true, start: true });
   }
   return {
-    after: after(state),
-    message: `changed ${r.name} from ${from} to ${to} (stopped, modified, started)`,
+    after: afterOf(t, started),
+    message: `changed ${t.r.name} from ${t.from ?? 'its type'} to ${t.to} (stopped, modified, started)`,
   };
+}
+
+/** Puts the instance back as it was (old type, running if it was), then reports `cause`. */
+async function restore(
+  t: TypeChange,
+  cause: unknown,
+  o: { modified: boolean; start: boolean },
+): Promise<never> {
+  const what = whatOf(t);
+  const failure = mapAwsError(cause, what);
+  const typeBack = o.modified && t.from !== undefined;
+  const on = typeBack
+    ? `back on ${t.from}`
+    : o.modified || t.from === undefined
+      ? `on ${t.to}`
+      : `still ${t.from}`;
+  const back = `${on}${o.start ? ' and starting again' : ''}`;
+  try {
+    if (typeBack) await modify(t, t.from);
+    if (o.start) await t.c.ec2.send(new StartInstancesCommand({ InstanceIds: [nativeIdOf(t.r)] }));
+  } catch (err) {
+    throw new ProviderError(
+      'AWS',
+      `${failure.message}; then putting ${t.r.name} ${back} failed: ${mapAwsError(err, what).message}`,
+    );
+  }
+  failure.message = `${failure.message} (${t.r.name} is ${back})`;
+  throw failure;
 }

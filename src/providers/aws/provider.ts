@@ -7,6 +7,7 @@ import type {
   ActionOutcome,
   ActionRequest,
   ActionVerb,
+  InterruptedAction,
   Provider,
   Resource,
   ResourceEvent,
@@ -65,6 +66,7 @@ async function loadSdk() {
     listKind: inventory.listKind,
     describeOne: inventory.describeOne,
     runAction: actions.runAction,
+    resumeAction: actions.resumeAction,
   };
 }
 type Sdk = Awaited<ReturnType<typeof loadSdk>>;
@@ -334,14 +336,42 @@ export class AwsProvider implements Provider {
     }
     if (!fresh)
       throw new NotFoundError(`${ref.kind} ${ref.nativeId} does not exist in ${ref.region}`);
-    const outcome = await r.sdk.runAction(r.c, fresh, request, {
-      stopWaitSeconds: this.options.stopWaitSeconds ?? STOP_WAIT_SECONDS,
-    });
+    const outcome = await r.sdk.runAction(r.c, fresh, request, this.limits());
     // Scaling launches or terminates instances, terminating drops volumes: those re-list the
     // region as they settle; the others only touch their target.
     const wide = request.verb === 'scale' || request.verb === 'delete';
-    if (!request.dryRun) await this.settle(ref.region, ref.kind, ref.nativeId, id, wide);
-    return outcome;
+    if (request.dryRun) return outcome;
+    const settle = () => this.settle(ref.region, ref.kind, ref.nativeId, id, wide);
+    await settle();
+    const { finish } = outcome;
+    if (!finish) return outcome;
+    return {
+      ...outcome,
+      finish: async (signal) => {
+        try {
+          return await finish(signal);
+        } finally {
+          await settle();
+        }
+      },
+    };
+  }
+
+  async resume(action: InterruptedAction, signal: AbortSignal): Promise<ActionOutcome | null> {
+    const ref = parseAwsId(action.targetId);
+    const r = ref && this.live(ref.region);
+    if (!ref || !r) return null;
+    const fresh = await this.refresh(ref.region, ref.kind, ref.nativeId, action.targetId);
+    if (!fresh) return null;
+    try {
+      return await r.sdk.resumeAction(r.c, fresh, action, this.limits(), signal);
+    } finally {
+      await this.settle(ref.region, ref.kind, ref.nativeId, action.targetId, false);
+    }
+  }
+
+  private limits() {
+    return { stopWaitSeconds: this.options.stopWaitSeconds ?? STOP_WAIT_SECONDS };
   }
 
   /**
