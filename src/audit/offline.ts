@@ -6,7 +6,7 @@ import { GENESIS_HASH } from './chain.ts';
 import { LogCheck, type LogRecord, type SignedCheckpoint } from './log-check.ts';
 import { Frontier, leafHash, rangeNodes, verifyInclusion } from './merkle.ts';
 import { openNote, parseCheckpoint, type NoteVerifier } from './note.ts';
-import { readTreeNodes } from './chain-writer.ts';
+import { readTreeNodes } from './chain-tables.ts';
 
 /**
  * The audit log as an auditor takes it away, and its check with no server and no database:

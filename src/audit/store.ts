@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../store/database.ts';
 import {
-  ChainWriter,
   isUniqueViolation,
   movedUnderUs,
   readTreeNodes,
   type IntentInput,
   type OutcomeInput,
-} from './chain-writer.ts';
+} from './chain-tables.ts';
+import { ChainWriter } from './chain-writer.ts';
 import { filterClause } from './filter.ts';
 import type { Frontier, NodeReader } from './merkle.ts';
 import type {

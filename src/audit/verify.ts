@@ -10,7 +10,7 @@ import {
   type NodeReader,
 } from './merkle.ts';
 import type { NoteVerifier } from './note.ts';
-import { CHAIN_LOCK } from './chain-writer.ts';
+import { CHAIN_LOCK } from './chain-tables.ts';
 
 export interface VerifyResult {
   valid: boolean;

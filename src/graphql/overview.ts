@@ -3,7 +3,7 @@ import type { Count, OpenRecommendations, Overview, Part, ResourceCounts } from 
 import { boundedStream } from '../streams.ts';
 import { AuditEventRef } from './audit.ts';
 import { builder } from './builder.ts';
-import { CurrentMetricsRef } from './metrics.ts';
+import { CurrentMetricsRef } from './metrics-usage.ts';
 import { METRICS_TOPIC } from '../metrics/setup.ts';
 import { RECOMMENDATION_TOPIC } from '../recommendations/engine.ts';
 import { ComponentStatusRef } from './status.ts';

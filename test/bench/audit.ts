@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditStore } from '../../src/audit/store.ts';
-import type { IntentInput } from '../../src/audit/chain-writer.ts';
+import type { IntentInput } from '../../src/audit/chain-tables.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrations.ts';
 import { testLedger } from '../support/audit.ts';

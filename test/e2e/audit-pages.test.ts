@@ -6,7 +6,7 @@ import type { ResultOf, TypedDocumentNode } from '@graphql-typed-document-node/c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/app.ts';
 import { AuditStore } from '../../src/audit/store.ts';
-import type { IntentInput } from '../../src/audit/chain-writer.ts';
+import type { IntentInput } from '../../src/audit/chain-tables.ts';
 import { createContext } from '../../src/graphql/context.ts';
 import { resourceGlobalId } from '../../src/graphql/resources.ts';
 import { schema } from '../../src/graphql/schema.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditMaintenance } from '../../src/actions/reconcile.ts';
 import { AuditStore } from '../../src/audit/store.ts';
-import type { IntentInput } from '../../src/audit/chain-writer.ts';
+import type { IntentInput } from '../../src/audit/chain-tables.ts';
 import { pruneAuditLog, verifyAuditLog } from '../../src/audit/verify.ts';
 import { MemoryEventLog } from '../../src/eventlog.ts';
 import { createLogger } from '../../src/logger.ts';

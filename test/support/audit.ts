@@ -14,7 +14,7 @@ import {
 } from '../../src/audit/note.ts';
 import { FileSink, type CheckpointSink } from '../../src/audit/sink.ts';
 import type { AuditStore } from '../../src/audit/store.ts';
-import type { IntentInput, OutcomeInput } from '../../src/audit/chain-writer.ts';
+import type { IntentInput, OutcomeInput } from '../../src/audit/chain-tables.ts';
 import type { AuditEvent } from '../../src/audit/types.ts';
 import { MemoryEventLog } from '../../src/eventlog.ts';
 import { SINGLE_REPLICA } from '../../src/leader.ts';

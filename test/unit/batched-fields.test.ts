@@ -10,7 +10,7 @@ import { execute, subscribe, type ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/app.ts';
 import { AuditStore } from '../../src/audit/store.ts';
-import type { IntentInput } from '../../src/audit/chain-writer.ts';
+import type { IntentInput } from '../../src/audit/chain-tables.ts';
 import type { AuditAction } from '../../src/audit/types.ts';
 import { createContext } from '../../src/graphql/context.ts';
 import { schema } from '../../src/graphql/schema.ts';

@@ -15,6 +15,17 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ActionOutcome on ActionResult {\n    dryRun\n    auditEvent {\n      ...AuditRowFields\n    }\n  }\n": typeof types.ActionOutcomeFragmentDoc,
+    "\n  mutation DashScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashScaleDocument,
+    "\n  mutation DashStart($input: StartResourceInput!) {\n    startResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashStartDocument,
+    "\n  mutation DashStop($input: StopResourceInput!) {\n    stopResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashStopDocument,
+    "\n  mutation DashRestart($input: RestartResourceInput!) {\n    restartResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashRestartDocument,
+    "\n  mutation DashApplyRecommendation($input: ApplyRecommendationInput!) {\n    applyRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashApplyRecommendationDocument,
+    "\n  mutation DashRejectRecommendation($input: RejectRecommendationInput!) {\n    rejectRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashRejectRecommendationDocument,
+    "\n  mutation DashRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashRevertDocument,
+    "\n  mutation DashChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        conversationId\n        reply\n        requiresConfirmation\n        confirmationToken\n        intent {\n          name\n          confidence\n        }\n        plan {\n          action\n          parameters\n          preview\n          target {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n        generatedCode {\n          language\n          filename\n          content\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashChatDocument,
+    "\n  fragment ChatStepFields on ChatStepOutcome {\n    __typename\n    index\n    action\n    status\n    target {\n      kind\n      namespace\n      name\n    }\n    ... on ChatStepFailed {\n      code\n      message\n    }\n  }\n": typeof types.ChatStepFieldsFragmentDoc,
+    "\n  mutation DashConfirmChatPlan($input: ConfirmChatPlanInput!) {\n    confirmChatPlan(input: $input) {\n      __typename\n      ... on ConfirmChatPlanSuccess {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on ChatPlanIncompleteError {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashConfirmChatPlanDocument,
     "\n  fragment ResourceRowFields on Resource {\n    id\n    provider\n    kind\n    cluster\n    namespace\n    name\n    state\n    cpuUsage\n    memoryUsage\n    createdAt\n  }\n": typeof types.ResourceRowFieldsFragmentDoc,
     "\n  fragment AuditRowFields on AuditEvent {\n    id\n    timestamp\n    actor\n    actorName\n    actorRole\n    source\n    action\n    verb\n    status\n    dryRun\n    parameters\n    before\n    after\n    durationMs\n    error {\n      code\n      message\n    }\n    target {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": typeof types.AuditRowFieldsFragmentDoc,
     "\n  fragment RecommendationRowFields on Recommendation {\n    id\n    type\n    status\n    statusReason\n    title\n    summary\n    targetId\n    targetName\n    source\n    sourceName\n    customType\n    risk\n    confidence\n    estimatedMonthlySavings\n    current\n    recommended\n    evidence\n    action\n    createdAt\n    appliedAuditEvent {\n      id\n    }\n  }\n": typeof types.RecommendationRowFieldsFragmentDoc,
@@ -32,19 +43,19 @@ type Documents = {
     "\n  query DashAuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditRowFields\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": typeof types.DashAuditLogDocument,
     "\n  subscription DashAuditEvents($filter: AuditLogFilter, $after: String) {\n    auditEvents(filter: $filter, after: $after) {\n      cursor\n      gap {\n        skipped\n      }\n      ...AuditRowFields\n      hash\n      prevHash\n    }\n  }\n": typeof types.DashAuditEventsDocument,
     "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n": typeof types.DashVerifyAuditDocument,
-    "\n  fragment ActionOutcome on ActionResult {\n    dryRun\n    auditEvent {\n      ...AuditRowFields\n    }\n  }\n": typeof types.ActionOutcomeFragmentDoc,
-    "\n  mutation DashScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashScaleDocument,
-    "\n  mutation DashStart($input: StartResourceInput!) {\n    startResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashStartDocument,
-    "\n  mutation DashStop($input: StopResourceInput!) {\n    stopResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashStopDocument,
-    "\n  mutation DashRestart($input: RestartResourceInput!) {\n    restartResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashRestartDocument,
-    "\n  mutation DashApplyRecommendation($input: ApplyRecommendationInput!) {\n    applyRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashApplyRecommendationDocument,
-    "\n  mutation DashRejectRecommendation($input: RejectRecommendationInput!) {\n    rejectRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashRejectRecommendationDocument,
-    "\n  mutation DashRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashRevertDocument,
-    "\n  mutation DashChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        conversationId\n        reply\n        requiresConfirmation\n        confirmationToken\n        intent {\n          name\n          confidence\n        }\n        plan {\n          action\n          parameters\n          preview\n          target {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n        generatedCode {\n          language\n          filename\n          content\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashChatDocument,
-    "\n  fragment ChatStepFields on ChatStepOutcome {\n    __typename\n    index\n    action\n    status\n    target {\n      kind\n      namespace\n      name\n    }\n    ... on ChatStepFailed {\n      code\n      message\n    }\n  }\n": typeof types.ChatStepFieldsFragmentDoc,
-    "\n  mutation DashConfirmChatPlan($input: ConfirmChatPlanInput!) {\n    confirmChatPlan(input: $input) {\n      __typename\n      ... on ConfirmChatPlanSuccess {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on ChatPlanIncompleteError {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DashConfirmChatPlanDocument,
 };
 const documents: Documents = {
+    "\n  fragment ActionOutcome on ActionResult {\n    dryRun\n    auditEvent {\n      ...AuditRowFields\n    }\n  }\n": types.ActionOutcomeFragmentDoc,
+    "\n  mutation DashScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashScaleDocument,
+    "\n  mutation DashStart($input: StartResourceInput!) {\n    startResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashStartDocument,
+    "\n  mutation DashStop($input: StopResourceInput!) {\n    stopResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashStopDocument,
+    "\n  mutation DashRestart($input: RestartResourceInput!) {\n    restartResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashRestartDocument,
+    "\n  mutation DashApplyRecommendation($input: ApplyRecommendationInput!) {\n    applyRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashApplyRecommendationDocument,
+    "\n  mutation DashRejectRecommendation($input: RejectRecommendationInput!) {\n    rejectRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashRejectRecommendationDocument,
+    "\n  mutation DashRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashRevertDocument,
+    "\n  mutation DashChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        conversationId\n        reply\n        requiresConfirmation\n        confirmationToken\n        intent {\n          name\n          confidence\n        }\n        plan {\n          action\n          parameters\n          preview\n          target {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n        generatedCode {\n          language\n          filename\n          content\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashChatDocument,
+    "\n  fragment ChatStepFields on ChatStepOutcome {\n    __typename\n    index\n    action\n    status\n    target {\n      kind\n      namespace\n      name\n    }\n    ... on ChatStepFailed {\n      code\n      message\n    }\n  }\n": types.ChatStepFieldsFragmentDoc,
+    "\n  mutation DashConfirmChatPlan($input: ConfirmChatPlanInput!) {\n    confirmChatPlan(input: $input) {\n      __typename\n      ... on ConfirmChatPlanSuccess {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on ChatPlanIncompleteError {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashConfirmChatPlanDocument,
     "\n  fragment ResourceRowFields on Resource {\n    id\n    provider\n    kind\n    cluster\n    namespace\n    name\n    state\n    cpuUsage\n    memoryUsage\n    createdAt\n  }\n": types.ResourceRowFieldsFragmentDoc,
     "\n  fragment AuditRowFields on AuditEvent {\n    id\n    timestamp\n    actor\n    actorName\n    actorRole\n    source\n    action\n    verb\n    status\n    dryRun\n    parameters\n    before\n    after\n    durationMs\n    error {\n      code\n      message\n    }\n    target {\n      id\n      kind\n      namespace\n      name\n    }\n  }\n": types.AuditRowFieldsFragmentDoc,
     "\n  fragment RecommendationRowFields on Recommendation {\n    id\n    type\n    status\n    statusReason\n    title\n    summary\n    targetId\n    targetName\n    source\n    sourceName\n    customType\n    risk\n    confidence\n    estimatedMonthlySavings\n    current\n    recommended\n    evidence\n    action\n    createdAt\n    appliedAuditEvent {\n      id\n    }\n  }\n": types.RecommendationRowFieldsFragmentDoc,
@@ -62,19 +73,52 @@ const documents: Documents = {
     "\n  query DashAuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditRowFields\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": types.DashAuditLogDocument,
     "\n  subscription DashAuditEvents($filter: AuditLogFilter, $after: String) {\n    auditEvents(filter: $filter, after: $after) {\n      cursor\n      gap {\n        skipped\n      }\n      ...AuditRowFields\n      hash\n      prevHash\n    }\n  }\n": types.DashAuditEventsDocument,
     "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n": types.DashVerifyAuditDocument,
-    "\n  fragment ActionOutcome on ActionResult {\n    dryRun\n    auditEvent {\n      ...AuditRowFields\n    }\n  }\n": types.ActionOutcomeFragmentDoc,
-    "\n  mutation DashScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashScaleDocument,
-    "\n  mutation DashStart($input: StartResourceInput!) {\n    startResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashStartDocument,
-    "\n  mutation DashStop($input: StopResourceInput!) {\n    stopResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashStopDocument,
-    "\n  mutation DashRestart($input: RestartResourceInput!) {\n    restartResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashRestartDocument,
-    "\n  mutation DashApplyRecommendation($input: ApplyRecommendationInput!) {\n    applyRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashApplyRecommendationDocument,
-    "\n  mutation DashRejectRecommendation($input: RejectRecommendationInput!) {\n    rejectRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashRejectRecommendationDocument,
-    "\n  mutation DashRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashRevertDocument,
-    "\n  mutation DashChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        conversationId\n        reply\n        requiresConfirmation\n        confirmationToken\n        intent {\n          name\n          confidence\n        }\n        plan {\n          action\n          parameters\n          preview\n          target {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n        generatedCode {\n          language\n          filename\n          content\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashChatDocument,
-    "\n  fragment ChatStepFields on ChatStepOutcome {\n    __typename\n    index\n    action\n    status\n    target {\n      kind\n      namespace\n      name\n    }\n    ... on ChatStepFailed {\n      code\n      message\n    }\n  }\n": types.ChatStepFieldsFragmentDoc,
-    "\n  mutation DashConfirmChatPlan($input: ConfirmChatPlanInput!) {\n    confirmChatPlan(input: $input) {\n      __typename\n      ... on ConfirmChatPlanSuccess {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on ChatPlanIncompleteError {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.DashConfirmChatPlanDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActionOutcome on ActionResult {\n    dryRun\n    auditEvent {\n      ...AuditRowFields\n    }\n  }\n"): typeof import('./graphql.ts').ActionOutcomeFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashScaleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashStart($input: StartResourceInput!) {\n    startResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashStartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashStop($input: StopResourceInput!) {\n    stopResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashStopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashRestart($input: RestartResourceInput!) {\n    restartResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRestartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashApplyRecommendation($input: ApplyRecommendationInput!) {\n    applyRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashApplyRecommendationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashRejectRecommendation($input: RejectRecommendationInput!) {\n    rejectRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRejectRecommendationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRevertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        conversationId\n        reply\n        requiresConfirmation\n        confirmationToken\n        intent {\n          name\n          confidence\n        }\n        plan {\n          action\n          parameters\n          preview\n          target {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n        generatedCode {\n          language\n          filename\n          content\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashChatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatStepFields on ChatStepOutcome {\n    __typename\n    index\n    action\n    status\n    target {\n      kind\n      namespace\n      name\n    }\n    ... on ChatStepFailed {\n      code\n      message\n    }\n  }\n"): typeof import('./graphql.ts').ChatStepFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashConfirmChatPlan($input: ConfirmChatPlanInput!) {\n    confirmChatPlan(input: $input) {\n      __typename\n      ... on ConfirmChatPlanSuccess {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on ChatPlanIncompleteError {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashConfirmChatPlanDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,50 +187,6 @@ export function graphql(source: "\n  subscription DashAuditEvents($filter: Audit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n"): typeof import('./graphql.ts').DashVerifyAuditDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ActionOutcome on ActionResult {\n    dryRun\n    auditEvent {\n      ...AuditRowFields\n    }\n  }\n"): typeof import('./graphql.ts').ActionOutcomeFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashScaleDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashStart($input: StartResourceInput!) {\n    startResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashStartDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashStop($input: StopResourceInput!) {\n    stopResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashStopDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashRestart($input: RestartResourceInput!) {\n    restartResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRestartDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashApplyRecommendation($input: ApplyRecommendationInput!) {\n    applyRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashApplyRecommendationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashRejectRecommendation($input: RejectRecommendationInput!) {\n    rejectRecommendation(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRejectRecommendationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        ...ActionOutcome\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashRevertDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        conversationId\n        reply\n        requiresConfirmation\n        confirmationToken\n        intent {\n          name\n          confidence\n        }\n        plan {\n          action\n          parameters\n          preview\n          target {\n            id\n            kind\n            namespace\n            name\n          }\n        }\n        generatedCode {\n          language\n          filename\n          content\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashChatDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ChatStepFields on ChatStepOutcome {\n    __typename\n    index\n    action\n    status\n    target {\n      kind\n      namespace\n      name\n    }\n    ... on ChatStepFailed {\n      code\n      message\n    }\n  }\n"): typeof import('./graphql.ts').ChatStepFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DashConfirmChatPlan($input: ConfirmChatPlanInput!) {\n    confirmChatPlan(input: $input) {\n      __typename\n      ... on ConfirmChatPlanSuccess {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on ChatPlanIncompleteError {\n        reply\n        steps {\n          ...ChatStepFields\n        }\n        auditEvents {\n          ...AuditRowFields\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DashConfirmChatPlanDocument;
 
 
 export function graphql(source: string) {

@@ -524,197 +524,6 @@ export type StopResourceInput = {
   idempotencyKey?: string | null | undefined;
 };
 
-type ResourceRowFields_AutoScalingGroup_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_DaemonSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_Deployment_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_EbsVolume_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_Ec2Instance_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_HorizontalPodAutoscaler_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_KubernetesNode_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_Namespace_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_Pod_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_RdsInstance_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_RemovedResource_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_ReplicaSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_Service_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-type ResourceRowFields_StatefulSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
-
-export type ResourceRowFieldsFragment =
-  | ResourceRowFields_AutoScalingGroup_Fragment
-  | ResourceRowFields_DaemonSet_Fragment
-  | ResourceRowFields_Deployment_Fragment
-  | ResourceRowFields_EbsVolume_Fragment
-  | ResourceRowFields_Ec2Instance_Fragment
-  | ResourceRowFields_HorizontalPodAutoscaler_Fragment
-  | ResourceRowFields_KubernetesNode_Fragment
-  | ResourceRowFields_Namespace_Fragment
-  | ResourceRowFields_Pod_Fragment
-  | ResourceRowFields_RdsInstance_Fragment
-  | ResourceRowFields_RemovedResource_Fragment
-  | ResourceRowFields_ReplicaSet_Fragment
-  | ResourceRowFields_Service_Fragment
-  | ResourceRowFields_StatefulSet_Fragment
-;
-
-export type AuditRowFieldsFragment = { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null };
-
-export type RecommendationRowFieldsFragment = { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null };
-
-export type DashViewerQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DashViewerQuery = { viewer: { name: string, role: Role } };
-
-export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null };
-
-export type DashOverviewQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DashOverviewQuery = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
-
-export type DashOverviewLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DashOverviewLiveSubscription = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
-
-export type DashResourcesQueryVariables = Exact<{
-  filter?: ResourceFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type DashResourcesQuery = { resources: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, failures: Array<{ provider: string, cluster: string, message: string }>, edges: Array<{ node:
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-       }> } };
-
-export type DashResourceEventsSubscriptionVariables = Exact<{
-  filter?: ResourceFilter | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type DashResourceEventsSubscription = { resourceEvents: { cursor: string, type: ResourceEventType, timestamp: string, gap: { skipped: number } | null, resource:
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
-     } };
-
-export type DashResourceQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type DashResourceQuery = { node:
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
-    | Record<PropertyKey, never>
-   | null };
-
-export type DashMetricsHistoryQueryVariables = Exact<{
-  targets: Array<string | number> | string | number;
-  names?: Array<MetricName> | MetricName | null | undefined;
-  range?: MetricRangeInput | null | undefined;
-}>;
-
-
-export type DashMetricsHistoryQuery = { metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null };
-
-export type DashMetricSamplesSubscriptionVariables = Exact<{
-  targets: Array<string | number> | string | number;
-  names?: Array<MetricName> | MetricName | null | undefined;
-}>;
-
-
-export type DashMetricSamplesSubscription = { metrics: { name: MetricName, unit: string, timestamp: string, value: number } };
-
-export type DashRecommendationsQueryVariables = Exact<{
-  filter?: RecommendationFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type DashRecommendationsQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null };
-
-export type DashRecommendationEventsSubscriptionVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type DashRecommendationEventsSubscription = { recommendationEvents: { cursor: string, type: RecommendationEventType, timestamp: string, gap: { skipped: number } | null, recommendation: { id: string, status: RecommendationStatus } } };
-
-export type DashAuditLogQueryVariables = Exact<{
-  filter?: AuditLogFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type DashAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null };
-
-export type DashAuditEventsSubscriptionVariables = Exact<{
-  filter?: AuditLogFilter | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type DashAuditEventsSubscription = { auditEvents: { cursor: string | null, hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, gap: { skipped: number } | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
-
-export type DashVerifyAuditQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DashVerifyAuditQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, checkedRecords: number, firstInvalidEventId: string | null, reason: string | null } };
-
 type ActionOutcome_ApplyRecommendationSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
 
 type ActionOutcome_ChangeInstanceTypeSuccess_Fragment = { dryRun: boolean, auditEvent: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
@@ -1073,6 +882,197 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
+type ResourceRowFields_AutoScalingGroup_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_DaemonSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Deployment_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_EbsVolume_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Ec2Instance_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_HorizontalPodAutoscaler_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_KubernetesNode_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Namespace_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Pod_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_RdsInstance_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_RemovedResource_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_ReplicaSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_Service_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_StatefulSet_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+export type ResourceRowFieldsFragment =
+  | ResourceRowFields_AutoScalingGroup_Fragment
+  | ResourceRowFields_DaemonSet_Fragment
+  | ResourceRowFields_Deployment_Fragment
+  | ResourceRowFields_EbsVolume_Fragment
+  | ResourceRowFields_Ec2Instance_Fragment
+  | ResourceRowFields_HorizontalPodAutoscaler_Fragment
+  | ResourceRowFields_KubernetesNode_Fragment
+  | ResourceRowFields_Namespace_Fragment
+  | ResourceRowFields_Pod_Fragment
+  | ResourceRowFields_RdsInstance_Fragment
+  | ResourceRowFields_RemovedResource_Fragment
+  | ResourceRowFields_ReplicaSet_Fragment
+  | ResourceRowFields_Service_Fragment
+  | ResourceRowFields_StatefulSet_Fragment
+;
+
+export type AuditRowFieldsFragment = { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null };
+
+export type RecommendationRowFieldsFragment = { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null };
+
+export type DashViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashViewerQuery = { viewer: { name: string, role: Role } };
+
+export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null };
+
+export type DashOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashOverviewQuery = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
+
+export type DashOverviewLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashOverviewLiveSubscription = { overview: { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null } };
+
+export type DashResourcesQueryVariables = Exact<{
+  filter?: ResourceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashResourcesQuery = { resources: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, failures: Array<{ provider: string, cluster: string, message: string }>, edges: Array<{ node:
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+       }> } };
+
+export type DashResourceEventsSubscriptionVariables = Exact<{
+  filter?: ResourceFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashResourceEventsSubscription = { resourceEvents: { cursor: string, type: ResourceEventType, timestamp: string, gap: { skipped: number } | null, resource:
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+     } };
+
+export type DashResourceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashResourceQuery = { node:
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DashMetricsHistoryQueryVariables = Exact<{
+  targets: Array<string | number> | string | number;
+  names?: Array<MetricName> | MetricName | null | undefined;
+  range?: MetricRangeInput | null | undefined;
+}>;
+
+
+export type DashMetricsHistoryQuery = { metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null };
+
+export type DashMetricSamplesSubscriptionVariables = Exact<{
+  targets: Array<string | number> | string | number;
+  names?: Array<MetricName> | MetricName | null | undefined;
+}>;
+
+
+export type DashMetricSamplesSubscription = { metrics: { name: MetricName, unit: string, timestamp: string, value: number } };
+
+export type DashRecommendationsQueryVariables = Exact<{
+  filter?: RecommendationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashRecommendationsQuery = { recommendations: { totalCount: number, totalMonthlySavings: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null };
+
+export type DashRecommendationEventsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type DashRecommendationEventsSubscription = { recommendationEvents: { cursor: string, type: RecommendationEventType, timestamp: string, gap: { skipped: number } | null, recommendation: { id: string, status: RecommendationStatus } } };
+
+export type DashAuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null };
+
+export type DashAuditEventsSubscriptionVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashAuditEventsSubscription = { auditEvents: { cursor: string | null, hash: string, prevHash: string, id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, gap: { skipped: number } | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } };
+
+export type DashVerifyAuditQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashVerifyAuditQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, checkedRecords: number, firstInvalidEventId: string | null, reason: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1091,6 +1091,84 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AuditRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditRowFields on AuditEvent {
+  id
+  timestamp
+  actor
+  actorName
+  actorRole
+  source
+  action
+  verb
+  status
+  dryRun
+  parameters
+  before
+  after
+  durationMs
+  error {
+    code
+    message
+  }
+  target {
+    id
+    kind
+    namespace
+    name
+  }
+}
+    `, {"fragmentName":"AuditRowFields"}) as unknown as TypedDocumentString<AuditRowFieldsFragment, unknown>;
+export const ActionOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment ActionOutcome on ActionResult {
+  dryRun
+  auditEvent {
+    ...AuditRowFields
+  }
+}
+    fragment AuditRowFields on AuditEvent {
+  id
+  timestamp
+  actor
+  actorName
+  actorRole
+  source
+  action
+  verb
+  status
+  dryRun
+  parameters
+  before
+  after
+  durationMs
+  error {
+    code
+    message
+  }
+  target {
+    id
+    kind
+    namespace
+    name
+  }
+}`, {"fragmentName":"ActionOutcome"}) as unknown as TypedDocumentString<ActionOutcomeFragment, unknown>;
+export const ChatStepFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChatStepFields on ChatStepOutcome {
+  __typename
+  index
+  action
+  status
+  target {
+    kind
+    namespace
+    name
+  }
+  ... on ChatStepFailed {
+    code
+    message
+  }
+}
+    `, {"fragmentName":"ChatStepFields"}) as unknown as TypedDocumentString<ChatStepFieldsFragment, unknown>;
 export const ResourceRowFieldsFragmentDoc = new TypedDocumentString(`
     fragment ResourceRowFields on Resource {
   id
@@ -1131,34 +1209,6 @@ export const RecommendationRowFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RecommendationRowFields"}) as unknown as TypedDocumentString<RecommendationRowFieldsFragment, unknown>;
-export const AuditRowFieldsFragmentDoc = new TypedDocumentString(`
-    fragment AuditRowFields on AuditEvent {
-  id
-  timestamp
-  actor
-  actorName
-  actorRole
-  source
-  action
-  verb
-  status
-  dryRun
-  parameters
-  before
-  after
-  durationMs
-  error {
-    code
-    message
-  }
-  target {
-    id
-    kind
-    namespace
-    name
-  }
-}
-    `, {"fragmentName":"AuditRowFields"}) as unknown as TypedDocumentString<AuditRowFieldsFragment, unknown>;
 export const OverviewFieldsFragmentDoc = new TypedDocumentString(`
     fragment OverviewFields on Overview {
   generatedAt
@@ -1234,56 +1284,15 @@ export const OverviewFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"OverviewFields"}) as unknown as TypedDocumentString<OverviewFieldsFragment, unknown>;
-export const ActionOutcomeFragmentDoc = new TypedDocumentString(`
-    fragment ActionOutcome on ActionResult {
-  dryRun
-  auditEvent {
-    ...AuditRowFields
-  }
-}
-    fragment AuditRowFields on AuditEvent {
-  id
-  timestamp
-  actor
-  actorName
-  actorRole
-  source
-  action
-  verb
-  status
-  dryRun
-  parameters
-  before
-  after
-  durationMs
-  error {
-    code
-    message
-  }
-  target {
-    id
-    kind
-    namespace
-    name
-  }
-}`, {"fragmentName":"ActionOutcome"}) as unknown as TypedDocumentString<ActionOutcomeFragment, unknown>;
-export const ChatStepFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ChatStepFields on ChatStepOutcome {
-  __typename
-  index
-  action
-  status
-  target {
-    kind
-    namespace
-    name
-  }
-  ... on ChatStepFailed {
-    code
-    message
-  }
-}
-    `, {"fragmentName":"ChatStepFields"}) as unknown as TypedDocumentString<ChatStepFieldsFragment, unknown>;
+export const DashScaleDocument = {"__meta__":{"hash":"sha256:b5d7dca48209abb7e7bd6e12598618d196817f3f2705715d869670cc6e14b263"}} as unknown as TypedDocumentString<DashScaleMutation, DashScaleMutationVariables>;
+export const DashStartDocument = {"__meta__":{"hash":"sha256:e0f9e953c459c07c7e1bb862e877f5749892ee4afb19b0785e08e429a0082a0e"}} as unknown as TypedDocumentString<DashStartMutation, DashStartMutationVariables>;
+export const DashStopDocument = {"__meta__":{"hash":"sha256:570779ff65b1c4c4cec36ab75ed6304b39383c66e81c56a5872619bb554d1e12"}} as unknown as TypedDocumentString<DashStopMutation, DashStopMutationVariables>;
+export const DashRestartDocument = {"__meta__":{"hash":"sha256:9ea643425056af11c657be6c59bee9094d6702c58b52a9c3cc6080b323563dc6"}} as unknown as TypedDocumentString<DashRestartMutation, DashRestartMutationVariables>;
+export const DashApplyRecommendationDocument = {"__meta__":{"hash":"sha256:a8e05200d486fae6a03bc238e38f4012651da44a48e068b47d92d1a30221d780"}} as unknown as TypedDocumentString<DashApplyRecommendationMutation, DashApplyRecommendationMutationVariables>;
+export const DashRejectRecommendationDocument = {"__meta__":{"hash":"sha256:e5deee20b72c85151e57ef7395784fe9f2d3c9dbad9fcb7973085e0f7e5b152d"}} as unknown as TypedDocumentString<DashRejectRecommendationMutation, DashRejectRecommendationMutationVariables>;
+export const DashRevertDocument = {"__meta__":{"hash":"sha256:6d855bced5638e2235546d7165681a9e1cbd9de846e0cdc9d8782ec686df3b32"}} as unknown as TypedDocumentString<DashRevertMutation, DashRevertMutationVariables>;
+export const DashChatDocument = {"__meta__":{"hash":"sha256:282e98fe10840aea97c311c9fd9e7c19240db36906c7fe37252dd27cd3c2d202"}} as unknown as TypedDocumentString<DashChatMutation, DashChatMutationVariables>;
+export const DashConfirmChatPlanDocument = {"__meta__":{"hash":"sha256:b7534b0ab1b4fe052fdc55b9be01c31e0ace11a3d5715093a615854be70d40b0"}} as unknown as TypedDocumentString<DashConfirmChatPlanMutation, DashConfirmChatPlanMutationVariables>;
 export const DashViewerDocument = {"__meta__":{"hash":"sha256:bc4a84be325abd73ceb0bae6fca9a642b5c2f5d98eeef77a1ece9d1d800849b6"}} as unknown as TypedDocumentString<DashViewerQuery, DashViewerQueryVariables>;
 export const DashOverviewDocument = {"__meta__":{"hash":"sha256:615927cebcd85aa2eff89b868ce86cf23ce64894e5becdfe5e41ec83ac447a6a"}} as unknown as TypedDocumentString<DashOverviewQuery, DashOverviewQueryVariables>;
 export const DashOverviewLiveDocument = {"__meta__":{"hash":"sha256:4336620f0d4c3d0ba21ed1c3b6b06ea21ce6027ca318c1cb4c40eaae1bc0b57c"}} as unknown as TypedDocumentString<DashOverviewLiveSubscription, DashOverviewLiveSubscriptionVariables>;
@@ -1297,12 +1306,3 @@ export const DashRecommendationEventsDocument = {"__meta__":{"hash":"sha256:2039
 export const DashAuditLogDocument = {"__meta__":{"hash":"sha256:e4e498c69fbba3dbc2e352f2f7cde21ee1d3830c66d36995944744d6509ce1b4"}} as unknown as TypedDocumentString<DashAuditLogQuery, DashAuditLogQueryVariables>;
 export const DashAuditEventsDocument = {"__meta__":{"hash":"sha256:7d274b6c88f60f9f7c4d40b1bde7c0640b91918557b4177f866d2517254d9f6e"}} as unknown as TypedDocumentString<DashAuditEventsSubscription, DashAuditEventsSubscriptionVariables>;
 export const DashVerifyAuditDocument = {"__meta__":{"hash":"sha256:e21dd965a89cd2fc2e764bb2c78ea022534173963482445672ffc018958c2abb"}} as unknown as TypedDocumentString<DashVerifyAuditQuery, DashVerifyAuditQueryVariables>;
-export const DashScaleDocument = {"__meta__":{"hash":"sha256:b5d7dca48209abb7e7bd6e12598618d196817f3f2705715d869670cc6e14b263"}} as unknown as TypedDocumentString<DashScaleMutation, DashScaleMutationVariables>;
-export const DashStartDocument = {"__meta__":{"hash":"sha256:e0f9e953c459c07c7e1bb862e877f5749892ee4afb19b0785e08e429a0082a0e"}} as unknown as TypedDocumentString<DashStartMutation, DashStartMutationVariables>;
-export const DashStopDocument = {"__meta__":{"hash":"sha256:570779ff65b1c4c4cec36ab75ed6304b39383c66e81c56a5872619bb554d1e12"}} as unknown as TypedDocumentString<DashStopMutation, DashStopMutationVariables>;
-export const DashRestartDocument = {"__meta__":{"hash":"sha256:9ea643425056af11c657be6c59bee9094d6702c58b52a9c3cc6080b323563dc6"}} as unknown as TypedDocumentString<DashRestartMutation, DashRestartMutationVariables>;
-export const DashApplyRecommendationDocument = {"__meta__":{"hash":"sha256:a8e05200d486fae6a03bc238e38f4012651da44a48e068b47d92d1a30221d780"}} as unknown as TypedDocumentString<DashApplyRecommendationMutation, DashApplyRecommendationMutationVariables>;
-export const DashRejectRecommendationDocument = {"__meta__":{"hash":"sha256:e5deee20b72c85151e57ef7395784fe9f2d3c9dbad9fcb7973085e0f7e5b152d"}} as unknown as TypedDocumentString<DashRejectRecommendationMutation, DashRejectRecommendationMutationVariables>;
-export const DashRevertDocument = {"__meta__":{"hash":"sha256:6d855bced5638e2235546d7165681a9e1cbd9de846e0cdc9d8782ec686df3b32"}} as unknown as TypedDocumentString<DashRevertMutation, DashRevertMutationVariables>;
-export const DashChatDocument = {"__meta__":{"hash":"sha256:282e98fe10840aea97c311c9fd9e7c19240db36906c7fe37252dd27cd3c2d202"}} as unknown as TypedDocumentString<DashChatMutation, DashChatMutationVariables>;
-export const DashConfirmChatPlanDocument = {"__meta__":{"hash":"sha256:b7534b0ab1b4fe052fdc55b9be01c31e0ace11a3d5715093a615854be70d40b0"}} as unknown as TypedDocumentString<DashConfirmChatPlanMutation, DashConfirmChatPlanMutationVariables>;

@@ -10,12 +10,8 @@ import {
 } from '../gql/graphql.ts';
 import { FilterInput, FilterSelect, Pager, useCursors } from '../filters.tsx';
 import { errorsAt, useCanAct, useQuery, useSubscription } from '../hooks.ts';
-import {
-  AuditEventsSubscription,
-  AuditLogQuery,
-  RevertMutation,
-  VerifyAuditQuery,
-} from '../operations.ts';
+import { RevertMutation } from '../mutations.ts';
+import { AuditEventsSubscription, AuditLogQuery, VerifyAuditQuery } from '../operations.ts';
 import { AuditTable, ErrorLine, FieldErrors, PreviewAction } from '../ui.tsx';
 
 const PAGE = 50;

@@ -3,7 +3,7 @@ import { request } from '../api.ts';
 import type { DashChatMutation, DashConfirmChatPlanMutation } from '../gql/graphql.ts';
 import { words } from '../format.ts';
 import { useCanAct } from '../hooks.ts';
-import { ChatMutation, ConfirmChatPlanMutation } from '../operations.ts';
+import { ChatMutation, ConfirmChatPlanMutation } from '../mutations.ts';
 import { AuditTable, ErrorLine, Json } from '../ui.tsx';
 
 type Answer = Extract<DashChatMutation['chat'], { __typename: 'ChatSuccess' }>;

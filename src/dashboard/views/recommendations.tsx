@@ -5,11 +5,10 @@ import { RecommendationStatus, type RecommendationRowFieldsFragment } from '../g
 import { errorsAt, href, useCanAct, useQuery, useSubscription } from '../hooks.ts';
 import {
   ApplyRecommendationMutation,
-  RecommendationEventsSubscription,
-  RecommendationsQuery,
   RejectRecommendationMutation,
   RevertMutation,
-} from '../operations.ts';
+} from '../mutations.ts';
+import { RecommendationEventsSubscription, RecommendationsQuery } from '../operations.ts';
 import { ErrorLine, FieldErrors, Json, PreviewAction, StateBadge } from '../ui.tsx';
 
 /** Open advice first, then the rest as the schema lists them. */

@@ -5,16 +5,13 @@ import { TimeChart } from '../chart.tsx';
 import { bytes, cores } from '../format.ts';
 import type { ActionVerb, DashResourceQuery, MetricName } from '../gql/graphql.ts';
 import { errorsAt, useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import { RestartMutation, ScaleMutation, StartMutation, StopMutation } from '../mutations.ts';
 import {
   AuditEventsSubscription,
   MetricSamplesSubscription,
   MetricsHistoryQuery,
   ResourceEventsSubscription,
   ResourceQuery,
-  RestartMutation,
-  ScaleMutation,
-  StartMutation,
-  StopMutation,
 } from '../operations.ts';
 import {
   AuditTable,
