@@ -1,5 +1,5 @@
 import type { AuditLedger } from '../audit/ledger.ts';
-import type { OutcomeInput } from '../audit/chain-writer.ts';
+import type { OutcomeInput } from '../audit/chain-tables.ts';
 import { auditErrorOf } from '../audit/redact.ts';
 import type { AuditStore } from '../audit/store.ts';
 import type { AuditEvent } from '../audit/types.ts';
