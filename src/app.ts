@@ -45,6 +45,7 @@ import { PrometheusClient } from './metrics/prometheus-client.ts';
 import { CostAllocator } from './cost/allocation.ts';
 import { CostInventory } from './cost/inventory.ts';
 import { PriceBook } from './cost/prices.ts';
+import { SpotPrices } from './cost/spot.ts';
 import { CostService } from './cost/service.ts';
 import { MetricsChatSource } from './metrics/chat-source.ts';
 import { createMetrics } from './metrics/setup.ts';
@@ -233,7 +234,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
 
   // Cost: one price book for allocation, AWS rows and recommendations' savings.
-  const prices = new PriceBook(config.cost.customPrices);
+  // Spot nodes are priced from EC2's spot price history when AWS is configured.
+  const prices = new PriceBook(
+    config.cost.customPrices,
+    new SpotPrices(aws.enabled ? aws : undefined),
+  );
   const cost: CostService = new CostService({
     allocator: new CostAllocator(db),
     inventory: new CostInventory(db, prices),

@@ -28,6 +28,7 @@ export interface NodeSpec {
   cpuCores: number;
   memoryBytes: number;
   gpus: number;
+  providerId?: string | undefined;
 }
 
 const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu'];
@@ -38,7 +39,8 @@ const gpusOf = (list: Record<string, string> | undefined) =>
 
 /** A node's labels and allocatable capacity, as its price is looked up by. */
 export function nodeSpecOf(n: KubeResource): NodeSpec {
-  const alloc = (n.object as KubeNode).status?.allocatable;
+  const node = n.object as KubeNode;
+  const alloc = node.status?.allocatable;
   return {
     targetId: n.id,
     cluster: n.cluster,
@@ -47,6 +49,7 @@ export function nodeSpecOf(n: KubeResource): NodeSpec {
     cpuCores: parseQuantity(alloc?.cpu) ?? 0,
     memoryBytes: parseQuantity(alloc?.memory) ?? 0,
     gpus: gpusOf(alloc),
+    providerId: node.spec?.providerID,
   };
 }
 
@@ -88,6 +91,7 @@ export class CostInventory {
         gpus: (spec?.containers ?? []).reduce((a, c) => a + gpusOf(c.resources?.requests), 0),
       });
     }
+    await this.prices.refreshSpot(nodes);
     await this.recordNodes(nodes, now);
     await this.recordPods(pods, now);
     const present = new Set([...nodes, ...pods].map((x) => x.targetId));

@@ -7,6 +7,7 @@ import {
   PRICE_TABLE_SOURCE,
   rdsHourlyPrice,
 } from '../providers/aws/prices.ts';
+import { parseProviderId, type SpotPrices } from './spot.ts';
 
 /**
  * OpenCost's default relative prices (its `default.json` custom pricing, the same figures as
@@ -21,6 +22,7 @@ export const GIB = 2 ** 30;
 /** The labels a node's price is looked up by. */
 export const INSTANCE_TYPE_LABEL = 'node.kubernetes.io/instance-type';
 export const REGION_LABEL = 'topology.kubernetes.io/region';
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 /** Capacity type as Karpenter, EKS managed node groups and older tooling write it. */
 const CAPACITY_LABELS = [
   'karpenter.sh/capacity-type',
@@ -37,6 +39,8 @@ export interface NodePriceInput {
   cpuCores: number;
   memoryBytes: number;
   gpus: number;
+  /** `aws:///<zone>/<instance id>` on EC2 nodes: the zone, and the instance's lifecycle. */
+  providerId?: string | undefined;
 }
 
 /** A node's hourly price split into per-unit rates, or why there is none. */
@@ -102,21 +106,67 @@ export function capacityType(labels: Readonly<Record<string, string>>): Capacity
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /**
+ * A node's hourly price split between CPU, memory and GPU in the ratio of BASE_RATES, scaled
+ * so the parts sum to the price (OpenCost spec, Appendix A).
+ */
+function split(n: NodePriceInput, type: string, price: number, source: string): NodeRates {
+  const base =
+    n.cpuCores * BASE_RATES.cpuCoreHour +
+    (n.memoryBytes / GIB) * BASE_RATES.memoryGibHour +
+    n.gpus * BASE_RATES.gpuHour;
+  if (!(base > 0)) return { known: false, reason: `${type} has no allocatable CPU or memory` };
+  const k = price / base;
+  return {
+    known: true,
+    hourly: price,
+    cpuCoreHour: BASE_RATES.cpuCoreHour * k,
+    memoryGibHour: BASE_RATES.memoryGibHour * k,
+    gpuHour: BASE_RATES.gpuHour * k,
+    source,
+  };
+}
+
+/**
  * The one place prices come from: node rates for cost allocation and recommendations, EC2,
  * EBS and RDS hourly prices for AWS rows. Never invents a price: unknown answers null with
  * the reason.
  */
 export class PriceBook {
   readonly custom: CustomPrices | undefined;
+  private readonly spot: SpotPrices | undefined;
 
-  constructor(custom?: CustomPrices) {
+  constructor(custom?: CustomPrices, spot?: SpotPrices) {
     this.custom = custom;
+    this.spot = spot;
   }
 
   /**
-   * Custom prices for the node's cluster when configured for it; otherwise the AWS list price
-   * of its instance type in its region, split between CPU, memory and GPU in the ratio of
-   * BASE_RATES and scaled so the parts sum to the node's price (OpenCost spec, Appendix A).
+   * Whether a node runs on spot capacity: its labels say so, or its EC2 instance (found by
+   * providerID among the instances the AWS provider watches) was launched as one.
+   */
+  isSpot(n: NodePriceInput): boolean {
+    return (
+      capacityType(n.labels) === 'spot' ||
+      Boolean(this.spot?.isSpotInstance(n.labels[REGION_LABEL], n.providerId))
+    );
+  }
+
+  /** Reads the current spot prices of the spot nodes' types (when stale); never throws. */
+  async refreshSpot(nodes: NodePriceInput[]): Promise<void> {
+    const wants = [];
+    for (const n of nodes) {
+      const instanceType = n.labels[INSTANCE_TYPE_LABEL];
+      const region = n.labels[REGION_LABEL];
+      if (instanceType && region && this.isSpot(n))
+        wants.push({ instanceType, region, zone: undefined });
+    }
+    if (wants.length) await this.spot?.refresh(wants);
+  }
+
+  /**
+   * Custom prices for the node's cluster when configured for it; for a spot node the current
+   * spot price of its type in its zone; otherwise the AWS list price of its instance type in
+   * its region. Cloud prices are split between CPU, memory and GPU (see `split`).
    */
   node(n: NodePriceInput): NodeRates {
     const type = n.labels[INSTANCE_TYPE_LABEL];
@@ -136,30 +186,25 @@ export class PriceBook {
     }
     if (!type) return { known: false, reason: `no ${INSTANCE_TYPE_LABEL} label` };
     if (!region) return { known: false, reason: `no ${REGION_LABEL} label` };
-    if (capacityType(n.labels) === 'spot') {
-      return {
-        known: false,
+    if (this.isSpot(n)) {
+      const zone = n.labels[ZONE_LABEL] ?? parseProviderId(n.providerId)?.zone;
+      const want = { instanceType: type, region, zone };
+      const spot = this.spot?.price(want) ?? {
+        known: false as const,
         reason: `${type} is a spot node and no spot price feed is configured`,
       };
+      return spot.known ? split(n, type, spot.hourly, spot.source) : spot;
     }
     const price = hourlyPrice(type, region);
     if (price === null) {
       return { known: false, reason: `no on-demand price tabled for ${type} in ${region}` };
     }
-    const base =
-      n.cpuCores * BASE_RATES.cpuCoreHour +
-      (n.memoryBytes / GIB) * BASE_RATES.memoryGibHour +
-      n.gpus * BASE_RATES.gpuHour;
-    if (!(base > 0)) return { known: false, reason: `${type} has no allocatable CPU or memory` };
-    const k = price / base;
-    return {
-      known: true,
-      hourly: price,
-      cpuCoreHour: BASE_RATES.cpuCoreHour * k,
-      memoryGibHour: BASE_RATES.memoryGibHour * k,
-      gpuHour: BASE_RATES.gpuHour * k,
-      source: `${PRICE_TABLE_SOURCE}: ${type} $${price}/h split by OpenCost's CPU:memory:GPU ratio`,
-    };
+    return split(
+      n,
+      type,
+      price,
+      `${PRICE_TABLE_SOURCE}: ${type} $${price}/h split by OpenCost's CPU:memory:GPU ratio`,
+    );
   }
 
   ec2(instanceType: string | undefined, region: string): HourlyPrice {

@@ -6,6 +6,7 @@ import {
   DescribeInstancesCommand,
   DescribeVolumesCommand,
   paginateDescribeInstances,
+  paginateDescribeSpotPriceHistory,
   paginateDescribeVolumes,
 } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
@@ -64,6 +65,52 @@ export async function listKind(
       break;
   }
   return out;
+}
+
+/** The current spot price of one instance type in one availability zone. */
+export interface SpotPrice {
+  instanceType: string;
+  zone: string;
+  /** USD per hour. */
+  hourly: number;
+  /** When AWS set this price. */
+  at: Date;
+}
+
+/**
+ * The spot prices in effect now for Linux instances of these types, one per type and zone
+ * (AWS answers a start time of now with the price then current in each zone).
+ */
+export async function describeSpotPrices(
+  c: RegionClients,
+  instanceTypes: string[],
+  now: Date,
+): Promise<SpotPrice[]> {
+  const latest = new Map<string, SpotPrice>();
+  for await (const page of paginateDescribeSpotPriceHistory(
+    { client: c.ec2 },
+    {
+      InstanceTypes: instanceTypes as never[],
+      ProductDescriptions: ['Linux/UNIX', 'Linux/UNIX (Amazon VPC)'],
+      StartTime: now,
+      EndTime: now,
+    },
+  )) {
+    for (const h of page.SpotPriceHistory ?? []) {
+      const hourly = Number(h.SpotPrice);
+      if (!h.InstanceType || !h.AvailabilityZone || !Number.isFinite(hourly)) continue;
+      const p = {
+        instanceType: h.InstanceType,
+        zone: h.AvailabilityZone,
+        hourly,
+        at: h.Timestamp ?? now,
+      };
+      const key = `${p.instanceType}/${p.zone}`;
+      const seen = latest.get(key);
+      if (!seen || seen.at < p.at) latest.set(key, p);
+    }
+  }
+  return [...latest.values()];
 }
 
 const GONE = new Set([

@@ -27,6 +27,7 @@ import {
   type PageSizes,
 } from './model.ts';
 import { awsRevertPlan, isSettled, SETTLE_DELAYS_MS } from './settle.ts';
+import type { SpotPrice } from './inventory.ts';
 
 export interface AwsProviderOptions {
   endpoint?: string | undefined;
@@ -65,6 +66,7 @@ async function loadSdk() {
     regionClients: clients.regionClients,
     listKind: inventory.listKind,
     describeOne: inventory.describeOne,
+    describeSpotPrices: inventory.describeSpotPrices,
     runAction: actions.runAction,
     resumeAction: actions.resumeAction,
   };
@@ -320,6 +322,20 @@ export class AwsProvider implements Provider {
   /** The CloudWatch client of a watched region, for the CloudWatch metric source. */
   cloudwatch(region: string): CloudWatchClient | undefined {
     return this.clients.get(region)?.cloudwatch;
+  }
+
+  /**
+   * The spot prices now in effect for these instance types in a watched region, one per
+   * zone; undefined for a region not watched (or before start). AWS errors are ProviderErrors.
+   */
+  async spotPrices(region: string, instanceTypes: string[]): Promise<SpotPrice[] | undefined> {
+    const r = this.live(region);
+    if (!r) return undefined;
+    try {
+      return await r.sdk.describeSpotPrices(r.c, instanceTypes, new Date());
+    } catch (err) {
+      throw mapAwsError(err, `spot prices in ${region}`);
+    }
   }
 
   async execute(request: ActionRequest): Promise<ActionOutcome> {
