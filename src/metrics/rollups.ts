@@ -5,7 +5,7 @@ import { NAME_INDEX, type MetricName, type MetricPoint } from './types.ts';
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 
-/** Rows per INSERT: bounds how long one statement holds an embedded (same-thread) PGlite. */
+/** Rows per INSERT: bounds how long one statement holds the embedded store (one connection). */
 const ROWS_PER_STATEMENT = 2000;
 
 /** One target's rollup of one bucket: per metric (in METRIC_NAMES order) mean and max. */
@@ -76,8 +76,6 @@ export class RollupStore {
           ),
         ],
       );
-      // Let the event loop breathe between statements (PGlite runs on this thread).
-      if (i + ROWS_PER_STATEMENT < rows.length) await new Promise((r) => setImmediate(r));
     }
   }
 

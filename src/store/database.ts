@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { acquireDirectoryLock, type DirectoryLock } from './lock.ts';
+import { openPglite } from './pglite.ts';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -22,11 +20,13 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Pool size for a real server. */
   maxConnections?: number;
+  /** JavaScript heap of the embedded store's thread (default PGLITE_THREAD_HEAP_MB). */
+  pgliteHeapMb?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteHeapMb);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -72,63 +72,4 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
   await db.ping();
   return db;
-}
-
-/**
- * PostgreSQL's defaults size a server's caches (shared_buffers 128 MB); the embedded store is
- * one process with small tables, and every page it touches stays in its WebAssembly memory
- * (which never shrinks). These keep an idle process near 100 MB smaller (docs/deploy.md).
- */
-const PGLITE_CONF = [
-  'shared_buffers = 8MB',
-  'temp_buffers = 1MB',
-  'work_mem = 2MB',
-  'maintenance_work_mem = 8MB',
-  'wal_buffers = 256kB',
-];
-
-async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  // PGlite is single-process: a second process on the same directory would corrupt it.
-  const lock: DirectoryLock = acquireDirectoryLock(dataDir);
-  let pglite: PGlite;
-  try {
-    pglite = await PGlite.create(`${dataDir}/pglite`, { postgresqlconf: PGLITE_CONF });
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
-  let closed = false;
-  return {
-    kind: 'pglite',
-    async query<T>(sql: string, params?: unknown[]) {
-      const res = await pglite.query<T>(sql, params);
-      return res.rows;
-    },
-    async exec(sql: string) {
-      await pglite.exec(sql);
-    },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return pglite.transaction(async (tx) =>
-        fn({
-          async query<R>(sql: string, params?: unknown[]) {
-            return (await tx.query<R>(sql, params)).rows;
-          },
-          async exec(sql: string) {
-            await tx.exec(sql);
-          },
-        }),
-      );
-    },
-    async ping() {
-      if (closed) throw new Error('database is closed');
-      await pglite.query('SELECT 1');
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await pglite.close();
-      lock.release();
-    },
-  };
 }
