@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query LpView($ns: String!) {\n    status {\n      name\n      state\n    }\n    resources(filter: { namespaces: [$ns] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.LpViewDocument,
+    "\n  mutation LpScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 3 }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          status\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.LpScaleDocument,
     "\n  mutation ScaleNothing($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n      ... on ActionResult {\n        dryRun\n      }\n    }\n  }\n": typeof types.ScaleNothingDocument,
     "\n  query AuditLogPage($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          status\n          actor\n          source\n          parameters\n          before\n          after\n          hash\n          prevHash\n          target {\n            kind\n            name\n            namespace\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogPageDocument,
     "\n  query AuditActors($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 10) {\n      edges {\n        node {\n          actor\n          actorName\n          actorKind\n        }\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
@@ -110,6 +112,8 @@ type Documents = {
     "\n  query CostPage($first: Int!, $kinds: [ResourceKind!]) {\n    resources(first: $first, filter: { kinds: $kinds, clusters: [\"c1\"] }) {\n      edges {\n        node {\n          kind\n          namespace\n          name\n          cost(window: \"2h\") {\n            totalCost\n            hours\n            unpricedReasons\n          }\n        }\n      }\n    }\n  }\n": typeof types.CostPageDocument,
 };
 const documents: Documents = {
+    "\n  query LpView($ns: String!) {\n    status {\n      name\n      state\n    }\n    resources(filter: { namespaces: [$ns] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.LpViewDocument,
+    "\n  mutation LpScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 3 }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          status\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.LpScaleDocument,
     "\n  mutation ScaleNothing($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n      ... on ActionResult {\n        dryRun\n      }\n    }\n  }\n": types.ScaleNothingDocument,
     "\n  query AuditLogPage($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          status\n          actor\n          source\n          parameters\n          before\n          after\n          hash\n          prevHash\n          target {\n            kind\n            name\n            namespace\n          }\n        }\n      }\n    }\n  }\n": types.AuditLogPageDocument,
     "\n  query AuditActors($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 10) {\n      edges {\n        node {\n          actor\n          actorName\n          actorKind\n        }\n      }\n    }\n  }\n": types.AuditActorsDocument,
@@ -220,6 +224,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LpView($ns: String!) {\n    status {\n      name\n      state\n    }\n    resources(filter: { namespaces: [$ns] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LpView($ns: String!) {\n    status {\n      name\n      state\n    }\n    resources(filter: { namespaces: [$ns] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LpScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 3 }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          status\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LpScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 3 }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          status\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
