@@ -1,3 +1,4 @@
+import { PermissionService } from './auth/permissions.ts';
 import { TokenAuthenticator } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { HealthService } from './health.ts';
@@ -77,6 +78,8 @@ export interface Services {
   agentService: AgentService;
   metrics: MetricsService;
   cost: CostService;
+  /** What a viewer may do to a resource, and why not. */
+  permissions: PermissionService;
 }
 
 export interface App {
@@ -330,6 +333,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     agentService: new AgentService({ agents, recommendations, actions, providers }),
     metrics: metricsService,
     cost,
+    permissions: new PermissionService({ providers }),
   };
 
   const edge = createEdge(services, leader);

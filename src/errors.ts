@@ -1,3 +1,5 @@
+import type { Role } from './config.ts';
+
 /**
  * Expected failures, returned as data (union members implementing the GraphQL `Error`
  * interface) rather than thrown. `code` is the stable, machine-readable part.
@@ -14,6 +16,15 @@ export class NotFoundError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly code = 'FORBIDDEN';
+  /** The least orchestrator role that would allow it, when the role model refused. */
+  readonly requiredRole: Role | null;
+  override readonly details: Record<string, unknown> | undefined;
+  constructor(message: string, allowedBy: { role?: Role | undefined } = {}) {
+    super(message);
+    this.requiredRole = allowedBy.role ?? null;
+    // Thrown (a query field refused), the same fact travels in the error's extensions.
+    this.details = this.requiredRole ? { requiredRole: this.requiredRole } : undefined;
+  }
 }
 
 export interface FieldProblem {

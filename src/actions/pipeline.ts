@@ -1,3 +1,4 @@
+import { roleRefusal } from '../auth/permissions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { canonicalJson, sha256 } from '../audit/chain.ts';
 import { auditErrorOf } from '../audit/redact.ts';
@@ -13,7 +14,6 @@ import {
   AppError,
   appErrorFromRecord,
   ConfirmationRequiredError,
-  ForbiddenError,
   IrreversibleError,
   NotFoundError,
   UnavailableError,
@@ -190,9 +190,7 @@ export class ActionPipeline {
     const { providers } = this.deps;
     checkIdempotencyKey(cmd.idempotencyKey);
     if (!mayRun(cmd.viewer.role, cmd.verb)) {
-      throw new ForbiddenError(
-        `${cmd.viewer.name} (${cmd.viewer.role}) may not ${cmd.verb}; it needs the ${VERB_ROLE[cmd.verb]} role`,
-      );
+      throw roleRefusal(cmd.viewer, VERB_ROLE[cmd.verb], cmd.verb);
     }
     const params = validateParams(cmd.verb, cmd.params);
     const target = providers.get(cmd.targetId);

@@ -196,6 +196,11 @@ export const ResourceQuery = graphql(`
       ... on Resource {
         ...ResourceRowFields
         actions
+        permissions {
+          verb
+          allowed
+          reason
+        }
         labels {
           key
           value

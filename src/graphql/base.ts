@@ -11,6 +11,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { builder } from './builder.ts';
+import { RoleEnum } from './status.ts';
 
 builder.addScalarType('DateTime', DateTimeResolver, {
   description: 'A point in time, RFC 3339 in UTC (e.g. 2026-12-06T22:56:00.000Z).',
@@ -70,11 +71,21 @@ export const NotFoundErrorType = errorType(
   'NotFoundError',
   'The target does not exist.',
 );
-export const ForbiddenErrorType = errorType(
-  ForbiddenError,
-  'ForbiddenError',
-  'The viewer, or the orchestrator identity at the provider, may not do this.',
-);
+export const ForbiddenErrorType = builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'The viewer, or the orchestrator identity at the provider, may not do this.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ForbiddenError,
+  fields: (t) => ({
+    requiredRole: t.field({
+      type: RoleEnum,
+      nullable: true,
+      description:
+        "The least role that would allow it, when the orchestrator's role model refused; null when something else did (the provider, an agent's identity).",
+      resolve: (e) => e.requiredRole,
+    }),
+  }),
+});
 export const ValidationErrorType = builder.objectType(ValidationError, {
   name: 'ValidationError',
   description: 'The input was refused; nothing changed.',

@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
@@ -16,6 +16,14 @@ export type Scalars = {
   JSON: { Input: unknown; Output: unknown };
   Duration: { Input: string; Output: string };
 };
+
+/** The one role scope a refused field asked for (`authScopes: { operator: true }`), if one. */
+function scopeOf(failure: AuthFailure): string | undefined {
+  if (failure.kind === AuthScopeFailureType.AuthScope) return failure.scope;
+  const [only, ...more] =
+    failure.kind === AuthScopeFailureType.AnyAuthScopes ? failure.failures : [];
+  return only && more.length === 0 ? scopeOf(only) : undefined;
+}
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -43,12 +51,15 @@ export const builder = new SchemaBuilder<{
       operator: roleAtLeast(ctx.viewer.role, 'operator'),
       admin: roleAtLeast(ctx.viewer.role, 'admin'),
     }),
-    unauthorizedError: (_parent, context, info) =>
+    unauthorizedError: (_parent, context, info, result) => {
+      // A field guarded by one role scope names it: the role that would allow the field.
+      const role = scopeOf(result.failure);
       // Built by yoga's own helper so its error masking recognises it under every loader.
-      createGraphQLError(
-        `Forbidden: ${info.parentType.name}.${info.fieldName} needs a higher role than ${context.viewer.role}`,
-        { extensions: { code: 'FORBIDDEN' } },
-      ),
+      return createGraphQLError(
+        `Forbidden: ${info.parentType.name}.${info.fieldName} needs ${role ? `the ${role} role` : 'a higher role'}, not ${context.viewer.role}`,
+        { extensions: { code: 'FORBIDDEN', ...(role ? { requiredRole: role } : {}) } },
+      );
+    },
   },
   relay: {
     clientMutationId: 'omit',

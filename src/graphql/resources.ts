@@ -1,7 +1,6 @@
 import type { ObjectFieldsShape } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { decodeGlobalIdOf } from './global-id.ts';
-import { mayRun } from '../actions/policy.ts';
 
 import { parseLabelSelector } from '../providers/labels.ts';
 import {
@@ -138,14 +137,6 @@ export const ResourceInterface = builder.interfaceRef<Resource>('Resource').impl
       type: 'DateTime',
       nullable: true,
       description: 'When the provider created it; null when the provider does not say.',
-    }),
-    actions: t.field({
-      type: [ActionVerbEnum],
-      description: 'The actions the viewer may take on this resource (role and kind).',
-      resolve: (r, _args, ctx) => {
-        const provider = ctx.services.providers.providerOf(r);
-        return (provider?.verbs(r) ?? []).filter((v) => mayRun(ctx.viewer.role, v));
-      },
     }),
   }),
 });

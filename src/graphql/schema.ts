@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 import './base.ts';
 import './status.ts';
 import './resources.ts';
+import './permissions.ts';
 import './kubernetes.ts';
 import './kubernetes-workloads.ts';
 import './kubernetes-services.ts';

@@ -1,3 +1,4 @@
+import { roleRefusal } from '../auth/permissions.ts';
 import type { ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
@@ -48,9 +49,7 @@ export class AgentService {
     requestId: string | null;
   }): Promise<({ agent: Agent } & Audited) | AppError> {
     if (!roleAtLeast(input.viewer.role, 'admin')) {
-      return new ForbiddenError(
-        `${input.viewer.name} (${input.viewer.role}) may not register agents`,
-      );
+      return roleRefusal(input.viewer, 'admin', 'register agents');
     }
     const registration = parseRegistration(input.agent);
     if (registration instanceof AppError) return registration;
@@ -91,9 +90,7 @@ export class AgentService {
     requestId: string | null;
   }): Promise<({ agent: Agent } & Audited) | AppError> {
     if (!roleAtLeast(input.viewer.role, 'admin')) {
-      return new ForbiddenError(
-        `${input.viewer.name} (${input.viewer.role}) may not remove agents`,
-      );
+      return roleRefusal(input.viewer, 'admin', 'remove agents');
     }
     const agent = await this.deps.agents.get(input.name);
     if (!agent) return new NotFoundError(`No agent is registered as ${input.name}`);

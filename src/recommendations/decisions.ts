@@ -1,10 +1,10 @@
+import { roleRefusal } from '../auth/permissions.ts';
 import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditEvent, AuditSource, AuditTarget } from '../audit/types.ts';
 import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
 import {
   AppError,
   ConflictError,
-  ForbiddenError,
   NotFoundError,
   ProviderError,
   ValidationError,
@@ -154,9 +154,7 @@ export class RecommendationDecisions {
     { recommendation: Recommendation; auditEvent: AuditEvent; dryRun: boolean } | AppError
   > {
     if (!roleAtLeast(input.viewer.role, 'operator')) {
-      return new ForbiddenError(
-        `${input.viewer.name} (${input.viewer.role}) may not reject recommendations; it needs the operator role`,
-      );
+      return roleRefusal(input.viewer, 'operator', 'reject recommendations');
     }
     const reason = input.reason.trim();
     if (reason.length === 0 || reason.length > 1000) {

@@ -1,7 +1,8 @@
+import { roleRefusal } from '../auth/permissions.ts';
 import type { ActionOutcomeResult, ActionPipeline } from '../actions/pipeline.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
-import { AppError, ForbiddenError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
 import type { Resource } from '../providers/provider.ts';
@@ -166,7 +167,7 @@ export class RecommendationEngine {
     requestId: string | null,
   ): Promise<{ run: RunReport; auditEvent: AuditEvent; dryRun: boolean } | AppError> {
     if (!roleAtLeast(viewer.role, 'admin')) {
-      return new ForbiddenError(`${viewer.name} (${viewer.role}) may not run the analyzers`);
+      return roleRefusal(viewer, 'admin', 'run the analyzers');
     }
     let run: RunReport | undefined;
     const result = await this.deps.actions.record(

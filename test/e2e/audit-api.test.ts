@@ -21,6 +21,9 @@ const Scale = graphql(`
         code
         message
       }
+      ... on ForbiddenError {
+        requiredRole
+      }
       ... on ValidationError {
         fields {
           path
@@ -153,9 +156,19 @@ describe('action mutations refuse bad input as typed results', () => {
 
   it('ForbiddenError for a viewer, before anything else', async () => {
     const { body } = await gql(t.url, TOKENS.viewer, Scale, { input: { id: someId, replicas: 2 } });
-    expect(expectNoErrors(body).scaleResource).toMatchObject({
+    expect(expectNoErrors(body).scaleResource).toEqual({
       __typename: 'ForbiddenError',
       code: 'FORBIDDEN',
+      message: 'viewer-user (viewer) may not scale; it needs the operator role',
+      requiredRole: 'OPERATOR',
+    });
+  });
+
+  it('a field above the role is refused naming the role that allows it', async () => {
+    const { body } = await gql(t.url, TOKENS.viewer, Verify);
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredRole: 'operator',
     });
   });
 

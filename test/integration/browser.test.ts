@@ -248,13 +248,15 @@ describe.skipIf(!run)('dashboard and GraphiQL in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows a viewer no action buttons', async () => {
+  it('shows a viewer no action buttons, and why not', async () => {
     const { page, problems } = await openSignedIn(TOKENS.viewer);
     await page.goto(`${t.url}/#/resources?namespace=${ns.name}&kind=DEPLOYMENT`);
     await page.click('tr[data-resource-name=web] a');
     await page.waitForSelector('[data-testid=resource-audit]');
-    expect(await page.locator('[data-testid=actions]').count()).toBe(0);
     expect(await page.locator('button[data-action]').count()).toBe(0);
+    expect(
+      await page.locator('[data-testid=refused-actions] li[data-verb=SCALE]').textContent(),
+    ).toBe('scale: viewer-user (viewer) may not scale; it needs the operator role');
     await page.goto(`${t.url}/#/audit`);
     await page.waitForSelector('tr[data-audit-action]');
     expect(await page.locator('button[data-action]').count()).toBe(0);

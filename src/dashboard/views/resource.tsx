@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { request, type ApiError } from '../api.ts';
 import type { Series } from '../chart.tsx';
 import { TimeChart } from '../chart.tsx';
-import { bytes, cores } from '../format.ts';
+import { bytes, cores, words } from '../format.ts';
 import type { ActionVerb, DashResourceQuery, MetricName } from '../gql/graphql.ts';
-import { errorsAt, useCanAct, useQuery, useSubscription } from '../hooks.ts';
+import { errorsAt, useQuery, useSubscription } from '../hooks.ts';
 import { RestartMutation, ScaleMutation, StartMutation, StopMutation } from '../mutations.ts';
 import {
   AuditEventsSubscription,
@@ -112,6 +112,8 @@ function Actions({ r, onDone }: { r: Resource; onDone: () => void }) {
   );
   if (!('actions' in r)) return null;
   const id = r.id;
+  // "Why can't I?": each verb this kind takes that the viewer may not run, with the reason.
+  const refused = r.permissions.filter((p) => !p.allowed);
   return (
     <section class="card" data-testid="actions">
       <h3>Actions</h3>
@@ -143,6 +145,15 @@ function Actions({ r, onDone }: { r: Resource; onDone: () => void }) {
           run={(dryRun) => a.run(id, dryRun)}
         />
       ))}
+      {refused.length > 0 && (
+        <ul class="muted" data-testid="refused-actions">
+          {refused.map((p) => (
+            <li key={p.verb} data-verb={p.verb}>
+              {words(p.verb)}: {p.reason}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -152,7 +163,6 @@ export function ResourceView({ id }: { id: string }) {
   const q = useQuery(ResourceQuery, { id });
   const [range, setRange] = useState('PT1H');
   const { charts, errors: metricErrors } = useMetrics(id, range);
-  const canAct = useCanAct();
   const r = q.data?.node;
   const ident = r && 'name' in r ? r : undefined;
   // Live: the resource's own changes and its new audit events refresh the page.
@@ -223,7 +233,7 @@ export function ResourceView({ id }: { id: string }) {
           />
         </div>
       </section>
-      {canAct && <Actions r={r} onDone={q.refetch} />}
+      <Actions r={r} onDone={q.refetch} />
       <section class="card" data-testid="resource-recommendations">
         <h3>Recommendations</h3>
         <FieldErrors errors={errorsAt(q.errors, 'node', 'recommendations')} />
