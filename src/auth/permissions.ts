@@ -45,7 +45,12 @@ export class PermissionService {
     return this.decide(viewer, resource, verb, applies === true);
   }
 
-  private decide(viewer: Viewer, resource: Resource, verb: ActionVerb, applies: boolean): Permission {
+  private decide(
+    viewer: Viewer,
+    resource: Resource,
+    verb: ActionVerb,
+    applies: boolean,
+  ): Permission {
     const requiredRole = VERB_ROLE[verb];
     const base = { verb, requiredRole };
     if (!applies) {

@@ -37,7 +37,7 @@ builder.interfaceFields(ResourceInterface, (t) => ({
   permissions: t.field({
     type: [PermissionRef],
     description:
-      "What the viewer may do here, one entry per verb this kind takes, each with why not (the dashboard's \"why can't I?\").",
+      'What the viewer may do here, one entry per verb this kind takes, each with why not (the dashboard\'s "why can\'t I?").',
     resolve: (r, _args, ctx) => ctx.services.permissions.of(ctx.viewer, r),
   }),
   can: t.field({
