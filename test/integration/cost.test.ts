@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CostAllocator } from '../../src/cost/allocation.ts';
 import { CostInventory } from '../../src/cost/inventory.ts';
 import { PriceBook } from '../../src/cost/prices.ts';
+import { SpotPrices } from '../../src/cost/spot.ts';
 import { CostService, totalCost } from '../../src/cost/service.ts';
 import { createLogger } from '../../src/logger.ts';
 import { aggregate } from '../../src/metrics/aggregate.ts';
@@ -20,7 +21,7 @@ import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrations.ts';
-import { eventually, lab, waitReady } from './kubernetes-support.ts';
+import { eventually, kubectl, lab, waitReady } from './kubernetes-support.ts';
 
 // m5.2xlarge ($0.384/h, 8 cores, 32 GiB) split in OpenCost's ratio, by hand.
 const K = 0.384 / (8 * 0.031611 + 32 * 0.004237);
@@ -37,6 +38,7 @@ describe('cost allocation on the lab', () => {
   let cost: CostService;
   // The snapshot is written as the rollup of the last complete hour: one hour of this usage.
   const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+  const spotNode = `cost-spot-${process.pid}`;
 
   beforeAll(async () => {
     db = await openDatabase({ dataDir });
@@ -51,7 +53,7 @@ describe('cost allocation on the lab', () => {
     await Promise.all([kube.start(), aws.start()]);
     await waitReady(kube);
     await waitReady(aws);
-    const prices = new PriceBook();
+    const prices = new PriceBook(undefined, new SpotPrices(aws));
     const inventory = new CostInventory(db, prices);
     const usage = await new PrometheusSource(
       new PrometheusClient(env.PROMETHEUS_URL ?? ''),
@@ -69,6 +71,9 @@ describe('cost allocation on the lab', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await kubectl(['delete', 'node', spotNode, '--ignore-not-found', '--wait=false']).catch(
+      () => undefined,
+    );
     await Promise.all([kube?.stop(), aws?.stop()]);
     await db?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -98,8 +103,11 @@ describe('cost allocation on the lab', () => {
     );
     const postgres = by.get('lab-demo/statefulset:postgres');
     expect(totalCost(postgres!)).toBeCloseTo(running('lab-demo', 'postgres-') * (A + 2 * B), 6);
-    // Idle is what the kwok nodes cost beyond all pods: 1 h of every node, less the allocation.
-    const nodes = kube.store.list({ kinds: ['NODE'] }).length;
+    // Idle is what the kwok nodes cost beyond all pods: 1 h of every priced node, less the
+    // allocation (other tests' nodes on the shared lab come without an instance type).
+    const nodes = kube.store
+      .list({ kinds: ['NODE'] })
+      .filter((n) => n.labels['node.kubernetes.io/instance-type'] === 'm5.2xlarge').length;
     const idle = a.rows.find((r) => r.idle);
     const all = await cost.allocation({
       window: `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`,
@@ -134,5 +142,42 @@ describe('cost allocation on the lab', () => {
       const row = a.rows.find((r) => r.provider === 'AWS' && r.name === team);
       expect(row?.instanceCost).toBeCloseTo(usd, 6);
     }
+  });
+
+  it('prices a spot kwok node at the spot price the lab moto reports for its zone', async () => {
+    await kubectl(['apply', '-f', '-'], {
+      input: `
+apiVersion: v1
+kind: Node
+metadata:
+  name: ${spotNode}
+  annotations: {kwok.x-k8s.io/node: fake}
+  labels:
+    type: kwok
+    node.kubernetes.io/instance-type: m5.2xlarge
+    topology.kubernetes.io/region: us-east-1
+    topology.kubernetes.io/zone: us-east-1a
+    karpenter.sh/capacity-type: spot
+spec:
+  taints: [{key: cost-spot-test, value: "true", effect: NoSchedule}]
+`,
+    });
+    const node = await eventually(() => {
+      const n = kube.store.list({ kinds: ['NODE'] }).find((x) => x.name === spotNode);
+      if (!n) throw new Error('spot node not seen yet');
+      return n;
+    }, 30_000);
+    // The collector's record reads the spot prices of the spot nodes it sees.
+    await cost.record(kube);
+    const price = cost.nodePrice(node);
+    expect(price).toMatchObject({ known: true, hourly: 0.00001 });
+    expect(price.known && price.source).toMatch(
+      /AWS spot price history: m5\.2xlarge in us-east-1a/,
+    );
+    const rows = await db.query<{ hourly: number; price_source: string }>(
+      'SELECT hourly, price_source FROM cost_nodes WHERE name = $1',
+      [spotNode],
+    );
+    expect(Number(rows[0]?.hourly)).toBe(0.00001);
   });
 });
