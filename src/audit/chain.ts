@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted at every depth: the same value always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -18,9 +18,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The hash of one chain record: its position, its exact body text, and the previous hash. */
 export function recordHash(seq: number, body: string, prevHash: string): string {
-  return createHash('sha256').update(`${seq}\n${prevHash}\n${body}`, 'utf8').digest('hex');
+  return hash('sha256', `${seq}\n${prevHash}\n${body}`, 'hex');
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }

@@ -7,9 +7,12 @@ import type { Database } from '../store/database.ts';
 import type { SignedCheckpoint } from './log-check.ts';
 import {
   consistencyProof,
-  inclusionProof,
+  consistencyRanges,
+  foldRange,
+  hashRangeSets,
+  inclusionRanges,
   leafHash,
-  rootAt,
+  rootRange,
   verifyConsistency,
   type Hash,
 } from './merkle.ts';
@@ -200,54 +203,81 @@ export class AuditLedger {
     await sink.write(cp.note);
   }
 
-  /** Inclusion proofs of an event's records in the tree of `treeSize` (default: checkpointed). */
+  /**
+   * Inclusion proofs of an event's records in the tree of `treeSize` (default: checkpointed).
+   * Two statements whatever the log's size: the event's leaves with their records, the tree
+   * head and the latest checkpoint's size; then every stored subtree the proofs and the root
+   * need, in one read.
+   */
   async inclusion(eventId: string, treeSize?: number): Promise<AuditInclusion | null> {
-    const event = await this.o.store.get(eventId);
-    if (!event) return null;
-    const size = treeSize ?? (await this.latest())?.size ?? 0;
-    const leaves: { phase: 'intent' | 'outcome'; index: number }[] = [
-      { phase: 'intent', index: event.leafIndex },
-    ];
-    if (event.outcomeLeafIndex != null)
-      leaves.push({ phase: 'outcome', index: event.outcomeLeafIndex });
-    const { baseSeq, tree } = await this.o.store.treeHead();
-    if (size > tree.size) throw new RangeError(`the tree has ${tree.size} leaves, not ${size}`);
-    const inTree = leaves.filter((l) => l.index < size);
-    const rootHash = await rootAt(size, this.o.store.readNodes);
-    if (inTree.length === 0) return { eventId, treeSize: size, rootHash, leaves: [] };
-    const bodies = await this.o.db.query<{ seq: string | number; body: string }>(
-      'SELECT seq, body FROM audit_records WHERE seq = ANY($1::bigint[])',
-      [inTree.map((l) => l.index + baseSeq)],
+    if (!/^[0-9a-f-]{36}$/i.test(eventId)) return null;
+    const [row] = await this.o.db.query<{
+      intent_seq: string | number;
+      last_seq: string | number;
+      base_seq: string | number;
+      tree_size: string | number;
+      checkpointed: string | number | null;
+      intent_body: string | null;
+      outcome_body: string | null;
+    }>(
+      `SELECT e.intent_seq, e.last_seq, t.base_seq, t.size AS tree_size,
+         (SELECT max(size) FROM audit_checkpoints) AS checkpointed,
+         i.body AS intent_body, o.body AS outcome_body
+       FROM audit_events e CROSS JOIN audit_tree t
+       LEFT JOIN audit_records i ON i.seq = e.intent_seq
+       LEFT JOIN audit_records o ON o.seq = e.last_seq AND e.last_seq <> e.intent_seq
+       WHERE e.id = $1`,
+      [eventId],
     );
-    const proofs: LeafProof[] = [];
-    for (const l of inTree) {
-      const record = bodies.find((b) => Number(b.seq) === l.index + baseSeq)?.body ?? '';
-      proofs.push({
-        phase: l.phase,
-        leafIndex: l.index,
-        record,
-        leafHash: leafHash(record),
-        hashes: await inclusionProof(l.index, size, this.o.store.readNodes),
+    if (!row) return null;
+    const size = treeSize ?? Number(row.checkpointed ?? 0);
+    if (size > Number(row.tree_size)) {
+      throw new RangeError(`the tree has ${Number(row.tree_size)} leaves, not ${size}`);
+    }
+    const base = Number(row.base_seq);
+    const leaves: { phase: 'intent' | 'outcome'; index: number; record: string | null }[] = [
+      { phase: 'intent', index: Number(row.intent_seq) - base, record: row.intent_body },
+    ];
+    if (Number(row.last_seq) !== Number(row.intent_seq)) {
+      leaves.push({
+        phase: 'outcome',
+        index: Number(row.last_seq) - base,
+        record: row.outcome_body,
       });
     }
+    const inTree = leaves.filter((l) => l.index < size);
+    const [root, ...paths] = await hashRangeSets(
+      [rootRange(size), ...inTree.map((l) => inclusionRanges(l.index, size))],
+      this.o.store.readNodes,
+    );
     return {
       eventId,
       treeSize: size,
-      rootHash: await rootAt(size, this.o.store.readNodes),
-      leaves: proofs,
+      rootHash: foldRange(root ?? []),
+      leaves: inTree.map((l, k) => ({
+        phase: l.phase,
+        leafIndex: l.index,
+        record: l.record ?? '',
+        leafHash: leafHash(l.record ?? ''),
+        hashes: paths[k] ?? [],
+      })),
     };
   }
 
+  /** A consistency proof with both roots: one read of the stored subtrees. */
   async consistency(from: number, to: number) {
     const { tree } = await this.o.store.treeHead();
     if (to > tree.size) throw new RangeError(`the tree has ${tree.size} leaves, not ${to}`);
-    const read = this.o.store.readNodes;
+    const [fromRoot, toRoot, hashes] = await hashRangeSets(
+      [rootRange(from), rootRange(to), consistencyRanges(from, to)],
+      this.o.store.readNodes,
+    );
     return {
       from,
       to,
-      fromRoot: await rootAt(from, read),
-      toRoot: await rootAt(to, read),
-      hashes: await consistencyProof(from, to, read),
+      fromRoot: foldRange(fromRoot ?? []),
+      toRoot: foldRange(toRoot ?? []),
+      hashes: hashes ?? [],
     };
   }
 

@@ -3,12 +3,12 @@ import type { Database } from '../store/database.ts';
 import {
   isUniqueViolation,
   movedUnderUs,
-  readTreeNodes,
   type IntentInput,
   type OutcomeInput,
 } from './chain-tables.ts';
 import { ChainWriter } from './chain-writer.ts';
 import { filterClause } from './filter.ts';
+import { NodeCache } from './node-cache.ts';
 import type { Frontier, NodeReader } from './merkle.ts';
 import type {
   AuditError,
@@ -132,6 +132,7 @@ export class AuditStore {
 
   constructor(db: Database) {
     this.db = db;
+    this.readNodes = new NodeCache(db).read;
     this.writer = new ChainWriter(db);
   }
 
@@ -149,7 +150,7 @@ export class AuditStore {
   }
 
   /** Reads stored subtree hashes (for proofs and roots); a missing one is an error. */
-  readonly readNodes: NodeReader = (ids) => readTreeNodes(this.db, ids);
+  readonly readNodes: NodeReader;
 
   /** Records an intended action as PENDING, durably, before anything is executed. */
   async recordIntent(input: IntentInput): Promise<AuditEvent> {

@@ -72,7 +72,14 @@ const OUTCOME_FIELDS: [string, string][] = [
   ['duration_ms', 'durationMs'],
 ];
 
-const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+/** A column against its hashed field: scalars directly, objects by their canonical JSON. */
+function same(a: unknown, b: unknown): boolean {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  return canonicalJson(x) === canonicalJson(y);
+}
 
 /** The start of the kept log: after the pruned prefix (whose subtree hashes are kept). */
 async function keptStart(db: Database, readNodes: NodeReader): Promise<ScanStart> {
