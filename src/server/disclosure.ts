@@ -1,6 +1,7 @@
 import { Kind, visit, type ASTVisitor, type DocumentNode, type GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { ServerContext } from '../graphql/context.ts';
+import { perDocument } from './parse-cache.ts';
 
 /** Who may read the schema: every role, or admins only (production's default). */
 export type Audience = 'all' | 'admin';
@@ -18,7 +19,7 @@ function isAdmin(context: unknown): boolean {
   return (context as Partial<ServerContext> | undefined)?.viewer?.role === 'admin';
 }
 
-function introspects(document: DocumentNode): boolean {
+const introspects = perDocument((document: DocumentNode): boolean => {
   let found = false;
   visit(document, {
     [Kind.FIELD]: (node) => {
@@ -26,7 +27,7 @@ function introspects(document: DocumentNode): boolean {
     },
   });
   return found;
-}
+});
 
 /** A rule that checks nothing; its name keys the validation cache (see disclosurePlugin). */
 function HideSuggestions(): ASTVisitor {

@@ -11,9 +11,11 @@ import {
   type DocumentNode,
   type GraphQLSchema,
   type Source,
+  type StringValueNode,
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { perDocument } from './parse-cache.ts';
 import { badString } from './strict-input.ts';
 
 /** Every operation limit, each from its environment variable (see docs/security.md). */
@@ -176,36 +178,69 @@ export interface OperationRequest {
  * Runs before any resolver; an empty answer means go.
  */
 export function checkOperation(limits: OperationLimits, op: OperationRequest): GraphQLError[] {
-  const bad = badLiteral(op.document) ?? badString(op.variables, 'variables');
+  const literal = badLiteralOf(op.document);
+  const bad =
+    (literal && badString(literal.value, 'a string literal', [literal])) ??
+    badString(op.variables, 'variables');
   if (bad) return [bad];
-  let cost: number | undefined;
+  return costsOf(op)
+    .filter((cost) => cost > limits.maxCost)
+    .map((cost) => limitError(limits, 'maxCost', cost));
+}
+
+/** Variable sets (with the operation name) whose costs are kept per document, and their size. */
+const COSTS_PER_DOCUMENT = 16;
+const MAX_COST_KEY = 1024;
+const knownCosts = perDocument(() => new Map<string, number[]>());
+
+/**
+ * The cost of each operation the rule measures, for this document, operation and variables
+ * (fieldComplexity reads no context): a client asking the same query with the same variables,
+ * as a dashboard does, has it measured once, not by a validation pass per request.
+ */
+function costsOf(op: OperationRequest): number[] {
+  const key = costKey(op);
+  const known = key === undefined ? undefined : knownCosts(op.document);
+  const cached = key === undefined ? undefined : known?.get(key);
+  if (cached) return cached;
+  const costs: number[] = [];
   const rule = createComplexityRule({
     context: op.context,
     variableValues: (op.variables ?? {}) as Record<string, unknown>,
     operationName: op.operationName ?? undefined,
-    validate: (state, report) => {
-      cost = Math.max(cost ?? 0, state.complexity);
-      if (state.complexity > limits.maxCost)
-        report(limitError(limits, 'maxCost', state.complexity));
+    validate: (state) => {
+      costs.push(state.complexity);
     },
   });
   // Variable problems the rule finds are left to execution, which words them the usual way.
-  const refused = validate(op.schema, op.document, [rule]).filter(
-    (e) => e.extensions.code === VARIABLES.maxCost,
-  );
-  return refused;
+  validate(op.schema, op.document, [rule]);
+  if (known && key !== undefined) {
+    if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+    known.set(key, costs);
+  }
+  return costs;
 }
 
-/** The first string literal with NUL or an unpaired surrogate, as a refusal. */
-function badLiteral(document: DocumentNode): GraphQLError | undefined {
-  let found: GraphQLError | undefined;
+/** The operation and its variables as a key; none for large variables, or too deep to print. */
+function costKey(op: OperationRequest): string | undefined {
+  try {
+    const key = `${op.operationName ?? ''}\n${JSON.stringify(op.variables ?? {})}`;
+    return key.length <= MAX_COST_KEY ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first string literal with NUL or an unpaired surrogate. */
+const badLiteralOf = perDocument((document): StringValueNode | undefined => {
+  let found: StringValueNode | undefined;
   visit(document, {
     [Kind.STRING]: (node) => {
-      found ??= badString(node.value, 'a string literal', [node]);
+      if (!found && badString(node.value, 'a string literal', [node])) found = node;
     },
   });
   return found;
-}
+});
 
 const LIMIT_CODES = new Set<unknown>(Object.values(VARIABLES));
 

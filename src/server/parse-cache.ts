@@ -1,3 +1,5 @@
+import type { DocumentNode } from 'graphql';
+
 /**
  * An LRU keyed by document text and bounded by the bytes of those texts, for yoga's parse and
  * parse-error caches. Yoga's own keeps 1,024 entries whatever their size (1,024 documents of
@@ -41,4 +43,20 @@ export class ByteBoundedCache<T> {
   get size(): number {
     return this.bytes;
   }
+}
+
+/**
+ * `fn` of a document, computed once per parsed document: yoga's parse cache hands out the
+ * same object for the same text, so a check that reads only the document runs once per text.
+ */
+export function perDocument<T>(fn: (document: DocumentNode) => T): (document: DocumentNode) => T {
+  const memo = new WeakMap<DocumentNode, { value: T }>();
+  return (document) => {
+    let entry = memo.get(document);
+    if (!entry) {
+      entry = { value: fn(document) };
+      memo.set(document, entry);
+    }
+    return entry.value;
+  };
 }

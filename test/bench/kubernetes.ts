@@ -3,14 +3,15 @@
 //     [--concurrency C] [--skip-startup] [--keep] [--limits]
 // 1. start-to-ready of the watch caches vs `kubectl get pods -A -o json`, memory per pod;
 // 2. dashboard query (first 100 pods of the biggest namespace with deployment and node):
-//    throughput and p50/p99 against a plain yoga server answering the same JSON;
+//    throughput and p50/p99 against a plain yoga server answering the same JSON and a plain
+//    node:http server writing the same bytes, in alternating slices;
 // 3. latency from scaleResource returning to the resourceEvent reaching a subscriber.
 // --limits adds, in phase 2, the same orchestrator with the edge's limits off (limits-off.ts),
 // alternating with it, and the default one gets its rate limiter on (a budget it never spends);
 // phase 3 is then skipped.
 // --create N first adds N pods in namespace k8s-bench (deleted at the end).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from 'graphql-ws';
@@ -20,7 +21,7 @@ import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { deploymentYaml, kubectl, lab, sleep } from '../integration/kubernetes-support.ts';
 import {
   DASHBOARD,
-  load as loadWith,
+  load,
   median,
   out,
   perSlice,
@@ -44,8 +45,29 @@ const { values: opts } = parseArgs({
   },
 });
 const TOKEN = 'bench-operator-secret-0123456789';
-const load = (url: string, body: string, seconds: number, token?: string) =>
-  loadWith(url, body, seconds, Number(opts.concurrency), token);
+interface Server {
+  name: string;
+  port: number;
+  /** Its process, whose CPU time each slice reads (Linux: /proc/<pid>/stat). */
+  pid: number | undefined;
+  token?: string;
+}
+/** CPU time (user + system) a process has used so far, ms. */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+const run = (server: Server, body: string, seconds: number) =>
+  load(
+    `http://127.0.0.1:${server.port}/graphql`,
+    body,
+    seconds,
+    Number(opts.concurrency),
+    server.token,
+  );
 
 async function createPods(n: number): Promise<void> {
   const docs = ['apiVersion: v1\nkind: Namespace\nmetadata: {name: k8s-bench}'];
@@ -182,65 +204,91 @@ async function serve(): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body,
     });
-    const answer = (await first.json()) as { data?: Record<string, unknown>; errors?: unknown };
+    const response = await first.text();
+    const answer = JSON.parse(response) as { data?: Record<string, unknown>; errors?: unknown };
     if (!answer.data || answer.errors)
       throw new Error(`dashboard query failed: ${JSON.stringify(answer)}`);
-    const file = join(dir, 'answer.json');
-    writeFileSync(file, JSON.stringify(answer.data));
-    const baseline = spawnNode(['test/bench/kubernetes-baseline.ts', file, '18182'], {});
+    const dataFile = join(dir, 'data.json');
+    writeFileSync(dataFile, JSON.stringify(answer.data));
+    const responseFile = join(dir, 'response.json');
+    writeFileSync(responseFile, response);
+    const baselines = [
+      spawnNode(['test/bench/kubernetes-baseline.ts', 'yoga', dataFile, '18182'], {}),
+      spawnNode(
+        [
+          'test/bench/kubernetes-baseline.ts',
+          'raw',
+          responseFile,
+          '18184',
+          first.headers.get('content-type') ?? 'application/json',
+        ],
+        {},
+      ),
+    ];
     try {
       await waitHttp('http://127.0.0.1:18182/graphql?query=%7B__typename%7D');
+      await waitHttp('http://127.0.0.1:18184/');
       const seconds = Number(opts.seconds);
       const slices = Number(opts.slices);
-      const oursUrl = 'http://127.0.0.1:18181/graphql';
-      const offUrl = 'http://127.0.0.1:18183/graphql';
-      const baseUrl = 'http://127.0.0.1:18182/graphql';
-      await load(oursUrl, body, seconds, TOKEN); // warm-up, all
-      if (unlimited) await load(offUrl, body, seconds, TOKEN);
-      await load(baseUrl, body, seconds);
-      // Alternating slices, so that every server sees the same (noisy) machine.
-      const oursAll: number[] = [];
-      const offAll: number[] = [];
-      const baseAll: number[] = [];
-      const ratios: number[] = [];
-      const limitRatios: number[] = [];
+      const servers: Server[] = [
+        {
+          name: `orchestrator${unlimited ? ', limits on' : ''}`,
+          port: 18181,
+          pid: app.pid,
+          token: TOKEN,
+        },
+        ...(unlimited
+          ? [{ name: 'orchestrator, limits off', port: 18183, pid: unlimited.pid, token: TOKEN }]
+          : []),
+        { name: 'plain yoga, precomputed JSON', port: 18182, pid: baselines[0]?.pid },
+        { name: 'plain node:http, the same bytes', port: 18184, pid: baselines[1]?.pid },
+      ];
+      for (const server of servers) await run(server, body, seconds); // warm-up, all
+      // Alternating slices, each server first in turn, so that every server sees the same
+      // (noisy) moments of the machine and none always follows the same neighbour.
+      const latencies = servers.map((): number[] => []);
+      const perSliceRps = servers.map((): number[] => []);
+      const cpu = servers.map(() => 0);
       for (let i = 0; i < slices; i++) {
-        const o = await load(oursUrl, body, seconds / slices, TOKEN);
-        if (unlimited) {
-          const f = await load(offUrl, body, seconds / slices, TOKEN);
-          offAll.push(...f);
-          limitRatios.push(o.length / f.length);
+        for (let k = 0; k < servers.length; k++) {
+          const j = (i + k) % servers.length;
+          const server = servers[j] as Server;
+          const before = cpuMs(server.pid);
+          const l = await run(server, body, seconds / slices);
+          cpu[j] = (cpu[j] ?? 0) + cpuMs(server.pid) - before;
+          latencies[j]?.push(...l);
+          perSliceRps[j]?.push(l.length);
         }
-        const b = await load(baseUrl, body, seconds / slices);
-        oursAll.push(...o);
-        baseAll.push(...b);
-        ratios.push(o.length / b.length);
-      }
-      const ours = summary(oursAll, seconds);
-      const base = summary(baseAll, seconds);
-      out(
-        `dashboard query (first 100 of ${nsPods} pods in ${ns}, with deployment and node; ${opts.concurrency} concurrent, ${seconds}s each in ${slices} alternating slices):`,
-      );
-      out(
-        `  orchestrator${unlimited ? ', limits on' : ''}: ${ours.rps.toFixed(0)} req/s, p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms`,
-      );
-      if (unlimited) {
-        const off = summary(offAll, seconds);
-        out(
-          `  orchestrator, limits off: ${off.rps.toFixed(0)} req/s, p50 ${off.p50.toFixed(1)} ms, p99 ${off.p99.toFixed(1)} ms`,
-        );
-        out(
-          `  limits on / off: ${((100 * ours.rps) / off.rps).toFixed(1)}% of the throughput; ${perSlice(limitRatios)}`,
-        );
       }
       out(
-        `  plain yoga, precomputed JSON: ${base.rps.toFixed(0)} req/s, p50 ${base.p50.toFixed(1)} ms, p99 ${base.p99.toFixed(1)} ms`,
+        `dashboard query (first 100 of ${nsPods} pods in ${ns}, with deployment and node; ${opts.concurrency} concurrent, ${seconds}s each in ${slices} alternating slices; load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}):`,
       );
-      out(
-        `  ratio: ${((100 * ours.rps) / base.rps).toFixed(0)}% of baseline throughput; ${perSlice(ratios)}`,
-      );
+      const totals = servers.map((_, j) => summary(latencies[j] ?? [], seconds));
+      const cpuPerRequest = servers.map((_, j) => (cpu[j] ?? 0) / (latencies[j]?.length ?? 1));
+      servers.forEach((server, j) => {
+        const s = totals[j] as ReturnType<typeof summary>;
+        out(
+          `  ${server.name}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, server CPU ${(cpuPerRequest[j] ?? NaN).toFixed(2)} ms/request`,
+        );
+      });
+      // One server against another: throughput over the whole run, the median of the per-slice
+      // ratios, and the inverse ratio of the CPU time each spent per request.
+      const ratio = (a: number, b: number, label: string) =>
+        out(
+          `  ${label}: ${((100 * (totals[a]?.rps ?? 0)) / (totals[b]?.rps ?? 1)).toFixed(0)}% of the throughput; ${perSlice(
+            (perSliceRps[a] ?? []).map((n, i) => n / (perSliceRps[b]?.[i] ?? 1)),
+          )}; CPU per request ${((100 * (cpuPerRequest[b] ?? 0)) / (cpuPerRequest[a] ?? 1)).toFixed(0)}%`,
+        );
+      const yoga = servers.length - 2;
+      const raw = servers.length - 1;
+      if (unlimited) ratio(0, 1, 'limits on / off');
+      ratio(0, yoga, 'orchestrator / plain yoga');
+      ratio(0, raw, 'orchestrator / plain node:http');
+      ratio(yoga, raw, 'plain yoga / plain node:http');
     } finally {
-      baseline.kill();
+      for (const b of baselines) b.kill();
     }
     // --limits measures phase 2 only (and so leaves a shared lab untouched).
     if (!opts.limits) await scaleToEvent();

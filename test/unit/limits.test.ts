@@ -98,3 +98,37 @@ describe('the parse cache', () => {
     expect(cache.get('0'.padEnd(100, '.'))).toBeUndefined();
   });
 });
+
+describe('the cost check of one parsed document', () => {
+  // One DocumentNode, as yoga's parse cache hands it out for every request with this text.
+  const document = parse(
+    `query Pages($n: Int) { ${Array.from({ length: 20 }, (_, i) => `a${i}: auditLog(first: $n) { edges { node { id } } }`).join(' ')} }`,
+  );
+  const check = (n: number, max = limits.maxCost) =>
+    checkOperation(
+      { ...limits, maxCost: max },
+      { schema, document, variables: { n }, operationName: 'Pages', context: {} },
+    ).map((e) => e.extensions.code);
+
+  it('follows the variables and the limit of each request, whatever it measured before', () => {
+    expect(check(10)).toEqual([]);
+    expect(check(1000)).toEqual(['MAX_QUERY_COST']);
+    expect(check(10)).toEqual([]);
+    expect(check(10, 100)).toEqual(['MAX_QUERY_COST']);
+    expect(check(1000)).toEqual(['MAX_QUERY_COST']);
+  });
+
+  it('refuses a bad string literal every time', () => {
+    const bad = parse('{ resources(filter: { namespaces: ["a\\u0000b"] }) { totalCount } }');
+    for (let i = 0; i < 2; i++) {
+      const refused = checkOperation(limits, {
+        schema,
+        document: bad,
+        variables: {},
+        operationName: undefined,
+        context: {},
+      });
+      expect(refused.map((e) => e.extensions.code)).toEqual(['VALIDATION_FAILED']);
+    }
+  });
+});
