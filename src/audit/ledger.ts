@@ -312,7 +312,7 @@ export class AuditLedger {
       keys: this.o.trusted,
       origin: this.origin,
       checkpoints,
-      readNodes: this.o.store.readNodes,
+      readNodes: this.o.store.readStoredNodes,
       from: full ? undefined : this.verified,
     });
     if (this.o.sink && !checkpoints.some((c) => c.source === 'sink') && latest) {

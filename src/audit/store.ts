@@ -3,6 +3,7 @@ import type { Database } from '../store/database.ts';
 import {
   isUniqueViolation,
   movedUnderUs,
+  readTreeNodes,
   type IntentInput,
   type OutcomeInput,
 } from './chain-tables.ts';
@@ -133,6 +134,7 @@ export class AuditStore {
   constructor(db: Database) {
     this.db = db;
     this.readNodes = new NodeCache(db).read;
+    this.readStoredNodes = (ids) => readTreeNodes(db, ids);
     this.writer = new ChainWriter(db);
   }
 
@@ -151,6 +153,12 @@ export class AuditStore {
 
   /** Reads stored subtree hashes (for proofs and roots); a missing one is an error. */
   readonly readNodes: NodeReader;
+
+  /**
+   * The same, always from the database, never from the proofs' in-memory cache: what
+   * verification reads, so a stored node changed after the cache was filled is still caught.
+   */
+  readonly readStoredNodes: NodeReader;
 
   /** Records an intended action as PENDING, durably, before anything is executed. */
   async recordIntent(input: IntentInput): Promise<AuditEvent> {
