@@ -62,6 +62,7 @@ const schema = z.object({
   RATE_LIMIT_EXPENSIVE_COST: count(1, 1_000_000).default(20),
   KUBECONFIG: z.string().optional(),
   KUBE_CONTEXTS: list.default([]),
+  KUBE_IMPERSONATION: z.enum(['on', 'off'], { message: 'expected on or off' }).default('off'),
   PROMETHEUS_URL: url(['http', 'https']).optional(),
   AWS_ENDPOINT: url(['http', 'https']).optional(),
   AWS_REGION: z.string().min(1).optional(),
@@ -156,7 +157,13 @@ export interface Config {
   trustedDocuments: Record<string, string> | undefined;
   /** Points per token: a steady rate (0: off), a burst allowance per 10 s, expensive fields. */
   rateLimit: { perSecond: number; burst: number; expensiveCost: number };
-  kubernetes: { kubeconfig: string | undefined; contexts: string[]; podLogsMaxBytes: number };
+  kubernetes: {
+    kubeconfig: string | undefined;
+    contexts: string[];
+    podLogsMaxBytes: number;
+    /** KUBE_IMPERSONATION=on: a signed-in person's actions run as them (Impersonate-User/Group). */
+    impersonation: boolean;
+  };
   prometheusUrl: string | undefined;
   aws: { endpoint: string | undefined; regions: string[]; pollIntervalSeconds: number };
   metricsIntervalSeconds: number;
@@ -297,6 +304,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       kubeconfig: e.KUBECONFIG,
       contexts: e.KUBE_CONTEXTS,
       podLogsMaxBytes: e.POD_LOGS_MAX_BYTES,
+      impersonation: e.KUBE_IMPERSONATION === 'on',
     },
     prometheusUrl: e.PROMETHEUS_URL,
     aws: { endpoint: e.AWS_ENDPOINT, regions, pollIntervalSeconds: e.AWS_POLL_INTERVAL_SECONDS },

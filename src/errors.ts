@@ -18,12 +18,21 @@ export class ForbiddenError extends AppError {
   readonly code = 'FORBIDDEN';
   /** The least orchestrator role that would allow it, when the role model refused. */
   readonly requiredRole: Role | null;
+  /** The Kubernetes permission the cluster's RBAC did not grant a person (impersonation). */
+  readonly requiredPermission: string | null;
   override readonly details: Record<string, unknown> | undefined;
-  constructor(message: string, allowedBy: { role?: Role | undefined } = {}) {
+  constructor(
+    message: string,
+    allowedBy: { role?: Role | undefined; permission?: string | undefined } = {},
+  ) {
     super(message);
     this.requiredRole = allowedBy.role ?? null;
-    // Thrown (a query field refused), the same fact travels in the error's extensions.
-    this.details = this.requiredRole ? { requiredRole: this.requiredRole } : undefined;
+    this.requiredPermission = allowedBy.permission ?? null;
+    // Thrown (a query field refused), the same facts travel in the error's extensions.
+    this.details =
+      this.requiredRole || this.requiredPermission
+        ? { requiredRole: this.requiredRole, requiredPermission: this.requiredPermission }
+        : undefined;
   }
 }
 
@@ -87,12 +96,13 @@ export function appErrorFromRecord(error: {
   code: string;
   message: string;
   fields?: FieldProblem[];
+  requiredPermission?: string;
 }): AppError {
   switch (error.code) {
     case 'NOT_FOUND':
       return new NotFoundError(error.message);
     case 'FORBIDDEN':
-      return new ForbiddenError(error.message);
+      return new ForbiddenError(error.message, { permission: error.requiredPermission });
     case 'VALIDATION_FAILED':
       return new ValidationError(error.message, error.fields ?? []);
     case 'CONFLICT':

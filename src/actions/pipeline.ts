@@ -228,6 +228,7 @@ export class ActionPipeline {
           params,
           dryRun,
           precondition: cmd.precondition,
+          viewer: cmd.viewer,
         }),
     );
   }

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { AppError, ValidationError } from '../errors.ts';
+import { AppError, ForbiddenError, ValidationError } from '../errors.ts';
 import type { AuditError } from './types.ts';
 
 // Viewers read every audit event. A provider's error text often names the endpoint it could
@@ -65,5 +65,9 @@ export function auditErrorOf(err: unknown): AuditError {
   return {
     code: err instanceof AppError ? err.code : 'PROVIDER_ERROR',
     message: redactEndpoints(message),
+    // What a person's own RBAC lacked (impersonation): kept, so a replay says it too.
+    ...(err instanceof ForbiddenError && err.requiredPermission
+      ? { requiredPermission: err.requiredPermission }
+      : {}),
   };
 }

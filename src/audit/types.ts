@@ -56,6 +56,8 @@ export interface AuditError {
   code: string;
   message: string;
   fields?: { path: string; message: string }[];
+  /** FORBIDDEN under impersonation: the Kubernetes permission the person lacked. */
+  requiredPermission?: string;
 }
 
 /**

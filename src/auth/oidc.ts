@@ -214,6 +214,7 @@ export class OidcVerifier {
         ),
       };
     }
-    return { result: { name, role, displayName }, exp: payload.exp };
+    const groups = values.filter((v) => safeText(v, 200) !== undefined);
+    return { result: { name, role, displayName, groups }, exp: payload.exp };
   }
 }

@@ -84,6 +84,11 @@ export const ForbiddenErrorType = builder.objectType(ForbiddenError, {
         "The least role that would allow it, when the orchestrator's role model refused; null when something else did (the provider, an agent's identity).",
       resolve: (e) => e.requiredRole,
     }),
+    requiredPermission: t.exposeString('requiredPermission', {
+      nullable: true,
+      description:
+        "Under KUBE_IMPERSONATION: the Kubernetes permission the cluster's RBAC did not grant the person (e.g. `patch deployments/scale.apps in namespace shop`); null otherwise.",
+    }),
   }),
 });
 export const ValidationErrorType = builder.objectType(ValidationError, {

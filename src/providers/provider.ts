@@ -1,3 +1,4 @@
+import type { Viewer } from '../auth/viewer.ts';
 import type { ComponentStatus } from '../health.ts';
 import type { PageRequest, ResourcePage } from './paging.ts';
 
@@ -100,6 +101,8 @@ export interface ActionRequest {
    * ConflictError when the target's current state no longer matches.
    */
   precondition?: Record<string, unknown> | undefined;
+  /** Who asked: a provider that acts as the person (Kubernetes impersonation) needs them. */
+  viewer?: Viewer | undefined;
 }
 
 export interface ActionOutcome {

@@ -9,7 +9,9 @@ export class KubeApiError extends Error {
   readonly status: number;
   readonly reason: string;
   readonly causes: { field?: string; message?: string; reason?: string }[];
-  constructor(status: number, body: string) {
+  /** The person the request impersonated, if any: a 403 is then their RBAC, not ours. */
+  readonly actingAs: string | undefined;
+  constructor(status: number, body: string, actingAs?: string) {
     let parsed: {
       message?: string;
       reason?: string;
@@ -24,7 +26,14 @@ export class KubeApiError extends Error {
     this.status = status;
     this.reason = parsed.reason ?? '';
     this.causes = parsed.details?.causes ?? [];
+    this.actingAs = actingAs;
   }
+}
+
+/** A person the API server is asked to act as (Impersonate-User / Impersonate-Group). */
+export interface Impersonation {
+  user: string;
+  groups: string[];
 }
 
 /** An error answer is a Status object or a proxy's page: never more than this is read of it. */
@@ -48,23 +57,47 @@ export class KubeClient {
   readonly context: string;
   readonly server: string;
   private readonly kc: KubeConfig;
-  private agent: http.Agent | undefined;
+  /** One keep-alive pool for this context, shared with the clients that impersonate on it. */
+  private readonly pool: { agent?: http.Agent | undefined };
+  private readonly identity: Impersonation | undefined;
 
-  constructor(kc: KubeConfig, context: string) {
+  constructor(
+    kc: KubeConfig,
+    context: string,
+    pool: KubeClient['pool'] = {},
+    identity?: Impersonation,
+  ) {
     this.kc = kc;
     this.context = context;
+    this.pool = pool;
+    this.identity = identity;
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error(`kubeconfig context ${context} names no cluster`);
     this.server = cluster.server.replace(/\/$/, '');
   }
 
+  /**
+   * This context's client acting as a person: the orchestrator's credentials ask the API
+   * server to impersonate them, so the cluster's RBAC for that person decides.
+   */
+  as(identity: Impersonation): KubeClient {
+    return new KubeClient(this.kc, this.context, this.pool, identity);
+  }
+
   /** Auth is applied per request: exec and token-file credentials rotate. */
-  private async options(method: string, url: URL, headers: Record<string, string>) {
+  private async options(method: string, url: URL, headers: http.OutgoingHttpHeaders) {
     const opts: https.RequestOptions = { method, headers: { ...headers } };
     await this.kc.applyToHTTPSOptions(opts);
-    if (!this.agent) {
+    if (this.identity) {
+      opts.headers = {
+        ...opts.headers,
+        'Impersonate-User': this.identity.user,
+        ...(this.identity.groups.length > 0 ? { 'Impersonate-Group': this.identity.groups } : {}),
+      };
+    }
+    if (!this.pool.agent) {
       const tls = { ca: opts.ca, cert: opts.cert, key: opts.key, servername: opts.servername };
-      this.agent =
+      this.pool.agent =
         url.protocol === 'https:'
           ? new https.Agent({
               keepAlive: true,
@@ -73,7 +106,7 @@ export class KubeClient {
             })
           : new http.Agent({ keepAlive: true });
     }
-    opts.agent = this.agent;
+    opts.agent = this.pool.agent;
     return opts;
   }
 
@@ -123,7 +156,7 @@ export class KubeClient {
     const res = await this.open(method, path, { timeoutMs: 30_000, ...o });
     const text = await KubeClient.readAll(res);
     const status = res.statusCode ?? 0;
-    if (status < 200 || status >= 300) throw new KubeApiError(status, text);
+    if (status < 200 || status >= 300) throw new KubeApiError(status, text, this.identity?.user);
     return text;
   }
 
@@ -146,7 +179,7 @@ export class KubeClient {
     );
     // stream: true holds back a character the cap cut in two instead of turning it into U+FFFD.
     const text = new TextDecoder('utf-8').decode(bytes, { stream: truncated });
-    if (status < 200 || status >= 300) throw new KubeApiError(status, text);
+    if (status < 200 || status >= 300) throw new KubeApiError(status, text, this.identity?.user);
     return { text, truncated };
   }
 
@@ -201,7 +234,7 @@ export class KubeClient {
   }
 
   close(): void {
-    this.agent?.destroy();
-    this.agent = undefined;
+    this.pool.agent?.destroy();
+    this.pool.agent = undefined;
   }
 }

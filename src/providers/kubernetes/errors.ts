@@ -19,6 +19,24 @@ export class LogsUnavailableError extends AppError {
 }
 
 /**
+ * A person's own RBAC refused what they asked (impersonation): names the permission a Role
+ * bound to them would have to grant, read from the API server's answer.
+ */
+function rbacRefusal(err: KubeApiError, user: string, context: string, what: string) {
+  const m =
+    /cannot (\S+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/.exec(
+      err.message,
+    );
+  const permission = m
+    ? `${m[1]} ${m[2]}${m[3] ? `.${m[3]}` : ''}${m[4] ? ` in namespace ${m[4]}` : ' (cluster-wide)'}`
+    : undefined;
+  return new ForbiddenError(
+    `${what}: the RBAC of cluster ${context} does not let ${user} ${permission ?? 'do this'} (${err.message})`,
+    { permission },
+  );
+}
+
+/**
  * Maps whatever the API server (or the way to it) threw onto the closed set of AppErrors.
  * `what` names the verb and the object, e.g. "scale deployment lab-demo/web".
  */
@@ -40,9 +58,11 @@ export function mapKubeError(err: unknown, context: string, what: string): AppEr
         `${what}: the orchestrator's credentials for ${context} were rejected`,
       );
     case 403:
-      return new ForbiddenError(
-        `${what}: the orchestrator's identity in cluster ${context} is not allowed (${err.message})`,
-      );
+      return err.actingAs
+        ? rbacRefusal(err, err.actingAs, context, what)
+        : new ForbiddenError(
+            `${what}: the orchestrator's identity in cluster ${context} is not allowed (${err.message})`,
+          );
     case 409:
       return new ConflictError(`${what}: ${err.message}`);
     case 400:

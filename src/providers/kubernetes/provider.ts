@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { kubeIdentity } from '../../auth/viewer.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { ComponentStatus } from '../../health.ts';
 import type { Logger } from '../../logger.ts';
@@ -41,6 +42,8 @@ export interface KubernetesOptions {
   tuning?: Partial<WatcherTuning>;
   /** POD_LOGS_MAX_BYTES: the most of a log `podLogs` reads (and asks the API server for). */
   podLogsMaxBytes?: number;
+  /** KUBE_IMPERSONATION=on: a signed-in person's actions run as them. */
+  impersonation?: boolean;
   /** Test seam: where ~/.kube/config would be. */
   home?: string;
   /**
@@ -97,6 +100,7 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   private readonly listeners = new Set<(e: ResourceEvent) => void>();
   private readonly log: Logger;
   private readonly podLogsMaxBytes: number;
+  private readonly impersonation: boolean;
   private started = false;
 
   /**
@@ -117,6 +121,7 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   ) {
     this.log = log.child({ provider: 'kubernetes' });
     this.podLogsMaxBytes = opts.podLogsMaxBytes ?? DEFAULT_POD_LOGS_MAX_BYTES;
+    this.impersonation = opts.impersonation === true;
     this.enabled = loaded !== undefined;
     if (!loaded) return;
     const { k8s, kc } = loaded;
@@ -249,7 +254,9 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   async execute(request: ActionRequest): Promise<ActionOutcome> {
     const cluster = this.clusters.get(request.target.cluster);
     if (!cluster) throw new NotFoundError(`cluster ${request.target.cluster} is not watched`);
-    return executeAction(cluster.client, request);
+    // A person acts as themselves under impersonation: their RBAC, not ours, decides.
+    const person = this.impersonation && request.viewer ? kubeIdentity(request.viewer) : undefined;
+    return executeAction(person ? cluster.client.as(person) : cluster.client, request);
   }
 
   revertPlan(
