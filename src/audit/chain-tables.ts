@@ -11,9 +11,11 @@ import type { AuditAction, AuditError, AuditSource, AuditStatus, AuditTarget } f
 // ChainWriter (chain-writer.ts) decides what to write and when.
 
 // A writer that must read the chain head (none cached, or another replica moved it) reads it
-// and appends under this advisory lock, and pruning takes it too; an append from the head a
-// writer cached needs no lock: the records' primary keys and the tree's size guard refuse it
-// whole if anyone else appended first.
+// and appends under this advisory lock, and pruning takes it too. An append from the head a
+// writer cached does not wait for the lock: its one statement only tries it, and refuses
+// itself whole when someone holds it, or when anyone else appended first (the records'
+// primary keys, the tree's size guard). So a writer holding the lock is never overtaken:
+// without the try, the last writer's lock-free appends could starve the others' retries.
 export const CHAIN_LOCK = 704_113_002;
 
 export interface IntentInput {
@@ -113,8 +115,9 @@ export async function lockHead(tx: Queryable): Promise<ChainHead> {
 /**
  * Writes a batch's records, the subtrees they complete, their projection rows (intents
  * inserted, outcomes applied) and the new tree head in one statement, and returns the
- * events as written. The statement refuses itself (nothing is written) unless the tree was
- * still at `fromSize` and every outcome's event was still PENDING.
+ * events as written. The statement refuses itself (nothing is written) unless the chain lock
+ * was free or already this transaction's, the tree was still at `fromSize` and every
+ * outcome's event was still PENDING.
  */
 export async function writeHead(
   db: Queryable,
@@ -196,7 +199,8 @@ export async function writeHead(
        UPDATE audit_tree SET size = $10, frontier = decode($11, 'hex')
        WHERE id = 1 AND size = $14 RETURNING 1
      )
-     SELECT audit_assert((SELECT count(*) FROM t) = 1, $15),
+     SELECT audit_assert(pg_try_advisory_xact_lock($18), $15),
+       audit_assert((SELECT count(*) FROM t) = 1, $15),
        audit_assert((SELECT count(*) FROM o) = $16, $17),
        (SELECT COALESCE(json_agg(x), '[]'::json) FROM (SELECT * FROM i UNION ALL SELECT * FROM o) x)
          AS events`,
@@ -218,6 +222,7 @@ export async function writeHead(
       `${TREE_MOVED}: it no longer has ${fromSize} leaves`,
       outcomes.length,
       `audit event ${outcomes.map((o) => o.id).join(', ')} is not PENDING`,
+      CHAIN_LOCK,
     ],
   );
   const bySeq = new Map(r.map((x) => [x.seq, x]));

@@ -37,9 +37,9 @@ export class ChainWriter {
   private flushing = false;
   /**
    * The head this process last wrote (or read under the lock), with its frontier: the next
-   * append starts from it with no read. Another writer (a replica) moving the tree makes that
-   * append fail as a whole (the records' and subtrees' primary keys, the tree's size guard);
-   * the head is then read again under the lock.
+   * append starts from it with no read. Another writer (a replica) holding the chain lock or
+   * having moved the tree makes that append fail as a whole (the lock tried, the records' and
+   * subtrees' primary keys, the tree's size guard); the head is then read again under the lock.
    */
   private cached: { baseSeq: number; seq: number; prevHash: string; tree: Frontier } | undefined;
 

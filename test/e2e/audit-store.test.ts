@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditMaintenance } from '../../src/actions/reconcile.ts';
 import { AuditStore } from '../../src/audit/store.ts';
-import type { IntentInput } from '../../src/audit/chain-tables.ts';
+import { CHAIN_LOCK, type IntentInput } from '../../src/audit/chain-tables.ts';
 import { pruneAuditLog, verifyAuditLog } from '../../src/audit/verify.ts';
 import { MemoryEventLog } from '../../src/eventlog.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -308,6 +308,47 @@ describe('several writers on one PostgreSQL', () => {
       for (const event of answered) expect(await a.get(event.id)).toEqual(event);
       const leaves = new Set(answered.flatMap((e) => [e.leafIndex, e.outcomeLeafIndex]));
       expect(leaves.size).toBe(104);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await cleanup();
+    }
+  });
+
+  it('a writer holding the chain lock is never overtaken by one appending from its cached head', async () => {
+    // Without this, the last writer's lock-free appends could move the tree under a writer
+    // that had read the head under the lock, again and again, until its retries ran out.
+    const postgres = STORES.find((s) => s.kind === 'postgres')!;
+    const { url, cleanup } = await postgres.open();
+    const dbs = await Promise.all(
+      [0, 1].map(() => openDatabase({ databaseUrl: url, dataDir: '' })),
+    );
+    try {
+      const [writerDb, holderDb] = dbs as [Database, Database];
+      const store = new AuditStore(writerDb);
+      await complete(store, 1); // the store now appends from its cached head, with no lock
+      const size = async () =>
+        Number((await holderDb.query<{ size: string }>('SELECT size FROM audit_tree'))[0]!.size);
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const holding = new Promise<void>((r) => (locked = r));
+      const holder = holderDb.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+        locked();
+        await released;
+      });
+      await holding;
+      const write = complete(store, 2);
+      try {
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await size()).toBe(2); // nothing appended while another holds the lock
+      } finally {
+        release();
+        await holder;
+      }
+      await write;
+      expect(await size()).toBe(4);
+      expect(await verifyAll(writerDb)).toMatchObject({ valid: true, checkedRecords: 4 });
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
       await cleanup();
