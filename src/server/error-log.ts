@@ -32,8 +32,31 @@ export function maskUnexpected(error: unknown, message = UNEXPECTED, isDev = fal
       extensions: { code: original.code, ...original.details },
     });
   }
+  if (isUncodedInputError(error)) {
+    return createGraphQLError(clip(error.message), {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: {
+        ...error.extensions,
+        code: error.path ? 'VALIDATION_FAILED' : 'BAD_USER_INPUT',
+      },
+    });
+  }
   return maskError(error, message, isDev);
 }
+
+/**
+ * A GraphQLError of the libraries' own about the client's input, which they send without a
+ * code: graphql-js's variable coercion ('Variable "$f" got invalid value …', no path) and
+ * Pothos' input checks ("Invalid global ID: …", at a field).
+ */
+function isUncodedInputError(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  return error.originalError === undefined || error.originalError instanceof GraphQLError;
+}
+
+/** An input echoed in a message (a 100 KB id, say) is cut: the client has it already. */
+const clip = (s: string): string => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
 
 /** Errors already logged with their request (yoga logs each masked error again, bare). */
 const logged = new WeakSet<object>();

@@ -33,6 +33,7 @@ async function http(
 }
 
 const TWO_OPERATIONS = 'query A { viewer { name } } query B { viewer { role } }';
+const BY_FILTER = 'query($f: AuditLogFilter) { auditLog(filter: $f, first: 1) { totalCount } }';
 
 describe('HTTP error answers', () => {
   const cases: [string, () => ReturnType<typeof http>, number, string][] = [
@@ -102,6 +103,27 @@ describe('HTTP error answers', () => {
       400,
       'INTROSPECTION_DISABLED',
     ],
+    [
+      'a variable of the wrong type',
+      () => http({ body: JSON.stringify({ query: BY_FILTER, variables: { f: 5 } }) }),
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a variable nested 10,000 deep',
+      () =>
+        http({
+          body: `{"query":${JSON.stringify(BY_FILTER)},"variables":{"f":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`,
+        }),
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an id that is no global id',
+      () => http({ body: JSON.stringify({ query: '{ node(id: "xyz") { id } }' }) }),
+      200,
+      'VALIDATION_FAILED',
+    ],
   ];
   for (const [what, send, status, code] of cases) {
     it(`${what}: ${status} ${code}`, async () => {
@@ -110,6 +132,13 @@ describe('HTTP error answers', () => {
       expect(answer.errors.map((e) => e.extensions?.code)).toEqual([code]);
     });
   }
+
+  it('cuts an input echoed in a message: a 100 KB id is not sent back whole', async () => {
+    const id = 'x'.repeat(100_000);
+    const answer = await http({ body: JSON.stringify({ query: `{ node(id: "${id}") { id } }` }) });
+    expect(answer.errors.map((e) => e.extensions?.code)).toEqual(['VALIDATION_FAILED']);
+    expect(answer.errors[0]!.message.length).toBeLessThan(400);
+  });
 });
 
 describe('graphql-ws error answers (and the socket stays open)', () => {
@@ -127,6 +156,8 @@ describe('graphql-ws error answers (and the socket stays open)', () => {
       { query: '{ __schema { queryType { name } } }' },
       'INTROSPECTION_DISABLED',
     ],
+    ['a variable of the wrong type', { query: BY_FILTER, variables: { f: 5 } }, 'BAD_USER_INPUT'],
+    ['an id that is no global id', { query: '{ node(id: "xyz") { id } }' }, 'VALIDATION_FAILED'],
   ];
   it.each(cases)('%s: %s', async (_what, payload, code) => {
     const c = await wsConnect(s.url, TOKENS.viewer);
