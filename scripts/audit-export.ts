@@ -8,7 +8,7 @@ import { exportAuditLog } from '../src/audit/offline.ts';
 import { AuditStore } from '../src/audit/store.ts';
 import { loadConfig, readEnvironment } from '../src/config.ts';
 import { openDatabase } from '../src/store/database.ts';
-import { migrate } from '../src/store/migrations.ts';
+import { migrate } from '../src/store/migrate.ts';
 
 const dir = process.argv[2];
 if (!dir) {

@@ -10,10 +10,9 @@ import { hostname } from 'node:os';
 import { ActionPipeline } from './actions/pipeline.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { AuditMaintenance } from './actions/reconcile.ts';
-import { AuditLedger, loadSigner } from './audit/ledger.ts';
-import { parseVerifierKey, verifierKey } from './audit/note.ts';
-import { openSink } from './audit/sink.ts';
-import { AuditStore } from './audit/store.ts';
+import type { AuditLedger } from './audit/ledger.ts';
+import { createAudit } from './audit/setup.ts';
+import type { AuditStore } from './audit/store.ts';
 import { LlmInterpreter } from './chat/llm.ts';
 import { ChatService } from './chat/service.ts';
 import { ChatStore } from './chat/store.ts';
@@ -29,7 +28,7 @@ import { KubernetesProvider } from './providers/kubernetes/provider.ts';
 import type { KubernetesReads } from './providers/kubernetes/reads.ts';
 import { ProviderRegistry } from './providers/registry.ts';
 import { openDatabase, type Database } from './store/database.ts';
-import { migrate } from './store/migrations.ts';
+import { migrate } from './store/migrate.ts';
 import { Retention } from './store/retention.ts';
 import { AgentService } from './recommendations/agent-service.ts';
 import { NO_VERB } from './recommendations/decisions.ts';
@@ -148,24 +147,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     });
   }
 
-  const audit = new AuditStore(db);
-  const added = await audit.buildTree();
-  if (added > 0) log.info({ added }, 'audit records added to the Merkle tree');
-  const lc = config.auditLedger;
-  const signer = loadSigner(lc.signingKey, config.dataDir, lc.origin);
-  const ledger = new AuditLedger({
-    db,
-    store: audit,
-    signer,
-    trusted: [verifierKey(signer), ...lc.trustedKeys].map(parseVerifierKey),
-    sink: openSink(lc.sink, {
-      endpoint: config.aws.endpoint,
-      region: config.aws.regions[0] ?? 'us-east-1',
-    }),
-    log: log.child({ component: 'audit-ledger' }),
-    leader,
-    intervalSeconds: lc.intervalSeconds,
-  });
+  const { audit, ledger } = await createAudit(config, db, leader, log);
   const fanout = new TopicFanout(bus.pubsub);
   const actions = new ActionPipeline({
     audit,

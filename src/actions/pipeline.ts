@@ -1,6 +1,5 @@
 import { roleRefusal } from '../auth/permissions.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { canonicalJson, sha256 } from '../audit/chain.ts';
 import { auditErrorOf } from '../audit/redact.ts';
 import { IdempotencyKeyTaken, type AuditStore } from '../audit/store.ts';
 import type {
@@ -20,26 +19,14 @@ import {
   ValidationError,
 } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { ActionOutcome, ActionVerb, Resource } from '../providers/provider.ts';
+import type { ActionOutcome, ActionVerb } from '../providers/provider.ts';
+import { nativeIdOf } from '../providers/ids.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { EventLog } from '../eventlog.ts';
 import { BackgroundWork, ShutdownInterrupt } from './background.ts';
+import { checkIdempotencyKey, inputHashOf, recordedUnder } from './idempotency.ts';
 import { recordedParams, validateParams } from './params.ts';
 import { mayRun, VERB_ROLE } from './policy.ts';
-
-/**
- * A client's idempotency key: short, printable ASCII (a UUID fits), so it is stored, indexed
- * and hashed as the same bytes (a longer one overflowed the index; a lone surrogate was stored
- * as U+FFFD while the audit hash kept the original).
- */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:~-]{1,128}$/;
-
-function checkIdempotencyKey(key: string | null | undefined): void {
-  if (key === null || key === undefined || IDEMPOTENCY_KEY.test(key)) return;
-  throw new ValidationError('idempotencyKey must be 1 to 128 characters of A-Z a-z 0-9 . _ : ~ -', [
-    { path: 'idempotencyKey', message: 'not 1 to 128 of A-Z a-z 0-9 . _ : ~ -' },
-  ]);
-}
 
 export const AUDIT_TOPIC = 'auditEvents';
 
@@ -105,8 +92,6 @@ function replay(event: AuditEvent): ActionOutcomeResult {
   if (event.status === 'FAILED' && event.error) return appErrorFromRecord(event.error);
   return { auditEvent: event, dryRun: event.dryRun };
 }
-
-const nativeId = (r: Resource) => r.id.slice(r.id.lastIndexOf(':') + 1);
 
 /**
  * The one path every change takes, from every entry point: authorize -> validate -> record
@@ -201,7 +186,11 @@ export class ActionPipeline {
         { path: 'id', message: `${cmd.verb} does not apply to ${target.kind}` },
       ]);
     }
-    if (cmd.verb === 'delete' && cmd.confirm !== target.name && cmd.confirm !== nativeId(target)) {
+    if (
+      cmd.verb === 'delete' &&
+      cmd.confirm !== target.name &&
+      cmd.confirm !== nativeIdOf(target.id)
+    ) {
       throw new ConfirmationRequiredError(
         `Deleting ${target.kind} ${target.name} needs confirm: "${target.name}"`,
       );
@@ -259,19 +248,7 @@ export class ActionPipeline {
     const { audit } = this.deps;
     const key = cmd.idempotencyKey ?? null;
     checkIdempotencyKey(key);
-    const inputHash = key
-      ? sha256(
-          canonicalJson({
-            action: cmd.action,
-            verb: cmd.verb,
-            targetId: cmd.target?.id ?? null,
-            params: cmd.params,
-            dryRun: cmd.dryRun,
-            precondition: cmd.precondition ?? null,
-            reverts: cmd.reverts ?? null,
-          }),
-        )
-      : null;
+    const inputHash = key ? inputHashOf(cmd) : null;
     const previous = key ? await this.previous(cmd.viewer.name, key, inputHash) : undefined;
     if (previous) return previous;
 
@@ -388,18 +365,13 @@ export class ActionPipeline {
       );
   }
 
+  /** The answer already given under this key, or undefined when the key is new. */
   private async previous(
     actor: string,
     key: string,
     inputHash: string | null,
   ): Promise<ActionOutcomeResult | undefined> {
-    const found = await this.deps.audit.findByIdempotencyKey(actor, key);
-    if (!found) return undefined;
-    if (found.inputHash !== inputHash) {
-      throw new ValidationError('This idempotencyKey was already used with a different input', [
-        { path: 'idempotencyKey', message: 'reused with a different input' },
-      ]);
-    }
-    return replay(found.event);
+    const event = await recordedUnder(this.deps.audit, actor, key, inputHash);
+    return event && replay(event);
   }
 }

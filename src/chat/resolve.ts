@@ -1,4 +1,5 @@
 import type { Resource, ResourceKind } from '../providers/provider.ts';
+import { nativeIdOf } from '../providers/ids.ts';
 import type { Entities, IntentName } from './intents.ts';
 import { editDistance, typoBudget } from './text.ts';
 
@@ -41,13 +42,11 @@ const KIND_RANK: ResourceKind[] = [
   'REPLICASET',
 ];
 
-const native = (r: Resource) => r.id.slice(r.id.lastIndexOf(':') + 1).toLowerCase();
-
 /** How well `query` names `r`: 100 exact, down to 0 for no resemblance. */
 export function nameScore(query: string, r: Resource): number {
   const q = query.toLowerCase().replace(/\s+/g, '-');
   const name = r.name.toLowerCase();
-  if (name === q || native(r) === q) return 100;
+  if (name === q || nativeIdOf(r.id).toLowerCase() === q) return 100;
   const tagName = r.labels.Name?.toLowerCase();
   if (tagName === q) return 98;
   const segments = name.split(/[-_.]/);

@@ -16,7 +16,7 @@ import { argsKey, argsKeyOptions, argsLoader, byArgs } from './execution-cache.t
 import {
   decodeCursor,
   DEFAULT_PAGE,
-  encodeCursor,
+  connectionOf,
   MAX_PAGE,
   PAGE_ARG_DOCS,
   pageSize,
@@ -195,24 +195,19 @@ function auditRequest(args: PageArgs): AuditRequest {
  * row says that newer ones precede it.
  */
 function auditPage(rows: AuditEvent[], req: AuditRequest, filter: AuditFilter): AuditPage {
-  const page = rows.slice(0, req.size);
-  if (req.direction === 'newer') page.reverse();
-  const edges = page.map((node) => ({
-    cursor: encodeCursor(`${node.timestamp}|${node.id}`),
-    node,
-  }));
+  const items = rows.slice(0, req.size);
+  if (req.direction === 'newer') items.reverse();
   const more = rows.length > req.size;
   const fromCursor = req.from !== undefined;
-  return {
-    edges,
-    pageInfo: {
+  const page = connectionOf(
+    {
+      items,
       hasNextPage: req.direction === 'older' ? more : fromCursor,
       hasPreviousPage: req.direction === 'older' ? fromCursor : more,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
     },
-    filter,
-  };
+    (e) => `${e.timestamp}|${e.id}`,
+  );
+  return { ...page, filter };
 }
 
 /** The paging arguments of every audit log connection. */

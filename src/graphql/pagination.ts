@@ -71,11 +71,11 @@ class Edge<T> {
   }
 }
 
-/** A connection from a keyset page whose items are ordered by `key`. */
+/** A connection (edges and page info) from a keyset page whose items are ordered by `key`. */
 export function connectionOf<T>(
-  page: { items: T[]; totalCount: number; hasPreviousPage: boolean; hasNextPage: boolean },
+  page: { items: T[]; hasPreviousPage: boolean; hasNextPage: boolean },
   key: (item: T) => string,
-): Page<T> {
+): Omit<Page<T>, 'totalCount'> {
   const edges = page.items.map((node) => new Edge(node, key));
   return {
     edges,
@@ -85,6 +85,5 @@ export function connectionOf<T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: page.totalCount,
   };
 }

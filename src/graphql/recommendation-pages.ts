@@ -118,13 +118,12 @@ function recPage(rows: Recommendation[], req: PageRequest, filter: Recommendatio
   const page = connectionOf(
     {
       items: rows.slice(0, req.first),
-      totalCount: 0,
       hasPreviousPage: req.after !== undefined,
       hasNextPage: rows.length > req.first,
     },
     listKey,
   );
-  return { edges: page.edges, pageInfo: page.pageInfo, filter };
+  return { ...page, filter };
 }
 
 /** A page of the advice matching `filter`, in list order (see listKey). */

@@ -299,10 +299,14 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: PAGE_ARG_DOCS.first }),
       after: t.arg.string({ required: false, description: PAGE_ARG_DOCS.after }),
     },
-    resolve: (_root, args, ctx) => ({
-      ...connectionOf(ctx.services.providers.page(toFilter(args.filter), pageRequest(args)), byId),
-      failures: ctx.services.providers.failures(),
-    }),
+    resolve: (_root, args, ctx) => {
+      const page = ctx.services.providers.page(toFilter(args.filter), pageRequest(args));
+      return {
+        ...connectionOf(page, byId),
+        totalCount: page.totalCount,
+        failures: ctx.services.providers.failures(),
+      };
+    },
   }),
 }));
 

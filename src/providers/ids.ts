@@ -43,3 +43,11 @@ export function parseResourceId(id: string): ParsedResourceId | undefined {
     name: aws.nativeId,
   };
 }
+
+/**
+ * The provider's own name in a resource id (an AWS resource's native id, a Kubernetes object's
+ * name): what a person may type for it, as the provider spells it.
+ */
+export function nativeIdOf(id: string): string {
+  return parseResourceId(id)?.name ?? id;
+}

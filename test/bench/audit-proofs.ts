@@ -20,7 +20,7 @@ import { exportAuditLog, verifyExport } from '../../src/audit/offline.ts';
 import { AuditStore } from '../../src/audit/store.ts';
 import { verifyAuditLog } from '../../src/audit/verify.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { seedAuditLog } from '../support/audit-seed.ts';
 import { testLedger } from '../support/audit.ts';
 import { createScratchDatabase, POSTGRES_ADMIN_URL } from '../support/postgres.ts';

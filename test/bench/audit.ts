@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { AuditStore } from '../../src/audit/store.ts';
 import type { IntentInput } from '../../src/audit/chain-tables.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { testLedger } from '../support/audit.ts';
 import { createScratchDatabase } from '../support/postgres.ts';
 

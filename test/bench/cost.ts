@@ -17,7 +17,7 @@ import { DAY } from '../../src/cost/window.ts';
 import { HOUR } from '../../src/metrics/rollups.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { POSTGRES_ADMIN_URL } from '../support/postgres.ts';
 
 const arg = (name: string, dflt: number) => {

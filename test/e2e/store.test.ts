@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TokenAuthenticator } from '../../src/auth/tokens.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/store/database.ts';
-import { migrate, MIGRATIONS } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { createScratchDatabase } from '../support/postgres.ts';
 import { STORES } from '../support/stores.ts';
 

@@ -20,7 +20,7 @@ import { AwsProvider } from '../../src/providers/aws/provider.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { eventually, kubectl, lab, waitReady } from './kubernetes-support.ts';
 
 // m5.2xlarge ($0.384/h, 8 cores, 32 GiB) split in OpenCost's ratio, by hand.

@@ -20,7 +20,7 @@ import type { Resource } from '../../src/providers/provider.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { RecommendationStore } from '../../src/recommendations/store.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { graphql } from '../gql/gql.ts';
 import { counting } from '../support/counting-db.ts';
 import { FixtureProvider } from './chat-fixtures.ts';

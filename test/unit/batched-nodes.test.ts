@@ -14,7 +14,7 @@ import { createLogger } from '../../src/logger.ts';
 import { RecommendationStore } from '../../src/recommendations/store.ts';
 import type { Recommendation } from '../../src/recommendations/types.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 
 describe('node(id) of many recommendations', () => {
   let dataDir: string;

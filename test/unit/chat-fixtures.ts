@@ -33,7 +33,7 @@ function k8s(
 
 function aws(kind: ResourceKind, name: string, id: string): Resource {
   return {
-    id: `aws:us-east-1:${kind}::${id}`,
+    id: `aws:us-east-1:${kind}:${id}`,
     provider: 'AWS',
     kind,
     cluster: 'us-east-1',

@@ -13,7 +13,7 @@ import { createLogger } from '../../src/logger.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { MemoryEventLog } from '../../src/eventlog.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { FixtureProvider } from './chat-fixtures.ts';
 
 export const OPERATOR: Viewer = { name: 'olga', role: 'operator' };

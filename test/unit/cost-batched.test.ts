@@ -17,7 +17,7 @@ import { HOUR } from '../../src/metrics/rollups.ts';
 import type { Resource, ResourceKind } from '../../src/providers/provider.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { graphql } from '../gql/gql.ts';
 import { counting } from '../support/counting-db.ts';
 import { N1, P1, P2, seedCostCase } from '../support/cost-case.ts';

@@ -19,7 +19,7 @@ import { SETTINGS } from '../../src/recommendations/analyzers/settings.ts';
 import { analyzeWorkloads } from '../../src/recommendations/engine.ts';
 import type { WorkloadProfile } from '../../src/recommendations/workloads.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrations.ts';
+import { migrate } from '../../src/store/migrate.ts';
 import { rollup } from '../support/cost-case.ts';
 
 const D = Date.UTC(2026, 10, 20);

@@ -2,7 +2,6 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { NotFoundError } from '../../errors.ts';
 import type { ComponentStatus } from '../../health.ts';
 import type { Logger } from '../../logger.ts';
-import { resourceMatcher } from '../filter.ts';
 import type {
   ActionOutcome,
   ActionRequest,
@@ -20,7 +19,6 @@ import { describeFailure, mapAwsError } from './errors.ts';
 import {
   AWS_KINDS,
   DEFAULT_PAGE_SIZES,
-  fingerprint,
   parseAwsId,
   STOP_WAIT_SECONDS,
   type AwsKind,
@@ -28,6 +26,7 @@ import {
 } from './model.ts';
 import { awsRevertPlan, isSettled, SETTLE_DELAYS_MS } from './settle.ts';
 import type { SpotPrice } from './inventory.ts';
+import { AwsSnapshot, type SliceKey } from './snapshot.ts';
 
 export interface AwsProviderOptions {
   endpoint?: string | undefined;
@@ -49,8 +48,6 @@ const KIND_LABEL: Record<AwsKind, string> = {
   RDS_INSTANCE: 'rds instances',
   AUTO_SCALING_GROUP: 'auto scaling groups',
 };
-
-type SliceKey = `${string}/${AwsKind}`;
 
 /**
  * The half that calls AWS (the SDK's clients, describes and actions), loaded when the provider
@@ -75,7 +72,8 @@ type Sdk = Awaited<ReturnType<typeof loadSdk>>;
 
 /**
  * Watches EC2, EBS, RDS and Auto Scaling in every configured region by polling, keeps the
- * snapshot in memory, publishes the differences as resource events and carries out actions.
+ * snapshot in memory (AwsSnapshot, which publishes the differences as resource events) and
+ * carries out actions.
  */
 export class AwsProvider implements Provider {
   readonly name = 'AWS' as const;
@@ -86,14 +84,9 @@ export class AwsProvider implements Provider {
   private readonly clients = new Map<string, RegionClients>();
   /** Set by start(); every call that needs it first needs a region's clients, made there too. */
   private sdk: Sdk | undefined;
-  private readonly slices = new Map<SliceKey, Map<string, Resource>>();
-  private readonly byId = new Map<string, Resource>();
-  private readonly fingerprints = new Map<string, string>();
-  /** When a single-resource refresh last read each id; older poll data must not overwrite it. */
-  private readonly touchedAt = new Map<string, number>();
+  private readonly snapshot: AwsSnapshot;
   private readonly errors = new Map<SliceKey, string>();
   private readonly attempted = new Set<SliceKey>();
-  private readonly listeners = new Set<(e: ResourceEvent) => void>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private pollTimer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
@@ -105,6 +98,7 @@ export class AwsProvider implements Provider {
     // An endpoint alone (an emulator) still needs a region to sign requests for.
     this.regions = options.regions.length > 0 ? [...options.regions] : ['us-east-1'];
     this.pageSizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
+    this.snapshot = new AwsSnapshot(options.log);
   }
 
   async start(): Promise<void> {
@@ -170,7 +164,7 @@ export class AwsProvider implements Provider {
         try {
           const list = await r.sdk.listKind(r.c, kind, this.pageSizes);
           if (this.stopped) return;
-          this.applySlice(key, list, startedAt);
+          this.snapshot.applySlice(key, list, startedAt);
           if (this.errors.delete(key))
             this.options.log.info({ region, kind }, 'aws poll recovered');
         } catch (err) {
@@ -188,42 +182,6 @@ export class AwsProvider implements Provider {
     );
   }
 
-  private applySlice(key: SliceKey, list: Resource[], startedAt: number): void {
-    const old = this.slices.get(key) ?? new Map<string, Resource>();
-    const next = new Map<string, Resource>();
-    for (const r of list) next.set(r.id, r);
-    for (const id of new Set([...old.keys(), ...next.keys()])) {
-      if ((this.touchedAt.get(id) ?? 0) > startedAt) {
-        // A refresh read this resource after the poll's listing began: its answer is newer.
-        const current = this.byId.get(id);
-        if (current) next.set(id, current);
-        else next.delete(id);
-        continue;
-      }
-      this.record(id, next.get(id));
-    }
-    this.slices.set(key, next);
-  }
-
-  /** Puts one resource's latest state into the cache and publishes what changed. */
-  private record(id: string, current: Resource | undefined): void {
-    const previous = this.byId.get(id);
-    const timestamp = new Date().toISOString();
-    if (!current) {
-      if (!previous) return;
-      this.byId.delete(id);
-      this.fingerprints.delete(id);
-      this.emit({ type: 'DELETED', resource: previous, timestamp });
-      return;
-    }
-    const print = fingerprint(current);
-    // Same in substance: keep the newest object (its clocks are current) but publish nothing.
-    this.byId.set(id, current);
-    if (previous && this.fingerprints.get(id) === print) return;
-    this.fingerprints.set(id, print);
-    this.emit({ type: previous ? 'MODIFIED' : 'ADDED', resource: current, timestamp });
-  }
-
   /** Re-reads one resource now (after an action) rather than waiting for the next poll. */
   async refresh(
     region: string,
@@ -235,25 +193,8 @@ export class AwsProvider implements Provider {
     if (!r) return undefined;
     const startedAt = Date.now();
     const fresh = await r.sdk.describeOne(r.c, kind, nativeId);
-    if (this.stopped) return fresh;
-    this.touchedAt.set(id, startedAt);
-    const key: SliceKey = `${region}/${kind}`;
-    const slice = this.slices.get(key) ?? new Map<string, Resource>();
-    if (fresh) slice.set(id, fresh);
-    else slice.delete(id);
-    this.slices.set(key, slice);
-    this.record(id, fresh);
+    if (!this.stopped) this.snapshot.applyOne(`${region}/${kind}`, id, fresh, startedAt);
     return fresh;
-  }
-
-  private emit(event: ResourceEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        this.options.log.error({ err }, 'resource event listener failed');
-      }
-    }
   }
 
   notReadyReason(): string | null {
@@ -271,7 +212,7 @@ export class AwsProvider implements Provider {
     if (this.notReadyReason()) return { state: 'DEGRADED', message: this.notReadyReason() ?? '' };
     const failures = this.failures();
     const total = this.regions.length * AWS_KINDS.length;
-    const summary = `${this.byId.size} resources in ${this.regions.join(', ')}`;
+    const summary = `${this.snapshot.size} resources in ${this.regions.join(', ')}`;
     if (failures.length === 0) return { state: 'UP', message: summary };
     const named = failures.map((f) => `${f.cluster}: ${f.message}`).join(' | ');
     return this.errors.size >= total
@@ -291,28 +232,22 @@ export class AwsProvider implements Provider {
   }
 
   get(id: string): Resource | undefined {
-    return this.byId.get(id);
+    return this.snapshot.get(id);
   }
 
   list(filter: ResourceFilter): Resource[] {
-    const matches = resourceMatcher(filter);
     const regions = filter.clusters?.length ? filter.clusters : this.regions;
     const kinds = filter.kinds?.length
       ? AWS_KINDS.filter((k) => filter.kinds?.includes(k))
       : AWS_KINDS;
-    const out: Resource[] = [];
-    for (const region of regions) {
-      for (const kind of kinds) {
-        for (const r of this.slices.get(`${region}/${kind}`)?.values() ?? [])
-          if (matches(r)) out.push(r);
-      }
-    }
-    return out;
+    return this.snapshot.list(
+      regions.flatMap((region) => kinds.map((kind): SliceKey => `${region}/${kind}`)),
+      filter,
+    );
   }
 
   onEvent(listener: (event: ResourceEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.snapshot.onEvent(listener);
   }
 
   verbs(resource: Resource): ActionVerb[] {
