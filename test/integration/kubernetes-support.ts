@@ -16,7 +16,7 @@ export function lab(): Record<string, string> {
   return labEnv();
 }
 
-function kubectlBin(): string {
+export function kubectlBin(): string {
   // The lab named by LAB_DIR, like lab(): another checkout may have no .lab of its own.
   const dir = process.env.LAB_DIR ?? join(ROOT, '.lab');
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as {

@@ -1,15 +1,13 @@
-// The Helm chart: lint, render, apply to the shared lab's real API server (server-side
-// validation; kwok nodes, so the pod never runs) and check its ServiceAccount's permissions with
+// The Helm chart: lint, render, apply to the lab's real API server (server-side validation;
+// kwok nodes, so the pod never runs) and check its ServiceAccount's permissions with
 // `kubectl auth can-i --as`. helm is built from its Go module by scripts/helm.sh (cached).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/process.ts';
+import { kubectlBin, lab } from './kubernetes-support.ts';
 
 const CHART = join(ROOT, 'deploy/helm/optiinfra');
-const LAB_DIR = process.env.LAB_DIR ?? '/work/labs/shared';
-const KUBECONFIG = join(LAB_DIR, 'kubeconfig');
 const NS = `optiinfra-chart-${process.pid}`;
 const SEVERAL =
   'replicaCount=2,postgres.url=postgres://u@db/x,redis.url=redis://r:6379,leaderElection.enabled=true';
@@ -20,7 +18,7 @@ function run(cmd: string, args: string[], input?: string) {
     encoding: 'utf8',
     input,
     timeout: 40 * 60_000,
-    env: { ...process.env, KUBECONFIG },
+    env: { ...process.env, KUBECONFIG: lab().KUBECONFIG },
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout };
 }
@@ -31,11 +29,11 @@ function ok(cmd: string, args: string[], input?: string): string {
 }
 
 let helm = '';
-const hasLab = existsSync(KUBECONFIG);
-if (!hasLab) console.warn(`chart.test.ts: no lab at ${LAB_DIR}; the in-cluster checks are skipped`);
+let kubectl = '';
 
 beforeAll(() => {
   helm = ok(join(ROOT, 'scripts/helm.sh'), []).trim();
+  kubectl = kubectlBin();
 }, 40 * 60_000);
 
 describe('the Helm chart', () => {
@@ -65,17 +63,17 @@ describe('the Helm chart', () => {
     }
   });
 
-  describe.skipIf(!hasLab)('installed into the lab', () => {
+  describe('installed into the lab', () => {
     const sa = `system:serviceaccount:${NS}:t-optiinfra`;
     const can = (...args: string[]) =>
-      run('kubectl', ['auth', 'can-i', '--as', sa, ...args]).stdout.trim();
+      run(kubectl, ['auth', 'can-i', '--as', sa, ...args]).stdout.trim();
 
     beforeAll(() => {
-      ok('kubectl', ['create', 'namespace', NS]);
+      ok(kubectl, ['create', 'namespace', NS]);
     });
     afterAll(() => {
-      run('kubectl', ['delete', 'namespace', NS, '--wait=false']);
-      run('kubectl', [
+      run(kubectl, ['delete', 'namespace', NS, '--wait=false']);
+      run(kubectl, [
         'delete',
         'clusterrole,clusterrolebinding',
         't-optiinfra',
@@ -85,9 +83,9 @@ describe('the Helm chart', () => {
 
     it('applies server-side and grants exactly the rules the actions use', () => {
       const manifests = ok(helm, ['template', 't', CHART, '--namespace', NS, '--set', SEVERAL]);
-      ok('kubectl', ['apply', '--server-side', '--namespace', NS, '-f', '-'], manifests);
+      ok(kubectl, ['apply', '--server-side', '--namespace', NS, '-f', '-'], manifests);
       expect(
-        ok('kubectl', ['get', 'deployment,sa,pdb,networkpolicy,role', '-n', NS, '-o', 'name']),
+        ok(kubectl, ['get', 'deployment,sa,pdb,networkpolicy,role', '-n', NS, '-o', 'name']),
       ).toMatch(/deployment.apps\/t-optiinfra/);
       // Reads of every served kind, everywhere.
       for (const r of [
@@ -124,7 +122,7 @@ describe('the Helm chart', () => {
       expect(can('update', 'leases.coordination.k8s.io/other', '-n', NS)).toBe('no');
       expect(can('create', 'leases.coordination.k8s.io', '-n', 'default')).toBe('no');
       console.log(
-        `kubectl auth can-i --list --as ${sa}:\n${run('kubectl', ['auth', 'can-i', '--list', '--as', sa, '-n', NS]).stdout}`,
+        `kubectl auth can-i --list --as ${sa}:\n${run(kubectl, ['auth', 'can-i', '--list', '--as', sa, '-n', NS]).stdout}`,
       );
     });
 
@@ -139,7 +137,7 @@ describe('the Helm chart', () => {
         `${SEVERAL},rbac.actions=false`,
       ]);
       ok(
-        'kubectl',
+        kubectl,
         ['apply', '--server-side', '--force-conflicts', '--namespace', NS, '-f', '-'],
         manifests,
       );

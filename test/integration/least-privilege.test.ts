@@ -16,12 +16,7 @@ import { createLogger } from '../../src/logger.ts';
 import type { ActionVerb, Resource, ResourceKind } from '../../src/providers/provider.ts';
 import { KubeApiError } from '../../src/providers/kubernetes/client.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
-import {
-  eventually,
-  kubectl,
-  tokenKubeconfig,
-  waitReady,
-} from '../integration/kubernetes-support.ts';
+import { eventually, kubectl, tokenKubeconfig, waitReady } from './kubernetes-support.ts';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, startTestApp, TOKENS } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
