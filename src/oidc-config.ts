@@ -22,6 +22,33 @@ export interface OidcConfig {
   jwksMaxAgeSeconds: number;
   /** How long a verified token is remembered (never past its exp); 0 verifies every request. */
   tokenCacheSeconds: number;
+  /** Scopes the browser sign-in asks for (space-separated, `openid` among them). */
+  scopes: string;
+  /** Path on this server the provider redirects the browser back to after sign-in. */
+  redirectPath: string;
+}
+
+/**
+ * What a browser needs to sign in with authorization code + PKCE: public values only (the
+ * client is public; there is no secret). `token` is the one the server verifies: the ID token
+ * when its audience (the client id) is accepted, else the access token (a JWT for OIDC_AUDIENCE).
+ */
+export interface SignInSettings {
+  issuer: string;
+  clientId: string;
+  scopes: string;
+  redirectPath: string;
+  token: 'id_token' | 'access_token';
+}
+
+export function signInSettings(c: OidcConfig): SignInSettings {
+  return {
+    issuer: c.issuer,
+    clientId: c.clientId,
+    scopes: c.scopes,
+    redirectPath: c.redirectPath,
+    token: c.audience.includes(c.clientId) ? 'id_token' : 'access_token',
+  };
 }
 
 const seconds = (min: number, max: number, fallback: number) =>
@@ -85,6 +112,27 @@ export const oidcEnv = {
   OIDC_JWKS_MAX_AGE_SECONDS: seconds(1, 86_400, 600),
   // Kubernetes' API server caches successful token authentications for 10 s the same way.
   OIDC_TOKEN_CACHE_SECONDS: seconds(0, 300, 10),
+  OIDC_SCOPES: z
+    .string()
+    .regex(
+      /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+      'expected space-separated scopes',
+    )
+    .refine((v) => v.split(' ').includes('openid'), 'must include openid')
+    .default('openid profile email'),
+  // The dashboard's page is served there too: it finishes the sign-in and returns the tab
+  // to the page it came from (the dashboard or GraphiQL).
+  OIDC_REDIRECT_PATH: z
+    .string()
+    .regex(/^\/[\w\-./]*$/, 'expected a path such as /auth/callback')
+    .refine(
+      (v) =>
+        !['/', '/graphql', '/health', '/ready', '/metrics'].includes(v) &&
+        !v.startsWith('/ui/') &&
+        !v.startsWith('/graphiql/'),
+      'must not be a path the server already answers',
+    )
+    .default('/auth/callback'),
 };
 
 type OidcEnv = z.output<z.ZodObject<typeof oidcEnv>>;
@@ -119,5 +167,7 @@ export function oidcConfig(e: OidcEnv): OidcConfig | undefined | { problems: str
     jwksCooldownSeconds: e.OIDC_JWKS_COOLDOWN_SECONDS,
     jwksMaxAgeSeconds: e.OIDC_JWKS_MAX_AGE_SECONDS,
     tokenCacheSeconds: e.OIDC_TOKEN_CACHE_SECONDS,
+    scopes: e.OIDC_SCOPES,
+    redirectPath: e.OIDC_REDIRECT_PATH,
   };
 }

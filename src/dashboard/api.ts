@@ -7,14 +7,17 @@ import { tokenStore } from './token.ts';
 
 const texts = documents as Record<string, string>;
 
-/** The signed-in token; signing out also closes the subscription socket and tells the app. */
+/**
+ * The signed-in token; signing out also closes the subscription socket and tells the app,
+ * with why when it was not the person's choice (a refused or expired token).
+ */
 export const session = {
   token: tokenStore.get,
   signIn: tokenStore.set,
-  signOut(): void {
+  signOut(why?: Error): void {
     tokenStore.clear();
     closeSocket();
-    window.dispatchEvent(new Event('optiinfra:signed-out'));
+    window.dispatchEvent(new CustomEvent('optiinfra:signed-out', { detail: why }));
   },
 };
 
@@ -44,7 +47,7 @@ function payload<V>(doc: TypedDocumentString<unknown, V>, variables?: V) {
 interface Problem {
   message: string;
   path?: readonly (string | number)[];
-  extensions?: { code?: unknown };
+  extensions?: { code?: unknown; reason?: unknown };
 }
 
 interface Response<R> {
@@ -53,9 +56,10 @@ interface Response<R> {
 }
 
 const problem = (p: Problem | undefined): ApiError => {
-  const code = p?.extensions?.code;
+  const { code, reason } = p?.extensions ?? {};
+  // An authentication refusal's reason (EXPIRED, NO_ROLE, …) says what to do about it.
   return new ApiError(
-    p?.message ?? 'request failed',
+    `${p?.message ?? 'request failed'}${typeof reason === 'string' ? ` (${reason})` : ''}`,
     typeof code === 'string' ? code : 'ERROR',
     p?.path ?? [],
   );
@@ -112,8 +116,9 @@ async function send<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promis
   });
   const body = (await res.json().catch(() => ({}))) as Response<R>;
   if (res.status === 401) {
-    session.signOut();
-    throw new ApiError('The token was refused', 'UNAUTHENTICATED');
+    const refused = problem(body.errors?.[0] ?? { message: 'The token was refused' });
+    session.signOut(refused);
+    throw refused;
   }
   if (!body.data) {
     throw body.errors?.length
@@ -148,7 +153,8 @@ function client(): Client {
       },
       closed: (event) => {
         socketOpen = false;
-        if ((event as CloseEvent | undefined)?.code === 4401) session.signOut();
+        const close = event as CloseEvent | undefined;
+        if (close?.code === 4401) session.signOut(new ApiError(close.reason, 'UNAUTHENTICATED'));
       },
     },
   });

@@ -5,6 +5,8 @@ import type { Role, TypedDocumentString } from './gql/graphql.ts';
 
 export interface Viewer {
   name: string;
+  /** A person's name from the identity provider; null for a static token. */
+  displayName?: string | null;
   role: Role;
 }
 

@@ -79,6 +79,7 @@ export const ViewerQuery = graphql(`
   query DashViewer {
     viewer {
       name
+      displayName
       role
     }
   }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SignInSettings } from '../oidc-config.ts';
 import { CONTENT_TYPES, StaticFiles, type StaticFile } from './static.ts';
 
 /** `dist/ui/manifest.json`, written by `scripts/build-ui.ts`. */
@@ -79,17 +80,20 @@ function graphiqlAssets(): { base: string; files: StaticFiles } | undefined {
  * What a browser gets: the dashboard at `/`, GraphiQL at `GET /graphql`, and their assets —
  * all from this process (the dashboard from `dist/ui`, GraphiQL from the
  * `@graphql-yoga/graphiql` package), never from a CDN. The pages themselves need no token;
- * every API call they make does.
+ * every API call they make does. With OIDC, both pages carry the public sign-in settings and
+ * the dashboard's page is also served at the redirect path, where it finishes a sign-in.
  */
 export class BrowserPages {
   private readonly graphiql: boolean;
+  private readonly signIn: SignInSettings | undefined;
   private readonly uiDir: string;
   /** GraphiQL's prebuilt assets; undefined where the package is not installed. */
   private readonly graphiqlAssets: { base: string; files: StaticFiles } | undefined;
   private ui: { manifest: UiManifest; files: StaticFiles; mtimeMs: number } | undefined;
 
-  constructor(options: { graphiql: boolean; uiDir?: string }) {
+  constructor(options: { graphiql: boolean; uiDir?: string; signIn?: SignInSettings | undefined }) {
     this.graphiql = options.graphiql;
+    this.signIn = options.signIn;
     this.uiDir = options.uiDir ?? UI_DIR;
     this.graphiqlAssets = graphiqlAssets();
   }
@@ -105,7 +109,7 @@ export class BrowserPages {
     if (method !== 'GET' && method !== 'HEAD') return false;
     const html = (req.headers.accept ?? '').includes('text/html');
     const path = url.pathname;
-    if (path === '/' && html) {
+    if ((path === '/' || path === this.signIn?.redirectPath) && html) {
       this.dashboardPage(res);
       return true;
     }
@@ -143,6 +147,13 @@ export class BrowserPages {
     return this.ui;
   }
 
+  /** The sign-in settings as inline JSON (not a script that runs: the CSP allows none). */
+  private signInConfig(): string {
+    return this.signIn
+      ? `<script type="application/json" id=signin-config>${scriptJson(this.signIn)}</script>`
+      : '';
+  }
+
   private dashboardPage(res: ServerResponse): void {
     const ui = this.loadUi();
     if (!ui) {
@@ -163,10 +174,12 @@ export class BrowserPages {
         '<meta name=viewport content="width=device-width, initial-scale=1">' +
         '<title>OptiInfra Orchestrator</title>' +
         (css ? `<link rel=stylesheet href="/ui/${css}">` : '') +
-        `<script type=module src="/ui/${js}"></script></head>` +
+        `${this.signInConfig()}<script type=module src="/ui/${js}"></script></head>` +
         '<body><div id=app></div></body></html>',
       "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        // The sign-in reads the provider's discovery document and redeems the code there.
+        `connect-src 'self'${this.signIn ? ` ${new URL(this.signIn.issuer).origin}` : ''}; ` +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     );
   }
 
@@ -205,6 +218,7 @@ export class BrowserPages {
           : '') +
         '</head><body class=no-focus-outline><div id=signin></div><div id=root></div>' +
         `<script type="application/json" id=graphiql-config>${scriptJson(config)}</script>` +
+        this.signInConfig() +
         `<script src="${base}yoga-graphiql.umd.js"></script>${starter}</body></html>`,
     );
   }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Services } from '../app.ts';
 import { schema } from '../graphql/schema.ts';
 import type { LeaderGate } from '../leader.ts';
+import { signInSettings } from '../oidc-config.ts';
 import { BrowserPages } from './browser.ts';
 import { Cors } from './cors.ts';
 import { HttpFront } from './http.ts';
@@ -35,7 +36,10 @@ export function createEdge(services: Services, leader: LeaderGate) {
     disclosure: config.disclosure,
     trustedDocuments,
   });
-  const browser = new BrowserPages({ graphiql: config.graphiql });
+  const browser = new BrowserPages({
+    graphiql: config.graphiql,
+    signIn: config.auth.oidc && signInSettings(config.auth.oidc),
+  });
   const http = new HttpFront({
     yoga,
     auth,

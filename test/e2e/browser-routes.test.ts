@@ -101,3 +101,51 @@ describe('browser routes', () => {
     }
   });
 });
+
+describe('browser routes with OIDC sign-in', () => {
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const signInJson = (html: string) =>
+    JSON.parse(
+      /<script type="application\/json" id=signin-config>(.*?)<\/script>/.exec(html)?.[1] ?? 'null',
+    ) as unknown;
+
+  it('gives both pages the public sign-in settings and serves the dashboard at the redirect path', async () => {
+    expect(signInJson((await get('/', HTML)).body.toString())).toBeNull();
+    expect((await get('/auth/callback?code=c&state=s', HTML)).status).toBe(404);
+    const oidc = await startTestApp({
+      OIDC_ISSUER_URL: 'https://idp.example/realms/ops',
+      OIDC_CLIENT_ID: 'orchestrator',
+      OIDC_ROLES: 'sre=operator',
+      OIDC_SCOPES: 'openid groups',
+    });
+    try {
+      const settings = {
+        issuer: 'https://idp.example/realms/ops',
+        clientId: 'orchestrator',
+        scopes: 'openid groups',
+        redirectPath: '/auth/callback',
+        token: 'id_token',
+      };
+      const page = await fetch(`${oidc.url}/`, { headers: HTML });
+      const html = await page.text();
+      expect(signInJson(html)).toEqual(settings);
+      // The page reads the discovery document and redeems the code at the provider.
+      expect(page.headers.get('content-security-policy')).toContain(
+        "connect-src 'self' https://idp.example;",
+      );
+      const back = await fetch(`${oidc.url}/auth/callback?code=c&state=s`, { headers: HTML });
+      expect(back.status).toBe(200);
+      const script = /src="(\/ui\/dashboard-[\w-]+\.js)"/.exec(await back.text())?.[1];
+      expect(script).toBeDefined();
+      expect(html).toContain(script);
+      const graphiql = await fetch(`${oidc.url}/graphql`, { headers: HTML });
+      expect(signInJson(await graphiql.text())).toEqual(settings);
+    } finally {
+      await oidc.close();
+    }
+  });
+});

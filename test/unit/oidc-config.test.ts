@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeJwt, roleFor } from '../../src/auth/oidc.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { signInSettings } from '../../src/oidc-config.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -36,6 +37,8 @@ describe('OIDC configuration', () => {
       jwksCooldownSeconds: 30,
       jwksMaxAgeSeconds: 600,
       tokenCacheSeconds: 10,
+      scopes: 'openid profile email',
+      redirectPath: '/auth/callback',
     });
     expect(
       loadConfig({
@@ -46,6 +49,30 @@ describe('OIDC configuration', () => {
         OIDC_ROLES: 'ops=admin',
       }).auth.oidc,
     ).toMatchObject({ audience: ['api', 'ui'], roleClaim: 'realm_access.roles' });
+  });
+
+  it('gives the browser the token the server verifies, and only public values', () => {
+    const base = {
+      OIDC_ISSUER_URL: 'https://idp.example',
+      OIDC_CLIENT_ID: 'ui',
+      OIDC_ROLES: 'ops=admin',
+      OIDC_SCOPES: 'openid groups',
+      OIDC_REDIRECT_PATH: '/signin/done',
+    };
+    const settings = (env: Record<string, string>) => {
+      const oidc = loadConfig(env).auth.oidc;
+      if (!oidc) throw new Error('OIDC is off');
+      return signInSettings(oidc);
+    };
+    expect(settings(base)).toEqual({
+      issuer: 'https://idp.example',
+      clientId: 'ui',
+      scopes: 'openid groups',
+      redirectPath: '/signin/done',
+      token: 'id_token',
+    });
+    // An audience without the client id: the ID token would be refused, the access token is not.
+    expect(settings({ ...base, OIDC_AUDIENCE: 'api' }).token).toBe('access_token');
   });
 
   it('names every problem', () => {
@@ -60,7 +87,15 @@ describe('OIDC configuration', () => {
       OIDC_ISSUER_URL: 'ftp://idp.example',
       OIDC_ROLES: 'sre=root,=admin',
       OIDC_CLOCK_SKEW_SECONDS: '3000',
+      OIDC_SCOPES: 'profile email',
+      OIDC_REDIRECT_PATH: '/graphql',
     });
+    expect(bad).toContain(
+      'Invalid configuration: OIDC_SCOPES: must include openid (got "profile email")',
+    );
+    expect(bad).toContain(
+      'Invalid configuration: OIDC_REDIRECT_PATH: must not be a path the server already answers (got "/graphql")',
+    );
     expect(bad).toContain(
       'Invalid configuration: OIDC_ISSUER_URL: expected an http(s) URL (got "ftp://idp.example")',
     );

@@ -934,7 +934,7 @@ export type RecommendationRowFieldsFragment = { id: string, type: Recommendation
 export type DashViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashViewerQuery = { viewer: { name: string, role: Role } };
+export type DashViewerQuery = { viewer: { name: string, displayName: string | null, role: Role } };
 
 export type OverviewFieldsFragment = { generatedAt: string, status: Array<{ name: string, state: ComponentState, message: string }>, resources: { total: number, byKind: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byProvider: Array<{ key: string, count: number }> }, metrics: { collectedAt: string | null, clusters: Array<{ cluster: string, cpuUsage: number | null, cpuRequest: number | null, cpuCapacity: number | null, memoryUsage: number | null, memoryRequest: number | null, memoryCapacity: number | null }> } | null, recommendations: { count: number, totalMonthlySavings: number, top: Array<{ id: string, title: string, targetName: string, estimatedMonthlySavings: number | null }> } | null, recentActions: Array<{ id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null }> | null };
 
@@ -1293,7 +1293,7 @@ export const DashRejectRecommendationDocument = {"__meta__":{"hash":"sha256:e5de
 export const DashRevertDocument = {"__meta__":{"hash":"sha256:6d855bced5638e2235546d7165681a9e1cbd9de846e0cdc9d8782ec686df3b32"}} as unknown as TypedDocumentString<DashRevertMutation, DashRevertMutationVariables>;
 export const DashChatDocument = {"__meta__":{"hash":"sha256:282e98fe10840aea97c311c9fd9e7c19240db36906c7fe37252dd27cd3c2d202"}} as unknown as TypedDocumentString<DashChatMutation, DashChatMutationVariables>;
 export const DashConfirmChatPlanDocument = {"__meta__":{"hash":"sha256:b7534b0ab1b4fe052fdc55b9be01c31e0ace11a3d5715093a615854be70d40b0"}} as unknown as TypedDocumentString<DashConfirmChatPlanMutation, DashConfirmChatPlanMutationVariables>;
-export const DashViewerDocument = {"__meta__":{"hash":"sha256:bc4a84be325abd73ceb0bae6fca9a642b5c2f5d98eeef77a1ece9d1d800849b6"}} as unknown as TypedDocumentString<DashViewerQuery, DashViewerQueryVariables>;
+export const DashViewerDocument = {"__meta__":{"hash":"sha256:817363a616d0ff2c20e6270df07252a90ed64b98c9d6fa5b3655e9e047f54fe2"}} as unknown as TypedDocumentString<DashViewerQuery, DashViewerQueryVariables>;
 export const DashOverviewDocument = {"__meta__":{"hash":"sha256:615927cebcd85aa2eff89b868ce86cf23ce64894e5becdfe5e41ec83ac447a6a"}} as unknown as TypedDocumentString<DashOverviewQuery, DashOverviewQueryVariables>;
 export const DashOverviewLiveDocument = {"__meta__":{"hash":"sha256:4336620f0d4c3d0ba21ed1c3b6b06ea21ce6027ca318c1cb4c40eaae1bc0b57c"}} as unknown as TypedDocumentString<DashOverviewLiveSubscription, DashOverviewLiveSubscriptionVariables>;
 export const DashResourcesDocument = {"__meta__":{"hash":"sha256:713d8374f88663ce21350bbbcb52cdbe4e493e34d8e25cd2f3195948f1e66306"}} as unknown as TypedDocumentString<DashResourcesQuery, DashResourcesQueryVariables>;

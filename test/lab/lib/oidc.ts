@@ -47,7 +47,14 @@ async function post(url: string, what: string): Promise<string> {
   return body;
 }
 
-export async function startOidcProvider(): Promise<OidcProvider> {
+/**
+ * `redirectUris`: more redirect URIs for both clients, beside the one `signIn` uses (a browser
+ * signing in against a server's own redirect path). The provider's clients are native, so a
+ * loopback URI matches on any port (RFC 8252 section 7.3).
+ */
+export async function startOidcProvider(
+  options: { redirectUris?: string[] } = {},
+): Promise<OidcProvider> {
   const bin = await ensureOidcBuilt();
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
@@ -56,7 +63,12 @@ export async function startOidcProvider(): Promise<OidcProvider> {
   const fd = openSync(logPath, 'a');
   const child: ChildProcess = spawn(
     bin,
-    ['--port', String(port), '--redirect-uris', REDIRECT_URI],
+    [
+      '--port',
+      String(port),
+      '--redirect-uris',
+      [REDIRECT_URI, ...(options.redirectUris ?? [])].join(','),
+    ],
     {
       stdio: ['ignore', fd, fd],
     },
