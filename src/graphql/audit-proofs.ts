@@ -204,7 +204,9 @@ builder.queryFields((t) => ({
   }),
   auditConsistencyProof: t.field({
     type: ConsistencyRef,
-    description: 'A consistency proof between two tree sizes (from ≥ 1, to ≤ the tree).',
+    nullable: true,
+    description:
+      'A consistency proof between two tree sizes (from ≥ 1, to ≤ the tree); null with VALIDATION_FAILED for sizes outside those, or with an error when the store cannot be read.',
     args: {
       from: t.arg.int({ required: true, description: 'The older tree size, at least 1.' }),
       to: t.arg.int({ required: true, description: 'The newer tree size, at most the tree.' }),
@@ -214,8 +216,9 @@ builder.queryFields((t) => ({
   }),
   verifyAuditLog: t.field({
     type: VerificationRef,
+    nullable: true,
     description:
-      'Checks the records, the tree, the projection and the signed checkpoints (database and sink), reporting every mismatch. Incremental unless full (operator and above).',
+      'Checks the records, the tree, the projection and the signed checkpoints (database and sink), reporting every mismatch. Incremental unless full (operator and above). Null (with an error) when the arguments are refused or the store cannot be read.',
     authScopes: { operator: true },
     args: {
       full: t.arg.boolean({

@@ -211,7 +211,9 @@ builder.mutationFields((t) => ({
 builder.queryFields((t) => ({
   recommendationAgents: t.field({
     type: [AgentRef],
-    description: 'Every registered agent, with its liveness and last error.',
+    nullable: true,
+    description:
+      'Every registered agent, with its liveness and last error; null (with an error) when the store cannot be read.',
     resolve: (_r, _a, ctx) => ctx.services.agents.list(),
   }),
 }));

@@ -7,6 +7,7 @@ import {
   API_TOKENS,
   expectNoErrors,
   gql,
+  present,
   TOKENS,
   startTestApp,
   type TestApp,
@@ -288,7 +289,9 @@ describe('changes to the orchestrator itself are audited, and agents have their 
       target: null,
       parameters: { name: 'probe' },
     });
-    const names = (await call(TOKENS.viewer, Agents)).recommendationAgents.map((x) => x.name);
+    const names = present((await call(TOKENS.viewer, Agents)).recommendationAgents).map(
+      (x) => x.name,
+    );
     expect(names).not.toContain('probe');
     expect((await call(AGENT, Heartbeat)).agentHeartbeat.__typename).toBe('ForbiddenError');
     // Registered again, it works again.

@@ -34,6 +34,8 @@ type Documents = {
     "\n  mutation EnumChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        intent {\n          name\n        }\n      }\n    }\n  }\n": typeof types.EnumChatDocument,
     "\n  query WhoAmI {\n    viewer {\n      name\n      role\n    }\n    health {\n      status\n      version\n      uptime\n    }\n    status {\n      name\n      state\n      message\n    }\n  }\n": typeof types.WhoAmIDocument,
     "\n  query ApiTokens {\n    apiTokens {\n      name\n      role\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  query StoreOutageParts {\n    viewer {\n      name\n    }\n    overview {\n      resources {\n        total\n      }\n    }\n    recommendationAgents {\n      name\n    }\n    costAllocation(window: \"1d\") {\n      __typename\n    }\n    costTrend(window: \"1d\") {\n      __typename\n    }\n  }\n": typeof types.StoreOutagePartsDocument,
+    "\n  query StoreOutageProofArgs {\n    viewer {\n      name\n    }\n    auditConsistencyProof(from: 5, to: 3) {\n      from\n    }\n    verifyAuditLog(first: 501) {\n      valid\n    }\n  }\n": typeof types.StoreOutageProofArgsDocument,
     "\n  query WsViewer {\n    viewer {\n      name\n      role\n    }\n  }\n": typeof types.WsViewerDocument,
     "\n  mutation ActScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        dryRun\n        auditEvent {\n          id\n          status\n          before\n          after\n          dryRun\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ActScaleDocument,
     "\n  mutation ActRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          id\n          action\n          status\n          before\n          after\n          reverts {\n            id\n          }\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ActRevertDocument,
@@ -135,6 +137,8 @@ const documents: Documents = {
     "\n  mutation EnumChat($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatSuccess {\n        intent {\n          name\n        }\n      }\n    }\n  }\n": types.EnumChatDocument,
     "\n  query WhoAmI {\n    viewer {\n      name\n      role\n    }\n    health {\n      status\n      version\n      uptime\n    }\n    status {\n      name\n      state\n      message\n    }\n  }\n": types.WhoAmIDocument,
     "\n  query ApiTokens {\n    apiTokens {\n      name\n      role\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  query StoreOutageParts {\n    viewer {\n      name\n    }\n    overview {\n      resources {\n        total\n      }\n    }\n    recommendationAgents {\n      name\n    }\n    costAllocation(window: \"1d\") {\n      __typename\n    }\n    costTrend(window: \"1d\") {\n      __typename\n    }\n  }\n": types.StoreOutagePartsDocument,
+    "\n  query StoreOutageProofArgs {\n    viewer {\n      name\n    }\n    auditConsistencyProof(from: 5, to: 3) {\n      from\n    }\n    verifyAuditLog(first: 501) {\n      valid\n    }\n  }\n": types.StoreOutageProofArgsDocument,
     "\n  query WsViewer {\n    viewer {\n      name\n      role\n    }\n  }\n": types.WsViewerDocument,
     "\n  mutation ActScale($input: ScaleResourceInput!) {\n    scaleResource(input: $input) {\n      __typename\n      ... on ActionResult {\n        dryRun\n        auditEvent {\n          id\n          status\n          before\n          after\n          dryRun\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.ActScaleDocument,
     "\n  mutation ActRevert($input: RevertActionInput!) {\n    revertAction(input: $input) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          id\n          action\n          status\n          before\n          after\n          reverts {\n            id\n          }\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.ActRevertDocument,
@@ -310,6 +314,14 @@ export function graphql(source: "\n  query WhoAmI {\n    viewer {\n      name\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      name\n      role\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      name\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreOutageParts {\n    viewer {\n      name\n    }\n    overview {\n      resources {\n        total\n      }\n    }\n    recommendationAgents {\n      name\n    }\n    costAllocation(window: \"1d\") {\n      __typename\n    }\n    costTrend(window: \"1d\") {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  query StoreOutageParts {\n    viewer {\n      name\n    }\n    overview {\n      resources {\n        total\n      }\n    }\n    recommendationAgents {\n      name\n    }\n    costAllocation(window: \"1d\") {\n      __typename\n    }\n    costTrend(window: \"1d\") {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreOutageProofArgs {\n    viewer {\n      name\n    }\n    auditConsistencyProof(from: 5, to: 3) {\n      from\n    }\n    verifyAuditLog(first: 501) {\n      valid\n    }\n  }\n"): (typeof documents)["\n  query StoreOutageProofArgs {\n    viewer {\n      name\n    }\n    auditConsistencyProof(from: 5, to: 3) {\n      from\n    }\n    verifyAuditLog(first: 501) {\n      valid\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

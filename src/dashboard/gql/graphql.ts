@@ -1071,7 +1071,7 @@ export type DashAuditEventsSubscription = { auditEvents: { cursor: string | null
 export type DashVerifyAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashVerifyAuditQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, checkedRecords: number, firstInvalidEventId: string | null, reason: string | null } };
+export type DashVerifyAuditQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, checkedRecords: number, firstInvalidEventId: string | null, reason: string | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
