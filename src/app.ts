@@ -24,6 +24,7 @@ import type { EventLog } from './eventlog.ts';
 import type { BrowserPages } from './server/browser.ts';
 import { createEdge } from './server/edge.ts';
 import { AwsProvider } from './providers/aws/provider.ts';
+import { KubeAccess } from './providers/kubernetes/access.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
 import type { KubernetesReads } from './providers/kubernetes/reads.ts';
 import { ProviderRegistry } from './providers/registry.ts';
@@ -79,6 +80,8 @@ export interface Services {
   cost: CostService;
   /** What a viewer may do to a resource, and why not. */
   permissions: PermissionService;
+  /** The cluster's RBAC for people under KUBE_IMPERSONATION; undefined when it is off. */
+  access: KubeAccess | undefined;
 }
 
 export interface App {
@@ -134,6 +137,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   // Each provider reports in `status` (DISABLED when not configured) and gates /ready.
   const aws = new AwsProvider({ ...config.aws, log: log.child({ provider: 'aws' }) });
   const providers = new ProviderRegistry([kubernetes, aws]);
+  const access =
+    kubernetes.enabled && config.kubernetes.impersonation
+      ? new KubeAccess(kubernetes, log)
+      : undefined;
   const stopResourceLog = logResourceEvents(providers, events, log);
   health.register({
     name: 'leader-election',
@@ -315,7 +322,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     agentService: new AgentService({ agents, recommendations, actions, providers }),
     metrics: metricsService,
     cost,
-    permissions: new PermissionService({ providers }),
+    permissions: new PermissionService({ providers, access }),
+    access,
   };
 
   const edge = createEdge(services, leader);
@@ -342,6 +350,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     await elector?.stop();
     fanout.close();
     stopResourceLog();
+    await access?.stop();
     await providers.stop();
     await bus.close();
     await events.close();
@@ -351,6 +360,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   // Caches fill in the background; /ready answers 503 until every provider has synced.
   providers.start().catch((err: unknown) => log.error({ err }, 'a provider failed to start'));
+  access?.start();
   elector?.start();
   maintenance.start();
   retention.start();

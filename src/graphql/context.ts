@@ -1,6 +1,8 @@
 import type { Services } from '../app.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
+import { scopedReads } from '../providers/kubernetes/reads.ts';
+import type { ReadScope } from '../providers/provider.ts';
 
 /** What the transport (HTTP or WebSocket) hands to yoga for every operation. */
 export interface ServerContext {
@@ -23,7 +25,30 @@ export interface GraphQLContext extends ServerContext {
   stream: { cursor: string | undefined };
 }
 
-/** The one context factory, shared by HTTP and graphql-ws. */
-export function createContext(server: ServerContext, services: ResolverServices): GraphQLContext {
-  return { ...server, services, stream: { cursor: undefined } };
+/**
+ * The one context factory, shared by HTTP and graphql-ws (through `contextOf`). A viewer with
+ * a read scope (a person under KUBE_IMPERSONATION) gets the registry and the Kubernetes reads
+ * as the cluster's RBAC lets them read.
+ */
+export function createContext(
+  server: ServerContext,
+  services: ResolverServices,
+  scope?: ReadScope,
+): GraphQLContext {
+  const seen = scope
+    ? {
+        ...services,
+        providers: services.providers.seenThrough(scope),
+        kubernetes: services.kubernetes && scopedReads(services.kubernetes, scope),
+      }
+    : services;
+  return { ...server, services: seen, stream: { cursor: undefined } };
+}
+
+/** The context of one operation: the viewer's read scope (cached per person) first. */
+export async function contextOf(
+  server: ServerContext,
+  services: ResolverServices,
+): Promise<GraphQLContext> {
+  return createContext(server, services, await services.access?.scopeOf(server.viewer));
 }

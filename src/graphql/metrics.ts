@@ -176,7 +176,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
-      const targets = ctx.services.metrics.resolve(ids);
+      const targets = ctx.services.metrics.resolve(ids, ctx.services.providers);
       const names = args.names ?? DEFAULT_NAMES;
       const w = windowFor(ctx, args.range, args.step);
       const series = await ctx.services.metrics.series(targets, names, w);
@@ -264,7 +264,7 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, args, ctx) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
-      const targets = ctx.services.metrics.resolve(ids);
+      const targets = ctx.services.metrics.resolve(ids, ctx.services.providers);
       const names = args.names ?? DEFAULT_NAMES;
       return boundedStream<DeliveredSample>(
         (push) => ctx.services.metrics.subscribe(targets, names, push),

@@ -19,7 +19,12 @@ const PermissionRef = builder.objectRef<Permission>('Permission').implement({
     reason: t.exposeString('reason', {
       nullable: true,
       description:
-        "Why not, for people (the viewer's role is below `requiredRole`, or the kind does not take the verb); null when allowed.",
+        "Why not, for people (the viewer's role is below `requiredRole`, the kind does not take the verb, or under KUBE_IMPERSONATION the cluster's RBAC does not grant `requiredPermission`); null when allowed.",
+    }),
+    requiredPermission: t.exposeString('requiredPermission', {
+      nullable: true,
+      description:
+        'Under KUBE_IMPERSONATION, the Kubernetes permission the cluster does not grant the signed-in person, e.g. `patch deployments/scale.apps in namespace shop`; null otherwise.',
     }),
   }),
 });
@@ -28,9 +33,8 @@ builder.interfaceFields(ResourceInterface, (t) => ({
   actions: t.field({
     type: [ActionVerbEnum],
     description: 'The actions the viewer may take on this resource (role and kind).',
-    resolve: (r, _args, ctx) =>
-      ctx.services.permissions
-        .of(ctx.viewer, r)
+    resolve: async (r, _args, ctx) =>
+      (await ctx.services.permissions.of(ctx.viewer, r))
         .filter((p) => p.allowed)
         .map((p) => p.verb),
   }),

@@ -87,15 +87,18 @@ export class MetricsService {
     this.minuteRetentionMs = deps.minuteRetentionMs;
   }
 
-  /** Provider ids to resources; an unknown one is a ValidationError naming it. */
-  resolve(ids: string[], path = 'targets'): Resource[] {
+  /**
+   * Provider ids to resources, looked up in `seen` (the registry as the viewer may read it);
+   * an unknown one, or one the viewer may not read, is a ValidationError naming it.
+   */
+  resolve(ids: string[], seen: Pick<ProviderRegistry, 'get'>, path = 'targets'): Resource[] {
     if (ids.length > MAX_TARGETS) {
       throw new ValidationError(`at most ${MAX_TARGETS} targets per query`, [
         { path, message: `${ids.length} targets` },
       ]);
     }
     return ids.map((id, i) => {
-      const r = this.providers.get(id);
+      const r = seen.get(id);
       if (!r) {
         throw new ValidationError(`unknown target ${id}`, [
           { path: `${path}[${i}]`, message: 'no such resource' },

@@ -20,7 +20,8 @@ export function resourceMatcher(filter: ResourceFilter): (r: Resource) => boolea
     oneOf(filter.names, r.name) &&
     oneOf(filter.states, r.state) &&
     (!search || r.name.toLowerCase().includes(search)) &&
-    (!selector || matchesSelector(r.labels, selector));
+    (!selector || matchesSelector(r.labels, selector)) &&
+    (!filter.scope || filter.scope.sees(r));
 }
 
 /** Whether a filter field constrains anything (an empty list or string does not). */

@@ -70,6 +70,22 @@ export interface ResourceFilter {
   search?: string | undefined;
   /** Kubernetes label selector syntax: `app=web,tier!=db,env in (a,b),!legacy`. */
   labelSelector?: string | undefined;
+  /** Only what this viewer may read (set by the viewer's view of the registry, never by a query). */
+  scope?: ReadScope | undefined;
+}
+
+/**
+ * What one viewer may read: a person's cluster RBAC under KUBE_IMPERSONATION. `sees` is map
+ * lookups only; `key` changes whenever the rules behind it do (caches keyed by filter use it).
+ */
+export interface ReadScope {
+  readonly key: string;
+  sees(r: Resource): boolean;
+  /**
+   * The filter that reads only what it sees: narrowed to the namespaces it may read, with the
+   * per-object test kept only where the indexes do not answer it; null when it sees none of it.
+   */
+  restrict(filter: ResourceFilter): ResourceFilter | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ComponentStatus } from '../health.ts';
 import { resourceMatcher } from './filter.ts';
 import { mergePages, pageOfList, type PageRequest, type ResourcePage } from './paging.ts';
-import type { Provider, Resource, ResourceEvent, ResourceFilter } from './provider.ts';
+import type { Provider, ReadScope, Resource, ResourceEvent, ResourceFilter } from './provider.ts';
 
 /** All providers behind one face: lookups route by id, lists merge, events fan in. */
 export class ProviderRegistry {
@@ -21,6 +21,11 @@ export class ProviderRegistry {
 
   async stop(): Promise<void> {
     await Promise.all(this.enabled.map((p) => p.stop()));
+  }
+
+  /** The registry as a viewer with this scope may read it; itself when there is none. */
+  seenThrough(scope: ReadScope | undefined): ProviderRegistry {
+    return scope ? new ScopedRegistry(this.providers, scope) : this;
   }
 
   get(id: string): Resource | undefined {
@@ -76,5 +81,37 @@ export class ProviderRegistry {
   async health(provider: Provider): Promise<ComponentStatus> {
     if (!provider.enabled) return { state: 'DISABLED', message: 'not configured' };
     return provider.health();
+  }
+}
+
+/**
+ * The registry as one viewer may read it: every lookup, list, page and event filter passes
+ * the viewer's scope. Built per request for a person under KUBE_IMPERSONATION.
+ */
+export class ScopedRegistry extends ProviderRegistry {
+  private readonly scope: ReadScope;
+
+  constructor(providers: Provider[], scope: ReadScope) {
+    super(providers);
+    this.scope = scope;
+  }
+
+  override get(id: string): Resource | undefined {
+    const r = super.get(id);
+    return r && this.scope.sees(r) ? r : undefined;
+  }
+
+  override list(filter: ResourceFilter): Resource[] {
+    const restricted = this.scope.restrict(filter);
+    return restricted ? super.list(restricted) : [];
+  }
+
+  override page(filter: ResourceFilter, request: PageRequest): ResourcePage {
+    const restricted = this.scope.restrict(filter);
+    return restricted ? super.page(restricted, request) : pageOfList([], request);
+  }
+
+  override matcher(filter: ResourceFilter): (r: Resource) => boolean {
+    return super.matcher({ ...filter, scope: this.scope });
   }
 }

@@ -1,7 +1,7 @@
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Services } from '../app.ts';
-import { createContext, type GraphQLContext, type ServerContext } from '../graphql/context.ts';
+import { contextOf, type GraphQLContext, type ServerContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { sampleFastPathPlugin, type SampleFastPath } from './sample-fastpath.ts';
 import type { ServerTelemetry } from './telemetry.ts';
@@ -98,7 +98,7 @@ export function createGraphQLServer(options: {
     // and code; anything else is masked.
     maskedErrors: { maskError: maskUnexpected },
     logging: yogaLogger(options.log),
-    context: (initial) => createContext(initial, options.services),
+    context: (initial) => contextOf(initial, options.services),
     plugins: [
       // First: the text of a trusted document replaces the request's before anything reads it.
       ...(options.trustedDocuments ? [trustedDocumentsPlugin(options.trustedDocuments)] : []),

@@ -4,18 +4,10 @@
 // scales there, and elsewhere the API server refuses her and the ForbiddenError says which
 // permission is missing. A static token still acts as the orchestrator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOidcProvider, type OidcProvider } from '../lab/lib/oidc.ts';
+import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, startTestApp, TOKENS, type TestApp } from '../support/app.ts';
-import {
-  deploymentYaml,
-  eventually,
-  kubectl,
-  kubeProvider,
-  lab,
-  scratchNamespace,
-  waitReady,
-} from './kubernetes-support.ts';
+import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { eventually, kubectl, startImpersonationLab } from './kubernetes-support.ts';
 
 const Find = graphql(`
   query ImpersonationFind($ns: String!) {
@@ -49,39 +41,19 @@ const Scale = graphql(`
   }
 `);
 
+let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
 let idp: OidcProvider;
 let t: TestApp;
-let mine: { name: string; drop: () => Promise<void> };
-let other: { name: string; drop: () => Promise<void> };
+let mine: { name: string };
+let other: { name: string };
 const ids: Record<string, string> = {};
 
 const replicas = (ns: string) =>
   kubectl(['get', 'deployment', '-n', ns, 'web', '-o', 'jsonpath={.spec.replicas}']);
 
 beforeAll(async () => {
-  idp = await startOidcProvider();
-  mine = await scratchNamespace('imp-mine');
-  other = await scratchNamespace('imp-other');
-  for (const ns of [mine.name, other.name]) {
-    await kubectl(['apply', '-f', '-'], { input: deploymentYaml(ns, 'web', 1) });
-  }
-  await kubectl([
-    'create',
-    'rolebinding',
-    'alice-edit',
-    '-n',
-    mine.name,
-    '--clusterrole=edit',
-    '--user=oidc:u-alice',
-  ]);
-  t = await startTestApp({
-    KUBECONFIG: lab().KUBECONFIG ?? '',
-    OIDC_ISSUER_URL: idp.issuer,
-    OIDC_CLIENT_ID: 'orchestrator',
-    OIDC_ROLES: 'sre=operator,admins=admin',
-    KUBE_IMPERSONATION: 'on',
-  });
-  await waitReady(kubeProvider(t));
+  setup = await startImpersonationLab('imp', 'edit');
+  ({ idp, t, mine, other } = setup);
   await eventually(async () => {
     for (const ns of [mine.name, other.name]) {
       const data = expectNoErrors((await gql(t.url, TOKENS.viewer, Find, { ns })).body);
@@ -89,14 +61,9 @@ beforeAll(async () => {
       expect(ids[ns]).not.toBe('');
     }
   });
-});
+}, 60_000);
 
-afterAll(async () => {
-  await t?.close();
-  await idp?.stop();
-  await mine?.drop();
-  await other?.drop();
-});
+afterAll(() => setup?.close());
 
 describe('KUBE_IMPERSONATION=on', () => {
   it('a person scales where the cluster binds her, as herself', async () => {

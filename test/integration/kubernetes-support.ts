@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from '../../src/providers/kubernetes/client.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
+import { startOidcProvider } from '../lab/lib/oidc.ts';
 import { API_TOKENS, startTestApp, type TestApp } from '../support/app.ts';
 import { labEnv } from '../support/lab.ts';
 import { ROOT } from '../support/process.ts';
@@ -180,4 +181,51 @@ export async function startLabApp(env: Record<string, string> = {}): Promise<Tes
   });
   await waitReady(kubeProvider(t));
   return t;
+}
+
+/** Binds the lab OIDC provider's alice (`oidc:u-alice`) to a ClusterRole in one namespace. */
+export function bindAlice(namespace: string, clusterrole: string): Promise<string> {
+  return kubectl([
+    'create',
+    'rolebinding',
+    `alice-${clusterrole}`,
+    '-n',
+    namespace,
+    `--clusterrole=${clusterrole}`,
+    '--user=oidc:u-alice',
+  ]);
+}
+
+/**
+ * KUBE_IMPERSONATION=on on the lab: its OIDC provider, two scratch namespaces with a
+ * Deployment `web` each, alice bound to `clusterrole` in the first, and an app signing people
+ * in through the provider (sre = operator, admins = admin), returned once its caches synced.
+ */
+export async function startImpersonationLab(prefix: string, clusterrole: string) {
+  const idp = await startOidcProvider();
+  const mine = await scratchNamespace(`${prefix}-mine`);
+  const other = await scratchNamespace(`${prefix}-other`);
+  for (const ns of [mine.name, other.name]) {
+    await kubectl(['apply', '-f', '-'], { input: deploymentYaml(ns, 'web', 1) });
+  }
+  await bindAlice(mine.name, clusterrole);
+  const t = await startLabApp({
+    PROMETHEUS_URL: '',
+    OIDC_ISSUER_URL: idp.issuer,
+    OIDC_CLIENT_ID: 'orchestrator',
+    OIDC_ROLES: 'sre=operator,admins=admin',
+    KUBE_IMPERSONATION: 'on',
+  });
+  return {
+    idp,
+    t,
+    mine,
+    other,
+    close: async () => {
+      await t.close();
+      await idp.stop();
+      await mine.drop();
+      await other.drop();
+    },
+  };
 }

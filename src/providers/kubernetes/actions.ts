@@ -1,8 +1,8 @@
 import { ConflictError, ValidationError } from '../../errors.ts';
 import type { ActionOutcome, ActionRequest, ActionVerb, RevertPlan } from '../provider.ts';
 import { KubeApiError, type KubeClient } from './client.ts';
-import { mapKubeError } from './errors.ts';
-import { kindSpec, objectPath } from './kinds.ts';
+import { mapKubeError, type KubePermission } from './errors.ts';
+import { kindSpec, objectPath, type KindSpec } from './kinds.ts';
 import type { KubeResource } from './store.ts';
 import type { KubeNode, Pod, Workload } from './types.ts';
 import { createFromManifests } from './manifests.ts';
@@ -54,6 +54,33 @@ function baseVerbs(r: KubeResource): ActionVerb[] {
       return r.state === 'TERMINATING' ? ['delete'] : ['create', 'delete'];
     default:
       return ['delete'];
+  }
+}
+
+/** The API group of a kind: '' for the core group (`/api/v1`). */
+export const apiGroupOf = (spec: KindSpec): string =>
+  spec.group === '/api/v1' ? '' : (spec.group.split('/')[2] ?? '');
+
+/**
+ * The Kubernetes permissions running `verb` on the resource takes, in the order
+ * executeAction needs them (a read before its write); undefined for `create`, whose manifests
+ * decide what it writes.
+ */
+export function permissionsFor(verb: ActionVerb, r: KubeResource): KubePermission[] | undefined {
+  const spec = kindSpec(r.kind);
+  const at = (resource: string, ...verbs: string[]) =>
+    verbs.map((v) => ({ verb: v, resource, group: apiGroupOf(spec) }));
+  switch (verb) {
+    case 'scale':
+      return at(`${spec.plural}/scale`, 'get', 'patch');
+    case 'restart':
+      return r.kind === 'POD' ? at('pods', 'delete') : at(spec.plural, 'get', 'patch');
+    case 'delete':
+      return at(spec.plural, 'delete');
+    case 'create':
+      return undefined;
+    default:
+      return at(spec.plural, 'get', 'patch');
   }
 }
 

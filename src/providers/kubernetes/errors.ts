@@ -18,6 +18,19 @@ export class LogsUnavailableError extends AppError {
   }
 }
 
+/** One Kubernetes permission: a verb on a resource (`plural` or `plural/subresource`) of a group. */
+export interface KubePermission {
+  verb: string;
+  resource: string;
+  /** '' for the core group. */
+  group: string;
+}
+
+/** How a missing permission is named to people, e.g. `patch deployments/scale.apps in namespace a`. */
+export function describePermission(p: KubePermission, namespace: string | null | undefined) {
+  return `${p.verb} ${p.resource}${p.group ? `.${p.group}` : ''}${namespace ? ` in namespace ${namespace}` : ' (cluster-wide)'}`;
+}
+
 /**
  * A person's own RBAC refused what they asked (impersonation): names the permission a Role
  * bound to them would have to grant, read from the API server's answer.
@@ -28,7 +41,7 @@ function rbacRefusal(err: KubeApiError, user: string, context: string, what: str
       err.message,
     );
   const permission = m
-    ? `${m[1]} ${m[2]}${m[3] ? `.${m[3]}` : ''}${m[4] ? ` in namespace ${m[4]}` : ' (cluster-wide)'}`
+    ? describePermission({ verb: m[1] ?? '', resource: m[2] ?? '', group: m[3] ?? '' }, m[4])
     : undefined;
   return new ForbiddenError(
     `${what}: the RBAC of cluster ${context} does not let ${user} ${permission ?? 'do this'} (${err.message})`,

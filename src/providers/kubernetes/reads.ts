@@ -1,4 +1,5 @@
-import type { Resource, ResourceFilter } from '../provider.ts';
+import { NotFoundError } from '../../errors.ts';
+import type { ReadScope, Resource, ResourceFilter } from '../provider.ts';
 import type { KubeResource } from './store.ts';
 import type { KubeEvent } from './types.ts';
 
@@ -7,6 +8,7 @@ import type { KubeEvent } from './types.ts';
  * cached objects, their events and pod logs. Every read but the logs is from memory.
  */
 export interface KubernetesReads {
+  get(id: string): KubeResource | undefined;
   list(filter: ResourceFilter): Resource[];
   /** The controller that owns the resource (ReplicaSet of a pod, Deployment of a ReplicaSet). */
   owner(r: KubeResource): KubeResource | undefined;
@@ -37,4 +39,27 @@ export interface PodLogText {
   container: string;
   text: string;
   truncated: boolean;
+}
+
+/** Kubernetes's reads as a viewer with this scope may make them: what they may not read is not there. */
+export function scopedReads(reads: KubernetesReads, scope: ReadScope): KubernetesReads {
+  const one = (r: KubeResource | undefined) => (r && scope.sees(r) ? r : undefined);
+  const all = (rs: KubeResource[]) => rs.filter((r) => scope.sees(r));
+  return {
+    get: (id) => one(reads.get(id)),
+    list: (filter) => reads.list({ ...filter, scope }),
+    owner: (r) => one(reads.owner(r)),
+    topOwner: (r) => one(reads.topOwner(r)),
+    podsOf: (r) => all(reads.podsOf(r)),
+    ownedBy: (r) => all(reads.ownedBy(r)),
+    podsOnNode: (node) => all(reads.podsOnNode(node)),
+    nodeOf: (pod) => one(reads.nodeOf(pod)),
+    sibling: (r, apiKind, name) => one(reads.sibling(r, apiKind, name)),
+    events: (r, limit) => (scope.sees(r) ? reads.events(r, limit) : []),
+    podLogs: async (id, opts) => {
+      const r = reads.get(id);
+      if (!r || !scope.sees(r)) throw new NotFoundError(`no pod with id ${id}`);
+      return reads.podLogs(id, opts);
+    },
+  };
 }

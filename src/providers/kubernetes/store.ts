@@ -231,7 +231,8 @@ export class ResourceStore {
     const labelled = this.labelCandidates(filter);
     if (labelled && labelled.size * 8 < size) return pageOfList(this.list(filter), request);
     return pageOfSorted(lists, residual, request, () => {
-      const key = JSON.stringify(filter);
+      // A scope is a live object: its key names the rules it holds now.
+      const key = JSON.stringify({ ...filter, scope: filter.scope?.key });
       const cached = this.counts.get(key);
       if (cached?.version === this.version) return cached.count;
       const count = countMatches(lists, residual);
