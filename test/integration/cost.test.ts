@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Instance } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CostAllocator } from '../../src/cost/allocation.ts';
-import { CostInventory } from '../../src/cost/inventory.ts';
+import { CostInventory, nodeSpecOf } from '../../src/cost/inventory.ts';
 import { PriceBook } from '../../src/cost/prices.ts';
 import { SpotPrices } from '../../src/cost/spot.ts';
 import { CostService, totalCost } from '../../src/cost/service.ts';
@@ -164,13 +164,16 @@ spec:
     });
     const node = await eventually(() => {
       const n = kube.store.list({ kinds: ['NODE'] }).find((x) => x.name === spotNode);
-      if (!n) throw new Error('spot node not seen yet');
+      // kwok fills in the node's status (its allocatable capacity) a moment after it exists;
+      // priced before that, it is "no allocatable CPU or memory" (CI failed on that once).
+      if (!n || !nodeSpecOf(n).cpuCores)
+        throw new Error('spot node not seen with its capacity yet');
       return n;
     }, 30_000);
     // The collector's record reads the spot prices of the spot nodes it sees.
     await cost.record(kube);
     const price = cost.nodePrice(node);
-    expect(price).toMatchObject({ known: true, hourly: 0.00001 });
+    expect(price, JSON.stringify(price)).toMatchObject({ known: true, hourly: 0.00001 });
     expect(price.known && price.source).toMatch(
       /AWS spot price history: m5\.2xlarge in us-east-1a/,
     );

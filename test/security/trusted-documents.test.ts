@@ -40,7 +40,7 @@ const apq = (id: string) => ({
 
 describe('trusted documents over HTTP', () => {
   it('runs a manifest operation by documentId, by APQ hash, and with its text (the dashboard)', async () => {
-    const expected = { viewer: { name: 'viewer-user', role: 'VIEWER' } };
+    const expected = { viewer: { name: 'viewer-user', displayName: null, role: 'VIEWER' } };
     const byId = await send(TOKENS.viewer, { documentId: VIEWER });
     expect(byId).toMatchObject({ status: 200, body: { data: expected } });
     const byHash = await send(TOKENS.viewer, { extensions: apq(VIEWER) });
