@@ -87,6 +87,29 @@ function tooManySubscriptions(limit: number): GraphQLError {
  * here (graphql-yoga #3651), so authentication happens in onConnect and every operation is
  * built through yoga.getEnveloped, with the same context factory as HTTP.
  */
+/** Messages one socket may hand the loop in a row before other sockets and requests get a turn. */
+const MESSAGES_PER_TURN = 100;
+
+/**
+ * Reads a socket's messages in turns: after MESSAGES_PER_TURN in one go, the socket is paused
+ * until the loop has gone round once. A client that sends thousands of frames at once (10,000
+ * subscribes, say) would otherwise be read for as long as the kernel has bytes queued (libuv
+ * reads a ready socket up to 32 times in a row), holding `/health` and every other client for
+ * the whole burst. Nothing is dropped: the rest is read on the next turns.
+ */
+function takeTurns(ws: WebSocket): void {
+  let read = 0;
+  ws.on('message', () => {
+    if (read++ === 0) {
+      setImmediate(() => {
+        read = 0;
+        if (ws.isPaused && ws.readyState === ws.OPEN) ws.resume();
+      });
+    }
+    if (read === MESSAGES_PER_TURN) ws.pause();
+  });
+}
+
 export function attachWebSocket(options: {
   server: Server;
   yoga: GraphQLServer;
@@ -119,6 +142,7 @@ export function attachWebSocket(options: {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       transports.set(ws, socket);
+      takeTurns(ws);
       wss.emit('connection', ws, req);
     });
   });

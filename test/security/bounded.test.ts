@@ -1,4 +1,5 @@
 // Bounded per connection and per field: a socket's running operations, and every `first`.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKENS } from '../support/app.ts';
 import { codes, post, spawnServer, wsConnect, type SpawnedServer } from './server.ts';
@@ -40,6 +41,25 @@ describe('per-socket subscription limit (MAX_SUBSCRIPTIONS_PER_SOCKET)', () => {
       });
       expect(c.ws.readyState).toBe(c.ws.OPEN);
       expect(c.messages.filter((m) => ['s2', 's3'].includes(m.id as string))).toEqual([]);
+    } finally {
+      c.ws.close();
+    }
+  });
+
+  it('reads a burst of 2,000 frames in turns and answers every one', async () => {
+    // The server pauses a socket after 100 messages in one turn of its loop (src/server/ws.ts,
+    // takeTurns) and reads on at the next: nothing may be lost on the way. Each operation ends
+    // once: `complete` after its answer, or `error` (one too many running, or rate limited).
+    const c = await wsConnect(s.url, TOKENS.viewer);
+    try {
+      const ids = Array.from({ length: 2000 }, (_, i) => `q${i}`);
+      for (const id of ids) c.ws.send(subscribe(id, '{ viewer { name } }'));
+      const ended = () =>
+        c.messages.filter((m) => m.type === 'complete' || m.type === 'error').map((m) => m.id);
+      for (let i = 0; i < 200 && ended().length < ids.length; i++) await sleep(50);
+      expect(ended().sort()).toEqual([...ids].sort());
+      expect(c.messages.filter((m) => m.type === 'next').length).toBeGreaterThan(0);
+      expect(c.ws.readyState).toBe(c.ws.OPEN);
     } finally {
       c.ws.close();
     }
