@@ -48,6 +48,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'deploy',
+          include: ['test/deploy/**/*.test.ts'],
+          // Builds the container image (buildah, niced) while the other projects run. Cold on
+          // 2 shared cores: the base ~5 min, the image ~5.5 min; cached afterwards (docs/deploy.md).
+          testTimeout: 180_000,
+          hookTimeout: 60 * 60_000,
+        },
+      },
     ],
     coverage: { include: ['src/**/*.ts'], reporter: ['text-summary', 'html'] },
   },

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+// Inlined by the image's bundle (scripts/build-server.ts), which ships no package.json.
+import pkg from '../package.json' with { type: 'json' };
 import {
   amount,
   apiTokens,
@@ -351,7 +353,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     testPauseAfterExecuteMs: e.NODE_ENV === 'test' ? e.TEST_PAUSE_AFTER_EXECUTE_MS : 0,
     limits: limitsConfig(e),
-    version: packageVersion(),
+    version: pkg.version,
   };
 }
 
@@ -364,11 +366,4 @@ function leaseConfig(e: Env): Config['leaderElection'] {
     leaseSeconds: e.LEADER_ELECTION_LEASE_SECONDS,
     context: e.LEADER_ELECTION_CONTEXT,
   };
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }

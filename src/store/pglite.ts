@@ -26,6 +26,15 @@ function toError(data: SerializedError): Error {
 type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never;
 type Call = Unnumbered<Request>;
 
+/**
+ * The thread's module, beside this one with the same extension: `.ts` from src/, `.js` in the
+ * image's bundle (scripts/build-server.ts makes `pglite-worker.js` an entry point of its own).
+ */
+const WORKER_FILE = new URL(
+  `./pglite-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`,
+  import.meta.url,
+);
+
 /** Request ids, and so transaction ids, never repeat across threads (a restart). */
 let nextId = 1;
 
@@ -41,7 +50,7 @@ class PgliteThread {
   readonly ready: Promise<void>;
 
   constructor(init: WorkerInit, heapMb: number) {
-    this.worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), {
+    this.worker = new Worker(WORKER_FILE, {
       workerData: init,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });

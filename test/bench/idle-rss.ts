@@ -1,12 +1,15 @@
-// Idle RSS of `node src/main.ts` with nothing configured, as docs/deploy.md states it: a fresh
+// Idle RSS of the server with nothing configured, as docs/deploy.md states it: a fresh
 // DATA_DIR and HOME (no ~/.kube/config), production mode, VmRSS read 20 s after "listening".
-//   node test/bench/idle-rss.ts [--database-url postgres://…] [--runs 3] [--settle 20] [--image-env]
-// --image-env adds the environment the Dockerfile sets for glibc's allocator (MALLOC_*).
+//   node test/bench/idle-rss.ts [--database-url postgres://…] [--runs 3] [--settle 20] [--image-env] [--bundle]
+// --image-env adds the environment the Dockerfile sets for glibc's allocator (MALLOC_*);
+// --bundle runs the image's bundle (dist/server/main.js, built first by
+// scripts/build-server.ts) instead of src/main.ts.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawnOrchestrator } from '../support/process.ts';
+import { ROOT, spawnOrchestrator } from '../support/process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,17 +17,22 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     settle: { type: 'string', default: '20' },
     'image-env': { type: 'boolean', default: false },
+    bundle: { type: 'boolean', default: false },
   },
 });
 
+if (values.bundle) {
+  execFileSync(process.execPath, ['scripts/build-server.ts'], { cwd: ROOT, stdio: 'inherit' });
+}
+
 /** The Dockerfile's MALLOC_* lines, as the image's process gets them. */
-function imageMallocEnv(): Record<string, string> {
+function imageEnv(): Record<string, string> {
   const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
   return Object.fromEntries(
     [...dockerfile.matchAll(/\b(MALLOC_[A-Z_]+)=(\S+)/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
   );
 }
-const extraEnv = values['image-env'] ? imageMallocEnv() : {};
+const extraEnv = values['image-env'] ? imageEnv() : {};
 if (values['image-env']) console.log('image env:', extraEnv);
 
 function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -37,15 +45,18 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 const rows: { rss: number; peak: number }[] = [];
 for (let i = 0; i < Number(values.runs); i++) {
   const dir = mkdtempSync(join(tmpdir(), 'idle-rss-'));
-  const proc = spawnOrchestrator({
-    HOME: dir,
-    DATA_DIR: join(dir, 'data'),
-    NODE_ENV: 'production',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
-    ...extraEnv,
-  });
+  const proc = spawnOrchestrator(
+    {
+      HOME: dir,
+      DATA_DIR: join(dir, 'data'),
+      NODE_ENV: 'production',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
+      ...extraEnv,
+    },
+    values.bundle ? 'dist/server/main.js' : undefined,
+  );
   try {
     // A cold start (initdb) on the loaded shared machine has taken over 90 s.
     await proc.waitFor(/OptiInfra Orchestrator .* listening/, 300_000);
@@ -61,5 +72,5 @@ for (let i = 0; i < Number(values.runs); i++) {
 }
 const sorted = rows.map((r) => r.rss).sort((a, b) => a - b);
 console.log(
-  `${values['database-url'] ? 'DATABASE_URL' : 'PGlite'}${values['image-env'] ? ' (image env)' : ''}: median VmRSS ${sorted[Math.floor(sorted.length / 2)]} MB over ${rows.length} runs (load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`,
+  `${values['database-url'] ? 'DATABASE_URL' : 'PGlite'}${values.bundle ? ' (bundle)' : ''}${values['image-env'] ? ' (image env)' : ''}: median VmRSS ${sorted[Math.floor(sorted.length / 2)]} MB over ${rows.length} runs (load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`,
 );

@@ -2,9 +2,18 @@
 // from scripts/image-base.sh) and runs the image as a container runtime would: the image's
 // user, env, workdir and command, PID 1 of its own PID namespace, a read-only root with /data
 // and /tmp mounted writable. podman cannot run containers on these machines (crun refuses the
-// hybrid cgroup layout), so the run is done with unshare + chroot + nsenter instead.
+// hybrid cgroup layout), so the run is done with unshare and nsenter instead, from outside:
+// the image has no shell.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chownSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +54,11 @@ describe.skipIf(!isRoot)('the container image', () => {
   beforeAll(() => {
     const base = sh(join(ROOT, 'scripts/image-base.sh'), []).split('\n').pop() ?? '';
     const started = Date.now();
-    sh('buildah', [
+    // Niced: in `npm test` it builds while the other projects' files run.
+    sh('nice', [
+      '-n',
+      '10',
+      'buildah',
       'build',
       '--pull=never',
       '--format',
@@ -82,11 +95,15 @@ describe.skipIf(!isRoot)('the container image', () => {
   it('runs as a numeric non-root user, with a HEALTHCHECK, and ships one Node binary', () => {
     expect(config.User).toBe('1000:1000');
     expect(config.Healthcheck?.Test[0]).toBe('CMD');
-    expect(config.Cmd).toEqual(['node', 'src/main.ts']);
-    // The pinned `node` package (Node 24 for laptops) is not installed into the image.
-    expect(existsSync(join(rootfs, 'app/node_modules/node'))).toBe(false);
+    expect(config.Cmd).toEqual(['node', 'dist/server/main.js']);
     expect(existsSync(join(rootfs, 'usr/local/bin/node'))).toBe(true);
-    expect(existsSync(join(rootfs, 'app/dist/ui'))).toBe(true);
+    expect(existsSync(join(rootfs, 'app/dist/ui/manifest.json'))).toBe(true);
+    expect(existsSync(join(rootfs, 'app/dist/server/pglite.wasm'))).toBe(true);
+    // A distroless-like root: no shell, no package manager, no npm, no node_modules but
+    // GraphiQL's served files.
+    for (const absent of ['bin/sh', 'usr/bin/apt-get', 'usr/local/bin/npm', 'app/src'])
+      expect(existsSync(join(rootfs, absent)), absent).toBe(false);
+    expect(readdirSync(join(rootfs, 'app/node_modules'))).toEqual(['@graphql-yoga']);
   });
 
   it('serves /health from a read-only root as PID 1, passes its HEALTHCHECK and stops on SIGTERM', async () => {
@@ -98,22 +115,29 @@ describe.skipIf(!isRoot)('the container image', () => {
     const port = 18000 + Math.floor(Math.random() * 2000);
     const env = [...config.Env, `PORT=${port}`, 'HOST=127.0.0.1', 'LOG_LEVEL=info'];
     const [uid, gid] = config.User.split(':');
-    // Mounts live in a private mount namespace; the last exec makes node PID 1 of its own.
+    // Mounts live in a private mount namespace; the last exec makes node PID 1 of its own,
+    // with the image's environment only, its root, working directory and user.
     const script = [
       'set -e',
+      `mkdir -p '${root}'`,
       `mount --bind '${rootfs}' '${root}'`,
       `mount -o remount,bind,ro '${root}'`,
       `mount --bind '${data}' '${root}/data'`,
       `mount --bind '${tmp}' '${root}/tmp'`,
+      `mkdir -p '${rootfs}/dev' '${rootfs}/proc'`,
       `mount --rbind /dev '${root}/dev'`,
       `mount -t proc proc '${root}/proc'`,
-      `cd '${root}${config.WorkingDir}'`,
-      `exec chroot --userspec=${uid}:${gid} '${root}' /usr/bin/env -i ${env.map((e) => `'${e}'`).join(' ')} /bin/sh -c 'cd ${config.WorkingDir} && exec "$@"' sh ${config.Cmd.join(' ')}`,
+      `exec /usr/bin/env -i ${env.map((e) => `'${e}'`).join(' ')} /usr/bin/unshare --root='${root}' --wd='${config.WorkingDir}' --setuid=${uid} --setgid=${gid} ${config.Cmd.join(' ')}`,
     ].join('\n');
     writeFileSync(join(work, 'run.sh'), script);
-    const child = spawn('unshare', ['--mount', '--pid', '--fork', 'sh', join(work, 'run.sh')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // --kill-child: node, PID 1 of the namespace, does not outlive a test that fails.
+    const child = spawn(
+      'unshare',
+      ['--mount', '--pid', '--fork', '--kill-child', 'sh', join(work, 'run.sh')],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));
@@ -136,21 +160,27 @@ describe.skipIf(!isRoot)('the container image', () => {
 
       // The image's own HEALTHCHECK command, run inside the container's root as its user.
       const check = spawnSync(
-        'nsenter',
+        '/usr/bin/nsenter',
         [
           `--target=${pid}`,
           '--mount',
           '--root',
+          `--wdns=${config.WorkingDir}`,
           `--setuid=${uid}`,
           `--setgid=${gid}`,
-          // The working directory is chosen inside the new root (nsenter's --wd resolves outside).
-          '/bin/sh',
-          '-c',
-          `cd ${config.WorkingDir} && exec /usr/bin/env PORT=${port} "$@"`,
-          'healthcheck',
           ...(config.Healthcheck?.Test.slice(1) ?? []),
         ],
-        { encoding: 'utf8', timeout: 30_000 },
+        {
+          encoding: 'utf8',
+          timeout: 30_000,
+          // The image's environment only; nsenter itself is found by its path.
+          env: Object.fromEntries(
+            [...config.Env, `PORT=${port}`].map((e): [string, string] => {
+              const at = e.indexOf('=');
+              return [e.slice(0, at), e.slice(at + 1)];
+            }),
+          ),
+        },
       );
       expect(check.status, check.stderr).toBe(0);
 

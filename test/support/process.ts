@@ -15,8 +15,12 @@ export interface Spawned {
 }
 
 /** Runs `node src/main.ts` for real, with only the given environment (plus PATH/HOME). */
-export function spawnOrchestrator(env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['src/main.ts'], {
+export function spawnOrchestrator(
+  env: Record<string, string>,
+  /** The image runs dist/server/main.js (scripts/build-server.ts). */
+  entry = 'src/main.ts',
+): Spawned {
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
