@@ -51,10 +51,10 @@ export function awsRows(
   filter: CostFilter,
   now: number,
 ): CostRow[] {
-  // Pods, nodes and controllers are Kubernetes notions: such a filter leaves AWS out.
+  // Pods, containers, nodes and controllers are Kubernetes notions: such a filter leaves AWS out.
   const f = filter;
   if (f.nodes?.length || f.namespaces?.length || f.controllerKinds?.length) return [];
-  if (f.controllers?.length || f.pods?.length) return [];
+  if (f.controllers?.length || f.pods?.length || f.containers?.length) return [];
   const out: CostRow[] = [];
   for (const r of resources) {
     if (!(AWS_COSTED as readonly string[]).includes(r.kind)) continue;

@@ -4,6 +4,7 @@ import { parseQuantity } from '../providers/kubernetes/quantity.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
 import type { KubeNode, Pod } from '../providers/kubernetes/types.ts';
 import type { Database } from '../store/database.ts';
+import { containerTargetId } from '../metrics/aggregate.ts';
 import type { PriceBook } from './prices.ts';
 
 /** Where a pod sits, for allocation: kept after the pod is gone, as its rollups are. */
@@ -17,6 +18,8 @@ export interface PodPlace {
   controllerName: string | null;
   labels: Record<string, string>;
   gpus: number;
+  /** The pod's containers and the GPUs each requests (cost's grain). */
+  containers?: { name: string; gpus: number }[];
 }
 
 /** A node's capacity and labels; its price is looked up when it is recorded. */
@@ -89,12 +92,19 @@ export class CostInventory {
         controllerName: top ? top.name : (ref?.name ?? null),
         labels: { ...p.labels },
         gpus: (spec?.containers ?? []).reduce((a, c) => a + gpusOf(c.resources?.requests), 0),
+        containers: (spec?.containers ?? []).map((c) => ({
+          name: c.name,
+          gpus: gpusOf(c.resources?.requests),
+        })),
       });
     }
     await this.prices.refreshSpot(nodes);
     await this.recordNodes(nodes, now);
     await this.recordPods(pods, now);
     const present = new Set([...nodes, ...pods].map((x) => x.targetId));
+    for (const p of pods) {
+      for (const c of p.containers ?? []) present.add(containerTargetId(p.targetId, c.name));
+    }
     for (const id of this.present) if (!present.has(id)) this.written.delete(id);
     this.present = present;
   }
@@ -162,6 +172,24 @@ export class CostInventory {
        ON CONFLICT (target_id) DO UPDATE SET node_id = coalesce(EXCLUDED.node_id, cost_pods.node_id),
          controller_kind = EXCLUDED.controller_kind, controller_name = EXCLUDED.controller_name,
          labels = EXCLUDED.labels, gpus = EXCLUDED.gpus, seen_at = EXCLUDED.seen_at`,
+      now,
+    );
+    const containers = this.changed(
+      pods.flatMap((p) =>
+        (p.containers ?? []).map((c) => ({
+          id: containerTargetId(p.targetId, c.name),
+          pod: p.targetId,
+          name: c.name,
+          gpus: c.gpus,
+        })),
+      ),
+    );
+    await this.write(
+      containers,
+      `INSERT INTO cost_containers (target_id, pod_id, name, gpus, seen_at)
+       SELECT x.id, x.pod, x.name, x.gpus, $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, pod text, name text, gpus float8)
+       ON CONFLICT (target_id) DO UPDATE SET gpus = EXCLUDED.gpus, seen_at = EXCLUDED.seen_at`,
       now,
     );
   }

@@ -10,6 +10,7 @@ export const AGGREGATE_FIELDS = [
   'controllerKind',
   'controller',
   'pod',
+  'container',
 ] as const;
 export type Aggregate = (typeof AGGREGATE_FIELDS)[number] | `label:${string}`;
 
@@ -42,6 +43,8 @@ export interface CostFilter {
   controllers?: string[] | null | undefined;
   /** `namespace/name`. */
   pods?: string[] | null | undefined;
+  /** Container names (as in the pod spec). */
+  containers?: string[] | null | undefined;
   labels?: { key: string; value: string }[] | null | undefined;
 }
 
@@ -52,12 +55,13 @@ export const narrowsPods = (f: CostFilter) =>
     f.controllerKinds?.length ||
     f.controllers?.length ||
     f.pods?.length ||
+    f.containers?.length ||
     f.labels?.length,
   );
 
 /** Cost amounts and the quantities behind them, summed over a set of pod-hours. */
 export interface CostAmounts {
-  /** Pod-hours (node-hours for an idle row). */
+  /** Container-hours (pod-hours for a pod costed whole; node-hours for an idle row). */
   hours: number;
   /** Hours on nodes without a price: their cost is not in the figures. */
   unpricedHours: number;

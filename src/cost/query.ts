@@ -38,6 +38,9 @@ function keyExpr(k: Aggregate, ps: Params, p = 'p'): string {
       return `${p}.controller_kind || ':' || ${p}.controller_name`;
     case 'pod':
       return `${p}.namespace || '/' || ${p}.name`;
+    case 'container':
+      // Per container rows only (never the per-workload sums); '' is a pod costed whole.
+      return `nullif(s.container, '')`;
     default:
       return `${p}.labels ->> ${ps.add(k.slice(6))}`;
   }
@@ -59,6 +62,7 @@ function where(f: CostFilter, ps: Params, scope: 'pod' | 'place', alias = 'p'): 
     any(`${alias}.controller_kind`, f.controllerKinds);
     any(`${alias}.controller_kind || ':' || ${alias}.controller_name`, f.controllers);
     any(`${alias}.namespace || '/' || ${alias}.name`, f.pods);
+    any('s.container', f.containers);
     for (const l of f.labels ?? [])
       c.push(`${alias}.labels ->> ${ps.add(l.key)} = ${ps.add(l.value)}`);
   }
@@ -73,6 +77,7 @@ const workloadGrain = (aggregate: Aggregate[], f: CostFilter) =>
   aggregate.every((k) => WORKLOAD_KEYS.includes(k)) &&
   !f.nodes?.length &&
   !f.pods?.length &&
+  !f.containers?.length &&
   !f.labels?.length;
 
 const POD_SUMS = POD_COLUMNS.map((c) => `sum(s.${c}) AS ${c}`).join(', ');
@@ -104,10 +109,10 @@ export function allocationStatements(
     new Params(new Date(w.from).toISOString(), new Date(w.to).toISOString(), w.stepMs / 1000);
   const stepIndex = `floor(extract(epoch FROM s.t - $1::timestamptz) / $3)::int AS si`;
 
-  // Per pod, node and step first, then the pods' keys: 30 days of a pod join its place once
+  // Per container, node and step first, then the pods' keys: 30 days of a pod join its place once
   // rather than 30 times, and a label is read from its JSON once per pod.
-  const perPod = `(SELECT ${stepIndex}, s.pod_id, s.node_id, ${POD_SUMS}
-                     FROM (${podSrc}) s GROUP BY 1, 2, 3) s`;
+  const perPod = `(SELECT ${stepIndex}, s.pod_id, s.container, s.node_id, ${POD_SUMS}
+                     FROM (${podSrc}) s GROUP BY 1, 2, 3, 4) s`;
   const workloads = daily && workloadGrain(aggregate, filter);
   const rp = base();
   const keys = aggregate.map((k, i) => `${keyExpr(k, rp, workloads ? 's' : 'p')} AS k${i}, `);

@@ -1,9 +1,8 @@
 /**
  * The cost model in SQL, one definition used both to fill the per-day tables and to answer
  * windows that do not fall on whole days. Parameters $1 and $2 are the hour-aligned
- * [from, to). Per hour and pod (OpenCost's rule, at pod rather than container grain, since
- * the rollups are per pod): allocated = max(mean request, mean usage) × the share of the
- * hour the pod was seen × the node's rate. RAM amounts are GiB-hours.
+ * [from, to). Per hour and container (OpenCost's rule): allocated = max(mean request, mean
+ * usage) × the share of the hour the pod was seen × the node's rate. RAM amounts are GiB-hours.
  */
 
 /** The clusters' own rows: how many collections each hour had (presence is measured against it). */
@@ -13,19 +12,34 @@ const CLUSTER_HOURS = `
      WHERE resolution = 3600 AND bucket >= $1::timestamptz AND bucket < $2::timestamptz
        AND target_id IN (SELECT DISTINCT 'k8s:' || cluster FROM cost_nodes))`;
 
-/** Columns t, pod_id, node_id, hours, unpriced_h, cpu/ram req/use hours, and the costs. */
+/**
+ * Columns t, pod_id, container, node_id, hours, unpriced_h, cpu/ram req/use hours, and the
+ * costs: one row per container and hour (OpenCost's grain), or per pod ('' as container) for
+ * an hour of a pod whose containers have no rollups (collected before they were kept).
+ */
 export const POD_HOURS = `
   WITH ${CLUSTER_HOURS},
+  ck AS MATERIALIZED (
+    SELECT r.bucket, r.samples, r.avg, k.pod_id, k.name, k.gpus
+      FROM metric_rollups r JOIN cost_containers k ON k.target_id = r.target_id
+     WHERE r.resolution = 3600 AND r.bucket >= $1::timestamptz AND r.bucket < $2::timestamptz),
+  u AS (
+    SELECT x.bucket, x.samples, x.avg, x.pod_id, x.name AS container, x.gpus FROM ck x
+    UNION ALL
+    SELECT r.bucket, r.samples, r.avg, r.target_id, '', NULL
+      FROM metric_rollups r
+     WHERE r.resolution = 3600 AND r.bucket >= $1::timestamptz AND r.bucket < $2::timestamptz
+       AND NOT EXISTS (SELECT 1 FROM ck WHERE ck.pod_id = r.target_id AND ck.bucket = r.bucket)),
   pr AS (
-    SELECT r.bucket AS t, p.target_id AS pod_id, p.node_id, p.gpus,
+    SELECT r.bucket AS t, p.target_id AS pod_id, r.container, p.node_id,
+           coalesce(r.gpus, p.gpus) AS gpus,
            least(1, r.samples::float8 / greatest(c.samples, 1)) AS h,
            coalesce(r.avg[5], 0) AS cr, coalesce(r.avg[1], 0) AS cu,
            coalesce(r.avg[7], 0) / 1073741824 AS mr, coalesce(r.avg[2], 0) / 1073741824 AS mu
-      FROM metric_rollups r
-      JOIN cost_pods p ON p.target_id = r.target_id
-      JOIN cl c ON c.target_id = 'k8s:' || p.cluster AND c.bucket = r.bucket
-     WHERE r.resolution = 3600 AND r.bucket >= $1::timestamptz AND r.bucket < $2::timestamptz)
-  SELECT pr.t, pr.pod_id, pr.node_id, pr.h AS hours,
+      FROM u r
+      JOIN cost_pods p ON p.target_id = r.pod_id
+      JOIN cl c ON c.target_id = 'k8s:' || p.cluster AND c.bucket = r.bucket)
+  SELECT pr.t, pr.pod_id, pr.container, pr.node_id, pr.h AS hours,
          CASE WHEN n.cpu_rate IS NULL THEN pr.h ELSE 0 END AS unpriced_h,
          pr.h * pr.cr AS cpu_req_h, pr.h * pr.cu AS cpu_use_h,
          pr.h * pr.mr AS ram_req_h, pr.h * pr.mu AS ram_use_h,
@@ -96,19 +110,20 @@ const WORKLOAD_UPSERT = `ON CONFLICT (day, cluster, namespace, controller_kind, 
      reasons = ${mergeReasons('cost_workload_days.reasons', 'EXCLUDED.reasons')}`;
 
 /**
- * Adds the pod-hours of [$1, $2) to the sums of day $3 — per pod, per (cluster, namespace,
+ * Adds the pod-hours of [$1, $2) to the sums of day $3 — per container, per (cluster, namespace,
  * controller) and per node. One pass over the hours'
  * rollups feeds both pod and workload sums. The caller makes sure [$1, $2) is not in them yet.
  */
 export const ADD_HOURS = [
   `WITH h AS (
-     SELECT x.pod_id, min(x.node_id) AS node_id, ${sums(POD_COLUMNS, 'x.')}, ${REASONS} AS reasons
+     SELECT x.pod_id, x.container, min(x.node_id) AS node_id, ${sums(POD_COLUMNS, 'x.')},
+            ${REASONS} AS reasons
        FROM (${POD_HOURS}) x LEFT JOIN cost_nodes n ON n.target_id = x.node_id
-      GROUP BY x.pod_id),
+      GROUP BY x.pod_id, x.container),
    pods AS (
-     INSERT INTO cost_pod_days (day, pod_id, node_id, ${POD_COLUMNS.join(', ')})
-     SELECT $3::timestamptz, pod_id, node_id, ${POD_COLUMNS.join(', ')} FROM h
-     ON CONFLICT (day, pod_id) DO UPDATE SET
+     INSERT INTO cost_pod_days (day, pod_id, container, node_id, ${POD_COLUMNS.join(', ')})
+     SELECT $3::timestamptz, pod_id, container, node_id, ${POD_COLUMNS.join(', ')} FROM h
+     ON CONFLICT (day, pod_id, container) DO UPDATE SET
        node_id = least(cost_pod_days.node_id, EXCLUDED.node_id), ${added('cost_pod_days', POD_COLUMNS)})
    ${WORKLOAD_INSERT}
    SELECT $3::timestamptz, ${WORKLOAD_GROUP}, ${sums(POD_COLUMNS, 'x.')},
@@ -143,7 +158,7 @@ export const PRUNE_DAYS = [
 ].map((t) => `DELETE FROM ${t} WHERE day <= $1::timestamptz - interval '1 day'`);
 
 /** The per-day tables as the same columns as POD_HOURS / NODE_HOURS. */
-export const POD_DAYS = `SELECT day AS t, pod_id, node_id, ${POD_COLUMNS.join(', ')}
+export const POD_DAYS = `SELECT day AS t, pod_id, container, node_id, ${POD_COLUMNS.join(', ')}
   FROM cost_pod_days WHERE day >= $1::timestamptz AND day < $2::timestamptz`;
 export const NODE_DAYS = `SELECT day AS t, node_id, ${NODE_COLUMNS.join(', ')}
   FROM cost_node_days WHERE day >= $1::timestamptz AND day < $2::timestamptz`;

@@ -55,7 +55,8 @@ export const CostRowRef = builder.objectRef<CostRow>('CostAllocationRow').implem
         'Node cost no pod was allocated (node cost − allocated), per cluster or per node.',
     }),
     hours: t.exposeFloat('hours', {
-      description: 'Pod-hours (node-hours for idle; resource-hours for AWS rows).',
+      description:
+        'Container-hours (pod-hours for a pod collected before its containers were; node-hours for idle; resource-hours for AWS rows).',
     }),
     cpuRequestCoreHours: t.exposeFloat('cpuRequestCoreHours', {
       description: 'Core-hours requested.',
@@ -179,6 +180,10 @@ const CostFilterInput = builder.inputType('CostFilterInput', {
     }),
     controllers: t.stringList({ ...list, description: '`kind:name`, e.g. `deployment:checkout`.' }),
     pods: t.stringList({ ...list, description: '`namespace/name`.' }),
+    containers: t.stringList({
+      ...list,
+      description: 'Container names as in the pod spec (e.g. `app`).',
+    }),
     labels: t.field({
       type: [CostLabelInput],
       required: false,
@@ -190,7 +195,7 @@ const CostFilterInput = builder.inputType('CostFilterInput', {
 const WINDOW =
   '`24h` (last complete hours), `7d` or `30d` (UTC days, today so far included), `today`, `month`, or `from,to` in RFC 3339.';
 const AGGREGATE =
-  'Up to 4 of cluster, node, namespace, controllerKind, controller, pod, label:<key>; none: one row per provider.';
+  'Up to 4 of cluster, node, namespace, controllerKind, controller, pod, container, label:<key>; none: one row per provider.';
 const FILTER = 'Which pods and AWS resources to count; all when absent.';
 const SHARE_IDLE =
   'Spread idle over the rows in proportion to their cost instead of an `__idle__` row.';
@@ -254,7 +259,7 @@ builder.queryFields((t) => ({
     type: CostAllocationRef,
     errors: errors('CostAllocationResult'),
     description:
-      'What each group cost over a window, cut into steps: pods by cluster, node, namespace, controller, pod or label (any combination), AWS resources by region and tag beside them, and idle.',
+      'What each group cost over a window, cut into steps: pods by cluster, node, namespace, controller, pod, container or label (any combination), AWS resources by region and tag beside them, and idle.',
     args: {
       window: t.arg.string({ required: true, description: WINDOW }),
       aggregate: t.arg.stringList({ required: false, description: AGGREGATE }),

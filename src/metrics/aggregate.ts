@@ -2,7 +2,7 @@ import { resourceId } from '../providers/kubernetes/kinds.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { parseQuantity } from '../providers/kubernetes/quantity.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
-import type { KubeNode, Pod } from '../providers/kubernetes/types.ts';
+import type { ContainerSpec, KubeNode, Pod } from '../providers/kubernetes/types.ts';
 import { METRIC_NAMES, NAME_INDEX, USAGE_NAMES, type PodUsageSet } from './types.ts';
 
 export const N = METRIC_NAMES.length;
@@ -29,19 +29,29 @@ const SPEC_INDEX = [I.CPU_REQUEST, I.CPU_LIMIT, I.MEMORY_REQUEST, I.MEMORY_LIMIT
 const USAGE_INDEX = USAGE_NAMES.map((n) => I[n]);
 const AGGREGATED = ['DEPLOYMENT', 'STATEFULSET', 'DAEMONSET', 'REPLICASET'];
 
+/**
+ * A container's own target: its pod's id and its name (a container name has no `/`). Cost
+ * allocation reads these rows' rollups (OpenCost's container grain); nothing sums them again.
+ */
+export const containerTargetId = (podId: string, container: string) => `${podId}/${container}`;
+
+type Spec = [number, number, number, number];
+
+/** A container's requests and limits (CPU request, CPU limit, memory request, memory limit). */
+function containerSpec(c: ContainerSpec): Spec {
+  return [
+    parseQuantity(c.resources?.requests?.cpu) ?? 0,
+    parseQuantity(c.resources?.limits?.cpu) ?? NaN,
+    parseQuantity(c.resources?.requests?.memory) ?? 0,
+    parseQuantity(c.resources?.limits?.memory) ?? NaN,
+  ];
+}
+
 /** A pod's own requests and limits from its spec; a limit exists only if every container has one. */
-function podSpec(pod: Pod): [number, number, number, number] {
-  let cpuReq = 0;
-  let memReq = 0;
-  let cpuLim = 0;
-  let memLim = 0;
-  for (const c of pod.spec?.containers ?? []) {
-    cpuReq += parseQuantity(c.resources?.requests?.cpu) ?? 0;
-    memReq += parseQuantity(c.resources?.requests?.memory) ?? 0;
-    cpuLim += parseQuantity(c.resources?.limits?.cpu) ?? NaN;
-    memLim += parseQuantity(c.resources?.limits?.memory) ?? NaN;
-  }
-  return [cpuReq, cpuLim, memReq, memLim];
+function podSpec(containers: Spec[]): Spec {
+  const sum: Spec = [0, 0, 0, 0];
+  for (const c of containers) for (let k = 0; k < 4; k++) sum[k] = (sum[k] ?? 0) + (c[k] ?? NaN);
+  return sum;
 }
 
 const terminated = (pod: Pod) =>
@@ -49,8 +59,10 @@ const terminated = (pod: Pod) =>
 
 /** What a pod adds to, besides itself: cluster, namespace, node, owning workloads. */
 interface PodStatic {
-  spec: [number, number, number, number];
+  spec: Spec;
   targets: string[];
+  /** Each container's name, own target id and spec. */
+  containers: { name: string; id: string; spec: Spec }[];
 }
 
 /**
@@ -79,7 +91,12 @@ function podStatic(kube: KubernetesProvider, pod: KubeResource): PodStatic {
     if (next && AGGREGATED.includes(next.kind)) targets.push(next.id);
     current = next;
   }
-  const value = { spec: podSpec(p), targets };
+  const containers = (p.spec?.containers ?? []).map((c) => ({
+    name: c.name,
+    id: containerTargetId(pod.id, c.name),
+    spec: containerSpec(c),
+  }));
+  const value = { spec: podSpec(containers.map((c) => c.spec)), targets, containers };
   if (resolved) podStatics.set(pod.object, value);
   return value;
 }
@@ -146,12 +163,19 @@ export async function aggregate(
     if (terminated(pod.object)) continue;
     const own = row(pod.id, false);
     const u = usage.get(pod.cluster, pod.namespace ?? '', pod.name);
-    const { spec, targets } = podStatic(kube, pod);
+    const { spec, targets, containers } = podStatic(kube, pod);
     const rows = [own];
     for (const id of targets) rows.push(row(id, true));
     for (const r of rows) {
       for (let k = 0; k < 4; k++) add(r, SPEC_INDEX[k] ?? 0, spec[k] ?? NaN);
       USAGE_NAMES.forEach((name, k) => add(r, USAGE_INDEX[k] ?? 0, u?.[name] ?? NaN));
+    }
+    for (const c of containers) {
+      const r = row(c.id, false);
+      for (let k = 0; k < 4; k++) add(r, SPEC_INDEX[k] ?? 0, c.spec[k] ?? NaN);
+      const cu = u?.containers?.[c.name];
+      add(r, I.CPU_USAGE, cu?.CPU_USAGE ?? NaN);
+      add(r, I.MEMORY_USAGE, cu?.MEMORY_USAGE ?? NaN);
     }
   }
   // Sums exist for workloads with no live pods too (zero), so a scaled-to-zero one reads 0.

@@ -1,7 +1,7 @@
 import { KubeApiError } from '../providers/kubernetes/client.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { parseQuantity } from '../providers/kubernetes/quantity.ts';
-import type { MetricSource, PodUsage, PodUsageSet } from './types.ts';
+import type { ContainerUsage, MetricSource, PodUsage, PodUsageSet } from './types.ts';
 
 interface PodMetricsList {
   items: {
@@ -55,13 +55,20 @@ export class KubeMetricsSource implements MetricSource {
           for (const item of list.items) {
             let cpu = 0;
             let memory = 0;
+            const containers: Record<string, ContainerUsage> = {};
             for (const c of item.containers ?? []) {
-              cpu += parseQuantity(c.usage?.cpu) ?? 0;
-              memory += parseQuantity(c.usage?.memory) ?? 0;
+              const u = {
+                CPU_USAGE: parseQuantity(c.usage?.cpu) ?? 0,
+                MEMORY_USAGE: parseQuantity(c.usage?.memory) ?? 0,
+              };
+              containers[c.name] = u;
+              cpu += u.CPU_USAGE;
+              memory += u.MEMORY_USAGE;
             }
             pods.set(`${item.metadata.namespace ?? ''}/${item.metadata.name}`, {
               CPU_USAGE: cpu,
               MEMORY_USAGE: memory,
+              containers,
             });
           }
           byCluster.set(context, pods);

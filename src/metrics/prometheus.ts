@@ -46,9 +46,16 @@ function inner(name: MetricName, sel: string, windowSeconds: number): string | n
   }
 }
 
-/** The PromQL of the current-value pass: one query per usage metric over every pod. */
+/** Usage kept per container as well as per pod (cost allocation's grain). */
+const PER_CONTAINER = new Set<UsageName>(['CPU_USAGE', 'MEMORY_USAGE']);
+
+/**
+ * The PromQL of the current-value pass: one query per usage metric over every pod, CPU and
+ * memory by container (the pod's value is their sum).
+ */
 export function currentQueries(): Record<UsageName, string> {
-  const q = (n: UsageName) => `sum by (namespace, pod) (${inner(n, '', RATE_WINDOW_SECONDS)})`;
+  const q = (n: UsageName) =>
+    `sum by (namespace, pod${PER_CONTAINER.has(n) ? ', container' : ''}) (${inner(n, '', RATE_WINDOW_SECONDS)})`;
   return {
     CPU_USAGE: q('CPU_USAGE'),
     MEMORY_USAGE: q('MEMORY_USAGE'),
@@ -103,7 +110,13 @@ export class PrometheusSource implements MetricSource {
         if (!Number.isFinite(v)) continue;
         let u = pods.get(key);
         if (!u) pods.set(key, (u = {}));
-        u[name] = v;
+        u[name] = (u[name] ?? 0) + v;
+        const container = s.metric.container;
+        if (container && PER_CONTAINER.has(name)) {
+          u.containers ??= {};
+          const c = (u.containers[container] ??= {});
+          c[name as 'CPU_USAGE' | 'MEMORY_USAGE'] = v;
+        }
       }
     });
     // One Prometheus per orchestrator: its pods are matched in every context by namespace/name.

@@ -42,7 +42,13 @@ export const USAGE_NAMES = [
 ] as const;
 export type UsageName = (typeof USAGE_NAMES)[number];
 
-export type PodUsage = Partial<Record<UsageName, number>>;
+/** Usage one container reports (network is the pod sandbox's, not a container's). */
+export type ContainerUsage = Partial<Record<'CPU_USAGE' | 'MEMORY_USAGE', number>>;
+
+/** A pod's usage, and its containers' where the source tells them apart (cost's grain). */
+export type PodUsage = Partial<Record<UsageName, number>> & {
+  containers?: Record<string, ContainerUsage>;
+};
 
 /** Current usage of pods as one backend saw it; `cluster` is the Kubernetes context. */
 export interface PodUsageSet {

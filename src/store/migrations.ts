@@ -385,4 +385,24 @@ export const MIGRATIONS: Migration[] = [
       -- it (verifyAuditLog compares the two). Null for tokens, agents and older records.
       ALTER TABLE audit_events ADD COLUMN actor_name text;`,
   },
+  {
+    version: 150,
+    name: 'cost_containers',
+    sql: `
+      -- OpenCost's container grain: each container's rollups are its own target
+      -- (<pod target>/<container>); this maps them to their pod, with the GPUs they request.
+      -- The per-pod day sums are kept per container ('' for hours collected before container
+      -- rows existed, which are costed per pod).
+      CREATE TABLE cost_containers (
+        target_id text PRIMARY KEY,
+        pod_id    text NOT NULL,
+        name      text NOT NULL,
+        gpus      double precision NOT NULL,
+        seen_at   timestamptz NOT NULL
+      );
+      CREATE INDEX cost_containers_pod ON cost_containers (pod_id);
+      ALTER TABLE cost_pod_days ADD COLUMN container text NOT NULL DEFAULT '';
+      ALTER TABLE cost_pod_days DROP CONSTRAINT cost_pod_days_pkey;
+      ALTER TABLE cost_pod_days ADD PRIMARY KEY (day, pod_id, container);`,
+  },
 ];

@@ -12,16 +12,19 @@ import { PriceBook } from '../../src/cost/prices.ts';
 import { SpotPrices } from '../../src/cost/spot.ts';
 import { CostService, totalCost } from '../../src/cost/service.ts';
 import { createLogger } from '../../src/logger.ts';
-import { aggregate } from '../../src/metrics/aggregate.ts';
+import { aggregate, containerTargetId, N } from '../../src/metrics/aggregate.ts';
 import { PrometheusClient } from '../../src/metrics/prometheus-client.ts';
 import { PrometheusSource } from '../../src/metrics/prometheus.ts';
 import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
+import { NAME_INDEX } from '../../src/metrics/types.ts';
+import { resourceId } from '../../src/providers/kubernetes/kinds.ts';
+import type { Pod } from '../../src/providers/kubernetes/types.ts';
 import { AwsProvider } from '../../src/providers/aws/provider.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
-import { eventually, kubectl, lab, waitReady } from './kubernetes-support.ts';
+import { eventually, kubectl, lab, scratchNamespace, waitReady } from './kubernetes-support.ts';
 
 // m5.2xlarge ($0.384/h, 8 cores, 32 GiB) split in OpenCost's ratio, by hand.
 const K = 0.384 / (8 * 0.031611 + 32 * 0.004237);
@@ -183,4 +186,73 @@ spec:
     );
     expect(Number(rows[0]?.hourly)).toBe(0.00001);
   });
+
+  it('charges each container of a two-container lab pod its own max(request, usage)', async () => {
+    // The lab splits a pod's annotated usage evenly over its containers: 500m and 256Mi each.
+    // app: requests 200m / 1Gi → charged 0.5 core (usage) and 1 GiB (request);
+    // side: requests 1 / 128Mi → charged 1 core (request) and 0.25 GiB (usage).
+    const ns = await scratchNamespace('cost-ctr');
+    try {
+      await kubectl(['apply', '-f', '-'], {
+        input: `apiVersion: v1
+kind: Pod
+metadata:
+  name: duo
+  namespace: ${ns.name}
+  annotations: {lab.optiinfra.dev/cpu: "1", lab.optiinfra.dev/memory: 512Mi, lab.optiinfra.dev/pattern: steady}
+spec:
+  nodeSelector: {node.kubernetes.io/instance-type: m5.2xlarge}
+  containers:
+  - {name: app, image: registry.example/duo:1, resources: {requests: {cpu: 200m, memory: 1Gi}}}
+  - {name: side, image: registry.example/duo:1, resources: {requests: {cpu: "1", memory: 128Mi}}}
+`,
+      });
+      const source = new PrometheusSource(new PrometheusClient(env.PROMETHEUS_URL ?? ''));
+      const usage = await eventually(
+        async () => {
+          const u = (await source.current()).get('', ns.name, 'duo');
+          expect(u?.containers?.app?.CPU_USAGE).toBeCloseTo(0.5, 2);
+          expect(u?.containers?.side?.MEMORY_USAGE).toBe(256 * 2 ** 20);
+          const pod = kube.store.list({ kinds: ['POD'], namespaces: [ns.name] })[0];
+          expect(pod?.state).toBe('RUNNING');
+          return u;
+        },
+        120_000,
+        2000,
+      );
+      expect(usage?.CPU_USAGE).toBeCloseTo(1, 2);
+      // Another hour than the one beforeAll wrote: only this pod's rows matter in it.
+      const at = hour - 2 * HOUR;
+      const snapshot = await aggregate(kube, await source.current(), at);
+      const pod = kube.store.list({ kinds: ['POD'], namespaces: [ns.name] })[0]!;
+      const appRow = snapshot.index.get(containerTargetId(pod.id, 'app'))!;
+      expect(snapshot.values[appRow * N + NAME_INDEX.CPU_REQUEST]).toBeCloseTo(0.2, 9);
+      await new RollupStore(db).write(HOUR, at, rollUp([snapshot]));
+      await cost.record(kube);
+      const a = await cost.allocation({
+        window: `${new Date(at).toISOString()},${new Date(at + HOUR).toISOString()}`,
+        aggregate: ['pod', 'container'],
+        filter: { namespaces: [ns.name] },
+      });
+      const node = kube.store.get(
+        resourceId(pod.cluster, 'NODE', null, (pod.object as Pod).spec?.nodeName ?? ''),
+      )!;
+      const rates = cost.nodePrice(node);
+      if (!rates.known) throw new Error(rates.reason);
+      const [a1, b1] = [rates.cpuCoreHour, rates.memoryGibHour];
+      const by = new Map(a.rows.map((r) => [r.name, r]));
+      expect(totalCost(by.get(`${ns.name}/duo/app`)!)).toBeCloseTo(0.5 * a1 + 1 * b1, 4);
+      expect(totalCost(by.get(`${ns.name}/duo/side`)!)).toBeCloseTo(1 * a1 + 0.25 * b1, 4);
+      const whole = await cost.allocation({
+        window: `${new Date(at).toISOString()},${new Date(at + HOUR).toISOString()}`,
+        aggregate: ['pod'],
+        filter: { namespaces: [ns.name] },
+      });
+      // The pod is its containers summed (at pod grain it would be 1.2 a + 1.125 b).
+      const duo = whole.rows.find((r) => r.name === `${ns.name}/duo`);
+      expect(totalCost(duo!)).toBeCloseTo(1.5 * a1 + 1.25 * b1, 4);
+    } finally {
+      await ns.drop();
+    }
+  }, 180_000);
 });
