@@ -3,6 +3,8 @@ import { CostDays } from './days.ts';
 import {
   addAmounts,
   IDLE,
+  STORAGE_UNPRICED,
+  UNMOUNTED,
   zeroAmounts,
   type Aggregate,
   type CostAmounts,
@@ -35,8 +37,15 @@ function podAmounts(r: PodSums): CostAmounts {
     cpuUsageCost: num(r.cpu_use_cost),
     ramRequestCost: num(r.ram_req_cost),
     ramUsageCost: num(r.ram_use_cost),
+    storageCost: num(r.storage_cost),
+    unpricedStorageGibHours: num(r.storage_unpriced_gibh),
   };
 }
+
+/** Reasons of a row: its nodes', and a note when some of its volumes have no price. */
+const reasonsOf = (nodeReasons: string[] | null, storageUnpriced: number) => [
+  ...new Set([...(nodeReasons ?? []), ...(storageUnpriced > 0 ? [STORAGE_UNPRICED] : [])]),
+];
 
 /**
  * Cost allocation over the rollups: answers windows from the per-day sums (whole days) or the
@@ -76,12 +85,23 @@ export class CostAllocator {
       reasons: string[] | null;
     } & Record<string, unknown>;
     type PlaceOut = { si: number; cl: string; nd?: string | null };
-    const [podRows, nodeRows, totalRows] = await Promise.all([
+    type UnmountedOut = {
+      si: number;
+      cl: string;
+      ns: string | null;
+      storage_cost: Num;
+      storage_unpriced_gibh: Num;
+      reasons: string[] | null;
+    };
+    const [podRows, nodeRows, totalRows, unmountedRows] = await Promise.all([
       this.db.query<RowOut>(q.rows.sql, q.rows.params),
       this.db.query<PlaceOut & NodeSums>(q.nodes.sql, q.nodes.params),
       q.totals
         ? this.db.query<PlaceOut & PodSums>(q.totals.sql, q.totals.params)
         : Promise.resolve(null),
+      q.unmounted
+        ? this.db.query<UnmountedOut>(q.unmounted.sql, q.unmounted.params)
+        : Promise.resolve([]),
     ]);
 
     const place = (r: PlaceOut) => `${r.si}\u0000${r.cl}\u0000${byNode ? (r.nd ?? '') : ''}`;
@@ -91,7 +111,7 @@ export class CostAllocator {
         ...podAmounts(r),
         values: aggregate.map((_, i) => (r[`k${i}`] as string | null) ?? null),
         si: Number(r.si),
-        reasons: [...new Set(r.reasons ?? [])],
+        reasons: reasonsOf(r.reasons, num(r.storage_unpriced_gibh)),
       },
     }));
 
@@ -135,6 +155,24 @@ export class CostAllocator {
         idle: true,
         provider: 'KUBERNETES',
         unpricedReasons: [],
+      });
+    }
+
+    for (const u of unmountedRows) {
+      out.push({
+        ...zeroAmounts(),
+        storageCost: num(u.storage_cost),
+        unpricedStorageGibHours: num(u.storage_unpriced_gibh),
+        name: UNMOUNTED,
+        values: aggregate.map((k) =>
+          k === 'cluster' ? u.cl : k === 'namespace' ? (u.ns ?? null) : null,
+        ),
+        start: stepStart(Number(u.si)),
+        end: stepEnd(Number(u.si)),
+        idle: false,
+        unmounted: true,
+        provider: 'KUBERNETES',
+        unpricedReasons: [...new Set(u.reasons ?? [])],
       });
     }
 

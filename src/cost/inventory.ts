@@ -2,10 +2,11 @@ import { resourceId } from '../providers/kubernetes/kinds.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { parseQuantity } from '../providers/kubernetes/quantity.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
-import type { KubeNode, Pod } from '../providers/kubernetes/types.ts';
+import type { KubeNode, PersistentVolume, Pod } from '../providers/kubernetes/types.ts';
+import { HOUR, MINUTE } from '../metrics/rollups.ts';
 import type { Database } from '../store/database.ts';
 import { containerTargetId } from '../metrics/aggregate.ts';
-import type { PriceBook } from './prices.ts';
+import { GIB, type PriceBook } from './prices.ts';
 
 /** Where a pod sits, for allocation: kept after the pod is gone, as its rollups are. */
 export interface PodPlace {
@@ -20,6 +21,37 @@ export interface PodPlace {
   gpus: number;
   /** The pod's containers and the GPUs each requests (cost's grain). */
   containers?: { name: string; gpus: number }[];
+  /** The PersistentVolumeClaims it mounts (names in its namespace). */
+  claims?: string[];
+}
+
+/** A PersistentVolume, its size and the claim bound to it (Bound only). */
+export interface VolumeSpec {
+  targetId: string;
+  cluster: string;
+  name: string;
+  labels: Record<string, string>;
+  storageClass: string | undefined;
+  bytes: number;
+  claim: { namespace: string; name: string } | null;
+}
+
+/** A PersistentVolume as cost allocation sees it. */
+export function volumeSpecOf(v: KubeResource): VolumeSpec {
+  const pv = v.object as PersistentVolume;
+  const ref = pv.spec?.claimRef;
+  return {
+    targetId: v.id,
+    cluster: v.cluster,
+    name: v.name,
+    labels: { ...v.labels },
+    storageClass: pv.spec?.storageClassName || undefined,
+    bytes: parseQuantity(pv.spec?.capacity?.storage) ?? 0,
+    claim:
+      pv.status?.phase === 'Bound' && ref?.name
+        ? { namespace: ref.namespace ?? '', name: ref.name }
+        : null,
+  };
 }
 
 /** A node's capacity and labels; its price is looked up when it is recorded. */
@@ -96,12 +128,17 @@ export class CostInventory {
           name: c.name,
           gpus: gpusOf(c.resources?.requests),
         })),
+        claims: (spec?.volumes ?? []).flatMap((v) =>
+          v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
+        ),
       });
     }
+    const volumes = kube.store.list({ kinds: ['PERSISTENT_VOLUME'] }).map(volumeSpecOf);
     await this.prices.refreshSpot(nodes);
     await this.recordNodes(nodes, now);
     await this.recordPods(pods, now);
-    const present = new Set([...nodes, ...pods].map((x) => x.targetId));
+    await this.recordVolumes(volumes, now);
+    const present = new Set([...nodes, ...pods, ...volumes].map((x) => x.targetId));
     for (const p of pods) {
       for (const c of p.containers ?? []) present.add(containerTargetId(p.targetId, c.name));
     }
@@ -160,18 +197,21 @@ export class CostInventory {
         cn: p.controllerName,
         labels: p.labels,
         gpus: p.gpus,
+        claims: p.claims ?? [],
       })),
     );
     await this.write(
       rows,
       `INSERT INTO cost_pods (target_id, cluster, namespace, name, node_id, controller_kind,
-              controller_name, labels, gpus, seen_at)
-       SELECT x.id, x.cluster, x.ns, x.name, x.node, x.ck, x.cn, x.labels, x.gpus, $2::timestamptz
+              controller_name, labels, gpus, seen_at, claims)
+       SELECT x.id, x.cluster, x.ns, x.name, x.node, x.ck, x.cn, x.labels, x.gpus, $2::timestamptz,
+              x.claims
          FROM jsonb_to_recordset($1::jsonb) AS x(id text, cluster text, ns text, name text,
-              node text, ck text, cn text, labels jsonb, gpus float8)
+              node text, ck text, cn text, labels jsonb, gpus float8, claims text[])
        ON CONFLICT (target_id) DO UPDATE SET node_id = coalesce(EXCLUDED.node_id, cost_pods.node_id),
          controller_kind = EXCLUDED.controller_kind, controller_name = EXCLUDED.controller_name,
-         labels = EXCLUDED.labels, gpus = EXCLUDED.gpus, seen_at = EXCLUDED.seen_at`,
+         labels = EXCLUDED.labels, gpus = EXCLUDED.gpus, seen_at = EXCLUDED.seen_at,
+         claims = EXCLUDED.claims`,
       now,
     );
     const containers = this.changed(
@@ -191,6 +231,63 @@ export class CostInventory {
          FROM jsonb_to_recordset($1::jsonb) AS x(id text, pod text, name text, gpus float8)
        ON CONFLICT (target_id) DO UPDATE SET gpus = EXCLUDED.gpus, seen_at = EXCLUDED.seen_at`,
       now,
+    );
+  }
+
+  /**
+   * Each volume's size and price (when changed), and that it existed in the minute `now`
+   * falls in: a bit per minute of its hour, with the claim bound to it then.
+   */
+  async recordVolumes(volumes: VolumeSpec[], now = Date.now()): Promise<void> {
+    const rows = this.changed(
+      volumes.map((v) => {
+        const r = this.prices.volume(v);
+        return {
+          id: v.targetId,
+          cluster: v.cluster,
+          name: v.name,
+          sc: v.storageClass ?? null,
+          gib: v.bytes / GIB,
+          rate: r.known ? r.gibHour : null,
+          source: r.known ? r.source : null,
+          reason: r.known ? null : r.reason,
+        };
+      }),
+    );
+    await this.write(
+      rows,
+      `INSERT INTO cost_volumes (target_id, cluster, name, storage_class, gib, gib_hour_rate,
+              price_source, price_reason, seen_at)
+       SELECT x.id, x.cluster, x.name, x.sc, x.gib, x.rate, x.source, x.reason, $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, cluster text, name text, sc text,
+              gib float8, rate float8, source text, reason text)
+       ON CONFLICT (target_id) DO UPDATE SET storage_class = EXCLUDED.storage_class,
+         gib = EXCLUDED.gib, gib_hour_rate = EXCLUDED.gib_hour_rate,
+         price_source = EXCLUDED.price_source, price_reason = EXCLUDED.price_reason,
+         seen_at = EXCLUDED.seen_at`,
+      now,
+    );
+    if (!volumes.length) return;
+    const hour = Math.floor(now / HOUR) * HOUR;
+    const bit = 2n ** BigInt(Math.floor((now - hour) / MINUTE));
+    await this.db.query(
+      `INSERT INTO cost_volume_hours (bucket, volume_id, claim_namespace, claim_name, minutes)
+       SELECT $2::timestamptz, x.id, x.ns, x.claim, $3::bigint
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, ns text, claim text)
+       ON CONFLICT (bucket, volume_id) DO UPDATE SET
+         claim_namespace = EXCLUDED.claim_namespace, claim_name = EXCLUDED.claim_name,
+         minutes = cost_volume_hours.minutes | EXCLUDED.minutes`,
+      [
+        JSON.stringify(
+          volumes.map((v) => ({
+            id: v.targetId,
+            ns: v.claim?.namespace ?? null,
+            claim: v.claim?.name ?? null,
+          })),
+        ),
+        new Date(hour).toISOString(),
+        bit.toString(),
+      ],
     );
   }
 

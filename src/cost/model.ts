@@ -72,7 +72,10 @@ export interface CostAmounts {
   cpuCost: number;
   ramCost: number;
   gpuCost: number;
+  /** PersistentVolumes (claimed by the row's pods, or unmounted) and EBS volumes. */
   storageCost: number;
+  /** GiB-hours of PersistentVolumes without a price: their cost is not in storageCost. */
+  unpricedStorageGibHours: number;
   /** AWS instance and database hours, priced whole (not split into CPU and memory). */
   instanceCost: number;
   /** Idle cost spread onto this row (shareIdle). */
@@ -91,11 +94,16 @@ export interface CostRow extends CostAmounts {
   start: number;
   end: number;
   idle: boolean;
+  /** PersistentVolume GiB-hours no running pod mounted (OpenCost's `__unmounted__`). */
+  unmounted?: boolean;
   provider: 'KUBERNETES' | 'AWS';
   unpricedReasons: string[];
 }
 
 export const IDLE = '__idle__';
+export const UNMOUNTED = '__unmounted__';
+/** Said of a row with unpriced PersistentVolume GiB-hours (each volume's own reason: its price). */
+export const STORAGE_UNPRICED = 'a PersistentVolume without a price (see PersistentVolume.price)';
 export const UNALLOCATED = '__unallocated__';
 
 export const zeroAmounts = (): CostAmounts => ({
@@ -109,6 +117,7 @@ export const zeroAmounts = (): CostAmounts => ({
   ramCost: 0,
   gpuCost: 0,
   storageCost: 0,
+  unpricedStorageGibHours: 0,
   instanceCost: 0,
   sharedIdleCost: 0,
   cpuRequestCost: 0,

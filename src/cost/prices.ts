@@ -57,6 +57,17 @@ export type NodeRates =
     }
   | { known: false; reason: string };
 
+/** What a PersistentVolume is priced by. */
+export interface VolumePriceInput {
+  cluster: string;
+  storageClass: string | undefined;
+  labels: Readonly<Record<string, string>>;
+}
+
+/** USD per GiB-hour of a PersistentVolume, or why there is none. */
+export type VolumeRate =
+  { known: true; gibHour: number; source: string } | { known: false; reason: string };
+
 /** USD per hour of an AWS resource, or why there is none. */
 export type HourlyPrice =
   { known: true; hourly: number; source: string } | { known: false; reason: string };
@@ -71,6 +82,11 @@ export const customPricesSchema = z
     cpuCoreHour: z.number().nonnegative().finite(),
     memoryGibHour: z.number().nonnegative().finite(),
     gpuHour: z.number().nonnegative().finite().default(0),
+    /** USD per GiB-month of a PersistentVolume, by storage class name, then for any class. */
+    storageClasses: z
+      .record(z.string().min(1).max(253), z.number().nonnegative().finite())
+      .optional(),
+    storageGibMonth: z.number().nonnegative().finite().optional(),
     clusters: z.array(z.string().min(1).max(253)).max(1000).optional(),
   })
   .strict();
@@ -205,6 +221,40 @@ export class PriceBook {
       price,
       `${PRICE_TABLE_SOURCE}: ${type} $${price}/h split by OpenCost's CPU:memory:GPU ratio`,
     );
+  }
+
+  /**
+   * A PersistentVolume's price per GiB-hour (GiB-month ÷ 730): custom prices by storage class
+   * (or for any class) where they apply to its cluster; else, when its storage class is named
+   * after an EBS volume type (gp3, gp2, io1, …), that type's price in the volume's region (its
+   * topology.kubernetes.io/region label). StorageClass parameters are not read.
+   */
+  volume(v: VolumePriceInput): VolumeRate {
+    const c = this.custom;
+    const sc = v.storageClass;
+    if (c && (!c.clusters || c.clusters.includes(v.cluster))) {
+      const custom = (sc !== undefined ? c.storageClasses?.[sc] : undefined) ?? c.storageGibMonth;
+      if (custom !== undefined) {
+        return {
+          known: true,
+          gibHour: custom / HOURS_PER_MONTH,
+          source: `custom prices (COST_CUSTOM_PRICES): $${custom}/GiB-month`,
+        };
+      }
+    }
+    if (!sc) return { known: false, reason: 'no storage class and no custom storage price' };
+    const region = v.labels[REGION_LABEL];
+    if (ebsGibMonthPrice(sc) === null) {
+      return { known: false, reason: `storage class ${sc} is not an EBS volume type nor priced` };
+    }
+    if (!region) return { known: false, reason: `volume has no ${REGION_LABEL} label` };
+    const p = ebsGibMonthPrice(sc, region);
+    if (p === null) return { known: false, reason: `no EBS price tabled for ${sc} in ${region}` };
+    return {
+      known: true,
+      gibHour: p / HOURS_PER_MONTH,
+      source: `${PRICE_TABLE_SOURCE}: EBS ${sc} $${p}/GiB-month`,
+    };
   }
 
   ec2(instanceType: string | undefined, region: string): HourlyPrice {

@@ -7,6 +7,7 @@ import {
   POD_COLUMNS,
   POD_DAYS,
   POD_HOURS,
+  UNMOUNTED_HOURS,
   WORKLOAD_DAYS,
 } from './sql.ts';
 import type { CostWindow } from './window.ts';
@@ -100,7 +101,7 @@ export function allocationStatements(
   aggregate: Aggregate[],
   filter: CostFilter,
   daily: boolean,
-): { rows: Statement; nodes: Statement; totals: Statement | null } {
+): { rows: Statement; nodes: Statement; totals: Statement | null; unmounted: Statement | null } {
   const podSrc = daily ? POD_DAYS : POD_HOURS;
   const nodeSrc = daily ? NODE_DAYS : NODE_HOURS;
   const byNode = aggregate.includes('node');
@@ -156,7 +157,28 @@ export function allocationStatements(
        WHERE ${where(filter, tp, 'place')}
        GROUP BY si, cl${byNode ? ', nd' : ''}`;
 
+  // Volume hours no pod mounted: their cluster and claim namespace; nothing below narrows them.
+  const up = base();
+  const uc: string[] = [];
+  if (filter.clusters?.length) uc.push(`s.cluster = ANY(${up.add(filter.clusters)}::text[])`);
+  if (filter.namespaces?.length) uc.push(`s.namespace = ANY(${up.add(filter.namespaces)}::text[])`);
+  const below =
+    filter.nodes?.length ||
+    filter.controllerKinds?.length ||
+    filter.controllers?.length ||
+    filter.pods?.length ||
+    filter.containers?.length ||
+    filter.labels?.length;
+  const unmountedSql = `
+      SELECT ${stepIndex}, s.cluster AS cl, s.namespace AS ns, sum(s.storage_cost) AS storage_cost,
+             sum(s.storage_unpriced_gibh) AS storage_unpriced_gibh,
+             array_agg(DISTINCT s.reason) FILTER (WHERE s.storage_unpriced_gibh > 0) AS reasons
+        FROM (${UNMOUNTED_HOURS}) s
+       WHERE ${uc.length ? uc.join(' AND ') : 'true'}
+       GROUP BY 1, 2, 3`;
+
   return {
+    unmounted: below ? null : { sql: unmountedSql, params: up.values },
     rows: { sql: rowsSql, params: rp.values },
     nodes: { sql: nodeSql, params: np.values },
     totals: narrowsPods(filter) ? { sql: totalSql, params: tp.values } : null,

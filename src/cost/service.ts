@@ -12,6 +12,7 @@ import {
   IDLE,
   parseAggregate,
   UNALLOCATED,
+  UNMOUNTED,
   zeroAmounts,
   type Aggregate,
   type CostFilter,
@@ -19,8 +20,8 @@ import {
 } from './model.ts';
 import { awsRows } from './aws.ts';
 import { GRAINS, grainOf, type Grain } from './grains.ts';
-import { nodeSpecOf, type CostInventory } from './inventory.ts';
-import type { NodeRates, PriceBook } from './prices.ts';
+import { nodeSpecOf, volumeSpecOf, type CostInventory } from './inventory.ts';
+import type { NodeRates, PriceBook, VolumeRate } from './prices.ts';
 import { CostWindowError, parseCostWindow, type CostWindow } from './window.ts';
 
 export interface CostAllocationArgs {
@@ -62,9 +63,10 @@ export interface CostOverview {
   unpricedHours: number;
 }
 
-/** Sum of the cost parts; null when every hour behind the row went unpriced. */
+/** Sum of the cost parts; null when every hour (or volume GiB-hour) behind the row went unpriced. */
 export function totalCost(r: CostRow): number | null {
   if (r.hours > 0 && r.unpricedHours >= r.hours) return null;
+  if (r.hours === 0 && r.unpricedStorageGibHours > 0 && r.storageCost === 0) return null;
   return r.cpuCost + r.ramCost + r.gpuCost + r.storageCost + r.instanceCost + r.sharedIdleCost;
 }
 
@@ -78,16 +80,18 @@ export const efficiency = (r: CostRow) =>
 function merged(rows: CostRow[], aggregate: Aggregate[]): CostRow[] {
   const out = new Map<string, CostRow>();
   for (const r of rows) {
-    const key = `${r.start}\u0000${r.idle}\u0000${r.provider}\u0000${JSON.stringify(r.values)}`;
+    const key = `${r.start}\u0000${r.idle}\u0000${r.unmounted ?? false}\u0000${r.provider}\u0000${JSON.stringify(r.values)}`;
     let m = out.get(key);
     if (!m) {
       const name = r.idle
         ? [...r.values.filter((v) => v !== null), IDLE].join('/')
-        : aggregate.length
-          ? r.values.map((v) => v ?? UNALLOCATED).join('/')
-          : r.provider === 'AWS'
-            ? 'aws'
-            : 'kubernetes';
+        : r.unmounted
+          ? [...r.values.filter((v) => v !== null), UNMOUNTED].join('/')
+          : aggregate.length
+            ? r.values.map((v) => v ?? UNALLOCATED).join('/')
+            : r.provider === 'AWS'
+              ? 'aws'
+              : 'kubernetes';
       out.set(
         key,
         (m = {
@@ -97,6 +101,7 @@ function merged(rows: CostRow[], aggregate: Aggregate[]): CostRow[] {
           start: r.start,
           end: r.end,
           idle: r.idle,
+          ...(r.unmounted ? { unmounted: true } : {}),
           provider: r.provider,
           unpricedReasons: [],
         }),
@@ -140,9 +145,12 @@ export class CostService {
     return this.d.now?.() ?? Date.now();
   }
 
-  /** Called by the collector after each minute it writes: where pods run, what nodes cost. */
-  async record(kube: KubernetesProvider): Promise<void> {
-    await this.d.inventory.recordFrom(kube, this.now());
+  /**
+   * Called by the collector after each minute it writes: where pods run, what nodes and
+   * volumes cost, which volumes existed in that minute.
+   */
+  async record(kube: KubernetesProvider, minute = this.now()): Promise<void> {
+    await this.d.inventory.recordFrom(kube, minute);
   }
 
   /**
@@ -203,6 +211,11 @@ export class CostService {
     }
     if (n === 0) return undefined;
     return { cpuCoreHour: cpu / n, memoryGibHour: mem / n, source: [...sources].join('; ') };
+  }
+
+  /** The price allocation uses for a PersistentVolume, from its storage class and labels. */
+  volumePrice(r: KubeResource): VolumeRate {
+    return this.d.prices.volume(volumeSpecOf(r));
   }
 
   /** The price allocation uses for a Kubernetes node, from its labels and allocatable. */

@@ -13,6 +13,35 @@ const CLUSTER_HOURS = `
        AND target_id IN (SELECT DISTINCT 'k8s:' || cluster FROM cost_nodes))`;
 
 /**
+ * The GiB-hours of each PersistentVolume hour: `vh` the volume's (h = the share of the hour
+ * it existed), `vs` the part each pod that mounts its claim and was seen that hour takes
+ * (min(h, the pods' summed presence), split by presence; the rest is unmounted).
+ */
+const VOLUME_HOURS = `
+  vh AS (
+    SELECT v.bucket AS t, v.volume_id, v.claim_namespace, v.claim_name, cv.cluster, cv.gib,
+           cv.gib_hour_rate AS rate,
+           least(1, length(replace(v.minutes::bit(64)::text, '0', ''))::float8 / 60) AS h
+      FROM cost_volume_hours v JOIN cost_volumes cv ON cv.target_id = v.volume_id
+     WHERE v.bucket >= $1::timestamptz AND v.bucket < $2::timestamptz),
+  vc AS (
+    SELECT vh.t, vh.volume_id, p.target_id AS pod_id, p.node_id,
+           least(1, r.samples::float8 / greatest(c.samples, 1)) AS ph
+      FROM vh
+      JOIN cost_pods p ON p.cluster = vh.cluster AND p.namespace = vh.claim_namespace
+                      AND vh.claim_name = ANY(p.claims)
+      JOIN metric_rollups r ON r.resolution = 3600 AND r.target_id = p.target_id
+                           AND r.bucket = vh.t
+      JOIN cl c ON c.target_id = 'k8s:' || p.cluster AND c.bucket = vh.t),
+  vt AS (SELECT t, volume_id, sum(ph) AS tot FROM vc GROUP BY t, volume_id)`;
+
+const CLAIMED_VOLUMES = `${VOLUME_HOURS.trim()},
+  vs AS (
+    SELECT vc.t, vc.pod_id, vc.node_id, vh.rate,
+           least(vh.h, vt.tot) * vc.ph / vt.tot * vh.gib AS gibh
+      FROM vc JOIN vt USING (t, volume_id) JOIN vh USING (t, volume_id))`;
+
+/**
  * Columns t, pod_id, container, node_id, hours, unpriced_h, cpu/ram req/use hours, and the
  * costs: one row per container and hour (OpenCost's grain), or per pod ('' as container) for
  * an hour of a pod whose containers have no rollups (collected before they were kept).
@@ -38,7 +67,8 @@ export const POD_HOURS = `
            coalesce(r.avg[7], 0) / 1073741824 AS mr, coalesce(r.avg[2], 0) / 1073741824 AS mu
       FROM u r
       JOIN cost_pods p ON p.target_id = r.pod_id
-      JOIN cl c ON c.target_id = 'k8s:' || p.cluster AND c.bucket = r.bucket)
+      JOIN cl c ON c.target_id = 'k8s:' || p.cluster AND c.bucket = r.bucket),
+  ${CLAIMED_VOLUMES}
   SELECT pr.t, pr.pod_id, pr.container, pr.node_id, pr.h AS hours,
          CASE WHEN n.cpu_rate IS NULL THEN pr.h ELSE 0 END AS unpriced_h,
          pr.h * pr.cr AS cpu_req_h, pr.h * pr.cu AS cpu_use_h,
@@ -49,8 +79,32 @@ export const POD_HOURS = `
          coalesce(pr.h * pr.cr * n.cpu_rate, 0) AS cpu_req_cost,
          coalesce(pr.h * pr.cu * n.cpu_rate, 0) AS cpu_use_cost,
          coalesce(pr.h * pr.mr * n.ram_rate, 0) AS ram_req_cost,
-         coalesce(pr.h * pr.mu * n.ram_rate, 0) AS ram_use_cost
-    FROM pr LEFT JOIN cost_nodes n ON n.target_id = pr.node_id`;
+         coalesce(pr.h * pr.mu * n.ram_rate, 0) AS ram_use_cost,
+         0::float8 AS storage_cost, 0::float8 AS storage_unpriced_gibh
+    FROM pr LEFT JOIN cost_nodes n ON n.target_id = pr.node_id
+  UNION ALL
+  -- A claimed volume's GiB-hours, split between the pods that mounted it that hour by their
+  -- presence, on the pod ('' container: a volume is the pod's, not one container's).
+  SELECT vs.t, vs.pod_id, '', vs.node_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+         coalesce(vs.gibh * vs.rate, 0), CASE WHEN vs.rate IS NULL THEN vs.gibh ELSE 0 END
+    FROM vs`;
+
+/**
+ * Columns t, volume_id, cluster, namespace (the claim's; null when unclaimed), storage_cost,
+ * storage_unpriced_gibh, reason: each volume hour's GiB-hours no pod mounted (OpenCost's
+ * `__unmounted__`).
+ */
+export const UNMOUNTED_HOURS = `
+  WITH ${CLUSTER_HOURS},
+  ${VOLUME_HOURS.trim()}
+  SELECT vh.t, vh.volume_id, vh.cluster, vh.claim_namespace AS namespace,
+         coalesce(g.gibh * vh.rate, 0) AS storage_cost,
+         CASE WHEN vh.rate IS NULL THEN g.gibh ELSE 0 END AS storage_unpriced_gibh,
+         cv.price_reason AS reason
+    FROM vh LEFT JOIN vt USING (t, volume_id)
+    JOIN cost_volumes cv ON cv.target_id = vh.volume_id
+    CROSS JOIN LATERAL (SELECT (vh.h - least(vh.h, coalesce(vt.tot, 0))) * vh.gib AS gibh) g
+   WHERE g.gibh > 0`;
 
 /** Columns t, node_id, hours, unpriced_h, and the node's cost split into CPU, RAM and GPU. */
 export const NODE_HOURS = `
@@ -84,6 +138,8 @@ export const POD_COLUMNS = [
   'cpu_use_cost',
   'ram_req_cost',
   'ram_use_cost',
+  'storage_cost',
+  'storage_unpriced_gibh',
 ] as const;
 
 export const NODE_COLUMNS = ['hours', 'unpriced_h', 'cpu_cost', 'ram_cost', 'gpu_cost'] as const;
@@ -150,12 +206,9 @@ export const CLEAR_DAY = [
 ];
 
 /** Drops the sums of days that ended at or before $1 (the hourly rollups' retention). */
-export const PRUNE_DAYS = [
-  'cost_pod_days',
-  'cost_workload_days',
-  'cost_node_days',
-  'cost_days',
-].map((t) => `DELETE FROM ${t} WHERE day <= $1::timestamptz - interval '1 day'`);
+export const PRUNE_DAYS = ['cost_pod_days', 'cost_workload_days', 'cost_node_days', 'cost_days']
+  .map((t) => `DELETE FROM ${t} WHERE day <= $1::timestamptz - interval '1 day'`)
+  .concat(`DELETE FROM cost_volume_hours WHERE bucket < $1::timestamptz - interval '1 day'`);
 
 /** The per-day tables as the same columns as POD_HOURS / NODE_HOURS. */
 export const POD_DAYS = `SELECT day AS t, pod_id, container, node_id, ${POD_COLUMNS.join(', ')}

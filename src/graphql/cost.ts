@@ -26,7 +26,7 @@ export const CostRowRef = builder.objectRef<CostRow>('CostAllocationRow').implem
   fields: (t) => ({
     name: t.exposeString('name', {
       description:
-        'The aggregate values joined by "/"; `__idle__` for idle capacity, `__unallocated__` for a missing value (e.g. no such label).',
+        'The aggregate values joined by "/"; `__idle__` for idle capacity, `__unmounted__` for volumes no pod mounted, `__unallocated__` for a missing value (e.g. no such label).',
     }),
     keys: t.field({
       type: ['String'],
@@ -80,9 +80,19 @@ export const CostRowRef = builder.objectRef<CostRow>('CostAllocationRow').implem
     gpuCost: t.exposeFloat('gpuCost', {
       description: 'GPUs requested × hours × the node’s GPU rate.',
     }),
-    storageCost: t.exposeFloat('storageCost', {
+    storageCost: t.float({
+      nullable: true,
       description:
-        'EBS volumes (size × GiB-month price). Kubernetes persistent volumes are not watched yet: 0.',
+        'PersistentVolumes the row’s pods mount (or, on an `__unmounted__` row, that none mounted): GiB × hours × the GiB-hour price; EBS volumes on AWS rows (size × GiB-month price). Null when every volume behind it has no price (unpricedReasons says so).',
+      resolve: (r) => (r.unpricedStorageGibHours > 0 && r.storageCost === 0 ? null : r.storageCost),
+    }),
+    unpricedStorageGibHours: t.exposeFloat('unpricedStorageGibHours', {
+      description: 'PersistentVolume GiB-hours without a price: not in storageCost.',
+    }),
+    unmounted: t.boolean({
+      description:
+        'PersistentVolume cost no running pod mounted (`__unmounted__`: unclaimed, or claimed by no running pod), by cluster and claim namespace.',
+      resolve: (r) => r.unmounted ?? false,
     }),
     instanceCost: t.exposeFloat('instanceCost', {
       description:

@@ -37,6 +37,8 @@ const KIND_DOCS: Record<ResourceKind, string> = {
   REPLICASET: 'A Kubernetes ReplicaSet.',
   SERVICE: 'A Kubernetes Service.',
   HORIZONTAL_POD_AUTOSCALER: 'A Kubernetes HorizontalPodAutoscaler (autoscaling/v2).',
+  PERSISTENT_VOLUME: 'A Kubernetes PersistentVolume.',
+  PERSISTENT_VOLUME_CLAIM: 'A Kubernetes PersistentVolumeClaim.',
   EC2_INSTANCE: 'An EC2 instance.',
   EBS_VOLUME: 'An EBS volume.',
   RDS_INSTANCE: 'An RDS database instance.',

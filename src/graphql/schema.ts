@@ -7,6 +7,7 @@ import './permissions.ts';
 import './kubernetes.ts';
 import './kubernetes-workloads.ts';
 import './kubernetes-services.ts';
+import './kubernetes-storage.ts';
 import './kubernetes-logs.ts';
 import './aws.ts';
 import './audit.ts';

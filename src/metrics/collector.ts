@@ -36,7 +36,8 @@ export interface CollectorOptions {
   maxBackoffMs?: number;
   /** Cost allocation's bookkeeping: where pods run (each minute), per-day sums (each hour). */
   cost?: {
-    record(kube: KubernetesProvider): Promise<void>;
+    /** `minute`: the minute just written (volumes are counted present in it). */
+    record(kube: KubernetesProvider, minute: number): Promise<void>;
     hourFolded(hour: number, retainFrom: number): Promise<void>;
   };
 }
@@ -178,7 +179,7 @@ export class MetricsCollector {
       if (snaps.length > 0) {
         await this.o.rollups.write(MINUTE, m, rollUp(snaps));
         const kube = this.o.kube;
-        if (kube) await this.costStep(() => this.o.cost?.record(kube));
+        if (kube) await this.costStep(() => this.o.cost?.record(kube, m));
       }
       const hour = Math.floor(m / HOUR) * HOUR;
       if (m + MINUTE === hour + HOUR) {

@@ -405,4 +405,37 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE cost_pod_days DROP CONSTRAINT cost_pod_days_pkey;
       ALTER TABLE cost_pod_days ADD PRIMARY KEY (day, pod_id, container);`,
   },
+  {
+    version: 160,
+    name: 'cost_volumes',
+    sql: `
+      -- PersistentVolumes priced per GiB-hour (null with the reason when unknown), which minutes
+      -- of each hour each existed (a bit per minute) and the claim it was bound to then; the
+      -- claims each pod mounts; and storage in the per-day sums (cost, and GiB-hours unpriced).
+      CREATE TABLE cost_volumes (
+        target_id       text PRIMARY KEY,
+        cluster         text NOT NULL,
+        name            text NOT NULL,
+        storage_class   text,
+        gib             double precision NOT NULL,
+        gib_hour_rate   double precision,
+        price_source    text,
+        price_reason    text,
+        seen_at         timestamptz NOT NULL
+      );
+      CREATE TABLE cost_volume_hours (
+        bucket          timestamptz NOT NULL,
+        volume_id       text NOT NULL,
+        claim_namespace text,
+        claim_name      text,
+        minutes         bigint NOT NULL,
+        PRIMARY KEY (bucket, volume_id)
+      );
+      ALTER TABLE cost_pods ADD COLUMN claims text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE cost_pod_days ADD COLUMN storage_cost double precision NOT NULL DEFAULT 0;
+      ALTER TABLE cost_pod_days ADD COLUMN storage_unpriced_gibh double precision NOT NULL DEFAULT 0;
+      ALTER TABLE cost_workload_days ADD COLUMN storage_cost double precision NOT NULL DEFAULT 0;
+      ALTER TABLE cost_workload_days
+        ADD COLUMN storage_unpriced_gibh double precision NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -456,6 +456,10 @@ export type ResourceKind =
   | 'NAMESPACE'
   /** A Kubernetes node. */
   | 'NODE'
+  /** A Kubernetes PersistentVolume. */
+  | 'PERSISTENT_VOLUME'
+  /** A Kubernetes PersistentVolumeClaim. */
+  | 'PERSISTENT_VOLUME_CLAIM'
   /** A Kubernetes pod. */
   | 'POD'
   /** An RDS database instance. */
@@ -661,6 +665,8 @@ export type ResourceAuditPageQueryVariables = Exact<{
 
 
 export type ResourceAuditPageQuery = { node:
+    | { auditLog: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean } } | null }
+    | { auditLog: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean } } | null }
     | { auditLog: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean } } | null }
     | { auditLog: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean } } | null }
     | { auditLog: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean } } | null }
@@ -949,6 +955,8 @@ export type AwsIdsQuery = { resources: { edges: Array<{ node:
         | { __typename: 'HorizontalPodAutoscaler', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'KubernetesNode', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'Namespace', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'PersistentVolume', id: string, name: string, kind: ResourceKind, state: ResourceState }
+        | { __typename: 'PersistentVolumeClaim', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'Pod', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'RdsInstance', id: string, name: string, kind: ResourceKind, state: ResourceState }
         | { __typename: 'RemovedResource', id: string, name: string, kind: ResourceKind, state: ResourceState }
@@ -978,6 +986,8 @@ export type AwsResourcesQuery = { resources: { totalCount: number, failures: Arr
         | { __typename: 'HorizontalPodAutoscaler', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'KubernetesNode', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'Namespace', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'PersistentVolume', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
+        | { __typename: 'PersistentVolumeClaim', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'Pod', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'RdsInstance', dbInstanceIdentifier: string, engine: string | null, hourlyPrice: number | null, monthlyCost: number | null, id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
         | { __typename: 'RemovedResource', id: string, provider: Provider, kind: ResourceKind, cluster: string, name: string, state: ResourceState, actions: Array<ActionVerb>, labels: Array<{ key: string, value: string }> }
@@ -1001,6 +1011,8 @@ export type AwsNodeQuery = { node:
     | { __typename: 'HorizontalPodAutoscaler', name: string, kind: ResourceKind, id: string }
     | { __typename: 'KubernetesNode', name: string, kind: ResourceKind, id: string }
     | { __typename: 'Namespace', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'PersistentVolume', name: string, kind: ResourceKind, id: string }
+    | { __typename: 'PersistentVolumeClaim', name: string, kind: ResourceKind, id: string }
     | { __typename: 'Pod', name: string, kind: ResourceKind, id: string }
     | { __typename: 'RdsInstance', name: string, kind: ResourceKind, id: string }
     | { __typename: 'Recommendation', id: string }
@@ -1072,6 +1084,8 @@ export type ChatItMutation = { chat:
           | { id: string, name: string, namespace: string | null, kind: ResourceKind }
           | { id: string, name: string, namespace: string | null, kind: ResourceKind }
           | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+          | { id: string, name: string, namespace: string | null, kind: ResourceKind }
+          | { id: string, name: string, namespace: string | null, kind: ResourceKind }
          | null }>, generatedCode: Array<{ language: string, filename: string | null, content: string }> }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -1104,6 +1118,8 @@ export type ConfirmItMutation = { confirmChatPlan:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
+            | { name: string, namespace: string | null }
+            | { name: string, namespace: string | null }
            | null }
         | { __typename: 'ChatStepNotRun', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { name: string, namespace: string | null }
@@ -1120,8 +1136,12 @@ export type ConfirmItMutation = { confirmChatPlan:
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
+            | { name: string, namespace: string | null }
+            | { name: string, namespace: string | null }
            | null }
         | { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
+            | { name: string, namespace: string | null }
+            | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
             | { name: string, namespace: string | null }
@@ -1174,12 +1194,16 @@ export type RbacReadsDeploymentsQuery = { resources: { totalCount: number, edges
         | { id: string, namespace: string | null, name: string, can: { allowed: boolean, reason: string | null, requiredPermission: string | null } }
         | { id: string, namespace: string | null, name: string, can: { allowed: boolean, reason: string | null, requiredPermission: string | null } }
         | { id: string, namespace: string | null, name: string, can: { allowed: boolean, reason: string | null, requiredPermission: string | null } }
+        | { id: string, namespace: string | null, name: string, can: { allowed: boolean, reason: string | null, requiredPermission: string | null } }
+        | { id: string, namespace: string | null, name: string, can: { allowed: boolean, reason: string | null, requiredPermission: string | null } }
        }> } };
 
 export type RbacReadsAllDeploymentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RbacReadsAllDeploymentsQuery = { resources: { edges: Array<{ node:
+        | { namespace: string | null }
+        | { namespace: string | null }
         | { namespace: string | null }
         | { namespace: string | null }
         | { namespace: string | null }
@@ -1207,6 +1231,8 @@ export type RbacReadsNodeQueryVariables = Exact<{
 
 
 export type RbacReadsNodeQuery = { node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1252,6 +1278,8 @@ export type RbacReadsEventsSubscription = { resourceEvents: { resource:
       | { namespace: string | null, name: string }
       | { namespace: string | null, name: string }
       | { namespace: string | null, name: string }
+      | { namespace: string | null, name: string }
+      | { namespace: string | null, name: string }
      } };
 
 export type ImpersonationFindQueryVariables = Exact<{
@@ -1260,6 +1288,8 @@ export type ImpersonationFindQueryVariables = Exact<{
 
 
 export type ImpersonationFindQuery = { resources: { edges: Array<{ node:
+        | { id: string, name: string }
+        | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1298,6 +1328,8 @@ export type K8sMutFindQueryVariables = Exact<{
 
 
 export type K8sMutFindQuery = { resources: { edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
@@ -1381,7 +1413,11 @@ export type K8sNamespaceViewQuery = { resources: { totalCount: number, failures:
         | { __typename: 'HorizontalPodAutoscaler', id: string, name: string, state: ResourceState, cluster: string }
         | { __typename: 'KubernetesNode', id: string, name: string, state: ResourceState, cluster: string }
         | { __typename: 'Namespace', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'PersistentVolume', id: string, name: string, state: ResourceState, cluster: string }
+        | { __typename: 'PersistentVolumeClaim', id: string, name: string, state: ResourceState, cluster: string }
         | { __typename: 'Pod', phase: string | null, ip: string | null, restarts: number, id: string, name: string, state: ResourceState, cluster: string, containers: Array<{ name: string, image: string | null, ready: boolean, requests: { cpu: string | null, cpuCores: number | null, memoryBytes: number | null }, limits: { memory: string | null } }>, node: { name: string, state: ResourceState, unschedulable: boolean } | null, owner:
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
@@ -1400,6 +1436,8 @@ export type K8sNamespaceViewQuery = { resources: { totalCount: number, failures:
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
             | { desiredReplicas: number, readyReplicas: number, selector: string | null, strategy: string | null, kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
+            | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
             | { kind: ResourceKind, name: string }
@@ -1433,6 +1471,8 @@ export type K8sServiceViewQuery = { resources: { edges: Array<{ node:
         | { __typename: 'HorizontalPodAutoscaler', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'KubernetesNode', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'Namespace', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'PersistentVolume', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
+        | { __typename: 'PersistentVolumeClaim', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'Pod', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'RdsInstance', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
         | { __typename: 'RemovedResource', kind: ResourceKind, name: string, actions: Array<ActionVerb> }
@@ -1470,7 +1510,11 @@ export type K8sNodeByIdQuery = { node:
         | { name: string }
         | { name: string }
         | { name: string }
+        | { name: string }
+        | { name: string }
       > }
+    | { __typename: 'PersistentVolume', kind: ResourceKind, name: string, id: string }
+    | { __typename: 'PersistentVolumeClaim', kind: ResourceKind, name: string, id: string }
     | { __typename: 'Pod', kind: ResourceKind, name: string, id: string }
     | { __typename: 'RdsInstance', kind: ResourceKind, name: string, id: string }
     | { __typename: 'Recommendation', id: string }
@@ -1486,6 +1530,8 @@ export type K8sFirstOfKindQueryVariables = Exact<{
 
 
 export type K8sFirstOfKindQuery = { resources: { totalCount: number, edges: Array<{ node:
+        | { id: string, kind: ResourceKind, name: string }
+        | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
         | { id: string, kind: ResourceKind, name: string }
@@ -1536,6 +1582,8 @@ export type K8sDeploymentEventsSubscription = { resourceEvents: { type: Resource
       | { name: string, state: ResourceState }
       | { name: string, state: ResourceState }
       | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
+      | { name: string, state: ResourceState }
      } };
 
 export type LpViewQueryVariables = Exact<{
@@ -1544,6 +1592,8 @@ export type LpViewQueryVariables = Exact<{
 
 
 export type LpViewQuery = { status: Array<{ name: string, state: ComponentState }>, resources: { totalCount: number, edges: Array<{ node:
+        | { id: string, name: string, kind: ResourceKind }
+        | { id: string, name: string, kind: ResourceKind }
         | { id: string, name: string, kind: ResourceKind }
         | { id: string, name: string, kind: ResourceKind }
         | { id: string, name: string, kind: ResourceKind }
@@ -1593,6 +1643,8 @@ export type MetricsEc2Query = { resources: { edges: Array<{ node:
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
         | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, metrics: Array<{ unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
        }> } };
 
 export type OutageStatusQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1625,12 +1677,16 @@ export type OutagePodsQuery = { resources: { edges: Array<{ node:
         | { id: string, cpuUsage: number | null }
         | { id: string, cpuUsage: number | null }
         | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
+        | { id: string, cpuUsage: number | null }
        }> } };
 
 export type OutagePageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OutagePageQuery = { resources: { edges: Array<{ node:
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
+        | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
         | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
         | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
         | { id: string, name: string, state: ResourceState, metrics: Array<{ name: MetricName }> | null, auditLog: { totalCount: number } | null, recommendations: { totalCount: number } | null }
@@ -1667,6 +1723,8 @@ export type MetricsCurrentQuery = { resources: { edges: Array<{ node:
         | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
         | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
         | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
+        | { id: string, kind: ResourceKind, name: string, cpuUsage: number | null, memoryUsage: number | null, usage: { cpuRequest: number | null, cpuLimit: number | null, memoryRequest: number | null, cpuRequestUtilization: number | null, memoryLimitUtilization: number | null, networkReceive: number | null } | null }
        }> } };
 
 export type MetricsPagedQueryVariables = Exact<{
@@ -1675,6 +1733,8 @@ export type MetricsPagedQueryVariables = Exact<{
 
 
 export type MetricsPagedQuery = { resources: { edges: Array<{ node:
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
+        | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
         | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
         | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
         | { id: string, name: string, namespace: string | null, metrics: Array<{ name: MetricName, unit: string, points: Array<{ timestamp: string, value: number }> }> | null }
@@ -1700,6 +1760,8 @@ export type MetricsHistoryQueryVariables = Exact<{
 
 
 export type MetricsHistoryQuery = { metrics: Array<{ name: MetricName, unit: string, target:
+      | { id: string, name: string }
+      | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -1741,6 +1803,8 @@ export type MetricsLiveSubscription = { metrics: { name: MetricName, unit: strin
       | { id: string }
       | { id: string }
       | { id: string }
+      | { id: string }
+      | { id: string }
      } };
 
 export type OidcMeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1754,6 +1818,8 @@ export type OidcFindQueryVariables = Exact<{
 
 
 export type OidcFindQuery = { resources: { edges: Array<{ node:
+        | { id: string, name: string }
+        | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1820,6 +1886,8 @@ export type PodLogsPodIdsQuery = { resources: { edges: Array<{ node:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
        }> } };
 
 export type RecEc2RunMutationVariables = Exact<{ [key: string]: never; }>;
@@ -1844,6 +1912,8 @@ export type RecEc2ListQuery = { recommendations: { edges: Array<{ node: { id: st
           | { __typename: 'HorizontalPodAutoscaler', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'KubernetesNode', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'Namespace', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'PersistentVolume', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
+          | { __typename: 'PersistentVolumeClaim', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'Pod', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'RdsInstance', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
           | { __typename: 'RemovedResource', name: string, kind: ResourceKind, state: ResourceState, actions: Array<ActionVerb> }
@@ -1886,7 +1956,11 @@ export type RecEc2PredictionsQuery = { resources: { edges: Array<{ node:
         | { name: string, predictions: { method: string, horizonHours: number, cpu: { unit: string, samples: number, last: number, lastAt: string, points: Array<{ timestamp: string, value: number, lower: number, upper: number }> } | null, memory: { samples: number } | null } | null }
         | { name: string, predictions: { method: string, horizonHours: number, cpu: { unit: string, samples: number, last: number, lastAt: string, points: Array<{ timestamp: string, value: number, lower: number, upper: number }> } | null, memory: { samples: number } | null } | null }
         | { name: string, predictions: { method: string, horizonHours: number, cpu: { unit: string, samples: number, last: number, lastAt: string, points: Array<{ timestamp: string, value: number, lower: number, upper: number }> } | null, memory: { samples: number } | null } | null }
+        | { name: string, predictions: { method: string, horizonHours: number, cpu: { unit: string, samples: number, last: number, lastAt: string, points: Array<{ timestamp: string, value: number, lower: number, upper: number }> } | null, memory: { samples: number } | null } | null }
+        | { name: string, predictions: { method: string, horizonHours: number, cpu: { unit: string, samples: number, last: number, lastAt: string, points: Array<{ timestamp: string, value: number, lower: number, upper: number }> } | null, memory: { samples: number } | null } | null }
        }> }, overview: { predictions: Array<{ target:
+        | { name: string }
+        | { name: string }
         | { name: string }
         | { name: string }
         | { name: string }
@@ -2062,6 +2136,8 @@ export type RecPredictQuery = { resources: { edges: Array<{ node:
         | { name: string, predictions: { method: string, cpu: { samples: number, unit: string, points: Array<{ value: number, lower: number, upper: number }> } | null, memory: { samples: number, unit: string, points: Array<{ value: number }> } | null } | null }
         | { name: string, predictions: { method: string, cpu: { samples: number, unit: string, points: Array<{ value: number, lower: number, upper: number }> } | null, memory: { samples: number, unit: string, points: Array<{ value: number }> } | null } | null }
         | { name: string, predictions: { method: string, cpu: { samples: number, unit: string, points: Array<{ value: number, lower: number, upper: number }> } | null, memory: { samples: number, unit: string, points: Array<{ value: number }> } | null } | null }
+        | { name: string, predictions: { method: string, cpu: { samples: number, unit: string, points: Array<{ value: number, lower: number, upper: number }> } | null, memory: { samples: number, unit: string, points: Array<{ value: number }> } | null } | null }
+        | { name: string, predictions: { method: string, cpu: { samples: number, unit: string, points: Array<{ value: number, lower: number, upper: number }> } | null, memory: { samples: number, unit: string, points: Array<{ value: number }> } | null } | null }
        }> } };
 
 export type AuditEventByIdQueryVariables = Exact<{
@@ -2106,12 +2182,16 @@ export type BatchedPageQuery = { resources: { edges: Array<{ node:
         | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
         | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
         | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
+        | { id: string, name: string, auditLog: { totalCount: number, edges: Array<{ node: { id: string, action: AuditAction, reverts: { id: string, action: AuditAction } | null } }> } | null, recommendations: { totalCount: number, totalMonthlySavings: number, edges: Array<{ node: { id: string, status: RecommendationStatus, appliedAuditEvent: { id: string, action: AuditAction } | null } }> } | null }
        }> } };
 
 export type BatchedPerEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
 export type BatchedPerEventSubscription = { resourceEvents: { resource:
+      | { auditLog: { totalCount: number } | null }
+      | { auditLog: { totalCount: number } | null }
       | { auditLog: { totalCount: number } | null }
       | { auditLog: { totalCount: number } | null }
       | { auditLog: { totalCount: number } | null }
@@ -2149,12 +2229,16 @@ export type CostPageQuery = { resources: { edges: Array<{ node:
         | { kind: ResourceKind, namespace: string | null, name: string, cost: { totalCost: number | null, hours: number, unpricedReasons: Array<string> } | null }
         | { kind: ResourceKind, namespace: string | null, name: string, cost: { totalCost: number | null, hours: number, unpricedReasons: Array<string> } | null }
         | { kind: ResourceKind, namespace: string | null, name: string, cost: { totalCost: number | null, hours: number, unpricedReasons: Array<string> } | null }
+        | { kind: ResourceKind, namespace: string | null, name: string, cost: { totalCost: number | null, hours: number, unpricedReasons: Array<string> } | null }
+        | { kind: ResourceKind, namespace: string | null, name: string, cost: { totalCost: number | null, hours: number, unpricedReasons: Array<string> } | null }
        }> } };
 
 export type ResourcePermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ResourcePermissionsQuery = { resources: { edges: Array<{ node:
+        | { kind: ResourceKind, name: string, actions: Array<ActionVerb>, permissions: Array<{ verb: ActionVerb, allowed: boolean, requiredRole: Role, reason: string | null }>, canScale: { allowed: boolean, requiredRole: Role, reason: string | null } }
+        | { kind: ResourceKind, name: string, actions: Array<ActionVerb>, permissions: Array<{ verb: ActionVerb, allowed: boolean, requiredRole: Role, reason: string | null }>, canScale: { allowed: boolean, requiredRole: Role, reason: string | null } }
         | { kind: ResourceKind, name: string, actions: Array<ActionVerb>, permissions: Array<{ verb: ActionVerb, allowed: boolean, requiredRole: Role, reason: string | null }>, canScale: { allowed: boolean, requiredRole: Role, reason: string | null } }
         | { kind: ResourceKind, name: string, actions: Array<ActionVerb>, permissions: Array<{ verb: ActionVerb, allowed: boolean, requiredRole: Role, reason: string | null }>, canScale: { allowed: boolean, requiredRole: Role, reason: string | null } }
         | { kind: ResourceKind, name: string, actions: Array<ActionVerb>, permissions: Array<{ verb: ActionVerb, allowed: boolean, requiredRole: Role, reason: string | null }>, canScale: { allowed: boolean, requiredRole: Role, reason: string | null } }

@@ -98,6 +98,8 @@ describe('the Helm chart', () => {
         'daemonsets.apps',
         'replicasets.apps',
         'horizontalpodautoscalers.autoscaling',
+        'persistentvolumes',
+        'persistentvolumeclaims',
         'events',
       ]) {
         expect(can('list', r, '-A'), r).toBe('yes');

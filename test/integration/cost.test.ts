@@ -255,4 +255,102 @@ spec:
       await ns.drop();
     }
   }, 180_000);
+
+  it('prices a lab PersistentVolume (gp3, us-east-1) and charges it to the pod mounting its claim', async () => {
+    // 20 GiB of gp3 at $0.08/GiB-month for one hour: 20 × 0.08 / 730 = $0.0021918.
+    const ns = await scratchNamespace('cost-pv');
+    const pvName = `${ns.name}-data`;
+    try {
+      await kubectl(['apply', '-f', '-'], {
+        input: `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: ${pvName}
+  labels: {topology.kubernetes.io/region: us-east-1}
+spec:
+  capacity: {storage: 20Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: gp3
+  persistentVolumeReclaimPolicy: Retain
+  hostPath: {path: /tmp/${pvName}}
+  claimRef: {namespace: ${ns.name}, name: data}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+  namespace: ${ns.name}
+  annotations: {pv.kubernetes.io/bind-completed: "yes"}
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: gp3
+  volumeName: ${pvName}
+  resources: {requests: {storage: 20Gi}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: db, namespace: ${ns.name}}
+spec:
+  nodeSelector: {node.kubernetes.io/instance-type: m5.2xlarge}
+  containers:
+  - {name: db, image: registry.example/db:1, resources: {requests: {cpu: 100m, memory: 128Mi}}}
+  volumes:
+  - {name: data, persistentVolumeClaim: {claimName: data}}
+`,
+      });
+      // The lab runs no PersistentVolume binder (kube-controller-manager's controllers are
+      // the workload ones): the binding it would record (the claim's bind-completed
+      // annotation, both phases) is written here.
+      for (const [kind, name, extra] of [
+        ['pv', pvName, []],
+        ['pvc', 'data', ['-n', ns.name]],
+      ] as const) {
+        await kubectl([
+          'patch',
+          kind,
+          name,
+          ...extra,
+          '--subresource=status',
+          '--type=merge',
+          '-p',
+          '{"status":{"phase":"Bound"}}',
+        ]);
+      }
+      const pv = await eventually(
+        () => {
+          const v = kube.store
+            .list({ kinds: ['PERSISTENT_VOLUME'] })
+            .find((x) => x.name === pvName);
+          const pod = kube.store.list({ kinds: ['POD'], namespaces: [ns.name] })[0];
+          expect((v?.object as { status?: { phase?: string } })?.status?.phase).toBe('Bound');
+          expect(pod?.state).toBe('RUNNING');
+          return v!;
+        },
+        120_000,
+        1000,
+      );
+      const price = cost.volumePrice(pv);
+      expect(price).toMatchObject({ known: true, gibHour: 0.08 / 730 });
+      // A third hour of its own: the pod seen all of it, the volume every minute.
+      const at = hour - 3 * HOUR;
+      const source = new PrometheusSource(new PrometheusClient(env.PROMETHEUS_URL ?? ''));
+      await new RollupStore(db).write(
+        HOUR,
+        at,
+        rollUp([await aggregate(kube, await source.current(), at)]),
+      );
+      for (let m = at; m < at + HOUR; m += 60_000) await cost.record(kube, m);
+      const a = await cost.allocation({
+        window: `${new Date(at).toISOString()},${new Date(at + HOUR).toISOString()}`,
+        aggregate: ['namespace', 'pod'],
+        filter: { namespaces: [ns.name] },
+      });
+      const dbRow = a.rows.find((r) => r.name === `${ns.name}/${ns.name}/db`);
+      expect(dbRow!.storageCost).toBeCloseTo((20 * 0.08) / 730, 9);
+      expect(a.rows.some((r) => r.unmounted)).toBe(false);
+    } finally {
+      await ns.drop();
+      await kubectl(['delete', 'pv', pvName, '--wait=false']).catch(() => undefined);
+    }
+  }, 180_000);
 });

@@ -158,6 +158,8 @@ const CACHED = new Set([
   'daemonsets.apps',
   'replicasets.apps',
   'horizontalpodautoscalers.autoscaling',
+  'persistentvolumes',
+  'persistentvolumeclaims',
 ]);
 
 /** A permission the watch caches need: list or watch of a cached kind. */

@@ -423,6 +423,10 @@ export const ResourceKind = {
   Namespace: 'NAMESPACE',
   /** A Kubernetes node. */
   Node: 'NODE',
+  /** A Kubernetes PersistentVolume. */
+  PersistentVolume: 'PERSISTENT_VOLUME',
+  /** A Kubernetes PersistentVolumeClaim. */
+  PersistentVolumeClaim: 'PERSISTENT_VOLUME_CLAIM',
   /** A Kubernetes pod. */
   Pod: 'POD',
   /** An RDS database instance. */
@@ -703,12 +707,16 @@ export type DashChatMutation = { chat:
           | { id: string, kind: ResourceKind, namespace: string | null, name: string }
           | { id: string, kind: ResourceKind, namespace: string | null, name: string }
           | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+          | { id: string, kind: ResourceKind, namespace: string | null, name: string }
          | null }>, generatedCode: Array<{ language: string, filename: string | null, content: string }> }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
 type ChatStepFields_ChatStepFailed_Fragment = { __typename: 'ChatStepFailed', code: string, message: string, index: number, action: AuditAction, status: ChatStepStatus, target:
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
@@ -740,9 +748,13 @@ type ChatStepFields_ChatStepNotRun_Fragment = { __typename: 'ChatStepNotRun', in
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
    | null };
 
 type ChatStepFields_ChatStepSucceeded_Fragment = { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
+    | { kind: ResourceKind, namespace: string | null, name: string }
+    | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
     | { kind: ResourceKind, namespace: string | null, name: string }
@@ -787,6 +799,8 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
         | { __typename: 'ChatStepNotRun', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -803,8 +817,12 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
         | { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -837,6 +855,8 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
         | { __typename: 'ChatStepNotRun', index: number, action: AuditAction, status: ChatStepStatus, target:
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -853,8 +873,12 @@ export type DashConfirmChatPlanMutation = { confirmChatPlan:
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
            | null }
         | { __typename: 'ChatStepSucceeded', index: number, action: AuditAction, status: ChatStepStatus, target:
+            | { kind: ResourceKind, namespace: string | null, name: string }
+            | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
             | { kind: ResourceKind, namespace: string | null, name: string }
@@ -898,6 +922,10 @@ type ResourceRowFields_KubernetesNode_Fragment = { id: string, provider: Provide
 
 type ResourceRowFields_Namespace_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
 
+type ResourceRowFields_PersistentVolume_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
+type ResourceRowFields_PersistentVolumeClaim_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
+
 type ResourceRowFields_Pod_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
 
 type ResourceRowFields_RdsInstance_Fragment = { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null };
@@ -919,6 +947,8 @@ export type ResourceRowFieldsFragment =
   | ResourceRowFields_HorizontalPodAutoscaler_Fragment
   | ResourceRowFields_KubernetesNode_Fragment
   | ResourceRowFields_Namespace_Fragment
+  | ResourceRowFields_PersistentVolume_Fragment
+  | ResourceRowFields_PersistentVolumeClaim_Fragment
   | ResourceRowFields_Pod_Fragment
   | ResourceRowFields_RdsInstance_Fragment
   | ResourceRowFields_RemovedResource_Fragment
@@ -970,6 +1000,8 @@ export type DashResourcesQuery = { resources: { totalCount: number, pageInfo: { 
         | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
         | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
         | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+        | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
        }> } };
 
 export type DashResourceEventsSubscriptionVariables = Exact<{
@@ -979,6 +1011,8 @@ export type DashResourceEventsSubscriptionVariables = Exact<{
 
 
 export type DashResourceEventsSubscription = { resourceEvents: { cursor: string, type: ResourceEventType, timestamp: string, gap: { skipped: number } | null, resource:
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
+      | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
       | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
       | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
       | { id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null }
@@ -1004,6 +1038,8 @@ export type DashResourceQuery = { node:
     | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
     | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
     | { actions: Array<ActionVerb>, desiredReplicas: number, readyReplicas: number, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
+    | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
     | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
     | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }
     | { actions: Array<ActionVerb>, id: string, provider: Provider, kind: ResourceKind, cluster: string, namespace: string | null, name: string, state: ResourceState, cpuUsage: number | null, memoryUsage: number | null, createdAt: string | null, permissions: Array<{ verb: ActionVerb, allowed: boolean, reason: string | null }>, labels: Array<{ key: string, value: string }>, usage: { cpuRequest: number | null, cpuLimit: number | null, cpuCapacity: number | null, memoryRequest: number | null, memoryLimit: number | null, memoryCapacity: number | null } | null, recommendations: { edges: Array<{ node: { id: string, type: RecommendationType, status: RecommendationStatus, statusReason: string | null, title: string, summary: string, targetId: string, targetName: string, source: RecommendationSource, sourceName: string, customType: string | null, risk: RecommendationRisk, confidence: number, estimatedMonthlySavings: number | null, current: unknown, recommended: unknown, evidence: unknown, action: unknown, createdAt: string, appliedAuditEvent: { id: string } | null } }> } | null, auditLog: { edges: Array<{ node: { id: string, timestamp: string, actor: string, actorName: string, actorRole: Role | null, source: AuditSource, action: AuditAction, verb: ActionVerb | null, status: AuditStatus, dryRun: boolean, parameters: unknown, before: unknown, after: unknown, durationMs: number | null, error: { code: string, message: string } | null, target: { id: string, kind: ResourceKind, namespace: string | null, name: string } | null } }> } | null }

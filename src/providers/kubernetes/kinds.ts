@@ -5,6 +5,8 @@ import type {
   KubeNode,
   KubeObject,
   Namespace,
+  PersistentVolume,
+  PersistentVolumeClaim,
   Pod,
   Service,
   Workload,
@@ -122,6 +124,26 @@ function hpaState(obj: KubeObject): ResourceState {
   return conds?.length ? 'RUNNING' : 'PENDING';
 }
 
+/** Bound or Available volumes are in service; Released wait for reclaim; Failed failed. */
+function volumeState(obj: KubeObject): ResourceState {
+  const v = obj as PersistentVolume | PersistentVolumeClaim;
+  if (v.metadata.deletionTimestamp) return 'TERMINATING';
+  switch (v.status?.phase) {
+    case 'Bound':
+    case 'Available':
+      return 'RUNNING';
+    case 'Pending':
+      return 'PENDING';
+    case 'Released':
+      return 'STOPPED';
+    case 'Failed':
+    case 'Lost':
+      return 'FAILED';
+    default:
+      return 'UNKNOWN';
+  }
+}
+
 export const KINDS: KindSpec[] = [
   {
     kind: 'NAMESPACE',
@@ -194,6 +216,22 @@ export const KINDS: KindSpec[] = [
     plural: 'horizontalpodautoscalers',
     namespaced: true,
     state: hpaState,
+  },
+  {
+    kind: 'PERSISTENT_VOLUME',
+    apiKind: 'PersistentVolume',
+    group: '/api/v1',
+    plural: 'persistentvolumes',
+    namespaced: false,
+    state: volumeState,
+  },
+  {
+    kind: 'PERSISTENT_VOLUME_CLAIM',
+    apiKind: 'PersistentVolumeClaim',
+    group: '/api/v1',
+    plural: 'persistentvolumeclaims',
+    namespaced: true,
+    state: volumeState,
   },
 ];
 

@@ -63,7 +63,12 @@ export interface ContainerStatus {
 }
 
 export interface Pod extends KubeObject {
-  spec?: { nodeName?: string; containers?: ContainerSpec[]; initContainers?: ContainerSpec[] };
+  spec?: {
+    nodeName?: string;
+    containers?: ContainerSpec[];
+    initContainers?: ContainerSpec[];
+    volumes?: { name: string; persistentVolumeClaim?: { claimName: string } }[];
+  };
   status?: {
     phase?: string;
     reason?: string;
@@ -180,4 +185,27 @@ export interface KubeEvent extends KubeObject {
 export interface ListResponse<T> {
   metadata: { resourceVersion?: string; continue?: string };
   items: T[];
+}
+
+export interface PersistentVolume extends KubeObject {
+  spec?: {
+    capacity?: Quantities;
+    storageClassName?: string;
+    claimRef?: { namespace?: string; name?: string };
+    persistentVolumeReclaimPolicy?: string;
+    /** EBS through the CSI driver: volumeHandle is the volume id (vol-…). */
+    csi?: { driver?: string; volumeHandle?: string };
+    /** The in-tree EBS plugin: `aws://<zone>/vol-…` or `vol-…`. */
+    awsElasticBlockStore?: { volumeID?: string };
+  };
+  status?: { phase?: string };
+}
+
+export interface PersistentVolumeClaim extends KubeObject {
+  spec?: {
+    storageClassName?: string;
+    volumeName?: string;
+    resources?: { requests?: Quantities };
+  };
+  status?: { phase?: string; capacity?: Quantities };
 }
