@@ -22,6 +22,7 @@ export const limitsEnv = {
   MAX_QUERY_DIRECTIVES: count(0, 30),
   MAX_QUERY_COST: count(100, 50_000),
   PARSE_CACHE_BYTES: count(64 * 1024, 4 * 1024 * 1024),
+  RESPONSE_CACHE_BYTES: count(0, 16 * 1024 * 1024),
   MAX_SUBSCRIPTIONS_PER_SOCKET: count(1, 100),
   POD_LOGS_MAX_BYTES: count(1024, DEFAULT_POD_LOGS_MAX_BYTES),
 };
@@ -32,6 +33,8 @@ export interface LimitsConfig {
   operation: OperationLimits;
   /** Bytes of document text yoga's parse caches may hold. */
   parseCacheBytes: number;
+  /** Bytes of JSON the cache of answers read from the providers' caches may hold; 0: off. */
+  responseCacheBytes: number;
   /** Operations one graphql-ws socket may have running at once (subscriptions, mostly). */
   maxSubscriptionsPerSocket: number;
 }
@@ -46,6 +49,7 @@ export function limitsConfig(e: LimitsEnv): LimitsConfig {
       maxCost: e.MAX_QUERY_COST,
     },
     parseCacheBytes: e.PARSE_CACHE_BYTES,
+    responseCacheBytes: e.RESPONSE_CACHE_BYTES,
     maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
   };
 }

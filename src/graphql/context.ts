@@ -23,6 +23,8 @@ export interface GraphQLContext extends ServerContext {
   services: ResolverServices;
   /** The cursor of the subscription event being executed (SSE writes it as the event's id). */
   stream: { cursor: string | undefined };
+  /** What this viewer may read (a person under KUBE_IMPERSONATION); none: everything. */
+  scope: ReadScope | undefined;
 }
 
 /**
@@ -42,7 +44,7 @@ export function createContext(
         kubernetes: services.kubernetes && scopedReads(services.kubernetes, scope),
       }
     : services;
-  return { ...server, services: seen, stream: { cursor: undefined } };
+  return { ...server, services: seen, stream: { cursor: undefined }, scope };
 }
 
 /** The context of one operation: the viewer's read scope (cached per person) first. */

@@ -170,6 +170,13 @@ export interface Provider {
   /** Clusters/regions that failed, named, so answers can say what is missing. */
   failures(): { cluster: string; message: string }[];
 
+  /**
+   * Grows with every change of what get, list and page return (its cache's contents), so two
+   * equal readings saw the same resources; answers built from them may be kept while it stays.
+   * None: its reads are never kept.
+   */
+  readonly version?: number;
+
   get(id: string): Resource | undefined;
   list(filter: ResourceFilter): Resource[];
   /**

@@ -23,6 +23,19 @@ export class ProviderRegistry {
     await Promise.all(this.enabled.map((p) => p.stop()));
   }
 
+  /**
+   * Grows with every change of any enabled provider's cache (a sum of counters that only
+   * grow); undefined when one of them has no version (its reads are never kept).
+   */
+  get version(): number | undefined {
+    let sum = 0;
+    for (const p of this.enabled) {
+      if (p.version === undefined) return undefined;
+      sum += p.version;
+    }
+    return sum;
+  }
+
   /** The registry as a viewer with this scope may read it; itself when there is none. */
   seenThrough(scope: ReadScope | undefined): ProviderRegistry {
     return scope ? new ScopedRegistry(this.providers, scope) : this;

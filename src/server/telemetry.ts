@@ -35,6 +35,13 @@ export class ServerTelemetry {
     registers: [this.registry],
   });
 
+  readonly responseCache = new Counter({
+    name: 'optiinfra_graphql_response_cache_total',
+    help: "Queries that read only the providers' caches, by outcome: answered from the response cache (hit) or executed (miss).",
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(opts: { leader?: LeaderGate } = {}) {
     collectDefaultMetrics({ register: this.registry, prefix: 'optiinfra_' });
     const { leader } = opts;

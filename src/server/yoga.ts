@@ -13,6 +13,7 @@ import { armorPlugins, operationLimitsPlugin } from './limits.ts';
 import { ByteBoundedCache } from './parse-cache.ts';
 import { errorLoggingPlugin, maskUnexpected, yogaLogger } from './error-log.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
+import { ResponseCache, responseCachePlugin } from './response-cache.ts';
 
 function metricsPlugin(metrics: ServerTelemetry): Plugin {
   return {
@@ -112,6 +113,15 @@ export function createGraphQLServer(options: {
       streamIdsPlugin(),
       ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
       ...(options.disclosure ? [disclosurePlugin(options.disclosure)] : []),
+      // Last: a kept answer stops execution only once every other onExecute hook has run.
+      ...(options.limits.responseCacheBytes > 0
+        ? [
+            responseCachePlugin(
+              new ResponseCache(options.limits.responseCacheBytes),
+              options.metrics.responseCache,
+            ),
+          ]
+        : []),
     ],
   });
 }

@@ -231,6 +231,10 @@ export class AwsProvider implements Provider {
     });
   }
 
+  get version(): number {
+    return this.snapshot.version;
+  }
+
   get(id: string): Resource | undefined {
     return this.snapshot.get(id);
   }

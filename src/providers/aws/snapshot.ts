@@ -14,6 +14,8 @@ export type SliceKey = `${string}/${AwsKind}`;
 export class AwsSnapshot {
   private readonly slices = new Map<SliceKey, Map<string, Resource>>();
   private readonly byId = new Map<string, Resource>();
+  /** Every applied poll or refresh: each replaces a slice and its objects, changed or not. */
+  private changes = 0;
   private readonly fingerprints = new Map<string, string>();
   /** When a single-resource refresh last read each id; older poll data must not overwrite it. */
   private readonly touchedAt = new Map<string, number>();
@@ -26,6 +28,11 @@ export class AwsSnapshot {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Grows with every change of what get and list return. */
+  get version(): number {
+    return this.changes;
   }
 
   get(id: string): Resource | undefined {
@@ -49,6 +56,7 @@ export class AwsSnapshot {
 
   /** A poll's whole listing of one slice, begun at `startedAt`. */
   applySlice(key: SliceKey, list: Resource[], startedAt: number): void {
+    this.changes++;
     const old = this.slices.get(key) ?? new Map<string, Resource>();
     const next = new Map<string, Resource>();
     for (const r of list) next.set(r.id, r);
@@ -67,6 +75,7 @@ export class AwsSnapshot {
 
   /** One resource as a refresh begun at `startedAt` read it (undefined: it is gone). */
   applyOne(key: SliceKey, id: string, fresh: Resource | undefined, startedAt: number): void {
+    this.changes++;
     this.touchedAt.set(id, startedAt);
     const slice = this.slices.get(key) ?? new Map<string, Resource>();
     if (fresh) slice.set(id, fresh);

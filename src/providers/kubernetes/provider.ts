@@ -224,6 +224,10 @@ export class KubernetesProvider implements Provider, KubernetesReads {
       : { state: 'UP', message: summary };
   }
 
+  get version(): number {
+    return this.store.version;
+  }
+
   get(id: string): KubeResource | undefined {
     return this.store.get(id);
   }

@@ -72,7 +72,7 @@ export class ResourceStore {
    */
   private readonly nodes = new Map<string, Map<string, KubeResource>>();
   /** Bumped by every change; totalCounts of filtered pages are cached per version. */
-  private version = 0;
+  private changes = 0;
   private readonly counts = new Map<string, { version: number; count: number }>();
 
   private sortedViewsOf(index: Index): SortedViews<KubeResource> {
@@ -81,6 +81,11 @@ export class ResourceStore {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Grows with every put and remove: two equal readings saw the same contents. */
+  get version(): number {
+    return this.changes;
   }
 
   get(id: string): KubeResource | undefined {
@@ -118,7 +123,7 @@ export class ResourceStore {
 
   /** Inserts or replaces; returns the previous version. */
   put(r: KubeResource): KubeResource | undefined {
-    this.version++;
+    this.changes++;
     const prev = this.byId.get(r.id);
     const keys = this.keys(r);
     if (prev) this.unindex(prev, keys);
@@ -140,7 +145,7 @@ export class ResourceStore {
   remove(id: string): KubeResource | undefined {
     const prev = this.byId.get(id);
     if (!prev) return undefined;
-    this.version++;
+    this.changes++;
     this.unindex(prev, []);
     this.sortedAll.remove('', id);
     this.byId.delete(id);
@@ -234,10 +239,10 @@ export class ResourceStore {
       // A scope is a live object: its key names the rules it holds now.
       const key = JSON.stringify({ ...filter, scope: filter.scope?.key });
       const cached = this.counts.get(key);
-      if (cached?.version === this.version) return cached.count;
+      if (cached?.version === this.changes) return cached.count;
       const count = countMatches(lists, residual);
       if (this.counts.size >= 256) this.counts.clear();
-      this.counts.set(key, { version: this.version, count });
+      this.counts.set(key, { version: this.changes, count });
       return count;
     });
   }
