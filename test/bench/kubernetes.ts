@@ -1,6 +1,6 @@
 // Kubernetes benchmark against the running lab (not part of npm test):
 //   node --expose-gc test/bench/kubernetes.ts [--create N] [--seconds S] [--slices K]
-//     [--concurrency C] [--skip-startup] [--keep] [--limits]
+//     [--concurrency C] [--skip-startup] [--keep] [--limits] [--cache-off]
 // 1. start-to-ready of the watch caches vs `kubectl get pods -A -o json`, memory per pod;
 // 2. dashboard query (first 100 pods of the biggest namespace with deployment and node):
 //    throughput and p50/p99 against a plain yoga server answering the same JSON and a plain
@@ -9,6 +9,9 @@
 // --limits adds, in phase 2, the same orchestrator with the edge's limits off (limits-off.ts),
 // alternating with it, and the default one gets its rate limiter on (a budget it never spends);
 // phase 3 is then skipped.
+// --cache-off adds, in phase 2, the same orchestrator with its response cache off
+// (RESPONSE_CACHE_BYTES=0: every request executes), alternating with the others; the run ends
+// with the default orchestrator's response cache hits and misses.
 // --create N first adds N pods in namespace k8s-bench (deleted at the end).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -42,6 +45,7 @@ const { values: opts } = parseArgs({
     // Leave the --create pods in place for the next run (`kubectl apply` finds them there).
     keep: { type: 'boolean', default: false },
     limits: { type: 'boolean', default: false },
+    'cache-off': { type: 'boolean', default: false },
   },
 });
 const TOKEN = 'bench-operator-secret-0123456789';
@@ -177,6 +181,9 @@ async function serve(): Promise<void> {
       ? { RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' }
       : { RATE_LIMIT_PER_SECOND: '0' },
   );
+  const uncached = opts['cache-off']
+    ? orchestrator('18185', [], { RATE_LIMIT_PER_SECOND: '0', RESPONSE_CACHE_BYTES: '0' })
+    : undefined;
   const unlimited = opts.limits
     ? orchestrator('18183', ['--import', './test/bench/limits-off.ts'], {
         RATE_LIMIT_PER_SECOND: '0',
@@ -186,6 +193,7 @@ async function serve(): Promise<void> {
     const t0 = performance.now();
     await waitHttp('http://127.0.0.1:18181/ready');
     if (unlimited) await waitHttp('http://127.0.0.1:18183/ready');
+    if (uncached) await waitHttp('http://127.0.0.1:18185/ready');
     out(`orchestrator process: /ready 200 ${(performance.now() - t0).toFixed(0)} ms after spawn`);
     const p = await KubernetesProvider.open(
       { kubeconfig: lab().KUBECONFIG, contexts: [] },
@@ -240,6 +248,16 @@ async function serve(): Promise<void> {
         ...(unlimited
           ? [{ name: 'orchestrator, limits off', port: 18183, pid: unlimited.pid, token: TOKEN }]
           : []),
+        ...(uncached
+          ? [
+              {
+                name: 'orchestrator, response cache off',
+                port: 18185,
+                pid: uncached.pid,
+                token: TOKEN,
+              },
+            ]
+          : []),
         { name: 'plain yoga, precomputed JSON', port: 18182, pid: baselines[0]?.pid },
         { name: 'plain node:http, the same bytes', port: 18184, pid: baselines[1]?.pid },
       ];
@@ -286,7 +304,23 @@ async function serve(): Promise<void> {
       if (unlimited) ratio(0, 1, 'limits on / off');
       ratio(0, yoga, 'orchestrator / plain yoga');
       ratio(0, raw, 'orchestrator / plain node:http');
+      if (uncached) {
+        const off = unlimited ? 2 : 1;
+        ratio(off, yoga, 'orchestrator, response cache off / plain yoga');
+        ratio(off, raw, 'orchestrator, response cache off / plain node:http');
+      }
       ratio(yoga, raw, 'plain yoga / plain node:http');
+      const metrics = await (
+        await fetch('http://127.0.0.1:18181/metrics', {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).text();
+      const cached = (outcome: string) =>
+        new RegExp(
+          `^optiinfra_graphql_response_cache_total\\{outcome="${outcome}"\\} (\\d+)`,
+          'm',
+        ).exec(metrics)?.[1] ?? '0';
+      out(`  orchestrator's response cache: ${cached('hit')} hits, ${cached('miss')} misses`);
     } finally {
       for (const b of baselines) b.kill();
     }
@@ -295,6 +329,7 @@ async function serve(): Promise<void> {
   } finally {
     app.kill();
     unlimited?.kill();
+    uncached?.kill();
   }
 }
 
