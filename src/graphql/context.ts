@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import type { Services } from '../app.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
@@ -11,6 +12,20 @@ export interface ServerContext {
   log: Logger;
   /** SSE's `Last-Event-ID` header: where a reconnecting EventSource resumes (as `after`). */
   lastEventId?: string | undefined;
+  /** Where the response cache tells the HTTP front that this request's answer was kept. */
+  kept?: KeptSlot | undefined;
+}
+
+/** A query's answer as the response cache kept it (src/server/response-cache.ts). */
+export interface KeptSlot {
+  answer?: {
+    /** The registry's version and the viewer's read scope key it was computed at. */
+    version: number;
+    scope: string;
+    json: string;
+    /** Its document (the front charges the rate limiter for its expensive fields from it). */
+    document: DocumentNode;
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { BrowserPages } from './browser.ts';
 import { Cors } from './cors.ts';
 import { HttpFront } from './http.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { ResponseCache } from './response-cache.ts';
 import { SampleFastPath } from './sample-fastpath.ts';
 import { ServerTelemetry } from './telemetry.ts';
 import { TrustedDocuments } from './trusted-documents.ts';
@@ -25,6 +26,10 @@ export function createEdge(services: Services, leader: LeaderGate) {
     log: log.child({ component: 'rate-limit' }),
   });
   const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments);
+  const responseCache =
+    config.limits.responseCacheBytes > 0
+      ? new ResponseCache(config.limits.responseCacheBytes)
+      : undefined;
   const yoga = createGraphQLServer({
     schema,
     services,
@@ -35,6 +40,7 @@ export function createEdge(services: Services, leader: LeaderGate) {
     rateLimiter,
     disclosure: config.disclosure,
     trustedDocuments,
+    responseCache,
   });
   const browser = new BrowserPages({
     graphiql: config.graphiql,
@@ -51,6 +57,11 @@ export function createEdge(services: Services, leader: LeaderGate) {
     browser,
     cors: new Cors(config.corsOrigins),
     rateLimiter,
+    answers: responseCache && {
+      cache: responseCache,
+      providers: services.providers,
+      scopeOf: async (viewer) => services.access?.scopeOf(viewer),
+    },
   });
   const ws = attachWebSocket({
     server: http.server,

@@ -10,6 +10,9 @@ import type { ServerTelemetry } from './telemetry.ts';
 import { rateLimited, type RateLimiter } from './rate-limit.ts';
 import type { GraphQLServer } from './yoga.ts';
 import type { ServerContext } from '../graphql/context.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { ReadScope } from '../providers/provider.ts';
+import type { ResponseCache } from './response-cache.ts';
 
 export interface HttpDeps {
   yoga: GraphQLServer;
@@ -25,7 +28,20 @@ export interface HttpDeps {
   cors: Cors;
   /** One point per GraphQL request and token, charged before the body is read. */
   rateLimiter: RateLimiter;
+  /** The response cache's answers by request (RESPONSE_CACHE_BYTES); none: off. */
+  answers?: KeptAnswers | undefined;
 }
+
+/** What the front needs to key a request's kept answer: the registry's version, the scope. */
+export interface KeptAnswers {
+  cache: ResponseCache;
+  providers: { readonly version: number | undefined };
+  scopeOf(viewer: Viewer): Promise<ReadScope | undefined>;
+}
+
+/** Bodies up to this size are looked up by their bytes (the dashboard's are ~0.5 KB). */
+const MAX_KEYED_BODY = 16 * 1024;
+const JSON_TYPE = /^application\/(graphql-response\+)?json\b/i;
 
 interface InFlight {
   res: ServerResponse;
@@ -217,14 +233,84 @@ export class HttpFront {
       // async iterable keeps yoga's own parsing and errors (see PreReadBody).
       (req as IncomingMessage & { body?: PreReadBody }).body = new PreReadBody(body);
     }
+    const keyed = method === 'POST' && body ? await this.keyOf(req, viewer, body) : undefined;
+    if (keyed && (await this.answerKept(res, viewer, keyed))) return;
     const serverContext: ServerContext = {
       viewer,
       requestId: ctx.requestId,
       log: ctx.log,
       lastEventId: headerValue(req.headers['last-event-id']),
+      kept: keyed && {},
     };
     // Yoga's Node adapter: its own Request/Response objects and a single write for JSON.
     await this.deps.yoga(req, res, serverContext);
+    const answer = serverContext.kept?.answer;
+    const type = String(res.getHeader('content-type') ?? '');
+    if (
+      keyed &&
+      answer &&
+      answer.version === keyed.version &&
+      answer.scope === keyed.scope &&
+      res.statusCode === 200 &&
+      JSON_TYPE.test(type)
+    ) {
+      this.deps.answers?.cache.setHttp(keyed.key, keyed.version, {
+        contentType: type,
+        body: Buffer.from(answer.json),
+        extraCost: this.deps.rateLimiter.extraCost(answer.document),
+      });
+    }
+  }
+
+  /**
+   * The key of a request's kept answer: everything yoga reads to answer a POST (its URL, body,
+   * content type and Accept) and what the answer depends on besides the providers' caches (the
+   * viewer's role and read scope). undefined: not looked up (cache off, a large body, or a
+   * provider without a version).
+   */
+  private async keyOf(
+    req: IncomingMessage,
+    viewer: Viewer,
+    body: Buffer,
+  ): Promise<{ key: string; version: number; scope: string } | undefined> {
+    const answers = this.deps.answers;
+    if (!answers || body.length > MAX_KEYED_BODY) return undefined;
+    const scope = (await answers.scopeOf(viewer))?.key ?? '';
+    // Read after the scope: the version the answer must have been computed at.
+    const version = answers.providers.version;
+    if (version === undefined) return undefined;
+    const h = req.headers;
+    const key = [
+      viewer.role,
+      scope,
+      req.url,
+      h['content-type'],
+      h.accept,
+      body.toString('latin1'),
+    ].join('\u0000');
+    return { key, version, scope };
+  }
+
+  /**
+   * Writes the kept answer to this request, as yoga wrote it, once the rate limiter charged
+   * its expensive fields (yoga's rate-limit hook would have); false: yoga must answer.
+   */
+  private async answerKept(
+    res: ServerResponse,
+    viewer: Viewer,
+    keyed: { key: string; version: number },
+  ): Promise<boolean> {
+    const hit = this.deps.answers?.cache.getHttp(keyed.key, keyed.version);
+    if (!hit) return false;
+    if (hit.extraCost > 0) {
+      const decision = await this.deps.rateLimiter.consume(viewer.name, hit.extraCost);
+      if (!decision.allowed) return false;
+    }
+    this.deps.metrics.responseCache.inc({ outcome: 'hit' });
+    this.deps.metrics.graphqlOperations.inc({ type: 'query', outcome: 'ok' });
+    res.writeHead(200, { 'content-type': hit.contentType, 'content-length': hit.body.length });
+    res.end(hit.body);
+    return true;
   }
 }
 

@@ -118,8 +118,16 @@ export function keepable(schema: GraphQLSchema, document: DocumentNode): boolean
 
 interface Entry {
   version: number;
-  result: ExecutionResult;
+  value: ExecutionResult | HttpAnswer;
   bytes: number;
+}
+
+/** An answer as the HTTP front writes it again: yoga's status 200, its content type, the bytes. */
+export interface HttpAnswer {
+  contentType: string;
+  body: Buffer;
+  /** What the rate limiter charges for its expensive fields, besides the request's point. */
+  extraCost: number;
 }
 
 /** Counts of kept queries answered from the cache (hit) or executed (miss). */
@@ -129,7 +137,9 @@ export interface ResponseCacheCounter {
 
 /**
  * The kept answers: an LRU bounded by the bytes of their JSON, emptied whenever the registry's
- * version moves (every answer in it was computed at one version).
+ * version moves (every answer in it was computed at one version). Two kinds of entries share
+ * it: executed results by document, operation, variables, role and scope (for yoga), and the
+ * same answers by request (for the HTTP front, which then skips yoga too).
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
@@ -155,12 +165,8 @@ export class ResponseCache {
   }
 
   get(key: string, version: number): ExecutionResult | undefined {
-    if (version !== this.version) return undefined;
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.result;
+    const value = this.recall(key, version);
+    return value && !('body' in value) ? value : undefined;
   }
 
   /** Keeps `result` (with its JSON as its stringify hook, which yoga uses) and returns it. */
@@ -168,24 +174,47 @@ export class ResponseCache {
     const json = JSON.stringify(result);
     const kept: ExecutionResult = { ...result };
     Object.defineProperty(kept, 'stringify', { value: () => json });
+    this.remember(key, version, kept, json.length);
+    return kept;
+  }
+
+  /** The answer kept for this request (see HttpFront), at this version. */
+  getHttp(key: string, version: number): HttpAnswer | undefined {
+    const value = this.recall(`http\u0000${key}`, version);
+    return value && 'body' in value ? value : undefined;
+  }
+
+  setHttp(key: string, version: number, answer: HttpAnswer): void {
+    this.remember(`http\u0000${key}`, version, answer, answer.body.length);
+  }
+
+  private recall(key: string, version: number): Entry['value'] | undefined {
+    if (version !== this.version) return undefined;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  private remember(key: string, version: number, value: Entry['value'], size: number): void {
     if (version !== this.version) {
       this.entries.clear();
       this.bytes = 0;
       this.version = version;
     }
-    const bytes = json.length + key.length;
-    if (bytes > this.maxBytes / 8) return kept;
+    const bytes = size + key.length;
+    if (bytes > this.maxBytes / 8) return;
     const previous = this.entries.get(key);
     if (previous) this.bytes -= previous.bytes;
     this.entries.delete(key);
-    this.entries.set(key, { version, result: kept, bytes });
+    this.entries.set(key, { version, value, bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
       this.bytes -= entry.bytes;
     }
-    return kept;
   }
 
   /** Answers held and the bytes of their JSON and keys. */
@@ -217,10 +246,16 @@ export function responseCachePlugin(
       if (variables.length > MAX_VARIABLES_CHARS) return;
       const scope = ctx.scope?.key ?? '';
       const key = `${doc}\u0000${args.operationName ?? ''}\u0000${ctx.viewer.role}\u0000${scope}\u0000${variables}`;
+      const tell = (kept: ExecutionResult) => {
+        if (!ctx.kept) return;
+        const json = (kept as { stringify: () => string }).stringify();
+        ctx.kept.answer = { version, scope, json, document: args.document as DocumentNode };
+      };
       const hit = cache.get(key, version);
       if (hit) {
         counter.inc({ outcome: 'hit' });
         setResultAndStopExecution(hit);
+        tell(hit);
         return;
       }
       counter.inc({ outcome: 'miss' });
@@ -230,7 +265,9 @@ export function responseCachePlugin(
           // The caches or the viewer's rules moved while it ran: it may mix two states.
           if (ctx.services.providers.version !== version || (ctx.scope?.key ?? '') !== scope)
             return;
-          setResult(cache.set(key, version, result));
+          const kept = cache.set(key, version, result);
+          setResult(kept);
+          tell(kept);
         },
       };
     },

@@ -13,7 +13,7 @@ import { armorPlugins, operationLimitsPlugin } from './limits.ts';
 import { ByteBoundedCache } from './parse-cache.ts';
 import { errorLoggingPlugin, maskUnexpected, yogaLogger } from './error-log.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
-import { ResponseCache, responseCachePlugin } from './response-cache.ts';
+import { responseCachePlugin, type ResponseCache } from './response-cache.ts';
 
 function metricsPlugin(metrics: ServerTelemetry): Plugin {
   return {
@@ -79,6 +79,8 @@ export function createGraphQLServer(options: {
   disclosure?: DisclosureSettings;
   /** Only these operations run for non-admins (TRUSTED_DOCUMENTS); none: any document. */
   trustedDocuments?: TrustedDocuments | undefined;
+  /** Keeps answers that read only the providers' caches (RESPONSE_CACHE_BYTES); none: off. */
+  responseCache?: ResponseCache | undefined;
 }) {
   return createYoga<ServerContext, GraphQLContext>({
     schema: options.schema,
@@ -114,13 +116,8 @@ export function createGraphQLServer(options: {
       ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
       ...(options.disclosure ? [disclosurePlugin(options.disclosure)] : []),
       // Last: a kept answer stops execution only once every other onExecute hook has run.
-      ...(options.limits.responseCacheBytes > 0
-        ? [
-            responseCachePlugin(
-              new ResponseCache(options.limits.responseCacheBytes),
-              options.metrics.responseCache,
-            ),
-          ]
+      ...(options.responseCache
+        ? [responseCachePlugin(options.responseCache, options.metrics.responseCache)]
         : []),
     ],
   });

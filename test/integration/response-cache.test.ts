@@ -145,6 +145,31 @@ describe('the response cache', () => {
     }
   });
 
+  it('writes a kept answer as yoga wrote it, for each Accept', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const post = () =>
+        fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept,
+            authorization: `Bearer ${TOKENS.viewer}`,
+          },
+          body: JSON.stringify({ query: print(Page), variables: both }),
+        });
+      await eventually(async () => {
+        const first = await post();
+        const before = await counts();
+        const again = await post();
+        const after = await counts();
+        expect([after.hit - before.hit, after.miss - before.miss]).toEqual([1, 0]);
+        expect(again.status).toBe(first.status);
+        expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+        expect(await again.text()).toBe(await first.text());
+      });
+    }
+  });
+
   it('keeps each viewer to their own answer, from the cache too', async () => {
     const [alice, carol] = [await idp.signIn('alice'), await idp.signIn('carol')];
     const namespaces = (page: Awaited<ReturnType<typeof read>>['page']) =>
