@@ -12,9 +12,9 @@ import type { AuditAction, AuditError, AuditSource, AuditStatus, AuditTarget } f
 
 // A writer that must read the chain head (none cached, or another replica moved it) reads it
 // and appends under this advisory lock, and pruning takes it too. An append from the head a
-// writer cached does not wait for the lock: its one statement only tries it, and refuses
-// itself whole when someone holds it, or when anyone else appended first (the records'
-// primary keys, the tree's size guard). So a writer holding the lock is never overtaken:
+// writer cached does not wait for the lock: its one call only tries it, and refuses itself
+// whole when someone holds it, or when anyone else appended first (the tree's size under its
+// row lock, the records' primary keys). So a writer holding the lock is never overtaken:
 // without the try, the last writer's lock-free appends could starve the others' retries.
 export const CHAIN_LOCK = 704_113_002;
 
@@ -114,10 +114,11 @@ export async function lockHead(tx: Queryable): Promise<ChainHead> {
 
 /**
  * Writes a batch's records, the subtrees they complete, their projection rows (intents
- * inserted, outcomes applied) and the new tree head in one statement, and returns the
- * events as written. The statement refuses itself (nothing is written) unless the chain lock
- * was free or already this transaction's, the tree was still at `fromSize` and every
- * outcome's event was still PENDING.
+ * inserted, outcomes applied) and the new tree head in one call (`audit_append`, migration
+ * 170), and returns the events as written. The call refuses itself (nothing is written)
+ * unless the chain lock was free or already this transaction's, the tree, once its row was
+ * locked (after any append before it committed), was at `fromSize`, and every outcome's event
+ * was still PENDING.
  */
 export async function writeHead(
   db: Queryable,
@@ -170,41 +171,14 @@ export async function writeHead(
       : [],
   );
   const [result] = await db.query<{ events: Omit<Row, 'hash' | 'prev_hash' | 'base_seq'>[] }>(
-    `WITH r AS (
-       INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
-     ), n AS (
-       INSERT INTO audit_tree_nodes (level, idx, hash)
-       SELECT l, i, decode(h, 'hex') FROM unnest($7::smallint[], $8::bigint[], $9::text[]) AS x(l, i, h)
-     ), i AS (
-       INSERT INTO audit_events (id, ts, actor, actor_name, actor_role, source, action, verb, target_id,
-         target, parameters, dry_run, status, request_id, idempotency_key, input_hash,
-         reverts, instance_id, intent_seq, last_seq)
-       SELECT id, ts, actor, actor_name, actor_role, source, action, verb, target_id,
-         COALESCE(target, 'null'::jsonb), parameters, dry_run, 'PENDING', request_id,
-         idempotency_key, input_hash, reverts, instance_id, seq, seq
-       FROM jsonb_to_recordset($12::jsonb) AS x(id uuid, ts timestamptz, actor text,
-         actor_name text, actor_role text, source text, action text, verb text, target_id text, target jsonb,
-         parameters jsonb, dry_run boolean, request_id text, idempotency_key text,
-         input_hash text, reverts uuid, instance_id text, seq bigint)
-       RETURNING *
-     ), o AS (
-       UPDATE audit_events e SET status = x.status, error = x.error, before = x.before,
-         after = x.after, message = x.message, duration_ms = x.duration_ms, last_seq = x.seq
-       FROM jsonb_to_recordset($13::jsonb) AS x(id uuid, status text, error jsonb,
-         before jsonb, after jsonb, message text, duration_ms integer, seq bigint)
-       WHERE e.id = x.id AND e.status = 'PENDING'
-       RETURNING e.*
-     ), t AS (
-       UPDATE audit_tree SET size = $10, frontier = decode($11, 'hex')
-       WHERE id = 1 AND size = $14 RETURNING 1
-     )
-     SELECT audit_assert(pg_try_advisory_xact_lock($18), $15),
-       audit_assert((SELECT count(*) FROM t) = 1, $15),
-       audit_assert((SELECT count(*) FROM o) = $16, $17),
-       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (SELECT * FROM i UNION ALL SELECT * FROM o) x)
-         AS events`,
+    `SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+       $17) AS events`,
     [
+      fromSize,
+      head.tree.size,
+      Buffer.concat(head.tree.hashes).toString('hex'),
+      CHAIN_LOCK,
+      `${TREE_MOVED}: it no longer has ${fromSize} leaves`,
       r.map((x) => x.seq),
       r.map((x) => x.eventId),
       r.map((x) => x.phase),
@@ -214,15 +188,9 @@ export async function writeHead(
       n.map((x) => x.level),
       n.map((x) => x.index),
       n.map((x) => x.hash.toString('hex')),
-      head.tree.size,
-      Buffer.concat(head.tree.hashes).toString('hex'),
       JSON.stringify(intents),
       JSON.stringify(outcomes),
-      fromSize,
-      `${TREE_MOVED}: it no longer has ${fromSize} leaves`,
-      outcomes.length,
       `audit event ${outcomes.map((o) => o.id).join(', ')} is not PENDING`,
-      CHAIN_LOCK,
     ],
   );
   const bySeq = new Map(r.map((x) => [x.seq, x]));

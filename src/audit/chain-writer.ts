@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import {
   lockHead,
   movedUnderUs,
@@ -15,31 +15,49 @@ import type { Row } from './store.ts';
 const MAX_BATCH = 200;
 
 /**
+ * Appends in flight at once from the cached head, per store. The embedded store runs its
+ * statements in the order sent on one connection, so a second append is sent while the first
+ * runs (this thread's hashing and encoding overlap the store thread's work); it starts from
+ * the head the first leaves. On PostgreSQL two appends on two connections may run in either
+ * order (the later one would find the tree short and fail), and the tree row serialises their
+ * commits anyway: one at a time, each carrying everything queued meanwhile.
+ */
+const PIPELINE: Record<Database['kind'], number> = { postgres: 1, pglite: 2 };
+
+type Pending = { write: ChainWrite; resolve: (row: Row) => void; reject: (e: unknown) => void };
+
+/**
  * Appends records to the hash chain and the Merkle tree over it: from the head it cached with no
  * lock, else under one lock for all replicas with the head read.
  */
 export class ChainWriter {
   private readonly db: Database;
+  private readonly depth: number;
 
-  constructor(db: Database) {
+  constructor(db: Database, depth = PIPELINE[db.kind]) {
     this.db = db;
+    this.depth = depth;
   }
 
   /**
-   * Group commit: every write waiting while an append commits goes into the next one, so N
-   * concurrent actions cost about one statement and one commit, not N.
+   * Group commit: every write waiting while the appends in flight commit goes into the next
+   * one, so N concurrent actions cost about one statement and one commit, not N.
    */
-  private readonly queue: {
-    write: ChainWrite;
-    resolve: (row: Row) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  private flushing = false;
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
   /**
-   * The head this process last wrote (or read under the lock), with its frontier: the next
-   * append starts from it with no read. Another writer (a replica) holding the chain lock or
-   * having moved the tree makes that append fail as a whole (the lock tried, the records' and
-   * subtrees' primary keys, the tree's size guard); the head is then read again under the lock.
+   * Set from an append's end until the next turn of the event loop: the writers it answered
+   * queue their next records first (an action's outcome follows its intent at once when it
+   * had nothing to do), so they go out in one batch, not the first alone and the rest after.
+   */
+  private gathering = false;
+  /**
+   * The head after the last append this process sent (or read under the lock), with its
+   * frontier: the next append starts from it with no read, even before that append has
+   * committed. Another writer (a replica) holding the chain lock or having moved the tree, or
+   * an append before it failing, makes that append fail as a whole (the lock tried, the tree's
+   * size checked under its row lock, the records' and subtrees' primary keys); the cache is
+   * then dropped and the head read again under the lock.
    */
   private cached: { baseSeq: number; seq: number; prevHash: string; tree: Frontier } | undefined;
 
@@ -50,73 +68,94 @@ export class ChainWriter {
   write(write: ChainWrite): Promise<Row> {
     return new Promise((resolve, reject) => {
       this.queue.push({ write, resolve, reject });
-      void this.flush();
+      if (!this.gathering) this.pump();
     });
   }
 
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
+  /** Sends the queued writes as one batch, while fewer than `depth` appends are in flight. */
+  private pump(): void {
+    // From no cached head an append reads it under the lock: alone.
+    while (this.queue.length > 0 && this.inFlight < (this.cached ? this.depth : 1)) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.gathering = true;
+        setImmediate(() => {
+          this.gathering = false;
+          this.pump();
+        });
+      });
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          const rows = await this.append(batch.map((b) => b.write));
-          batch.forEach((b, k) => b.resolve(rows[k] as Row));
-        } catch (err) {
-          if (batch.length === 1) {
-            batch[0]?.reject(err);
-            continue;
-          }
-          // One write failed (an idempotency key taken, say): retry each alone so only it fails.
-          for (const b of batch) {
-            await this.append([b.write]).then(([row]) => b.resolve(row as Row), b.reject);
-          }
-        }
+      const rows = await this.append(batch.map((b) => b.write));
+      batch.forEach((b, k) => b.resolve(rows[k] as Row));
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]?.reject(err);
+        return;
       }
-    } finally {
-      this.flushing = false;
+      // One write failed (an idempotency key taken, say): retry each alone so only it fails.
+      for (const b of batch) {
+        await this.append([b.write]).then(([row]) => b.resolve(row as Row), b.reject);
+      }
     }
   }
 
   /**
    * Appends a batch at the head: from the cached head in one statement with no transaction
-   * (no lock, no read) when this process wrote last, else under the chain lock with the head
-   * read first. Returns each write's event (its projection row) as it now stands, in order.
+   * (no lock wait, no read) when this process wrote last, else under the chain lock with the
+   * head read first. Returns each write's event (its projection row) as it now stands, in order.
    */
   private async append(writes: ChainWrite[]): Promise<Row[]> {
-    for (let attempt = 1; ; attempt++) {
+    let [stale, locked] = [0, 0];
+    for (;;) {
       const cached = this.cached;
-      this.cached = undefined;
       try {
-        const { head, rows } = cached
-          ? await this.appendAt(
-              this.db,
-              { ...cached, tree: cached.tree.clone(), records: [], nodes: [] },
-              writes,
-            )
-          : await this.db.transaction(async (tx) => this.appendAt(tx, await lockHead(tx), writes));
-        this.cached = {
-          baseSeq: head.baseSeq,
-          seq: head.seq,
-          prevHash: head.prevHash,
-          tree: head.tree,
-        };
+        let rows: Row[];
+        if (cached) {
+          const head = { ...cached, tree: cached.tree.clone(), records: [], nodes: [] };
+          const fromSize = head.tree.size;
+          const placed = this.placeAll(head, writes);
+          // The next batch may start from here before this one has committed.
+          this.cached = {
+            baseSeq: head.baseSeq,
+            seq: head.seq,
+            prevHash: head.prevHash,
+            tree: head.tree,
+          };
+          rows = await writeHead(this.db, head, fromSize, placed);
+        } else {
+          const head = await this.db.transaction(async (tx) => {
+            const h = await lockHead(tx);
+            const fromSize = h.tree.size;
+            const placed = this.placeAll(h, writes);
+            return { h, rows: await writeHead(tx, h, fromSize, placed) };
+          });
+          rows = head.rows;
+          const h = head.h;
+          this.cached = { baseSeq: h.baseSeq, seq: h.seq, prevHash: h.prevHash, tree: h.tree };
+        }
         const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
         return writes.map((w) => byId.get(w.id.toLowerCase()) as Row);
       } catch (err) {
-        // A stale cache, or another process's append landing between our read and write:
-        // read the head again under the lock. Anything else (a refused outcome, an
-        // idempotency key taken) fails the same way under the lock.
-        if (cached || (movedUnderUs(err) && attempt < 5)) continue;
+        // A stale cache (every batch sent after a failed one fails too), or another process's
+        // append landing between our read and write: read the head again under the lock.
+        // Anything else (a refused outcome, an idempotency key taken) fails the same way
+        // under the lock.
+        this.cached = undefined;
+        if (cached ? ++stale < 20 : movedUnderUs(err) && ++locked < 5) continue;
         throw err;
       }
     }
   }
 
-  private async appendAt(db: Queryable, head: ChainHead, writes: ChainWrite[]) {
-    const fromSize = head.tree.size;
-    const placed = writes.map((write) => ({
+  /** Places a batch at the head (chain and tree), in order. */
+  private placeAll(head: ChainHead, writes: ChainWrite[]): { write: ChainWrite; seq: number }[] {
+    return writes.map((write) => ({
       write,
       seq: this.place(
         head,
@@ -127,8 +166,6 @@ export class ChainWriter {
           : { timestamp: write.timestamp, ...write.outcome },
       ),
     }));
-    const rows = await writeHead(db, head, fromSize, placed);
-    return { head, rows };
   }
 
   /**

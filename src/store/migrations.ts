@@ -438,4 +438,67 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE cost_workload_days
         ADD COLUMN storage_unpriced_gibh double precision NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 170,
+    name: 'audit_append_function',
+    sql: `
+      -- A batch of audit records appended by one call: the chain lock tried (a writer that
+      -- read the head under it is never overtaken), the tree row locked and still at the size
+      -- the writer started from, then the records, the subtrees they complete, the projection
+      -- rows (intents inserted, outcomes applied to PENDING events) and the new head. Any
+      -- refusal raises: nothing of the batch is written. The plans of its statements are
+      -- cached per connection; the one-statement append it replaces (a CTE of five writes) was
+      -- planned anew each time, 0.3-5 ms of the embedded store's 1-8 ms append.
+      CREATE FUNCTION audit_append(
+        a_from_size bigint, a_size bigint, a_frontier text, a_lock bigint, a_moved text,
+        a_seq bigint[], a_event uuid[], a_phase text[], a_body text[], a_prev text[],
+        a_hash text[], a_level smallint[], a_idx bigint[], a_node text[],
+        a_intents jsonb, a_outcomes jsonb, a_not_pending text
+      ) RETURNS json LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          at_size bigint;
+          applied integer;
+          events json;
+        BEGIN
+          IF NOT pg_try_advisory_xact_lock(a_lock) THEN
+            RAISE EXCEPTION USING MESSAGE = a_moved, ERRCODE = 'P0001';
+          END IF;
+          SELECT t.size INTO at_size FROM audit_tree t WHERE t.id = 1 FOR UPDATE;
+          IF at_size IS DISTINCT FROM a_from_size THEN
+            RAISE EXCEPTION USING MESSAGE = a_moved, ERRCODE = 'P0001';
+          END IF;
+          UPDATE audit_tree t SET size = a_size, frontier = decode(a_frontier, 'hex') WHERE t.id = 1;
+          INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+            SELECT * FROM unnest(a_seq, a_event, a_phase, a_body, a_prev, a_hash);
+          INSERT INTO audit_tree_nodes (level, idx, hash)
+            SELECT l, i, decode(h, 'hex') FROM unnest(a_level, a_idx, a_node) AS x(l, i, h);
+          WITH i AS (
+            INSERT INTO audit_events (id, ts, actor, actor_name, actor_role, source, action, verb,
+              target_id, target, parameters, dry_run, status, request_id, idempotency_key,
+              input_hash, reverts, instance_id, intent_seq, last_seq)
+            SELECT x.id, x.ts, x.actor, x.actor_name, x.actor_role, x.source, x.action, x.verb,
+              x.target_id, COALESCE(x.target, 'null'::jsonb), x.parameters, x.dry_run, 'PENDING',
+              x.request_id, x.idempotency_key, x.input_hash, x.reverts, x.instance_id, x.seq, x.seq
+            FROM jsonb_to_recordset(a_intents) AS x(id uuid, ts timestamptz, actor text,
+              actor_name text, actor_role text, source text, action text, verb text,
+              target_id text, target jsonb, parameters jsonb, dry_run boolean, request_id text,
+              idempotency_key text, input_hash text, reverts uuid, instance_id text, seq bigint)
+            RETURNING *
+          ), o AS (
+            UPDATE audit_events e SET status = x.status, error = x.error, before = x.before,
+              after = x.after, message = x.message, duration_ms = x.duration_ms, last_seq = x.seq
+            FROM jsonb_to_recordset(a_outcomes) AS x(id uuid, status text, error jsonb,
+              before jsonb, after jsonb, message text, duration_ms integer, seq bigint)
+            WHERE e.id = x.id AND e.status = 'PENDING'
+            RETURNING e.*
+          )
+          SELECT (SELECT count(*) FROM o),
+            (SELECT COALESCE(json_agg(y), '[]'::json) FROM (SELECT * FROM i UNION ALL SELECT * FROM o) y)
+            INTO applied, events;
+          IF applied <> jsonb_array_length(a_outcomes) THEN
+            RAISE EXCEPTION USING MESSAGE = a_not_pending, ERRCODE = 'P0001';
+          END IF;
+          RETURN events;
+        END $$;`,
+  },
 ];

@@ -212,6 +212,32 @@ describe.each(STORES)('audit log on $kind', (target) => {
     }
   });
 
+  it('fails a refused write alone among concurrent ones, and loses none acknowledged', async () => {
+    // Batches are grouped and, on the embedded store, sent before the one ahead has committed:
+    // a batch refused (a key taken) makes every batch sent after it fail too, and each is
+    // written again from the head read under the lock.
+    const { db, cleanup } = await target.open();
+    try {
+      const store = new AuditStore(db);
+      const writes = Array.from({ length: 24 }, (_, i) =>
+        i % 6 === 5
+          ? store.recordIntent(intent(i, { idempotencyKey: 'same', inputHash: 'h' }))
+          : complete(store, i),
+      );
+      const settled = await Promise.allSettled(writes);
+      const done = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      expect(settled.filter((r) => r.status === 'rejected')).toHaveLength(3); // 4 share one key
+      for (const event of done) expect(await store.get(event.id)).toEqual(event);
+      expect(await verifyAll(db)).toMatchObject({
+        valid: true,
+        checkedEvents: 21,
+        checkedRecords: 20 * 2 + 1,
+      });
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('prunes old events and stays verifiable from the oldest kept one', async () => {
     const { db, cleanup } = await target.open();
     try {
