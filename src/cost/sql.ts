@@ -95,7 +95,14 @@ export const POD_HOURS = `
  * `__unmounted__`).
  */
 export const UNMOUNTED_HOURS = `
-  WITH ${CLUSTER_HOURS},
+  WITH cl AS MATERIALIZED (
+    -- The clusters' rows of only the hours with volumes (none: nothing read), by primary key.
+    SELECT r.target_id, r.bucket, r.samples
+      FROM (SELECT DISTINCT v.bucket, 'k8s:' || cv.cluster AS target_id
+              FROM cost_volume_hours v JOIN cost_volumes cv ON cv.target_id = v.volume_id
+             WHERE v.bucket >= $1::timestamptz AND v.bucket < $2::timestamptz) x
+      JOIN metric_rollups r ON r.resolution = 3600 AND r.target_id = x.target_id
+                           AND r.bucket = x.bucket),
   ${VOLUME_HOURS.trim()}
   SELECT vh.t, vh.volume_id, vh.cluster, vh.claim_namespace AS namespace,
          coalesce(g.gibh * vh.rate, 0) AS storage_cost,

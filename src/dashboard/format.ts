@@ -23,6 +23,11 @@ export function words(v: string | null | undefined): string {
   return v ? v.toLowerCase().replaceAll('_', ' ') : '—';
 }
 
+/** An amount over a window (no period). */
+export function usd(v: number | null | undefined): string {
+  return v === null || v === undefined ? 'unknown' : `$${v.toFixed(2)}`;
+}
+
 export function money(v: number | null | undefined): string {
   return v === null || v === undefined ? 'unknown' : `$${v.toFixed(2)}/mo`;
 }

@@ -9,6 +9,7 @@ import { whenExpired } from './token.ts';
 import { ErrorLine } from './ui.tsx';
 import { AuditView } from './views/audit.tsx';
 import { ChatView } from './views/chat.tsx';
+import { CostView } from './views/cost.tsx';
 import { OverviewView } from './views/overview.tsx';
 import { RecommendationsView } from './views/recommendations.tsx';
 import { ResourceView } from './views/resource.tsx';
@@ -68,6 +69,7 @@ const NAV: [string, string][] = [
   ['', 'Overview'],
   ['resources', 'Resources'],
   ['recommendations', 'Recommendations'],
+  ['cost', 'Cost'],
   ['audit', 'Audit log'],
   ['chat', 'Chat'],
 ];
@@ -82,6 +84,8 @@ function Page() {
       return <ResourceView id={second ?? ''} />;
     case 'recommendations':
       return <RecommendationsView params={route.params} />;
+    case 'cost':
+      return <CostView params={route.params} />;
     case 'audit':
       return <AuditView params={route.params} />;
     case 'chat':

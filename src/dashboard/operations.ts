@@ -348,3 +348,42 @@ export const VerifyAuditQuery = graphql(`
     }
   }
 `);
+
+export const CostQuery = graphql(`
+  query Cost($window: String!, $aggregate: [String!]) {
+    costAllocation(window: $window, aggregate: $aggregate) {
+      __typename
+      ... on CostAllocation {
+        from
+        to
+        rows {
+          name
+          idle
+          unmounted
+          cpuCost
+          memoryCost
+          gpuCost
+          storageCost
+          instanceCost
+          totalCost
+          efficiency
+          unpricedReasons
+        }
+        total {
+          totalCost
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+    overview {
+      cost {
+        monthToDate
+        projectedMonth
+        idleMonthToDate
+        savingsAvailableMonthly
+      }
+    }
+  }
+`);

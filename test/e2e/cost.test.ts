@@ -14,6 +14,8 @@ import {
 } from '../support/app.ts';
 import { HOUR } from '../../src/metrics/rollups.ts';
 import { N1, P1, P2, seedCostCase } from '../support/cost-case.ts';
+import { CostQuery } from '../../src/dashboard/operations.ts';
+import documents from '../../src/dashboard/gql/persisted-documents.json' with { type: 'json' };
 
 const Allocation = graphql(`
   query CostByNamespace($window: String!, $aggregate: [String!], $shareIdle: Boolean) {
@@ -121,5 +123,31 @@ describe('cost over GraphQL', () => {
     // p2 was there for half of the last hour and all of the one before.
     expect(shop.change).toBeLessThan(0);
     expect(present(data.overview.cost).savingsAvailableMonthly).toBe(0);
+  });
+
+  it('answers the dashboard’s cost view query (its persisted document) with the case', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.viewer}` },
+      body: JSON.stringify({
+        // As the dashboard sends it: the text its manifest holds for the document's hash.
+        query: (documents as Record<string, string>)[
+          (CostQuery as unknown as { __meta__: { hash: string } }).__meta__.hash
+        ],
+        variables: { window: '2h', aggregate: ['namespace'] },
+      }),
+    });
+    const body = (await res.json()) as {
+      errors?: unknown;
+      data: {
+        costAllocation: { __typename: string; rows: { name: string; totalCost: number | null }[] };
+        overview: { cost: { monthToDate: number } | null };
+      };
+    };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.costAllocation.__typename).toBe('CostAllocation');
+    const shop = body.data.costAllocation.rows.find((r) => r.name === 'shop');
+    expect(shop?.totalCost).toBeCloseTo(P1 + P2, 9);
+    expect(body.data.overview.cost?.monthToDate).toBeGreaterThan(0);
   });
 });

@@ -43,6 +43,7 @@ type Documents = {
     "\n  query DashAuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditRowFields\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": typeof types.DashAuditLogDocument,
     "\n  subscription DashAuditEvents($filter: AuditLogFilter, $after: String) {\n    auditEvents(filter: $filter, after: $after) {\n      cursor\n      gap {\n        skipped\n      }\n      ...AuditRowFields\n      hash\n      prevHash\n    }\n  }\n": typeof types.DashAuditEventsDocument,
     "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n": typeof types.DashVerifyAuditDocument,
+    "\n  query Cost($window: String!, $aggregate: [String!]) {\n    costAllocation(window: $window, aggregate: $aggregate) {\n      __typename\n      ... on CostAllocation {\n        from\n        to\n        rows {\n          name\n          idle\n          unmounted\n          cpuCost\n          memoryCost\n          gpuCost\n          storageCost\n          instanceCost\n          totalCost\n          efficiency\n          unpricedReasons\n        }\n        total {\n          totalCost\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n    overview {\n      cost {\n        monthToDate\n        projectedMonth\n        idleMonthToDate\n        savingsAvailableMonthly\n      }\n    }\n  }\n": typeof types.CostDocument,
 };
 const documents: Documents = {
     "\n  fragment ActionOutcome on ActionResult {\n    dryRun\n    auditEvent {\n      ...AuditRowFields\n    }\n  }\n": types.ActionOutcomeFragmentDoc,
@@ -73,6 +74,7 @@ const documents: Documents = {
     "\n  query DashAuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditRowFields\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": types.DashAuditLogDocument,
     "\n  subscription DashAuditEvents($filter: AuditLogFilter, $after: String) {\n    auditEvents(filter: $filter, after: $after) {\n      cursor\n      gap {\n        skipped\n      }\n      ...AuditRowFields\n      hash\n      prevHash\n    }\n  }\n": types.DashAuditEventsDocument,
     "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n": types.DashVerifyAuditDocument,
+    "\n  query Cost($window: String!, $aggregate: [String!]) {\n    costAllocation(window: $window, aggregate: $aggregate) {\n      __typename\n      ... on CostAllocation {\n        from\n        to\n        rows {\n          name\n          idle\n          unmounted\n          cpuCost\n          memoryCost\n          gpuCost\n          storageCost\n          instanceCost\n          totalCost\n          efficiency\n          unpricedReasons\n        }\n        total {\n          totalCost\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n    overview {\n      cost {\n        monthToDate\n        projectedMonth\n        idleMonthToDate\n        savingsAvailableMonthly\n      }\n    }\n  }\n": types.CostDocument,
 };
 
 /**
@@ -187,6 +189,10 @@ export function graphql(source: "\n  subscription DashAuditEvents($filter: Audit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashVerifyAudit {\n    verifyAuditLog {\n      valid\n      checkedEvents\n      checkedRecords\n      firstInvalidEventId\n      reason\n    }\n  }\n"): typeof import('./graphql.ts').DashVerifyAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cost($window: String!, $aggregate: [String!]) {\n    costAllocation(window: $window, aggregate: $aggregate) {\n      __typename\n      ... on CostAllocation {\n        from\n        to\n        rows {\n          name\n          idle\n          unmounted\n          cpuCost\n          memoryCost\n          gpuCost\n          storageCost\n          instanceCost\n          totalCost\n          efficiency\n          unpricedReasons\n        }\n        total {\n          totalCost\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n    overview {\n      cost {\n        monthToDate\n        projectedMonth\n        idleMonthToDate\n        savingsAvailableMonthly\n      }\n    }\n  }\n"): typeof import('./graphql.ts').CostDocument;
 
 
 export function graphql(source: string) {

@@ -1109,6 +1109,18 @@ export type DashVerifyAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashVerifyAuditQuery = { verifyAuditLog: { valid: boolean, checkedEvents: number, checkedRecords: number, firstInvalidEventId: string | null, reason: string | null } | null };
 
+export type CostQueryVariables = Exact<{
+  window: string;
+  aggregate?: Array<string> | string | null | undefined;
+}>;
+
+
+export type CostQuery = { costAllocation:
+    | { __typename: 'CostAllocation', from: string, to: string, rows: Array<{ name: string, idle: boolean, unmounted: boolean, cpuCost: number, memoryCost: number, gpuCost: number, storageCost: number | null, instanceCost: number, totalCost: number | null, efficiency: number | null, unpricedReasons: Array<string> }>, total: { totalCost: number | null } }
+    | { __typename: 'UnavailableError', message: string }
+    | { __typename: 'ValidationError', message: string }
+  , overview: { cost: { monthToDate: number, projectedMonth: number, idleMonthToDate: number, savingsAvailableMonthly: number } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1342,3 +1354,4 @@ export const DashRecommendationEventsDocument = {"__meta__":{"hash":"sha256:2039
 export const DashAuditLogDocument = {"__meta__":{"hash":"sha256:e4e498c69fbba3dbc2e352f2f7cde21ee1d3830c66d36995944744d6509ce1b4"}} as unknown as TypedDocumentString<DashAuditLogQuery, DashAuditLogQueryVariables>;
 export const DashAuditEventsDocument = {"__meta__":{"hash":"sha256:7d274b6c88f60f9f7c4d40b1bde7c0640b91918557b4177f866d2517254d9f6e"}} as unknown as TypedDocumentString<DashAuditEventsSubscription, DashAuditEventsSubscriptionVariables>;
 export const DashVerifyAuditDocument = {"__meta__":{"hash":"sha256:e21dd965a89cd2fc2e764bb2c78ea022534173963482445672ffc018958c2abb"}} as unknown as TypedDocumentString<DashVerifyAuditQuery, DashVerifyAuditQueryVariables>;
+export const CostDocument = {"__meta__":{"hash":"sha256:ead86c6cec5c5cf3d2ddeae3c6c34c79a18166dfc58baa4a889e4bb88fccfb90"}} as unknown as TypedDocumentString<CostQuery, CostQueryVariables>;
