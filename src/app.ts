@@ -27,6 +27,7 @@ import { AwsProvider } from './providers/aws/provider.ts';
 import { KubeAccess } from './providers/kubernetes/access.ts';
 import { KubernetesProvider } from './providers/kubernetes/provider.ts';
 import type { KubernetesReads } from './providers/kubernetes/reads.ts';
+import type { ReadScope } from './providers/provider.ts';
 import { ProviderRegistry } from './providers/registry.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
@@ -237,8 +238,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     prices,
     providers,
     kube: kubernetes.enabled ? kubernetes : undefined,
-    openSavings: async (): Promise<number> =>
-      (await recommendations.store.list({ statuses: ['OPEN'] })).reduce(
+    openSavings: async (scope?: ReadScope): Promise<number> =>
+      (await recommendations.store.list({ statuses: ['OPEN'], scope })).reduce(
         (a, r) => a + Math.max(0, r.estimatedMonthlySavings ?? 0),
         0,
       ),
@@ -313,7 +314,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       audit,
       health,
       metrics: metricsService,
-      recommendations: { open: () => recommendations.store.list({ statuses: ['OPEN'] }) },
+      recommendations: {
+        open: (scope) => recommendations.store.list({ statuses: ['OPEN'], scope }),
+      },
       predictions,
     }),
     recommendations,

@@ -2,6 +2,8 @@ import type { AuditStore } from './audit/store.ts';
 import type { AuditEvent } from './audit/types.ts';
 import type { ComponentReport, HealthService } from './health.ts';
 import type { CurrentMetrics } from './metrics/service.ts';
+import { seesId } from './providers/ids.ts';
+import type { ReadScope } from './providers/provider.ts';
 import type { ProviderRegistry } from './providers/registry.ts';
 import type { ResourcePrediction } from './recommendations/predictions.ts';
 import type { Recommendation } from './recommendations/types.ts';
@@ -76,37 +78,46 @@ function summarize(open: Recommendation[]): OpenRecommendations {
  * of pollers, so polling every few seconds stays cheap on big clusters.
  */
 export class OverviewService {
-  private cached: { at: number; value: Promise<Overview> } | undefined;
+  /** By read scope ('' for everything): each person's overview counts what they may read. */
+  private readonly cached = new Map<string, { at: number; value: Promise<Overview> }>();
   private readonly deps: {
     providers: ProviderRegistry;
     audit: AuditStore;
     health: HealthService;
-    metrics?: { current(): CurrentMetrics };
-    recommendations?: { open(): Promise<Recommendation[]> };
-    predictions?: { top(n: number): Promise<ResourcePrediction[]> };
+    metrics?: { current(scope?: ReadScope): CurrentMetrics };
+    recommendations?: { open(scope?: ReadScope): Promise<Recommendation[]> };
+    predictions?: {
+      top(n: number, keep?: (targetId: string) => boolean): Promise<ResourcePrediction[]>;
+    };
   };
 
   constructor(deps: OverviewService['deps']) {
     this.deps = deps;
   }
 
-  get(): Promise<Overview> {
+  /** The overview as the scope's viewer may read it (everything without one). */
+  get(scope?: ReadScope): Promise<Overview> {
     const now = Date.now();
-    if (!this.cached || now - this.cached.at > CACHE_MS) {
-      const value = this.build();
-      this.cached = { at: now, value };
-      value.catch(() => (this.cached = undefined));
+    const key = scope?.key ?? '';
+    let cached = this.cached.get(key);
+    if (!cached || now - cached.at > CACHE_MS) {
+      // Stale entries go with any miss: the map holds the people of the last second or so.
+      for (const [k, c] of this.cached) if (now - c.at > CACHE_MS) this.cached.delete(k);
+      const value = this.build(scope);
+      cached = { at: now, value };
+      this.cached.set(key, cached);
+      value.catch(() => this.cached.delete(key));
     }
-    return this.cached.value;
+    return cached.value;
   }
 
-  private async build(): Promise<Overview> {
-    const all = this.deps.providers.list({});
+  private async build(scope: ReadScope | undefined): Promise<Overview> {
+    const all = this.deps.providers.seenThrough(scope).list({});
     const [status, recentActions, open, predictions] = await Promise.all([
       this.deps.health.status(),
-      part(this.deps.audit.list({}, RECENT)),
-      part(Promise.resolve(this.deps.recommendations?.open() ?? [])),
-      this.predictions(),
+      part(this.deps.audit.list({ scope }, RECENT)),
+      part(Promise.resolve(this.deps.recommendations?.open(scope) ?? [])),
+      this.predictions(scope),
     ]);
     return {
       generatedAt: new Date().toISOString(),
@@ -118,21 +129,25 @@ export class OverviewService {
         byState: tally(all.map((r) => r.state)),
       },
       recentActions,
-      metrics: this.deps.metrics?.current() ?? null,
+      metrics: this.deps.metrics?.current(scope) ?? null,
       recommendations: open instanceof Error ? open : summarize(open),
       predictions,
     };
   }
 
   /** Forecasts if ready within PREDICTIONS_WAIT_MS; a failure leaves the slot empty. */
-  private async predictions(): Promise<ResourcePrediction[]> {
+  private async predictions(scope: ReadScope | undefined): Promise<ResourcePrediction[]> {
     if (!this.deps.predictions) return [];
+    const keep = scope && ((id: string) => seesId(scope, id));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<ResourcePrediction[]>((resolve) => {
       timer = setTimeout(() => resolve([]), PREDICTIONS_WAIT_MS);
     });
     try {
-      return await Promise.race([this.deps.predictions.top(TOP_PREDICTIONS).catch(() => []), late]);
+      return await Promise.race([
+        this.deps.predictions.top(TOP_PREDICTIONS, keep).catch(() => []),
+        late,
+      ]);
     } finally {
       clearTimeout(timer);
     }

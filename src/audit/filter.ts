@@ -1,3 +1,4 @@
+import { grantPatterns, grantsSql, seesId } from '../providers/ids.ts';
 import { AUDIT_ACTIONS, knownAction, type AuditEvent, type AuditFilter } from './types.ts';
 
 /**
@@ -8,6 +9,8 @@ import { AUDIT_ACTIONS, knownAction, type AuditEvent, type AuditFilter } from '.
 interface Condition<K extends keyof AuditFilter> {
   sql: (param: string) => string;
   test: (value: NonNullable<AuditFilter[K]>, e: AuditEvent) => boolean;
+  /** The SQL parameter, when it is not the value itself. */
+  param?: (value: NonNullable<AuditFilter[K]>) => unknown;
 }
 
 const CONDITIONS: { [K in keyof Required<AuditFilter>]: Condition<K> } = {
@@ -23,6 +26,11 @@ const CONDITIONS: { [K in keyof Required<AuditFilter>]: Condition<K> } = {
   resourceId: { sql: (p) => `e.target_id = ${p}`, test: (v, e) => v === e.target?.id },
   since: { sql: (p) => `e.ts >= ${p}`, test: (v, e) => new Date(e.timestamp) >= v },
   until: { sql: (p) => `e.ts < ${p}`, test: (v, e) => new Date(e.timestamp) < v },
+  scope: {
+    sql: (p) => grantsSql('e.target_id', p),
+    test: (v, e) => !e.target?.id || seesId(v, e.target.id),
+    param: (v) => grantPatterns(v),
+  },
 };
 
 /** The conditions a filter sets (an empty list sets none), with their values. */
@@ -37,7 +45,7 @@ function set(filter: AuditFilter): [Condition<keyof AuditFilter>, unknown][] {
 /** A filter's WHERE conditions; their values are pushed onto `params`. */
 export function filterClause(filter: AuditFilter, params: unknown[]): string[] {
   return set(filter).map(([c, value]) => {
-    params.push(value);
+    params.push(c.param ? c.param(value as never) : value);
     return c.sql(`$${params.length}`);
   });
 }

@@ -1,3 +1,4 @@
+import type { ReadScope } from '../providers/provider.ts';
 import { OIDC_PREFIX } from '../auth/viewer.ts';
 import type { ActionVerb, ProviderName, ResourceKind } from '../providers/provider.ts';
 
@@ -119,4 +120,6 @@ export interface AuditFilter {
   resourceId?: string | undefined;
   since?: Date | undefined;
   until?: Date | undefined;
+  /** Only actions on what this viewer may read (set from the viewer, never by a query). */
+  scope?: ReadScope | undefined;
 }

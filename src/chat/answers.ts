@@ -12,7 +12,7 @@ import type { ChatMetricsSource, ChatRecommendationsSource } from './sources.ts'
 
 export interface AnswerDeps {
   providers: ProviderRegistry;
-  audit: AuditStore;
+  audit: Pick<AuditStore, 'list'>;
   health: HealthService;
   metrics?: ChatMetricsSource | undefined;
   recommendations?: ChatRecommendationsSource | undefined;

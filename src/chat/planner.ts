@@ -35,7 +35,7 @@ export interface Draft {
 
 export interface PlannerDeps {
   actions: ActionPipeline;
-  audit: AuditStore;
+  audit: Pick<AuditStore, 'list'>;
   providers: ProviderRegistry;
   manifests?: ManifestPort | undefined;
   recommendations?: ChatRecommendationsSource | undefined;

@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { AppError, NotFoundError, UnavailableError, ValidationError } from '../errors.ts';
 import type { HealthService } from '../health.ts';
 import type { Logger } from '../logger.ts';
-import type { ActionVerb, Resource } from '../providers/provider.ts';
+import type { ActionVerb, ReadScope, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { Database } from '../store/database.ts';
 import { Answers, HELP } from './answers.ts';
@@ -70,7 +70,7 @@ export interface ChatInput {
 export interface ChatDeps {
   db: Database;
   actions: ActionPipeline;
-  audit: AuditStore;
+  audit: Pick<AuditStore, 'list'>;
   providers: ProviderRegistry;
   health: HealthService;
   log: Logger;
@@ -79,6 +79,13 @@ export interface ChatDeps {
   metrics?: ChatMetricsSource | undefined;
   recommendations?: ChatRecommendationsSource | undefined;
   manifests?: ManifestPort | undefined;
+}
+
+/** What one viewer's message is answered from (seenThrough). */
+interface Seen {
+  providers: ProviderRegistry;
+  answers: Answers;
+  planner: Planner;
 }
 
 /** The longest message the chat reads. */
@@ -140,10 +147,32 @@ export class ChatService {
    * Answers one message. A malformed input is a ValidationError and an unknown conversation
    * (or another viewer's) a NotFoundError: nothing is read or stored for either.
    */
+  /**
+   * The answers and plans as a scope's viewer may read (a person under KUBE_IMPERSONATION):
+   * their resources, advice and audit only; the chat's own without a scope.
+   */
+  private seenThrough(scope: ReadScope | undefined): Seen {
+    if (!scope)
+      return { providers: this.deps.providers, answers: this.answers, planner: this.planner };
+    const { audit, recommendations: recs } = this.deps;
+    const deps: ChatDeps = {
+      ...this.deps,
+      providers: this.deps.providers.seenThrough(scope),
+      audit: { list: (filter, ...rest) => audit.list({ ...filter, scope }, ...rest) },
+      recommendations: recs && {
+        open: (limit) => recs.open(limit, scope),
+        apply: (id, as) => recs.apply(id, as),
+        reject: (id, reason, as) => recs.reject(id, reason, as),
+      },
+    };
+    return { providers: deps.providers, answers: new Answers(deps), planner: new Planner(deps) };
+  }
+
   async chat(
     input: ChatInput,
     viewer: Viewer,
     requestId: string | null,
+    scope?: ReadScope,
   ): Promise<ChatPayload | AppError> {
     const parsed = InputSchema.safeParse(input);
     if (!parsed.success) {
@@ -160,16 +189,17 @@ export class ChatService {
     }
     const memory: Memory = { ...conversation.memory };
     if (resourceId && !memory.lastTargets?.length) memory.lastTargets = [resourceId];
-    const resources = this.deps.providers.list({});
+    const seen = this.seenThrough(scope);
+    const resources = seen.providers.list({});
     const interpretation = await this.interpret(message, memory, resources);
     const e = interpretation.entities;
     if (!e.namespace && namespace && interpretation.intent !== 'overview') e.namespace = namespace;
     if (!e.cluster && cluster) e.cluster = cluster;
     const u = resolveInterpretation(interpretation, memory, resources);
-    const { payload, shown } = await this.respond(u, viewer, requestId, conversation.id);
+    const { payload, shown } = await this.respond(seen, u, viewer, requestId, conversation.id);
     await this.store.save(
       conversation.id,
-      remember(memory, u, shown.length ? shown : shownBy(u, (x) => this.answers.rows(x))),
+      remember(memory, u, shown.length ? shown : shownBy(u, (x) => seen.answers.rows(x))),
       {
         message,
         reply: payload.reply,
@@ -181,6 +211,7 @@ export class ChatService {
 
   /** The reply, and the resources a read-only answer showed (a list's rows, a ranking). */
   private async respond(
+    seen: Seen,
     u: Understanding,
     viewer: Viewer,
     requestId: string | null,
@@ -215,7 +246,7 @@ export class ChatService {
         reply: `Which resource do you mean? For example: "${intent.replace(/_/g, ' ')} backend in prod".`,
       });
     if (!MUTATING.has(intent)) {
-      const answer = await this.answers.answer(intent, entities, u.target, viewer);
+      const answer = await seen.answers.answer(intent, entities, u.target, viewer);
       return {
         payload: { ...base, reply: intent === 'unknown' ? answer.reply : answer.reply || HELP },
         shown: answer.targets,
@@ -223,8 +254,8 @@ export class ChatService {
     }
     const who = { viewer, requestId };
     const draft = u.targets?.length
-      ? await this.planner.planEach(intent, entities, u.targets, who)
-      : await this.planner.plan(intent, entities, u.target, who);
+      ? await seen.planner.planEach(intent, entities, u.targets, who)
+      : await seen.planner.plan(intent, entities, u.target, who);
     const out: ChatPayload = {
       ...base,
       reply: draft.reply,

@@ -5,7 +5,7 @@
 import type { ActionOutcomeResult } from '../actions/pipeline.ts';
 import type { AuditSource } from '../audit/types.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { Resource } from '../providers/provider.ts';
+import type { ReadScope, Resource } from '../providers/provider.ts';
 
 export type ChatMetric = 'cpu' | 'memory' | 'network';
 
@@ -44,7 +44,7 @@ export interface ActingAs {
 
 export interface ChatRecommendationsSource {
   /** Open recommendations in the order users see them (number N is the Nth). */
-  open(limit: number): Promise<ChatRecommendation[]>;
+  open(limit: number, scope?: ReadScope): Promise<ChatRecommendation[]>;
   /** Both through the action pipeline inside the recommendations service (dry runs if asked). */
   apply(id: string, as: ActingAs): Promise<ActionOutcomeResult>;
   reject(id: string, reason: string, as: ActingAs): Promise<ActionOutcomeResult>;

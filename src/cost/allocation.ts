@@ -130,7 +130,9 @@ export class CostAllocator {
     const stepStart = (si: number) => w.from + si * w.stepMs;
     const stepEnd = (si: number) => Math.min(w.to, stepStart(si) + w.stepMs);
     const idleByPlace = new Map<string, { cpu: number; ram: number; gpu: number }>();
+    const idleSeen = (cluster: string) => !filter.within || filter.within.idle.includes(cluster);
     for (const nr of nodeRows) {
+      if (!idleSeen(nr.cl)) continue;
       const a = allocated.get(place(nr)) ?? zeroAmounts();
       const idle = {
         cpu: num(nr.cpu_cost) - a.cpuCost,

@@ -46,11 +46,25 @@ export interface CostFilter {
   /** Container names (as in the pod spec). */
   containers?: string[] | null | undefined;
   labels?: { key: string; value: string }[] | null | undefined;
+  /** What a viewer with a read scope may see (set from the viewer, never by a query). */
+  within?: CostWithin | undefined;
+}
+
+/**
+ * The cost a person may see under KUBE_IMPERSONATION: pods of the clusters where they may
+ * list every pod (`pods`) and of the namespaces where they may list pods (`places`); idle
+ * (node cost no pod took) only of the clusters where they may list every pod and node.
+ */
+export interface CostWithin {
+  pods: string[];
+  places: { cluster: string; namespace: string }[];
+  idle: string[];
 }
 
 /** Whether the filter narrows below where pods ran (then idle needs its own totals). */
 export const narrowsPods = (f: CostFilter) =>
   Boolean(
+    f.within ||
     f.namespaces?.length ||
     f.controllerKinds?.length ||
     f.controllers?.length ||

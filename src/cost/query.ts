@@ -66,6 +66,13 @@ function where(f: CostFilter, ps: Params, scope: 'pod' | 'place', alias = 'p'): 
     any('s.container', f.containers);
     for (const l of f.labels ?? [])
       c.push(`${alias}.labels ->> ${ps.add(l.key)} = ${ps.add(l.value)}`);
+    if (f.within) {
+      const { pods, places } = f.within;
+      c.push(
+        `(${alias}.cluster = ANY(${ps.add(pods)}::text[]) OR (${alias}.cluster, ${alias}.namespace) IN ` +
+          `(SELECT * FROM unnest(${ps.add(places.map((x) => x.cluster))}::text[], ${ps.add(places.map((x) => x.namespace))}::text[])))`,
+      );
+    }
   }
   return c.length ? c.join(' AND ') : 'true';
 }

@@ -3,7 +3,7 @@ import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { resourceId } from '../providers/kubernetes/kinds.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
 import type { Pod } from '../providers/kubernetes/types.ts';
-import type { Resource } from '../providers/provider.ts';
+import type { ReadScope, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { CostAllocator } from './allocation.ts';
 import {
@@ -17,6 +17,7 @@ import {
   type Aggregate,
   type CostFilter,
   type CostRow,
+  type CostWithin,
 } from './model.ts';
 import { awsRows } from './aws.ts';
 import { GRAINS, grainOf, type Grain } from './grains.ts';
@@ -129,7 +130,7 @@ export class CostService {
     providers: ProviderRegistry;
     /** For the nodes a workload runs on (recommendations' rates). */
     kube?: KubernetesProvider | undefined;
-    openSavings?: () => Promise<number>;
+    openSavings?: (scope?: ReadScope) => Promise<number>;
     now?: () => number;
   };
 
@@ -162,9 +163,32 @@ export class CostService {
     await this.d.allocator.days.prune(retainFrom);
   }
 
-  async allocation(args: CostAllocationArgs): Promise<CostAllocation> {
+  /** The allocation as the scope's viewer may see it (everything without one). */
+  async allocation(args: CostAllocationArgs, scope?: ReadScope): Promise<CostAllocation> {
     const { window, aggregate } = this.parse(args);
-    return this.allocate(window, aggregate, args.filter ?? {}, args.shareIdle ?? false);
+    return this.allocate(window, aggregate, this.seen(args.filter, scope), args.shareIdle ?? false);
+  }
+
+  /**
+   * The filter narrowed to what the scope may read: pods of the clusters and namespaces where
+   * it may list pods (pods granted by name only are left out), idle of the clusters where it
+   * may list every pod and node. Unchanged when it sees every cluster whole.
+   */
+  private seen(filter: CostFilter | null | undefined, scope: ReadScope | undefined): CostFilter {
+    const f = filter ?? {};
+    const clusters = this.d.kube?.contexts ?? [];
+    if (!scope || clusters.every((c) => scope.seesWhole(c))) return f;
+    const within: CostWithin = {
+      pods: [],
+      places: [],
+      idle: clusters.filter((c) => scope.seesWhole(c)),
+    };
+    for (const g of scope.grants()) {
+      if (g.kind !== 'POD' || g.names) continue;
+      if (g.namespace === null) within.pods.push(g.cluster);
+      else within.places.push({ cluster: g.cluster, namespace: g.namespace });
+    }
+    return { ...f, within };
   }
 
   /** The window and aggregate keys, or a ValidationError naming the argument at fault. */
@@ -330,14 +354,17 @@ export class CostService {
   }
 
   /** Each key's cost over a window and over the window of the same length before it. */
-  async trend(args: CostAllocationArgs): Promise<CostTrend> {
-    const current = await this.allocation({ ...args, step: null, shareIdle: args.shareIdle });
+  async trend(args: CostAllocationArgs, scope?: ReadScope): Promise<CostTrend> {
+    const current = await this.allocation(
+      { ...args, step: null, shareIdle: args.shareIdle },
+      scope,
+    );
     const w = current.window;
     const previousWindow = { from: w.from - (w.to - w.from), to: w.from, stepMs: w.to - w.from };
     const previous = await this.allocate(
       previousWindow,
       current.aggregate,
-      args.filter ?? {},
+      this.seen(args.filter, scope),
       args.shareIdle ?? false,
     );
     const rows = new Map<string, CostTrendRow>();
@@ -356,9 +383,9 @@ export class CostService {
   }
 
   /** Month to date, its projection over the month, idle, and the savings advice offers. */
-  async overview(): Promise<CostOverview> {
+  async overview(scope?: ReadScope): Promise<CostOverview> {
     const now = this.now();
-    const mtd = await this.allocation({ window: 'month' }).catch((err: unknown) => {
+    const mtd = await this.allocation({ window: 'month' }, scope).catch((err: unknown) => {
       // The first hour of a month has no complete hour yet: nothing spent so far.
       if (err instanceof ValidationError) return null;
       throw err;
@@ -374,7 +401,7 @@ export class CostService {
       idleMonthToDate: mtd
         ? mtd.rows.filter((r) => r.idle).reduce((a, r) => a + (totalCost(r) ?? 0), 0)
         : 0,
-      savingsAvailableMonthly: (await this.d.openSavings?.()) ?? 0,
+      savingsAvailableMonthly: (await this.d.openSavings?.(scope)) ?? 0,
       unpricedHours: mtd?.total.unpricedHours ?? 0,
     };
   }

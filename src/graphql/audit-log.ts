@@ -241,7 +241,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async (_root, args, ctx) => {
-      const filter = toFilter(args.filter);
+      const filter = { ...toFilter(args.filter), scope: ctx.scope };
       const req = auditRequest(args);
       const rows = await ctx.services.audit.list(filter, req.size + 1, req.from, req.direction);
       return auditPage(rows, req, filter);
@@ -297,7 +297,7 @@ builder.subscriptionFields((t) => ({
       after: afterArg(t.arg),
     },
     subscribe: (_root, args, ctx) => {
-      const keep = filterMatcher(toFilter(args.filter));
+      const keep = filterMatcher({ ...toFilter(args.filter), scope: ctx.scope });
       return subscribeLogged<AuditEvent>(ctx, {
         topic: AUDIT_TOPIC,
         after: args.after,

@@ -358,6 +358,7 @@ builder.mutationFields((t) => ({
         },
         ctx.viewer,
         ctx.requestId,
+        ctx.scope,
       );
       if (result instanceof AppError) throw result;
       return result;

@@ -38,7 +38,11 @@ export interface GraphQLContext extends ServerContext {
   services: ResolverServices;
   /** The cursor of the subscription event being executed (SSE writes it as the event's id). */
   stream: { cursor: string | undefined };
-  /** What this viewer may read (a person under KUBE_IMPERSONATION); none: everything. */
+  /**
+   * What the viewer may read (a person under KUBE_IMPERSONATION); undefined: everything. The
+   * registry and the Kubernetes reads apply it themselves; services that sum or store what
+   * the caches hold (overview, cost, advice, forecasts, audit, chat) are handed it.
+   */
   scope: ReadScope | undefined;
 }
 

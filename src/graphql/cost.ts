@@ -12,6 +12,7 @@ import {
   type CostTrendRow,
 } from '../cost/service.ts';
 import type { Resource } from '../providers/provider.ts';
+import { seesSums } from '../providers/ids.ts';
 import { builder } from './builder.ts';
 import { NodeRef } from './kubernetes.ts';
 import { OverviewRef } from './overview.ts';
@@ -277,7 +278,7 @@ builder.queryFields((t) => ({
       shareIdle: t.arg.boolean({ required: false, defaultValue: false, description: SHARE_IDLE }),
       step: t.arg.string({ required: false, description: 'e.g. `1h`, `1d`; none: one step.' }),
     },
-    resolve: (_root, args, ctx) => ctx.services.cost.allocation(args),
+    resolve: (_root, args, ctx) => ctx.services.cost.allocation(args, ctx.scope),
   }),
   costTrend: t.field({
     type: CostTrendRef,
@@ -289,7 +290,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: CostFilterInput, required: false, description: FILTER }),
       shareIdle: t.arg.boolean({ required: false, defaultValue: false, description: SHARE_IDLE }),
     },
-    resolve: (_root, args, ctx) => ctx.services.cost.trend(args),
+    resolve: (_root, args, ctx) => ctx.services.cost.trend(args, ctx.scope),
   }),
 }));
 
@@ -320,7 +321,11 @@ builder.interfaceField(ResourceInterface, 'cost', (t) =>
               window,
             )
             .catch((err: unknown) => indexes.map(() => err as Error));
-          indexes.forEach((i, j) => (out[i] = rows[j] ?? null));
+          // A namespace whose pods the viewer may not list shows no cost of theirs.
+          indexes.forEach((i, j) => {
+            const r = (keys[i] as CostKey).resource;
+            out[i] = seesSums(ctx.scope, r) ? (rows[j] ?? null) : null;
+          });
         }),
       );
       return out;
@@ -355,7 +360,7 @@ builder.objectField(OverviewRef, 'cost', (t) =>
     nullable: true,
     description:
       'Month to date, projected month, idle, savings available; null when the cost store fails.',
-    resolve: (_o, _args, ctx) => ctx.services.cost.overview(),
+    resolve: (_o, _args, ctx) => ctx.services.cost.overview(ctx.scope),
   }),
 );
 

@@ -89,11 +89,15 @@ builder.queryFields((t) => ({
       }
       const provider = kube(ctx);
       if (!provider) throw new NotFoundError('Kubernetes is not configured');
-      return provider.podLogs(id, {
-        container: args.container ?? undefined,
-        tailLines: args.tailLines ?? undefined,
-        sinceSeconds: args.sinceSeconds ?? undefined,
-      });
+      return provider.podLogs(
+        id,
+        {
+          container: args.container ?? undefined,
+          tailLines: args.tailLines ?? undefined,
+          sinceSeconds: args.sinceSeconds ?? undefined,
+        },
+        ctx.viewer,
+      );
     },
   }),
 }));

@@ -1,6 +1,7 @@
 import type { ProcessUsage } from '../metrics/process.ts';
 import type { ClusterUsage, CurrentMetrics, ResourceUsage } from '../metrics/service.ts';
 import type { MetricName } from '../metrics/types.ts';
+import { seesSums } from '../providers/ids.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import { ResourceInterface } from './resources.ts';
 
@@ -118,19 +119,23 @@ builder.interfaceFields(ResourceInterface, (t) => ({
   cpuUsage: t.float({
     nullable: true,
     description: 'Cores now (pods summed for workloads, namespaces and nodes); null when unknown.',
-    resolve: (r, _a, ctx) => ctx.services.metrics.hub.value(r.id, 'CPU_USAGE') ?? null,
+    resolve: (r, _a, ctx) =>
+      seesSums(ctx.scope, r) ? (ctx.services.metrics.hub.value(r.id, 'CPU_USAGE') ?? null) : null,
   }),
   memoryUsage: t.float({
     nullable: true,
     description: 'Working-set bytes now; null when unknown.',
-    resolve: (r, _a, ctx) => ctx.services.metrics.hub.value(r.id, 'MEMORY_USAGE') ?? null,
+    resolve: (r, _a, ctx) =>
+      seesSums(ctx.scope, r)
+        ? (ctx.services.metrics.hub.value(r.id, 'MEMORY_USAGE') ?? null)
+        : null,
   }),
   usage: t.field({
     type: ResourceUsageRef,
     nullable: true,
     description:
       'Current usage, requests, limits, capacity and utilisation; null when not collected.',
-    resolve: (r, _a, ctx) => ctx.services.metrics.usage(r.id),
+    resolve: (r, _a, ctx) => (seesSums(ctx.scope, r) ? ctx.services.metrics.usage(r.id) : null),
   }),
 }));
 
@@ -145,6 +150,6 @@ builder.queryFields((t) => ({
         description: 'Only this context; every watched cluster when absent.',
       }),
     },
-    resolve: (_root, args, ctx) => ctx.services.metrics.clusters(args.cluster),
+    resolve: (_root, args, ctx) => ctx.services.metrics.clusters(args.cluster, ctx.scope),
   }),
 }));

@@ -11,6 +11,7 @@ import {
 import { MAX_POINTS, timeWindow, type RangeArgs } from '../metrics/window.ts';
 import { sampleKey } from '../metrics/hub.ts';
 import { boundedStream } from '../streams.ts';
+import { seesSums } from '../providers/ids.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { perExecution } from './execution-cache.ts';
@@ -176,7 +177,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
-      const targets = ctx.services.metrics.resolve(ids, ctx.services.providers);
+      const targets = ctx.services.metrics.resolve(ids, ctx.services.providers, ctx.scope);
       const names = args.names ?? DEFAULT_NAMES;
       const w = windowFor(ctx, args.range, args.step);
       const series = await ctx.services.metrics.series(targets, names, w);
@@ -210,7 +211,13 @@ builder.interfaceField(ResourceInterface, 'metrics', (t) =>
       step: t.arg({ type: 'Duration', required: false, description: HISTORY_ARG_DOCS.step }),
     },
     resolve: (r, args, ctx) =>
-      seriesLoader(ctx, args.names ?? DEFAULT_NAMES, windowFor(ctx, args.range, args.step)).load(r),
+      seesSums(ctx.scope, r)
+        ? seriesLoader(
+            ctx,
+            args.names ?? DEFAULT_NAMES,
+            windowFor(ctx, args.range, args.step),
+          ).load(r)
+        : null,
   }),
 );
 
@@ -264,7 +271,7 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, args, ctx) => {
       const ids = args.targets.map((g, i) => decodeResourceId(String(g), `targets[${i}]`));
-      const targets = ctx.services.metrics.resolve(ids, ctx.services.providers);
+      const targets = ctx.services.metrics.resolve(ids, ctx.services.providers, ctx.scope);
       const names = args.names ?? DEFAULT_NAMES;
       return boundedStream<DeliveredSample>(
         (push) => ctx.services.metrics.subscribe(targets, names, push),

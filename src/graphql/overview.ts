@@ -106,7 +106,7 @@ builder.queryFields((t) => ({
     type: OverviewRef,
     description:
       'A dashboard front page in one answer; a part backed by a store that fails is null with an error, the rest stands.',
-    resolve: (_root, _args, ctx) => ctx.services.overview.get(),
+    resolve: (_root, _args, ctx) => ctx.services.overview.get(ctx.scope),
   }),
 }));
 
@@ -127,14 +127,14 @@ builder.subscriptionFields((t) => ({
           const changed = () => {
             timer ??= setTimeout(() => {
               timer = undefined;
-              ctx.services.overview.get().then(push, () => {});
+              ctx.services.overview.get(ctx.scope).then(push, () => {});
             }, DEBOUNCE_MS);
           };
           const offResources = ctx.services.providers.onEvent(changed);
           const offAudit = ctx.services.events.listen(AUDIT_TOPIC, changed);
           const offMetrics = ctx.services.fanout.subscribe(METRICS_TOPIC, changed);
           const offRecommendations = ctx.services.events.listen(RECOMMENDATION_TOPIC, changed);
-          void ctx.services.overview.get().then(push, () => {});
+          void ctx.services.overview.get(ctx.scope).then(push, () => {});
           return () => {
             clearTimeout(timer);
             offResources();

@@ -164,6 +164,7 @@ builder.queryFields((t) => ({
           targetIds: f.resourceId
             ? [decodeResourceId(String(f.resourceId), 'filter.resourceId')]
             : undefined,
+          scope: ctx.scope,
         },
         args,
       );

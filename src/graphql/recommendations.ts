@@ -18,6 +18,7 @@ import { recordedTarget } from '../recommendations/decisions.ts';
 import type { DeliveredEvent } from '../cursor-stream.ts';
 import { afterArg, eventOf, streamFields, subscribeLogged } from './streams.ts';
 import { AuditEventRef } from './audit.ts';
+import { seesId } from '../providers/ids.ts';
 import { builder } from './builder.ts';
 import { ActionVerbEnum, ResourceInterface, resourceGlobalId } from './resources.ts';
 
@@ -303,7 +304,7 @@ builder.subscriptionFields((t) => ({
       subscribeLogged<RecommendationEvent>(ctx, {
         topic: RECOMMENDATION_TOPIC,
         after: args.after,
-        keep: () => true,
+        keep: (e) => !ctx.scope || seesId(ctx.scope, e.recommendation.targetId),
         buffer: EVENT_BUFFER,
       }),
     resolve: (d) => eventOf(d, REFETCH),

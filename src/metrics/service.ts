@@ -1,7 +1,8 @@
 import { ValidationError } from '../errors.ts';
 import type { ComponentStatus } from '../health.ts';
-import type { Resource } from '../providers/provider.ts';
+import type { ReadScope, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
+import { seesSums } from '../providers/ids.ts';
 import { clusterTargetId } from './aggregate.ts';
 import type { MetricsCollector } from './collector.ts';
 import { sampleKey, type MetricSample, type MetricsHub } from './hub.ts';
@@ -91,7 +92,12 @@ export class MetricsService {
    * Provider ids to resources, looked up in `seen` (the registry as the viewer may read it);
    * an unknown one, or one the viewer may not read, is a ValidationError naming it.
    */
-  resolve(ids: string[], seen: Pick<ProviderRegistry, 'get'>, path = 'targets'): Resource[] {
+  resolve(
+    ids: string[],
+    seen: Pick<ProviderRegistry, 'get'>,
+    scope?: ReadScope,
+    path = 'targets',
+  ): Resource[] {
     if (ids.length > MAX_TARGETS) {
       throw new ValidationError(`at most ${MAX_TARGETS} targets per query`, [
         { path, message: `${ids.length} targets` },
@@ -102,6 +108,11 @@ export class MetricsService {
       if (!r) {
         throw new ValidationError(`unknown target ${id}`, [
           { path: `${path}[${i}]`, message: 'no such resource' },
+        ]);
+      }
+      if (!seesSums(scope, r)) {
+        throw new ValidationError(`target ${id} sums pods you may not list`, [
+          { path: `${path}[${i}]`, message: 'its pods are not yours to read' },
         ]);
       }
       return r;
@@ -174,24 +185,27 @@ export class MetricsService {
     };
   }
 
-  /** Usage vs requests vs capacity of each watched cluster, from the latest collection. */
-  clusters(only?: string | null): ClusterUsage[] {
+  /**
+   * Usage vs requests vs capacity of each watched cluster, from the latest collection; with a
+   * scope, only the clusters whose every pod and node it may read (what the totals sum).
+   */
+  clusters(only?: string | null, scope?: ReadScope): ClusterUsage[] {
     const kube = this.providers.enabled.find((p) => p.name === 'KUBERNETES') as
       { contexts?: string[] } | undefined;
     return (kube?.contexts ?? [])
-      .filter((c) => !only || c === only)
+      .filter((c) => (!only || c === only) && (!scope || scope.seesWhole(c)))
       .flatMap((cluster) => {
         const u = this.usage(clusterTargetId(cluster));
         return u ? [{ cluster, ...u }] : [];
       });
   }
 
-  current(): CurrentMetrics {
+  current(scope?: ReadScope): CurrentMetrics {
     const latest = this.hub.latest;
     return {
       collectedAt: latest ? new Date(latest.t).toISOString() : null,
       source: this.collector.state.lastSource,
-      clusters: this.clusters(),
+      clusters: this.clusters(null, scope),
       orchestrator: this.process.read(),
     };
   }

@@ -1,6 +1,6 @@
 import { parseAwsId } from './aws/model.ts';
-import { KIND_BY_NAME } from './kubernetes/kinds.ts';
-import type { ProviderName, ResourceKind } from './provider.ts';
+import { KIND_BY_NAME, resourceId } from './kubernetes/kinds.ts';
+import type { ProviderName, ReadScope, ResourceKind, ResourcePlace } from './provider.ts';
 
 /** What a provider resource id names, read back from the id alone. */
 export interface ParsedResourceId {
@@ -50,4 +50,48 @@ export function parseResourceId(id: string): ParsedResourceId | undefined {
  */
 export function nativeIdOf(id: string): string {
   return parseResourceId(id)?.name ?? id;
+}
+
+/**
+ * Whether a scope lets its viewer read the resource an id names, from the id alone (advice,
+ * forecasts and audit events name their resource by id, and it may be gone). A Kubernetes id
+ * that cannot be read is refused.
+ */
+export function seesId(scope: ReadScope, id: string): boolean {
+  const place = parseResourceId(id);
+  return place ? scope.sees(place) : !id.startsWith('k8s:');
+}
+
+/**
+ * A scope's grants as patterns a store tests resource ids against (grantsSql): a pattern
+ * ending in ':' is a prefix (a kind in a cluster, or in one of its namespaces), any other is
+ * one id (an object granted by name; a name never ends in ':').
+ */
+export function grantPatterns(scope: ReadScope): string[] {
+  return scope
+    .grants()
+    .flatMap((g) =>
+      g.names
+        ? g.names.map((name) => resourceId(g.cluster, g.kind, g.namespace, name))
+        : [`k8s:${g.cluster}:${g.kind}:${g.namespace === null ? '' : `${g.namespace}:`}`],
+    );
+}
+
+/**
+ * SQL that holds when the resource id in `column` is one the patterns (`param`, a text[]
+ * from grantPatterns) let the viewer read; ids of other providers and no id at all are not
+ * Kubernetes' to judge and hold too (as `seesId` and `sees` answer for them).
+ */
+export function grantsSql(column: string, param: string): string {
+  return `(${column} IS NULL OR left(${column}, 4) <> 'k8s:' OR EXISTS (SELECT 1 FROM unnest(${param}::text[]) AS g(x) WHERE CASE WHEN right(g.x, 1) = ':' THEN starts_with(${column}, g.x) ELSE ${column} = g.x END))`;
+}
+
+/**
+ * Whether a scope (none: everything) sees every object a resource's figures (usage, history,
+ * cost) are summed from. A namespace's are its pods': a person who may list namespaces may
+ * still not list the pods in one.
+ */
+export function seesSums(scope: ReadScope | undefined, r: ResourcePlace): boolean {
+  if (!scope || r.provider !== 'KUBERNETES' || r.kind !== 'NAMESPACE') return true;
+  return scope.sees({ ...r, kind: 'POD', namespace: r.name, name: '' });
 }

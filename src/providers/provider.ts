@@ -76,13 +76,35 @@ export interface ResourceFilter {
   scope?: ReadScope | undefined;
 }
 
+/** Where a resource is: what a read scope judges (a parsed resource id has it too). */
+export type ResourcePlace = Pick<Resource, 'provider' | 'cluster' | 'kind' | 'namespace' | 'name'>;
+
+/**
+ * A kind a scope may read in a cluster: in every namespace (`namespace` null, also for
+ * cluster-scoped kinds) or in one, and only the objects `names` lists when it is set (RBAC
+ * rules limited to resourceNames).
+ */
+export interface ReadGrant {
+  cluster: string;
+  kind: ResourceKind;
+  namespace: string | null;
+  names?: readonly string[];
+}
+
 /**
  * What one viewer may read: a person's cluster RBAC under KUBE_IMPERSONATION. `sees` is map
  * lookups only; `key` changes whenever the rules behind it do (caches keyed by filter use it).
  */
 export interface ReadScope {
   readonly key: string;
-  sees(r: Resource): boolean;
+  sees(r: ResourcePlace): boolean;
+  /**
+   * Whether it may list every pod and node of the cluster: what a cluster's totals (usage,
+   * capacity, idle cost) are summed from. Without it those totals are not shown.
+   */
+  seesWhole(cluster: string): boolean;
+  /** Every kind it may read where, for what the stores hold by id or by place (advice, cost, audit). */
+  grants(): readonly ReadGrant[];
   /**
    * The filter that reads only what it sees: narrowed to the namespaces it may read, with the
    * per-object test kept only where the indexes do not answer it; null when it sees none of it.

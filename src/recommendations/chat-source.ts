@@ -3,6 +3,7 @@
 import type { ActionOutcomeResult } from '../actions/pipeline.ts';
 import type { ActingAs, ChatRecommendation, ChatRecommendationsSource } from '../chat/sources.ts';
 import { AppError } from '../errors.ts';
+import type { ReadScope } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { RecommendationEngine } from './engine.ts';
 
@@ -15,8 +16,9 @@ export class RecommendationsChatSource implements ChatRecommendationsSource {
     this.providers = providers;
   }
 
-  async open(limit: number): Promise<ChatRecommendation[]> {
-    const open = await this.engine.store.list({ statuses: ['OPEN'] });
+  /** The open advice the scope's viewer may read (all without a scope). */
+  async open(limit: number, scope?: ReadScope): Promise<ChatRecommendation[]> {
+    const open = await this.engine.store.list({ statuses: ['OPEN'], scope });
     return open.slice(0, limit).map((r) => ({
       id: r.id,
       title: r.title,

@@ -131,10 +131,11 @@ export class PredictionService {
   }
 
   /** The `n` targets with the highest forecast CPU at the horizon. */
-  async top(n: number): Promise<ResourcePrediction[]> {
+  /** The n highest forecasts, of the targets `keep` accepts (a viewer's scope) if given. */
+  async top(n: number, keep?: (targetId: string) => boolean): Promise<ResourcePrediction[]> {
     const horizonCpu = (p: ResourcePrediction) => p.cpu?.points.at(-1)?.value ?? -1;
     return [...(await this.all()).values()]
-      .filter((p) => p.cpu || p.memory)
+      .filter((p) => (p.cpu || p.memory) && (!keep || keep(p.targetId)))
       .sort((a, b) => horizonCpu(b) - horizonCpu(a) || a.targetId.localeCompare(b.targetId))
       .slice(0, n);
   }

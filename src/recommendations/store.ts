@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../errors.ts';
+import { grantPatterns, grantsSql } from '../providers/ids.ts';
+import type { ReadScope } from '../providers/provider.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import type { RunReport } from './engine.ts';
 import {
@@ -18,6 +20,8 @@ export interface RecommendationFilter {
   targetIds?: string[] | undefined;
   sources?: SourceKind[] | undefined;
   namespaces?: string[] | undefined;
+  /** Only advice about what this viewer may read (set from the viewer, never by a query). */
+  scope?: ReadScope | undefined;
 }
 
 interface Row {
@@ -123,6 +127,10 @@ function filterClause(f: RecommendationFilter, params: unknown[]): string[] {
     f.sources,
   );
   add('r.target_namespace', f.namespaces);
+  if (f.scope) {
+    params.push(grantPatterns(f.scope));
+    where.push(grantsSql('r.target_id', `$${params.length}`));
+  }
   return where;
 }
 

@@ -171,7 +171,9 @@ function filterAt10k(): void {
   const person = new PersonScope({ user: 'oidc:u-alice', groups: [] }, 'alice');
   person.rules.set('lab', {
     everywhere: new Set(),
-    byNamespace: new Map([['shop', { kinds: new Set(['POD' as const]), rules: [] }]]),
+    byNamespace: new Map([
+      ['shop', { kinds: new Set(['POD' as const]), named: new Map(), rules: [] }],
+    ]),
   });
   person.complete = true;
   const hers = all.seenThrough(person);

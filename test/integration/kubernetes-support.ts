@@ -199,9 +199,14 @@ export function bindAlice(namespace: string, clusterrole: string): Promise<strin
 /**
  * KUBE_IMPERSONATION=on on the lab: its OIDC provider, two scratch namespaces with a
  * Deployment `web` each, alice bound to `clusterrole` in the first, and an app signing people
- * in through the provider (sre = operator, admins = admin), returned once its caches synced.
+ * in through the provider (sre = operator, admins = admin; `env` added to its environment),
+ * returned once its caches synced.
  */
-export async function startImpersonationLab(prefix: string, clusterrole: string) {
+export async function startImpersonationLab(
+  prefix: string,
+  clusterrole: string,
+  env: Record<string, string> = {},
+) {
   const idp = await startOidcProvider();
   const mine = await scratchNamespace(`${prefix}-mine`);
   const other = await scratchNamespace(`${prefix}-other`);
@@ -215,6 +220,7 @@ export async function startImpersonationLab(prefix: string, clusterrole: string)
     OIDC_CLIENT_ID: 'orchestrator',
     OIDC_ROLES: 'sre=operator,admins=admin',
     KUBE_IMPERSONATION: 'on',
+    ...env,
   });
   return {
     idp,

@@ -1,7 +1,15 @@
 import type { Impersonation } from './client.ts';
 import { kubeIdentity, type Viewer } from '../../auth/viewer.ts';
 import type { Logger } from '../../logger.ts';
-import type { ActionVerb, ReadScope, Resource, ResourceFilter, ResourceKind } from '../provider.ts';
+import type {
+  ActionVerb,
+  ReadGrant,
+  ReadScope,
+  Resource,
+  ResourceFilter,
+  ResourceKind,
+  ResourcePlace,
+} from '../provider.ts';
 import { apiGroupOf, permissionsFor } from './actions.ts';
 import { describePermission, type KubePermission } from './errors.ts';
 import { ListWatcher, type CacheSink } from './informer.ts';
@@ -32,16 +40,39 @@ interface Rule {
 
 const has = (list: string[] | undefined, v: string) => !!list?.some((x) => x === '*' || x === v);
 
-/** Whether one of the rules grants the permission on every object (no resourceNames). */
-function grants(rules: readonly Rule[], p: KubePermission): boolean {
+/**
+ * Whether one of the rules grants the permission: on every object, or (`name` given) on that
+ * object by a rule limited to resourceNames. Without a name only unlimited rules count: a
+ * rule naming objects never grants list of the kind.
+ */
+function grants(rules: readonly Rule[], p: KubePermission, name?: string): boolean {
   const sub = p.resource.includes('/') ? `*/${p.resource.split('/')[1]}` : undefined;
   return rules.some(
     (r) =>
-      !r.resourceNames?.length &&
+      (!r.resourceNames?.length || (name !== undefined && r.resourceNames.includes(name))) &&
       has(r.verbs, p.verb) &&
       has(r.apiGroups, p.group) &&
       (has(r.resources, p.resource) || (sub !== undefined && !!r.resources?.includes(sub))),
   );
+}
+
+/** The objects of a kind a rule limited to resourceNames lets a person get, by name. */
+function named(rules: readonly Rule[], p: KubePermission): Set<string> {
+  const names = new Set<string>();
+  for (const r of rules) {
+    if (!r.resourceNames?.length || !has(r.verbs, p.verb) || !has(r.apiGroups, p.group)) continue;
+    if (has(r.resources, p.resource)) for (const n of r.resourceNames) names.add(n);
+  }
+  return names;
+}
+
+/** What a person may read in one namespace, from its SelfSubjectRulesReview. */
+export interface NamespaceRules {
+  /** Kinds they may list there. */
+  kinds: Set<ResourceKind>;
+  /** Objects they may get by name only (RBAC resourceNames), of kinds they may not list. */
+  named: Map<ResourceKind, Set<string>>;
+  rules: Rule[];
 }
 
 /** What a person may do in one cluster, as its API server answered for them. */
@@ -49,7 +80,7 @@ export interface ClusterRules {
   /** Kinds the person may list cluster-wide. */
   everywhere: Set<ResourceKind>;
   /** Namespaced kinds by namespace, from each namespace's SelfSubjectRulesReview. */
-  byNamespace: Map<string, { kinds: Set<ResourceKind>; rules: Rule[] }>;
+  byNamespace: Map<string, NamespaceRules>;
 }
 
 /**
@@ -67,6 +98,7 @@ export class PersonScope implements ReadScope {
   generation = -1;
   /** Cluster-wide SelfSubjectAccessReviews asked for `can` on cluster-scoped kinds. */
   readonly reviews = new Map<string, Promise<boolean>>();
+  private grantsOf: { key: string; list: ReadGrant[] } | undefined;
 
   readonly person: Impersonation;
   readonly id: string;
@@ -75,6 +107,11 @@ export class PersonScope implements ReadScope {
     this.person = person;
     this.id = id;
     this.key = `${id}#-1`;
+  }
+
+  /** Keys of per-filter caches name the rules, not the person's whole state. */
+  toJSON(): string {
+    return this.key;
   }
 
   restrict(filter: ResourceFilter): ResourceFilter | null {
@@ -98,7 +135,8 @@ export class PersonScope implements ReadScope {
       for (const kind of kinds) {
         if (c.everywhere.has(kind)) return filter;
         for (const [ns, granted] of c.byNamespace) {
-          if (granted.kinds.has(kind) && (!asked || asked.has(ns))) namespaces.add(ns);
+          const some = granted.kinds.has(kind) || granted.named.has(kind);
+          if (some && (!asked || asked.has(ns))) namespaces.add(ns);
         }
       }
     }
@@ -126,12 +164,39 @@ export class PersonScope implements ReadScope {
     });
   }
 
-  sees(r: Resource): boolean {
+  sees(r: ResourcePlace): boolean {
     if (r.provider !== 'KUBERNETES') return true;
     const c = this.rules.get(r.cluster);
     if (!c) return false;
     if (c.everywhere.has(r.kind)) return true;
-    return r.namespace !== null && !!c.byNamespace.get(r.namespace)?.kinds.has(r.kind);
+    const ns = r.namespace === null ? undefined : c.byNamespace.get(r.namespace);
+    return !!ns && (ns.kinds.has(r.kind) || !!ns.named.get(r.kind)?.has(r.name));
+  }
+
+  seesWhole(cluster: string): boolean {
+    const everywhere = this.rules.get(cluster)?.everywhere;
+    return !!everywhere?.has('POD') && everywhere.has('NODE');
+  }
+
+  grants(): readonly ReadGrant[] {
+    if (this.grantsOf?.key !== this.key) {
+      const list: ReadGrant[] = [];
+      for (const [cluster, c] of this.rules) {
+        for (const kind of c.everywhere) list.push({ cluster, kind, namespace: null });
+        for (const [namespace, g] of c.byNamespace) {
+          for (const kind of g.kinds) {
+            if (!c.everywhere.has(kind)) list.push({ cluster, kind, namespace });
+          }
+          for (const [kind, names] of g.named) {
+            if (!c.everywhere.has(kind) && !g.kinds.has(kind)) {
+              list.push({ cluster, kind, namespace, names: [...names] });
+            }
+          }
+        }
+      }
+      this.grantsOf = { key: this.key, list };
+    }
+    return this.grantsOf.list;
   }
 }
 
@@ -277,7 +342,7 @@ export class KubeAccess {
         if (await this.review(person, context, attrs)) everywhere.add(spec.kind);
       }),
     );
-    const byNamespace = new Map<string, { kinds: Set<ResourceKind>; rules: Rule[] }>();
+    const byNamespace = new Map<string, NamespaceRules>();
     const namespaces = this.kube.store.ofClusterKind(context, 'NAMESPACE').map((n) => n.name);
     const client = this.client(person, context);
     for (let i = 0; i < namespaces.length; i += PARALLEL) {
@@ -296,11 +361,17 @@ export class KubeAccess {
           );
           const rules = r.status?.resourceRules ?? [];
           const kinds = new Set<ResourceKind>();
+          const byName = new Map<ResourceKind, Set<string>>();
           for (const spec of KINDS) {
+            if (!spec.namespaced) continue;
             const p = { verb: 'list', resource: spec.plural, group: apiGroupOf(spec) };
-            if (spec.namespaced && grants(rules, p)) kinds.add(spec.kind);
+            if (grants(rules, p)) kinds.add(spec.kind);
+            else {
+              const names = named(rules, { ...p, verb: 'get' });
+              if (names.size > 0) byName.set(spec.kind, names);
+            }
           }
-          byNamespace.set(namespace, { kinds, rules });
+          byNamespace.set(namespace, { kinds, named: byName, rules });
         }),
       );
     }
@@ -328,10 +399,10 @@ export class KubeAccess {
   private allows(p: PersonScope, r: Resource, need: KubePermission): Promise<boolean> {
     if (r.namespace !== null) {
       const rules = p.rules.get(r.cluster)?.byNamespace.get(r.namespace)?.rules ?? [];
-      return Promise.resolve(grants(rules, need));
+      return Promise.resolve(grants(rules, need, r.name));
     }
-    // Cluster-scoped: the cluster-wide answer, asked once per rules generation.
-    const key = `${r.cluster}\n${need.verb}\n${need.group}\n${need.resource}`;
+    // Cluster-scoped: the API server's answer for this object, asked once per rules generation.
+    const key = `${r.cluster}\n${need.verb}\n${need.group}\n${need.resource}\n${r.name}`;
     let answer = p.reviews.get(key);
     if (!answer) {
       const [resource, subresource] = need.resource.split('/');
@@ -339,6 +410,7 @@ export class KubeAccess {
         verb: need.verb,
         group: need.group,
         resource,
+        name: r.name,
         ...(subresource ? { subresource } : {}),
       }).catch(() => false);
       p.reviews.set(key, answer);

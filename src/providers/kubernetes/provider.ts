@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { kubeIdentity } from '../../auth/viewer.ts';
+import { kubeIdentity, type Viewer } from '../../auth/viewer.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { ComponentStatus } from '../../health.ts';
 import type { Logger } from '../../logger.ts';
@@ -258,9 +258,13 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   async execute(request: ActionRequest): Promise<ActionOutcome> {
     const cluster = this.clusters.get(request.target.cluster);
     if (!cluster) throw new NotFoundError(`cluster ${request.target.cluster} is not watched`);
-    // A person acts as themselves under impersonation: their RBAC, not ours, decides.
-    const person = this.impersonation && request.viewer ? kubeIdentity(request.viewer) : undefined;
-    return executeAction(person ? cluster.client.as(person) : cluster.client, request);
+    return executeAction(this.clientFor(cluster.client, request.viewer), request);
+  }
+
+  /** A person acts and reads logs as themselves under impersonation: their RBAC, not ours, decides. */
+  private clientFor(client: KubeClient, viewer: Viewer | undefined): KubeClient {
+    const person = this.impersonation && viewer ? kubeIdentity(viewer) : undefined;
+    return person ? client.as(person) : client;
   }
 
   revertPlan(
@@ -328,6 +332,7 @@ export class KubernetesProvider implements Provider, KubernetesReads {
       tailLines?: number | undefined;
       sinceSeconds?: number | undefined;
     },
+    viewer?: Viewer,
   ): Promise<PodLogText> {
     const pod = this.store.get(id);
     if (!pod || pod.kind !== 'POD') throw new NotFoundError(`no pod with id ${id}`);
@@ -346,13 +351,14 @@ export class KubernetesProvider implements Provider, KubernetesReads {
     }
     const cluster = this.clusters.get(pod.cluster);
     if (!cluster) throw new NotFoundError(`cluster ${pod.cluster} is not watched`);
+    const client = this.clientFor(cluster.client, viewer);
     const node = (pod.object as Pod).spec?.nodeName ?? null;
     const what = `read logs of pod ${pod.namespace}/${pod.name}`;
     const max = this.podLogsMaxBytes;
     try {
       // One byte more than is kept: an answer longer than the cap tells the log went on. The
       // API server stops there; the capped read holds whatever path answers to the same bound.
-      const { text, truncated } = await cluster.client.textCapped(
+      const { text, truncated } = await client.textCapped(
         'GET',
         `/api/v1/namespaces/${encodeURIComponent(pod.namespace ?? '')}/pods/${encodeURIComponent(pod.name)}/log`,
         max,

@@ -1,3 +1,4 @@
+import type { Viewer } from '../../auth/viewer.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { ReadScope, Resource, ResourceFilter } from '../provider.ts';
 import type { KubeResource } from './store.ts';
@@ -22,7 +23,11 @@ export interface KubernetesReads {
   /** A resource named by kind and name in the same context and namespace (HPA targets). */
   sibling(r: KubeResource, apiKind: string, name: string): KubeResource | undefined;
   events(r: KubeResource, limit: number): KubeEvent[];
-  /** The log API; a node that cannot serve logs (kwok, a dead kubelet) is a LogsUnavailableError. */
+  /**
+   * The log API, asked as the viewer when they are a person under KUBE_IMPERSONATION (the
+   * cluster decides on pods/log); a node that cannot serve logs (kwok, a dead kubelet) is a
+   * LogsUnavailableError.
+   */
   podLogs(
     id: string,
     opts: {
@@ -30,6 +35,7 @@ export interface KubernetesReads {
       tailLines?: number | undefined;
       sinceSeconds?: number | undefined;
     },
+    viewer?: Viewer,
   ): Promise<PodLogText>;
 }
 
@@ -56,10 +62,10 @@ export function scopedReads(reads: KubernetesReads, scope: ReadScope): Kubernete
     nodeOf: (pod) => one(reads.nodeOf(pod)),
     sibling: (r, apiKind, name) => one(reads.sibling(r, apiKind, name)),
     events: (r, limit) => (scope.sees(r) ? reads.events(r, limit) : []),
-    podLogs: async (id, opts) => {
+    podLogs: async (id, opts, viewer) => {
       const r = reads.get(id);
       if (!r || !scope.sees(r)) throw new NotFoundError(`no pod with id ${id}`);
-      return reads.podLogs(id, opts);
+      return reads.podLogs(id, opts, viewer);
     },
   };
 }
