@@ -1,4 +1,4 @@
-import type { Aggregate, CostFilter } from './model.ts';
+import type { Aggregate, CostFilter, CostWithin } from './model.ts';
 import { narrowsPods } from './model.ts';
 import {
   NODE_COLUMNS,
@@ -66,15 +66,19 @@ function where(f: CostFilter, ps: Params, scope: 'pod' | 'place', alias = 'p'): 
     any('s.container', f.containers);
     for (const l of f.labels ?? [])
       c.push(`${alias}.labels ->> ${ps.add(l.key)} = ${ps.add(l.value)}`);
-    if (f.within) {
-      const { pods, places } = f.within;
-      c.push(
-        `(${alias}.cluster = ANY(${ps.add(pods)}::text[]) OR (${alias}.cluster, ${alias}.namespace) IN ` +
-          `(SELECT * FROM unnest(${ps.add(places.map((x) => x.cluster))}::text[], ${ps.add(places.map((x) => x.namespace))}::text[])))`,
-      );
-    }
+    if (f.within) c.push(withinSql(f.within, ps, alias));
   }
   return c.length ? c.join(' AND ') : 'true';
+}
+
+/** A viewer's scope (CostWithin) over rows with `cluster` and `namespace` columns. */
+function withinSql(w: CostWithin, ps: Params, alias: string): string {
+  const clusters = ps.add(w.places.map((x) => x.cluster));
+  const namespaces = ps.add(w.places.map((x) => x.namespace));
+  return (
+    `(${alias}.cluster = ANY(${ps.add(w.pods)}::text[]) OR (${alias}.cluster, ${alias}.namespace) IN ` +
+    `(SELECT * FROM unnest(${clusters}::text[], ${namespaces}::text[])))`
+  );
 }
 
 /** Aggregate keys the per-workload sums hold. */
@@ -169,6 +173,7 @@ export function allocationStatements(
   const uc: string[] = [];
   if (filter.clusters?.length) uc.push(`s.cluster = ANY(${up.add(filter.clusters)}::text[])`);
   if (filter.namespaces?.length) uc.push(`s.namespace = ANY(${up.add(filter.namespaces)}::text[])`);
+  if (filter.within) uc.push(withinSql(filter.within, up, 's'));
   const below =
     filter.nodes?.length ||
     filter.controllerKinds?.length ||

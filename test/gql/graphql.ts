@@ -1194,7 +1194,11 @@ export type AggregatesIdsQuery = { resources: { edges: Array<{ node:
         | { id: string, kind: ResourceKind, namespace: string | null, name: string }
         | { id: string, kind: ResourceKind, namespace: string | null, name: string }
         | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
        }> }, namespaces: { edges: Array<{ node:
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
+        | { id: string, kind: ResourceKind, namespace: string | null, name: string }
         | { id: string, kind: ResourceKind, namespace: string | null, name: string }
         | { id: string, kind: ResourceKind, namespace: string | null, name: string }
         | { id: string, kind: ResourceKind, namespace: string | null, name: string }
@@ -1299,6 +1303,8 @@ export type AggregatesNamedQuery = { resources: { totalCount: number, edges: Arr
         | { name: string, can: { allowed: boolean, requiredPermission: string | null } }
         | { name: string, can: { allowed: boolean, requiredPermission: string | null } }
         | { name: string, can: { allowed: boolean, requiredPermission: string | null } }
+        | { name: string, can: { allowed: boolean, requiredPermission: string | null } }
+        | { name: string, can: { allowed: boolean, requiredPermission: string | null } }
        }> }, web:
     | { id: string }
     | { id: string }
@@ -1316,7 +1322,11 @@ export type AggregatesNamedQuery = { resources: { totalCount: number, edges: Arr
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, api:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
