@@ -2331,6 +2331,8 @@ export type ResponseCacheDeploymentsQuery = { resources: { totalCount: number, e
         | { id: string, namespace: string | null, name: string }
         | { id: string, namespace: string | null, name: string }
         | { id: string, namespace: string | null, name: string }
+        | { id: string, namespace: string | null, name: string }
+        | { id: string, namespace: string | null, name: string }
        }> } };
 
 export type ResponseCacheEventsSubscriptionVariables = Exact<{
