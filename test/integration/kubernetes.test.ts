@@ -236,6 +236,21 @@ spec:
   minReplicas: 2
   maxReplicas: 5
   metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 80}}}]
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data, namespace: ${ns.name}}
+spec: {accessModes: [ReadWriteOnce], storageClassName: gp3, resources: {requests: {storage: 1Gi}}}
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: ${ns.name}-data}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: gp3
+  persistentVolumeReclaimPolicy: Retain
+  hostPath: {path: /tmp/${ns.name}-data}
 `,
   });
   await kubectl(['rollout', 'status', '-n', ns.name, 'deployment/web', '--timeout=120s']);
@@ -246,6 +261,8 @@ spec:
 
 afterAll(async () => {
   await t?.close();
+  // The volume is cluster-scoped: dropping the namespace leaves it.
+  if (ns) await kubectl(['delete', 'pv', `${ns.name}-data`, '--ignore-not-found', '--wait=false']);
   await ns?.drop();
 });
 
