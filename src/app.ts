@@ -214,6 +214,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     leader,
     // The cost model's rates (the same price book), read when the engine runs.
     rates: (workload): WorkloadProfile['rates'] => cost.workloadRates(workload),
+    access,
+    clusters: () => (kubernetes.enabled ? kubernetes.contexts : []),
   });
   health.register({ name: 'ai-engine', check: () => agents.health() });
   const retention = new Retention({

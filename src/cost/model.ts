@@ -52,12 +52,14 @@ export interface CostFilter {
 
 /**
  * The cost a person may see under KUBE_IMPERSONATION: pods of the clusters where they may
- * list every pod (`pods`) and of the namespaces where they may list pods (`places`); idle
- * (node cost no pod took) only of the clusters where they may list every pod and node.
+ * list every pod (`pods`), of the namespaces where they may list pods (`places`) and the pods
+ * a rule grants them by name (`named`); idle (node cost no pod took) only of the clusters where
+ * they may list every pod and node.
  */
 export interface CostWithin {
   pods: string[];
   places: { cluster: string; namespace: string }[];
+  named: { cluster: string; namespace: string; name: string }[];
   idle: string[];
 }
 

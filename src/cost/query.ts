@@ -71,13 +71,22 @@ function where(f: CostFilter, ps: Params, scope: 'pod' | 'place', alias = 'p'): 
   return c.length ? c.join(' AND ') : 'true';
 }
 
-/** A viewer's scope (CostWithin) over rows with `cluster` and `namespace` columns. */
+/**
+ * A viewer's scope (CostWithin) over rows with `cluster` and `namespace` columns, and `name`
+ * when it grants pods by name (pod rows only: never the per-workload sums, see workloadGrain;
+ * volumes are no pods and pass `named` empty).
+ */
 function withinSql(w: CostWithin, ps: Params, alias: string): string {
   const clusters = ps.add(w.places.map((x) => x.cluster));
   const namespaces = ps.add(w.places.map((x) => x.namespace));
+  const named = w.named.length
+    ? ` OR (${alias}.cluster, ${alias}.namespace, ${alias}.name) IN (SELECT * FROM unnest(` +
+      `${ps.add(w.named.map((x) => x.cluster))}::text[], ${ps.add(w.named.map((x) => x.namespace))}::text[], ` +
+      `${ps.add(w.named.map((x) => x.name))}::text[]))`
+    : '';
   return (
     `(${alias}.cluster = ANY(${ps.add(w.pods)}::text[]) OR (${alias}.cluster, ${alias}.namespace) IN ` +
-    `(SELECT * FROM unnest(${clusters}::text[], ${namespaces}::text[])))`
+    `(SELECT * FROM unnest(${clusters}::text[], ${namespaces}::text[]))${named})`
   );
 }
 
@@ -87,6 +96,7 @@ const WORKLOAD_KEYS: readonly string[] = ['cluster', 'namespace', 'controllerKin
 /** Whether the per-workload sums can answer: no key or filter below a controller. */
 const workloadGrain = (aggregate: Aggregate[], f: CostFilter) =>
   aggregate.every((k) => WORKLOAD_KEYS.includes(k)) &&
+  !f.within?.named.length &&
   !f.nodes?.length &&
   !f.pods?.length &&
   !f.containers?.length &&
@@ -173,7 +183,7 @@ export function allocationStatements(
   const uc: string[] = [];
   if (filter.clusters?.length) uc.push(`s.cluster = ANY(${up.add(filter.clusters)}::text[])`);
   if (filter.namespaces?.length) uc.push(`s.namespace = ANY(${up.add(filter.namespaces)}::text[])`);
-  if (filter.within) uc.push(withinSql(filter.within, up, 's'));
+  if (filter.within) uc.push(withinSql({ ...filter.within, named: [] }, up, 's'));
   const below =
     filter.nodes?.length ||
     filter.controllerKinds?.length ||

@@ -171,8 +171,8 @@ export class CostService {
 
   /**
    * The filter narrowed to what the scope may read: pods of the clusters and namespaces where
-   * it may list pods (pods granted by name only are left out), idle of the clusters where it
-   * may list every pod and node. Unchanged when it sees every cluster whole.
+   * it may list pods and pods granted by name, idle of the clusters where it may list every
+   * pod and node. Unchanged when it sees every cluster whole.
    */
   private seen(filter: CostFilter | null | undefined, scope: ReadScope | undefined): CostFilter {
     const f = filter ?? {};
@@ -181,12 +181,14 @@ export class CostService {
     const within: CostWithin = {
       pods: [],
       places: [],
+      named: [],
       idle: clusters.filter((c) => scope.seesWhole(c)),
     };
-    for (const g of scope.grants()) {
-      if (g.kind !== 'POD' || g.names) continue;
-      if (g.namespace === null) within.pods.push(g.cluster);
-      else within.places.push({ cluster: g.cluster, namespace: g.namespace });
+    for (const { cluster, kind, namespace, names } of scope.grants()) {
+      if (kind !== 'POD') continue;
+      if (namespace === null) within.pods.push(cluster);
+      else if (!names) within.places.push({ cluster, namespace });
+      else for (const name of names) within.named.push({ cluster, namespace, name });
     }
     return { ...f, within };
   }

@@ -3,7 +3,7 @@
 import type { ActionSuccess } from '../actions/pipeline.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import { AppError, ConfirmationRequiredError, UnavailableError } from '../errors.ts';
-import type { RunReport } from '../recommendations/engine.ts';
+import type { SeenRun } from '../recommendations/engine.ts';
 import type { Recommendation, Skip } from '../recommendations/types.ts';
 import {
   ActionResultInterface,
@@ -74,7 +74,11 @@ const SkipRef = builder.objectRef<Skip>('RecommendationSkip').implement({
   }),
 });
 
-const RunReportRef = builder.objectRef<RunReport>('RecommendationRun').implement({
+/** A count of the whole estate: null for a person who may not read all of it. */
+const WHOLE =
+  ' Null for a person (KUBE_IMPERSONATION) who may not list every pod and node of every cluster.';
+
+const RunReportRef = builder.objectRef<SeenRun>('RecommendationRun').implement({
   description: 'One analysis pass over the estate: what it changed and what it could not do.',
   fields: (t) => ({
     startedAt: t.field({
@@ -84,19 +88,25 @@ const RunReportRef = builder.objectRef<RunReport>('RecommendationRun').implement
     }),
     durationMs: t.exposeInt('durationMs', { description: 'How long it took, in milliseconds.' }),
     workloads: t.exposeInt('workloads', {
-      description: 'Kubernetes workloads it looked at.',
+      nullable: true,
+      description: 'Kubernetes workloads it looked at.' + WHOLE,
     }),
-    created: t.exposeInt('created', { description: 'New advice it made.' }),
+    created: t.exposeInt('created', { nullable: true, description: 'New advice it made.' + WHOLE }),
     refreshed: t.exposeInt('refreshed', {
-      description: 'OPEN advice it found still holds and updated.',
+      nullable: true,
+      description: 'OPEN advice it found still holds and updated.' + WHOLE,
     }),
     expired: t.exposeInt('expired', {
-      description: 'OPEN advice it closed (EXPIRED or SUPERSEDED).',
+      nullable: true,
+      description: 'OPEN advice it closed (EXPIRED or SUPERSEDED).' + WHOLE,
     }),
-    open: t.exposeInt('open', { description: 'OPEN advice after the pass.' }),
+    open: t.exposeInt('open', {
+      nullable: true,
+      description: 'OPEN advice after the pass.' + WHOLE,
+    }),
     skips: t.field({
       type: [SkipRef],
-      description: 'Targets deliberately left without advice, and why.',
+      description: 'Targets deliberately left without advice, and why (those the viewer may read).',
       resolve: (r) => r.skips,
     }),
     errors: t.exposeStringList('errors', {
@@ -106,7 +116,7 @@ const RunReportRef = builder.objectRef<RunReport>('RecommendationRun').implement
 });
 
 const RunSuccess = builder
-  .objectRef<{ run: RunReport } & ActionSuccess>('RunRecommendationsSuccess')
+  .objectRef<{ run: SeenRun } & ActionSuccess>('RunRecommendationsSuccess')
   .implement({
     description: 'The pass asked for, and its audit event (action run_recommendations).',
     interfaces: [ActionResultInterface],
@@ -185,7 +195,7 @@ builder.mutationFields((t) => ({
     description:
       'Run every analyzer now and report what changed and what was skipped; recorded in the audit log (run_recommendations).',
     resolve: async (_root, _args, ctx) =>
-      rethrow(await ctx.services.recommendations.runAsked(ctx.viewer, ctx.requestId)),
+      rethrow(await ctx.services.recommendations.runAsked(ctx.viewer, ctx.requestId, ctx.scope)),
   }),
 }));
 
@@ -196,6 +206,6 @@ builder.queryFields((t) => ({
     description:
       'The latest analysis pass of any replica (from the shared store): counts, skips with ' +
       'reasons, errors.',
-    resolve: async (_r, _a, ctx) => (await ctx.services.recommendations.lastRun()) ?? null,
+    resolve: async (_r, _a, ctx) => (await ctx.services.recommendations.lastRun(ctx.scope)) ?? null,
   }),
 }));

@@ -86,12 +86,23 @@ export function grantsSql(column: string, param: string): string {
   return `(${column} IS NULL OR left(${column}, 4) <> 'k8s:' OR EXISTS (SELECT 1 FROM unnest(${param}::text[]) AS g(x) WHERE CASE WHEN right(g.x, 1) = ':' THEN starts_with(${column}, g.x) ELSE ${column} = g.x END))`;
 }
 
+/** Kinds whose figures (usage, history, cost) are their pods' summed. */
+const SUMMED: ReadonlySet<ResourceKind> = new Set([
+  'DEPLOYMENT',
+  'STATEFULSET',
+  'DAEMONSET',
+  'REPLICASET',
+]);
+
 /**
  * Whether a scope (none: everything) sees every object a resource's figures (usage, history,
- * cost) are summed from. A namespace's are its pods': a person who may list namespaces may
- * still not list the pods in one.
+ * cost) are summed from. A namespace's and a workload's are pods of their namespace: a person
+ * who may list namespaces or Deployments may still not list the pods in one. A node's are
+ * pods of every namespace: the rule of a cluster's totals (`seesWhole`), one for both.
  */
 export function seesSums(scope: ReadScope | undefined, r: ResourcePlace): boolean {
-  if (!scope || r.provider !== 'KUBERNETES' || r.kind !== 'NAMESPACE') return true;
-  return scope.sees({ ...r, kind: 'POD', namespace: r.name, name: '' });
+  if (!scope || r.provider !== 'KUBERNETES') return true;
+  if (r.kind === 'NODE') return scope.seesWhole(r.cluster);
+  const namespace = r.kind === 'NAMESPACE' ? r.name : SUMMED.has(r.kind) ? r.namespace : null;
+  return namespace === null || scope.sees({ ...r, kind: 'POD', namespace, name: '' });
 }

@@ -5,13 +5,14 @@ import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
 import {
   AppError,
   ConflictError,
+  type ForbiddenError,
   NotFoundError,
   ProviderError,
   ValidationError,
 } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { parseResourceId } from '../providers/ids.ts';
-import type { ActionVerb, Resource } from '../providers/provider.ts';
+import type { ActionVerb, Resource, ResourcePlace } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { RecommendationStore } from './store.ts';
 import type { Recommendation } from './types.ts';
@@ -63,19 +64,31 @@ export interface RejectInput {
   idempotencyKey?: string | null | undefined;
 }
 
+export interface DecisionDeps {
+  store: RecommendationStore;
+  providers: ProviderRegistry;
+  actions: ActionPipeline;
+  suppressHours: number;
+  log: Logger;
+  /** Streams a recommendation whose status a decision changed. */
+  statusChanged: (recommendation: Recommendation) => void;
+  /** Why a person may not read a target under KUBE_IMPERSONATION (KubeAccess); absent: off. */
+  access?:
+    | {
+        unreadable(
+          viewer: Viewer,
+          place: ResourcePlace,
+          what: string,
+        ): Promise<ForbiddenError | null>;
+      }
+    | undefined;
+}
+
 /** Applies and rejects recommendations: each decision goes through the action pipeline, audited. */
 export class RecommendationDecisions {
-  private readonly deps: {
-    store: RecommendationStore;
-    providers: ProviderRegistry;
-    actions: ActionPipeline;
-    suppressHours: number;
-    log: Logger;
-    /** Streams a recommendation whose status a decision changed. */
-    statusChanged: (recommendation: Recommendation) => void;
-  };
+  private readonly deps: DecisionDeps;
 
-  constructor(deps: RecommendationDecisions['deps']) {
+  constructor(deps: DecisionDeps) {
     this.deps = deps;
   }
 
@@ -83,6 +96,8 @@ export class RecommendationDecisions {
   async apply(input: ApplyInput): Promise<ActionOutcomeResult> {
     const rec = await this.deps.store.get(input.id);
     if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
+    const refused = await this.refused(rec, 'apply_recommendation', rec.action?.verb, input);
+    if (refused) return refused;
     if (rec.status !== 'OPEN') {
       return new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
     }
@@ -122,6 +137,41 @@ export class RecommendationDecisions {
         .catch((err: unknown) => this.deps.log.error({ err, id: rec.id }, 'could not settle'));
     }
     return result;
+  }
+
+  /**
+   * Advice about what the person may not read (their cluster RBAC) is not theirs to decide:
+   * a ForbiddenError naming the permission that would show it, recorded as a FAILED decision
+   * as the cluster's own refusals of their actions are; nothing else changes. Null: they may.
+   */
+  private async refused(
+    rec: Recommendation,
+    action: 'apply_recommendation' | 'reject_recommendation',
+    verb: ActionVerb | undefined,
+    input: ApplyInput | RejectInput,
+  ): Promise<AppError | null> {
+    const target = recordedTarget(rec);
+    const refusal = await this.deps.access?.unreadable(
+      input.viewer,
+      target,
+      `${action === 'apply_recommendation' ? 'apply' : 'reject'} "${rec.title}"`,
+    );
+    if (!refusal) return null;
+    const result = await this.deps.actions.record(
+      {
+        action,
+        verb: verb ?? NO_VERB,
+        target,
+        params: { recommendationId: rec.id },
+        recorded: { recommendationId: rec.id, type: rec.type },
+        dryRun: input.dryRun ?? false,
+        source: input.source ?? 'RECOMMENDATION',
+        viewer: input.viewer,
+        requestId: input.requestId ?? null,
+      },
+      () => Promise.reject(refusal),
+    );
+    return result instanceof AppError ? result : refusal;
   }
 
   private async settle(id: string, result: ActionOutcomeResult, actor: string): Promise<void> {
@@ -165,6 +215,8 @@ export class RecommendationDecisions {
     const { store, providers } = this.deps;
     const rec = await store.get(input.id);
     if (!rec) return new NotFoundError(`No recommendation ${input.id}`);
+    const refused = await this.refused(rec, 'reject_recommendation', NO_VERB, input);
+    if (refused) return refused;
     const notOpen = () => new ConflictError(`Recommendation ${rec.id} is ${rec.status}, not OPEN`);
     if (rec.status !== 'OPEN' && !input.idempotencyKey) return notOpen();
     const suppressHours = this.deps.suppressHours;

@@ -5,7 +5,8 @@ import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
 import { AppError } from '../errors.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
-import type { Resource } from '../providers/provider.ts';
+import { seesId } from '../providers/ids.ts';
+import type { ReadScope, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { EventLog } from '../eventlog.ts';
 import { idle } from './analyzers/idle.ts';
@@ -15,6 +16,7 @@ import type { Settings } from './analyzers/settings.ts';
 import {
   NO_VERB,
   RecommendationDecisions,
+  type DecisionDeps,
   type ApplyInput,
   type RejectInput,
 } from './decisions.ts';
@@ -42,6 +44,12 @@ export interface RunReport {
   skips: Skip[];
   errors: string[];
 }
+
+/** The counts of a pass: summed over every cluster, shown only to who sees them all whole. */
+type RunCount = 'workloads' | 'created' | 'refreshed' | 'expired' | 'open';
+
+/** A pass as one viewer may read it (see RecommendationEngine.seen). */
+export type SeenRun = Omit<RunReport, RunCount> & Record<RunCount, number | null>;
 
 /** A further source of drafts run after the built-in analyzers (EC2, external agents). */
 export interface DraftSource {
@@ -99,6 +107,10 @@ export class RecommendationEngine {
     leader: LeaderGate;
     /** Per-unit prices of a workload's nodes (the cost model's), so savings use its rates. */
     rates?: (workload: Resource) => WorkloadProfile['rates'];
+    /** Whether a person may read what advice is about (KUBE_IMPERSONATION); absent: off. */
+    access?: DecisionDeps['access'];
+    /** The watched Kubernetes contexts: a pass's counts span them all. */
+    clusters?: () => readonly string[];
   };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RunReport> | undefined;
@@ -119,9 +131,23 @@ export class RecommendationEngine {
     return this.deps.settings;
   }
 
-  /** The latest pass of any replica: every replica answers the same. */
-  lastRun(): Promise<RunReport | undefined> {
-    return this.deps.store.lastRun();
+  /** The latest pass of any replica (every replica answers the same), as the scope's viewer may read it. */
+  async lastRun(scope?: ReadScope): Promise<SeenRun | undefined> {
+    const run = await this.deps.store.lastRun();
+    return run && this.seen(run, scope);
+  }
+
+  /**
+   * A pass as a viewer with this scope may read it: the skips of targets they may read; the
+   * counts only when they may list every pod and node of every cluster (the rule of a
+   * cluster's totals), else null. Unchanged without a scope.
+   */
+  private seen(run: RunReport, scope: ReadScope | undefined): SeenRun {
+    if (!scope) return run;
+    const skips = run.skips.filter((s) => seesId(scope, s.targetId));
+    if ((this.deps.clusters?.() ?? []).every((c) => scope.seesWhole(c))) return { ...run, skips };
+    const counts = { workloads: null, created: null, refreshed: null, expired: null, open: null };
+    return { ...run, ...counts, skips };
   }
 
   get store(): RecommendationStore {
@@ -165,7 +191,8 @@ export class RecommendationEngine {
   async runAsked(
     viewer: Viewer,
     requestId: string | null,
-  ): Promise<{ run: RunReport; auditEvent: AuditEvent; dryRun: boolean } | AppError> {
+    scope?: ReadScope,
+  ): Promise<{ run: SeenRun; auditEvent: AuditEvent; dryRun: boolean } | AppError> {
     if (!roleAtLeast(viewer.role, 'admin')) {
       return roleRefusal(viewer, 'admin', 'run the analyzers');
     }
@@ -193,7 +220,7 @@ export class RecommendationEngine {
       },
     );
     if (result instanceof AppError) return result;
-    return { run: run as RunReport, ...result };
+    return { run: this.seen(run as RunReport, scope), ...result };
   }
 
   /** One pass; concurrent callers share the pass in flight. */

@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { TokenAuthenticator } from '../../src/auth/tokens.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { PersonScope } from '../../src/providers/kubernetes/access.ts';
+import { PersonScope } from '../../src/providers/kubernetes/person-scope.ts';
 import { kindSpec, toResource } from '../../src/providers/kubernetes/kinds.ts';
 import { ResourceStore } from '../../src/providers/kubernetes/store.ts';
 import type { KubeObject } from '../../src/providers/kubernetes/types.ts';
@@ -188,6 +188,7 @@ function filterAt10k(): void {
   const person = new PersonScope({ user: 'oidc:u-alice', groups: [] }, 'alice');
   person.rules.set('lab', {
     everywhere: new Set(),
+    named: new Map(),
     byNamespace: new Map([
       ['shop', { kinds: new Set(['POD' as const]), named: new Map(), rules: [] }],
     ]),

@@ -70,6 +70,20 @@ type Documents = {
     "\n  query AggregatesNamespaceSums($id: ID!) {\n    metrics(targets: [$id], names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n    node(id: $id) {\n      ... on Namespace {\n        usage {\n          timestamp\n        }\n        cost(window: \"24h\") {\n          name\n        }\n      }\n    }\n  }\n": typeof types.AggregatesNamespaceSumsDocument,
     "\n  query AggregatesLogs($id: ID!) {\n    podLogs(id: $id, tailLines: 10) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n": typeof types.AggregatesLogsDocument,
     "\n  query AggregatesNamed($ns: [String!]!, $web: ID!, $api: ID!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      totalCount\n      edges {\n        node {\n          name\n          can(verb: SCALE) {\n            allowed\n            requiredPermission\n          }\n        }\n      }\n    }\n    web: node(id: $web) {\n      id\n    }\n    api: node(id: $api) {\n      id\n    }\n  }\n": typeof types.AggregatesNamedDocument,
+    "\n  query DecisionsAdvice {\n    recommendations(first: 50) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n": typeof types.DecisionsAdviceDocument,
+    "\n  mutation DecisionsReject($id: ID!) {\n    rejectRecommendation(input: { id: $id, reason: \"not needed\" }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n": typeof types.DecisionsRejectDocument,
+    "\n  mutation DecisionsApply($id: ID!) {\n    applyRecommendation(input: { id: $id, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        requiredPermission\n      }\n    }\n  }\n": typeof types.DecisionsApplyDocument,
+    "\n  query DecisionsRefusals {\n    auditLog(first: 50) {\n      edges {\n        node {\n          action\n          actor\n          status\n          error {\n            code\n          }\n          target {\n            namespace\n          }\n        }\n      }\n    }\n  }\n": typeof types.DecisionsRefusalsDocument,
+    "\n  query DecisionsRun {\n    recommendationRun {\n      workloads\n      created\n      open\n      skips {\n        targetId\n      }\n    }\n  }\n": typeof types.DecisionsRunDocument,
+    "\n  query DecisionsForecasts {\n    overview {\n      predictions {\n        target {\n          namespace\n        }\n      }\n    }\n  }\n": typeof types.DecisionsForecastsDocument,
+    "\n  query DecisionsTrend($window: String!) {\n    costTrend(window: $window, aggregate: [\"namespace\"]) {\n      __typename\n      ... on CostTrend {\n        rows {\n          name\n        }\n      }\n    }\n  }\n": typeof types.DecisionsTrendDocument,
+    "\n  mutation DecisionsScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 1, dryRun: true }) {\n      __typename\n    }\n  }\n": typeof types.DecisionsScaleDocument,
+    "\n  query DecisionsIds($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          id\n          namespace\n        }\n      }\n    }\n  }\n": typeof types.DecisionsIdsDocument,
+    "\n  query GrantsNodes {\n    resources(filter: { kinds: [NODE] }, first: 1000) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.GrantsNodesDocument,
+    "\n  query GrantsNodeSums($id: ID!, $window: String!) {\n    node(id: $id) {\n      id\n      ... on KubernetesNode {\n        usage {\n          timestamp\n        }\n        cost(window: $window) {\n          name\n        }\n      }\n    }\n  }\n": typeof types.GrantsNodeSumsDocument,
+    "\n  query GrantsNodeHistory($id: ID!) {\n    metrics(targets: [$id], names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n  }\n": typeof types.GrantsNodeHistoryDocument,
+    "\n  query GrantsPods($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [POD] }) {\n      edges {\n        node {\n          namespace\n          name\n        }\n      }\n    }\n  }\n": typeof types.GrantsPodsDocument,
+    "\n  query GrantsPodCost($window: String!) {\n    costAllocation(window: $window, aggregate: [\"pod\"]) {\n      __typename\n      ... on CostAllocation {\n        rows {\n          name\n        }\n      }\n    }\n  }\n": typeof types.GrantsPodCostDocument,
     "\n  query RbacReadsDeployments($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      totalCount\n      edges {\n        node {\n          id\n          namespace\n          name\n          can(verb: SCALE) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n": typeof types.RbacReadsDeploymentsDocument,
     "\n  query RbacReadsAllDeployments {\n    resources(filter: { kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          namespace\n        }\n      }\n    }\n  }\n": typeof types.RbacReadsAllDeploymentsDocument,
     "\n  query RbacReadsClusterScoped {\n    resources(filter: { kinds: [NODE, NAMESPACE] }, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.RbacReadsClusterScopedDocument,
@@ -189,6 +203,20 @@ const documents: Documents = {
     "\n  query AggregatesNamespaceSums($id: ID!) {\n    metrics(targets: [$id], names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n    node(id: $id) {\n      ... on Namespace {\n        usage {\n          timestamp\n        }\n        cost(window: \"24h\") {\n          name\n        }\n      }\n    }\n  }\n": types.AggregatesNamespaceSumsDocument,
     "\n  query AggregatesLogs($id: ID!) {\n    podLogs(id: $id, tailLines: 10) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n": types.AggregatesLogsDocument,
     "\n  query AggregatesNamed($ns: [String!]!, $web: ID!, $api: ID!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      totalCount\n      edges {\n        node {\n          name\n          can(verb: SCALE) {\n            allowed\n            requiredPermission\n          }\n        }\n      }\n    }\n    web: node(id: $web) {\n      id\n    }\n    api: node(id: $api) {\n      id\n    }\n  }\n": types.AggregatesNamedDocument,
+    "\n  query DecisionsAdvice {\n    recommendations(first: 50) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n": types.DecisionsAdviceDocument,
+    "\n  mutation DecisionsReject($id: ID!) {\n    rejectRecommendation(input: { id: $id, reason: \"not needed\" }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n": types.DecisionsRejectDocument,
+    "\n  mutation DecisionsApply($id: ID!) {\n    applyRecommendation(input: { id: $id, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        requiredPermission\n      }\n    }\n  }\n": types.DecisionsApplyDocument,
+    "\n  query DecisionsRefusals {\n    auditLog(first: 50) {\n      edges {\n        node {\n          action\n          actor\n          status\n          error {\n            code\n          }\n          target {\n            namespace\n          }\n        }\n      }\n    }\n  }\n": types.DecisionsRefusalsDocument,
+    "\n  query DecisionsRun {\n    recommendationRun {\n      workloads\n      created\n      open\n      skips {\n        targetId\n      }\n    }\n  }\n": types.DecisionsRunDocument,
+    "\n  query DecisionsForecasts {\n    overview {\n      predictions {\n        target {\n          namespace\n        }\n      }\n    }\n  }\n": types.DecisionsForecastsDocument,
+    "\n  query DecisionsTrend($window: String!) {\n    costTrend(window: $window, aggregate: [\"namespace\"]) {\n      __typename\n      ... on CostTrend {\n        rows {\n          name\n        }\n      }\n    }\n  }\n": types.DecisionsTrendDocument,
+    "\n  mutation DecisionsScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 1, dryRun: true }) {\n      __typename\n    }\n  }\n": types.DecisionsScaleDocument,
+    "\n  query DecisionsIds($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          id\n          namespace\n        }\n      }\n    }\n  }\n": types.DecisionsIdsDocument,
+    "\n  query GrantsNodes {\n    resources(filter: { kinds: [NODE] }, first: 1000) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.GrantsNodesDocument,
+    "\n  query GrantsNodeSums($id: ID!, $window: String!) {\n    node(id: $id) {\n      id\n      ... on KubernetesNode {\n        usage {\n          timestamp\n        }\n        cost(window: $window) {\n          name\n        }\n      }\n    }\n  }\n": types.GrantsNodeSumsDocument,
+    "\n  query GrantsNodeHistory($id: ID!) {\n    metrics(targets: [$id], names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n  }\n": types.GrantsNodeHistoryDocument,
+    "\n  query GrantsPods($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [POD] }) {\n      edges {\n        node {\n          namespace\n          name\n        }\n      }\n    }\n  }\n": types.GrantsPodsDocument,
+    "\n  query GrantsPodCost($window: String!) {\n    costAllocation(window: $window, aggregate: [\"pod\"]) {\n      __typename\n      ... on CostAllocation {\n        rows {\n          name\n        }\n      }\n    }\n  }\n": types.GrantsPodCostDocument,
     "\n  query RbacReadsDeployments($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      totalCount\n      edges {\n        node {\n          id\n          namespace\n          name\n          can(verb: SCALE) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n": types.RbacReadsDeploymentsDocument,
     "\n  query RbacReadsAllDeployments {\n    resources(filter: { kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          namespace\n        }\n      }\n    }\n  }\n": types.RbacReadsAllDeploymentsDocument,
     "\n  query RbacReadsClusterScoped {\n    resources(filter: { kinds: [NODE, NAMESPACE] }, first: 1) {\n      totalCount\n    }\n  }\n": types.RbacReadsClusterScopedDocument,
@@ -490,6 +518,62 @@ export function graphql(source: "\n  query AggregatesLogs($id: ID!) {\n    podLo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AggregatesNamed($ns: [String!]!, $web: ID!, $api: ID!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      totalCount\n      edges {\n        node {\n          name\n          can(verb: SCALE) {\n            allowed\n            requiredPermission\n          }\n        }\n      }\n    }\n    web: node(id: $web) {\n      id\n    }\n    api: node(id: $api) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query AggregatesNamed($ns: [String!]!, $web: ID!, $api: ID!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      totalCount\n      edges {\n        node {\n          name\n          can(verb: SCALE) {\n            allowed\n            requiredPermission\n          }\n        }\n      }\n    }\n    web: node(id: $web) {\n      id\n    }\n    api: node(id: $api) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionsAdvice {\n    recommendations(first: 50) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionsAdvice {\n    recommendations(first: 50) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecisionsReject($id: ID!) {\n    rejectRecommendation(input: { id: $id, reason: \"not needed\" }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DecisionsReject($id: ID!) {\n    rejectRecommendation(input: { id: $id, reason: \"not needed\" }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecisionsApply($id: ID!) {\n    applyRecommendation(input: { id: $id, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        requiredPermission\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DecisionsApply($id: ID!) {\n    applyRecommendation(input: { id: $id, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        requiredPermission\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionsRefusals {\n    auditLog(first: 50) {\n      edges {\n        node {\n          action\n          actor\n          status\n          error {\n            code\n          }\n          target {\n            namespace\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionsRefusals {\n    auditLog(first: 50) {\n      edges {\n        node {\n          action\n          actor\n          status\n          error {\n            code\n          }\n          target {\n            namespace\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionsRun {\n    recommendationRun {\n      workloads\n      created\n      open\n      skips {\n        targetId\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionsRun {\n    recommendationRun {\n      workloads\n      created\n      open\n      skips {\n        targetId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionsForecasts {\n    overview {\n      predictions {\n        target {\n          namespace\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionsForecasts {\n    overview {\n      predictions {\n        target {\n          namespace\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionsTrend($window: String!) {\n    costTrend(window: $window, aggregate: [\"namespace\"]) {\n      __typename\n      ... on CostTrend {\n        rows {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionsTrend($window: String!) {\n    costTrend(window: $window, aggregate: [\"namespace\"]) {\n      __typename\n      ... on CostTrend {\n        rows {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecisionsScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 1, dryRun: true }) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation DecisionsScale($id: ID!) {\n    scaleResource(input: { id: $id, replicas: 1, dryRun: true }) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionsIds($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          id\n          namespace\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionsIds($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          id\n          namespace\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantsNodes {\n    resources(filter: { kinds: [NODE] }, first: 1000) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GrantsNodes {\n    resources(filter: { kinds: [NODE] }, first: 1000) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantsNodeSums($id: ID!, $window: String!) {\n    node(id: $id) {\n      id\n      ... on KubernetesNode {\n        usage {\n          timestamp\n        }\n        cost(window: $window) {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GrantsNodeSums($id: ID!, $window: String!) {\n    node(id: $id) {\n      id\n      ... on KubernetesNode {\n        usage {\n          timestamp\n        }\n        cost(window: $window) {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantsNodeHistory($id: ID!) {\n    metrics(targets: [$id], names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n  }\n"): (typeof documents)["\n  query GrantsNodeHistory($id: ID!) {\n    metrics(targets: [$id], names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantsPods($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [POD] }) {\n      edges {\n        node {\n          namespace\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GrantsPods($ns: [String!]!) {\n    resources(filter: { namespaces: $ns, kinds: [POD] }) {\n      edges {\n        node {\n          namespace\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantsPodCost($window: String!) {\n    costAllocation(window: $window, aggregate: [\"pod\"]) {\n      __typename\n      ... on CostAllocation {\n        rows {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GrantsPodCost($window: String!) {\n    costAllocation(window: $window, aggregate: [\"pod\"]) {\n      __typename\n      ... on CostAllocation {\n        rows {\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

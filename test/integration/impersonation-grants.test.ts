@@ -1,0 +1,250 @@
+// KUBE_IMPERSONATION=on against the lab: grants beyond "list a kind in a namespace". Alice
+// (bound to `view` in one namespace) granted one Node by name sees that node and no other; a
+// node's figures are its pods' (every namespace's), so she gets none of them even once she may
+// list every node; a pod granted by name counts in her cost; and an RBAC change re-learns the
+// rules only of the people it names.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../../src/auth/viewer.ts';
+import { aggregate } from '../../src/metrics/aggregate.ts';
+import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
+import type { OidcProvider } from '../lab/lib/oidc.ts';
+import { graphql } from '../gql/gql.ts';
+import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { eventually, kubectl, kubeProvider, startImpersonationLab } from './kubernetes-support.ts';
+
+const Nodes = graphql(`
+  query GrantsNodes {
+    resources(filter: { kinds: [NODE] }, first: 1000) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const NodeSums = graphql(`
+  query GrantsNodeSums($id: ID!, $window: String!) {
+    node(id: $id) {
+      id
+      ... on KubernetesNode {
+        usage {
+          timestamp
+        }
+        cost(window: $window) {
+          name
+        }
+      }
+    }
+  }
+`);
+
+const NodeHistory = graphql(`
+  query GrantsNodeHistory($id: ID!) {
+    metrics(targets: [$id], names: [CPU_USAGE], range: { last: "PT2M" }) {
+      name
+    }
+  }
+`);
+
+const Pods = graphql(`
+  query GrantsPods($ns: [String!]!) {
+    resources(filter: { namespaces: $ns, kinds: [POD] }) {
+      edges {
+        node {
+          namespace
+          name
+        }
+      }
+    }
+  }
+`);
+
+const PodCost = graphql(`
+  query GrantsPodCost($window: String!) {
+    costAllocation(window: $window, aggregate: ["pod"]) {
+      __typename
+      ... on CostAllocation {
+        rows {
+          name
+        }
+      }
+    }
+  }
+`);
+
+let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
+let idp: OidcProvider;
+let t: TestApp;
+let mine: string;
+let other: string;
+let nodes: { id: string; name: string }[];
+/** Cluster-scoped objects of this file on the shared lab, deleted at the end. */
+const nodeRole = `grants-node-${process.pid}`;
+// The last complete hour, costed from the pods' requests (no usage): a window of it.
+const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+const window = `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`;
+
+beforeAll(async () => {
+  setup = await startImpersonationLab('grants', 'view');
+  ({ idp, t } = setup);
+  mine = setup.mine.name;
+  other = setup.other.name;
+  nodes = expectNoErrors((await gql(t.url, TOKENS.viewer, Nodes)).body).resources.edges.map(
+    (e) => e.node,
+  );
+  expect(nodes.length).toBeGreaterThan(1);
+  await eventually(async () => {
+    const pods = expectNoErrors((await gql(t.url, TOKENS.viewer, Pods, { ns: [other] })).body);
+    expect(pods.resources.edges.length).toBeGreaterThan(0);
+  }, 60_000);
+  // An hour of every pod's and node's cost, from their requests.
+  const kube = kubeProvider(t);
+  const none = { get: () => undefined, size: 0 };
+  await new RollupStore(t.app.services.db).write(
+    HOUR,
+    hour,
+    rollUp([await aggregate(kube, none, hour)]),
+  );
+  await t.app.services.cost.record(kube);
+}, 120_000);
+
+afterAll(async () => {
+  await kubectl(['delete', 'clusterrolebinding,clusterrole', nodeRole, '--ignore-not-found']).catch(
+    () => undefined,
+  );
+  await setup?.close();
+});
+
+/** Alice's ClusterRole on nodes: `rule` is one RBAC rule in flow style. */
+function grantNodes(rule: string) {
+  return kubectl(['apply', '-f', '-'], {
+    input: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: ${nodeRole}}
+rules: [${rule}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: ${nodeRole}}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${nodeRole}}
+subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
+`,
+  });
+}
+
+describe('grants under KUBE_IMPERSONATION=on', () => {
+  it('a Node granted by name is listed alone, and its pods’ sums are not hers', async () => {
+    const alice = await idp.signIn('alice');
+    const [one, another] = nodes as [{ id: string; name: string }, { id: string; name: string }];
+    await grantNodes(
+      `{apiGroups: [""], resources: [nodes], resourceNames: [${one.name}], verbs: [get]}`,
+    );
+    const hers = await eventually(async () => {
+      const r = expectNoErrors((await gql(t.url, alice, Nodes)).body).resources;
+      expect(r.edges.map((e) => e.node.name)).toEqual([one.name]);
+      return r;
+    }, 15_000);
+    expect(hers.totalCount).toBe(1);
+    const named = expectNoErrors((await gql(t.url, alice, NodeSums, { id: one.id, window })).body);
+    expect(named.node).toMatchObject({ id: one.id, usage: null, cost: null });
+    const unnamed = (await gql(t.url, alice, NodeSums, { id: another.id, window })).body;
+    expect(expectNoErrors(unnamed).node).toBe(null);
+  });
+
+  it('a node she may list shows no usage, history or cost: they sum pods she may not list', async () => {
+    const alice = await idp.signIn('alice');
+    const [one] = nodes as [{ id: string; name: string }];
+    await grantNodes(`{apiGroups: [""], resources: [nodes], verbs: [get, list, watch]}`);
+    await eventually(async () => {
+      const r = expectNoErrors((await gql(t.url, alice, Nodes)).body).resources;
+      expect(r.totalCount).toBe(nodes.length);
+    }, 15_000);
+    const sums = expectNoErrors((await gql(t.url, alice, NodeSums, { id: one.id, window })).body);
+    expect(sums.node).toMatchObject({ id: one.id, usage: null, cost: null });
+    const history = (await gql(t.url, alice, NodeHistory, { id: one.id })).body;
+    expect(history.errors?.[0]?.message).toMatch(/sums pods you may not list/);
+    // The orchestrator's token sums them.
+    const all = expectNoErrors(
+      (await gql(t.url, TOKENS.viewer, NodeSums, { id: one.id, window })).body,
+    );
+    expect(all.node).toMatchObject({ cost: { name: one.name } });
+  });
+
+  it('a pod granted by name counts in her cost', async () => {
+    const alice = await idp.signIn('alice');
+    const pods = expectNoErrors((await gql(t.url, TOKENS.viewer, Pods, { ns: [other] })).body);
+    const pod = pods.resources.edges[0]?.node.name ?? '';
+    const before = expectNoErrors((await gql(t.url, alice, PodCost, { window })).body);
+    if (before.costAllocation.__typename !== 'CostAllocation') throw new Error('no allocation');
+    const mineOnly = before.costAllocation.rows.map((r) => r.name);
+    expect(mineOnly.length).toBeGreaterThan(0);
+    expect(mineOnly.every((n) => n.startsWith(`${mine}/`))).toBe(true);
+    await kubectl(['apply', '-f', '-'], {
+      input: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: one-pod, namespace: ${other}}
+rules: [{apiGroups: [""], resources: [pods], resourceNames: [${pod}], verbs: [get]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: alice-one-pod, namespace: ${other}}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: one-pod}
+subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
+`,
+    });
+    await eventually(async () => {
+      const r = expectNoErrors((await gql(t.url, alice, PodCost, { window })).body);
+      if (r.costAllocation.__typename !== 'CostAllocation') throw new Error('no allocation');
+      expect(r.costAllocation.rows.map((x) => x.name).sort()).toEqual(
+        [...mineOnly, `${other}/${pod}`].sort(),
+      );
+    }, 15_000);
+  });
+
+  it('an RBAC change re-learns the rules of the people it names only', async () => {
+    const access = t.app.services.access;
+    if (!access) throw new Error('impersonation is off');
+    const alice: Viewer = { name: 'oidc:u-alice', role: 'operator', groups: ['sre'] };
+    const bob: Viewer = { name: 'oidc:u-bob', role: 'viewer', groups: [] };
+    const key = async (v: Viewer) => (await access.scopeOf(v))?.key;
+    const [aliceBefore, bobBefore] = [await key(alice), await key(bob)];
+    // Bound to her group: hers to re-learn, not Bob's.
+    await kubectl([
+      'create',
+      'rolebinding',
+      'sre-view',
+      '-n',
+      other,
+      '--clusterrole=view',
+      '--group=oidc:sre',
+    ]);
+    await eventually(async () => expect(await key(alice)).not.toBe(aliceBefore), 15_000);
+    expect(await key(bob)).toBe(bobBefore);
+    // A role bound to her alone: the same.
+    const aliceNow = await key(alice);
+    await kubectl(['apply', '-f', '-'], {
+      input: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: one-pod, namespace: ${other}}
+rules: [{apiGroups: [""], resources: [pods, services], verbs: [get]}]
+`,
+    });
+    await eventually(async () => expect(await key(alice)).not.toBe(aliceNow), 15_000);
+    expect(await key(bob)).toBe(bobBefore);
+    // A binding naming Bob is his.
+    await kubectl([
+      'create',
+      'rolebinding',
+      'bob-view',
+      '-n',
+      other,
+      '--clusterrole=view',
+      '--user=oidc:u-bob',
+    ]);
+    await eventually(async () => expect(await key(bob)).not.toBe(bobBefore), 15_000);
+  });
+});
