@@ -6,12 +6,12 @@
 // are asked for as her (the API server refuses pods/log she lacks); a Role limited to
 // resourceNames lets her read exactly the objects it names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregate } from '../../src/metrics/aggregate.ts';
-import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
+import { HOUR } from '../../src/metrics/rollups.ts';
 import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
 import {
+  costHour,
   deploymentYaml,
   eventually,
   kubectl,
@@ -259,14 +259,7 @@ beforeAll(async () => {
     expect(expectNoErrors(r.body).scaleResource.__typename).toBe('ScaleResourceSuccess');
   }
   // An hour of the pods' cost, from their requests.
-  const kube = kubeProvider(t);
-  const none = { get: () => undefined, size: 0 };
-  await new RollupStore(t.app.services.db).write(
-    HOUR,
-    hour,
-    rollUp([await aggregate(kube, none, hour)]),
-  );
-  await t.app.services.cost.record(kube);
+  await costHour(t, hour);
 }, 120_000);
 
 afterAll(async () => {

@@ -9,12 +9,17 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES, NAME_INDEX } from '../../src/metrics/types.ts';
 import type { Draft } from '../../src/recommendations/types.ts';
-import { aggregate } from '../../src/metrics/aggregate.ts';
 import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
 import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
-import { eventually, kubeProvider, sleep, startImpersonationLab } from './kubernetes-support.ts';
+import {
+  costHour,
+  eventually,
+  kubeProvider,
+  sleep,
+  startImpersonationLab,
+} from './kubernetes-support.ts';
 
 const Advice = graphql(`
   query DecisionsAdvice {
@@ -206,10 +211,7 @@ beforeAll(async () => {
     const index = new Map(ids.map((id, i) => [id, i]));
     await rollups.write(HOUR, at, rollUp([{ t: at, ids, values, index }]));
   }
-  const kube = kubeProvider(t);
-  const none = { get: () => undefined, size: 0 };
-  await rollups.write(HOUR, hour, rollUp([await aggregate(kube, none, hour)]));
-  await t.app.services.cost.record(kube);
+  await costHour(t, hour);
 }, 120_000);
 
 afterAll(async () => {

@@ -5,12 +5,11 @@
 // rules only of the people it names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/viewer.ts';
-import { aggregate } from '../../src/metrics/aggregate.ts';
-import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
+import { HOUR } from '../../src/metrics/rollups.ts';
 import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
-import { eventually, kubectl, kubeProvider, startImpersonationLab } from './kubernetes-support.ts';
+import { costHour, eventually, kubectl, startImpersonationLab } from './kubernetes-support.ts';
 
 const Nodes = graphql(`
   query GrantsNodes {
@@ -102,14 +101,7 @@ beforeAll(async () => {
     expect(pods.resources.edges.length).toBeGreaterThan(0);
   }, 60_000);
   // An hour of every pod's and node's cost, from their requests.
-  const kube = kubeProvider(t);
-  const none = { get: () => undefined, size: 0 };
-  await new RollupStore(t.app.services.db).write(
-    HOUR,
-    hour,
-    rollUp([await aggregate(kube, none, hour)]),
-  );
-  await t.app.services.cost.record(kube);
+  await costHour(t, hour);
 }, 120_000);
 
 afterAll(async () => {

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { aggregate } from '../../src/metrics/aggregate.ts';
+import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
 import { KubeClient } from '../../src/providers/kubernetes/client.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { startOidcProvider } from '../lab/lib/oidc.ts';
@@ -129,6 +131,18 @@ export function kubeProvider(t: TestApp): KubernetesProvider {
   const p = t.app.services.providers.providers.find((x) => x instanceof KubernetesProvider);
   if (!p) throw new Error('no Kubernetes provider in the app');
   return p;
+}
+
+/** One hour of every pod's and node's cost in the app's stores, from their requests (no usage). */
+export async function costHour(t: TestApp, hour: number): Promise<void> {
+  const kube = kubeProvider(t);
+  const none = { get: () => undefined, size: 0 };
+  await new RollupStore(t.app.services.db).write(
+    HOUR,
+    hour,
+    rollUp([await aggregate(kube, none, hour)]),
+  );
+  await t.app.services.cost.record(kube);
 }
 
 export async function waitReady(
