@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { Logger } from '../logger.ts';
 import { scopedReads } from '../providers/kubernetes/reads.ts';
 import type { ReadScope } from '../providers/provider.ts';
+import type { Stamp } from '../server/response-cache.ts';
 
 /** What the transport (HTTP or WebSocket) hands to yoga for every operation. */
 export interface ServerContext {
@@ -19,8 +20,9 @@ export interface ServerContext {
 /** A query's answer as the response cache kept it (src/server/response-cache.ts). */
 export interface KeptSlot {
   answer?: {
-    /** The registry's version and the viewer's read scope key it was computed at. */
-    version: number;
+    /** The sources' versions it was computed at, which of them it read, the viewer's scope. */
+    stamp: Stamp;
+    deps: number;
     scope: string;
     json: string;
     /** Its document (the front charges the rate limiter for its expensive fields from it). */

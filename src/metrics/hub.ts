@@ -54,6 +54,8 @@ const FANOUT_CHUNK = 250;
  */
 export class MetricsHub {
   latest: Snapshot | undefined;
+  /** Grows whenever `latest` is replaced (what `value` answers), in the same turn. */
+  version = 0;
   private readonly ring: Snapshot[] = [];
   private readonly windowMs: number;
   /** In subscription order (a Set keeps insertion order). */
@@ -136,6 +138,7 @@ export class MetricsHub {
   async receive(s: Snapshot): Promise<void> {
     if (this.latest && s.t <= this.latest.t) return;
     this.latest = s;
+    this.version++;
     this.samples.clear();
     this.ring.push(s);
     while ((this.ring[0]?.t ?? s.t) < s.t - this.windowMs) this.ring.shift();

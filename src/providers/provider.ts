@@ -198,6 +198,11 @@ export interface Provider {
    * None: its reads are never kept.
    */
   readonly version?: number;
+  /**
+   * Grows with every change of what failures() returns, in the same turn as the change.
+   * None: answers that name failures are never kept.
+   */
+  readonly failuresVersion?: number;
 
   get(id: string): Resource | undefined;
   list(filter: ResourceFilter): Resource[];

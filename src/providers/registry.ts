@@ -28,10 +28,20 @@ export class ProviderRegistry {
    * grow); undefined when one of them has no version (its reads are never kept).
    */
   get version(): number | undefined {
+    return this.sum((p) => p.version);
+  }
+
+  /** As version, for what failures() returns. */
+  get failuresVersion(): number | undefined {
+    return this.sum((p) => p.failuresVersion);
+  }
+
+  private sum(of: (p: Provider) => number | undefined): number | undefined {
     let sum = 0;
     for (const p of this.enabled) {
-      if (p.version === undefined) return undefined;
-      sum += p.version;
+      const v = of(p);
+      if (v === undefined) return undefined;
+      sum += v;
     }
     return sum;
   }

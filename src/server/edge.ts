@@ -28,7 +28,10 @@ export function createEdge(services: Services, leader: LeaderGate) {
   const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments);
   const responseCache =
     config.limits.responseCacheBytes > 0
-      ? new ResponseCache(config.limits.responseCacheBytes)
+      ? new ResponseCache(config.limits.responseCacheBytes, {
+          providers: services.providers,
+          metrics: services.metrics.hub,
+        })
       : undefined;
   const yoga = createGraphQLServer({
     schema,
@@ -59,7 +62,6 @@ export function createEdge(services: Services, leader: LeaderGate) {
     rateLimiter,
     answers: responseCache && {
       cache: responseCache,
-      providers: services.providers,
       scopeOf: async (viewer) => services.access?.scopeOf(viewer),
     },
   });

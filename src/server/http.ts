@@ -12,7 +12,7 @@ import type { GraphQLServer } from './yoga.ts';
 import type { ServerContext } from '../graphql/context.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { ReadScope } from '../providers/provider.ts';
-import type { ResponseCache } from './response-cache.ts';
+import type { ResponseCache, Stamp } from './response-cache.ts';
 
 export interface HttpDeps {
   yoga: GraphQLServer;
@@ -32,10 +32,9 @@ export interface HttpDeps {
   answers?: KeptAnswers | undefined;
 }
 
-/** What the front needs to key a request's kept answer: the registry's version, the scope. */
+/** What the front needs to key a request's kept answer: the cache (and its versions), the scope. */
 export interface KeptAnswers {
   cache: ResponseCache;
-  providers: { readonly version: number | undefined };
   scopeOf(viewer: Viewer): Promise<ReadScope | undefined>;
 }
 
@@ -249,12 +248,12 @@ export class HttpFront {
     if (
       keyed &&
       answer &&
-      answer.version === keyed.version &&
       answer.scope === keyed.scope &&
       res.statusCode === 200 &&
       JSON_TYPE.test(type)
     ) {
-      this.deps.answers?.cache.setHttp(keyed.key, keyed.version, {
+      // Kept only if no source the answer read moved since the request was keyed.
+      this.deps.answers?.cache.setHttp(keyed.key, keyed.stamp, answer.deps, {
         contentType: type,
         body: Buffer.from(answer.json),
         extraCost: this.deps.rateLimiter.extraCost(answer.document),
@@ -264,21 +263,21 @@ export class HttpFront {
 
   /**
    * The key of a request's kept answer: everything yoga reads to answer a POST (its URL, body,
-   * content type and Accept) and what the answer depends on besides the providers' caches (the
-   * viewer's role and read scope). undefined: not looked up (cache off, a large body, or a
-   * provider without a version).
+   * content type and Accept) and what the answer depends on besides the cache's sources (the
+   * viewer's role and read scope), with the sources' versions now. undefined: not looked up
+   * (cache off, a large body, or a provider without a version).
    */
   private async keyOf(
     req: IncomingMessage,
     viewer: Viewer,
     body: Buffer,
-  ): Promise<{ key: string; version: number; scope: string } | undefined> {
+  ): Promise<{ key: string; stamp: Stamp; scope: string } | undefined> {
     const answers = this.deps.answers;
     if (!answers || body.length > MAX_KEYED_BODY) return undefined;
     const scope = (await answers.scopeOf(viewer))?.key ?? '';
-    // Read after the scope: the version the answer must have been computed at.
-    const version = answers.providers.version;
-    if (version === undefined) return undefined;
+    // Read after the scope: the versions the answer must have been computed at.
+    const stamp = answers.cache.stamp();
+    if (stamp === undefined) return undefined;
     const h = req.headers;
     const key = [
       viewer.role,
@@ -288,7 +287,7 @@ export class HttpFront {
       h.accept,
       body.toString('latin1'),
     ].join('\u0000');
-    return { key, version, scope };
+    return { key, stamp, scope };
   }
 
   /**
@@ -298,9 +297,9 @@ export class HttpFront {
   private async answerKept(
     res: ServerResponse,
     viewer: Viewer,
-    keyed: { key: string; version: number },
+    keyed: { key: string },
   ): Promise<boolean> {
-    const hit = this.deps.answers?.cache.getHttp(keyed.key, keyed.version);
+    const hit = this.deps.answers?.cache.getHttp(keyed.key);
     if (!hit) return false;
     if (hit.extraCost > 0) {
       const decision = await this.deps.rateLimiter.consume(viewer.name, hit.extraCost);

@@ -1,6 +1,8 @@
 // The HTTP load generator and statistics shared by the benches that compare servers (or one
 // server under two credentials) in alternating slices.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { ResourcesQuery } from '../../src/dashboard/operations.ts';
 import { ROOT } from '../support/process.ts';
 import { sleep } from '../integration/kubernetes-support.ts';
 
@@ -36,10 +38,12 @@ export async function load(
   seconds: number,
   concurrency: number,
   token?: string,
+  accept?: string,
 ): Promise<number[]> {
   const latencies: number[] = [];
   const headers = {
     'content-type': 'application/json',
+    ...(accept ? { accept } : {}),
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   };
   const until = performance.now() + seconds * 1000;
@@ -75,3 +79,26 @@ export const DASHBOARD = `query Dashboard($ns: String!) {
       node { __typename id name state unschedulable } } } }
   }
 }`;
+
+/**
+ * The dashboard's resource list (`DashResources`, src/dashboard/operations.ts) as the dashboard
+ * sends it (src/dashboard/api.ts: the persisted manifest's text, its hash as the APQ extension,
+ * the view's variables) and the Accept header it sends.
+ */
+export const DASH_ACCEPT = 'application/graphql-response+json, application/json';
+const DASH_HASH = (ResourcesQuery as unknown as { __meta__: { hash: string } }).__meta__.hash;
+export const DASH_RESOURCES =
+  (
+    JSON.parse(
+      readFileSync(
+        new URL('../../src/dashboard/gql/persisted-documents.json', import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, string>
+  )[DASH_HASH] ?? '';
+export const dashResourcesBody = (variables: Record<string, unknown>) =>
+  JSON.stringify({
+    query: DASH_RESOURCES,
+    variables,
+    extensions: { persistedQuery: { version: 1, sha256Hash: DASH_HASH.slice('sha256:'.length) } },
+  });

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { expectNoErrors, gql, responseCacheCounts, TOKENS, type TestApp } from '../support/app.ts';
 import {
   bindAlice,
   eventually,
@@ -55,21 +55,7 @@ let both: { ns: string[] };
 let mine: { name: string };
 let other: { name: string };
 
-/** The response cache's hits and misses so far, from GET /metrics. */
-async function counts(): Promise<{ hit: number; miss: number }> {
-  const res = await fetch(`${t.url}/metrics`, {
-    headers: { authorization: `Bearer ${TOKENS.admin}` },
-  });
-  const text = await res.text();
-  const read = (outcome: string) =>
-    Number(
-      new RegExp(
-        `^optiinfra_graphql_response_cache_total\\{outcome="${outcome}"\\} (\\d+)`,
-        'm',
-      ).exec(text)?.[1] ?? 0,
-    );
-  return { hit: read('hit'), miss: read('miss') };
-}
+const counts = () => responseCacheCounts(t.url);
 
 /** The page as `token` reads it, and whether the cache answered it. */
 async function read(token: string) {

@@ -104,3 +104,19 @@ export function expectTypename<T extends { __typename: string }, N extends T['__
   }
   return value as Extract<T, { __typename: N }>;
 }
+
+/** The response cache's hits and misses so far (GET /metrics as the admin token). */
+export async function responseCacheCounts(url: string): Promise<{ hit: number; miss: number }> {
+  const res = await fetch(`${url}/metrics`, {
+    headers: { authorization: `Bearer ${TOKENS.admin}` },
+  });
+  const text = await res.text();
+  const read = (outcome: string) =>
+    Number(
+      new RegExp(
+        `^optiinfra_graphql_response_cache_total\\{outcome="${outcome}"\\} (\\d+)`,
+        'm',
+      ).exec(text)?.[1] ?? 0,
+    );
+  return { hit: read('hit'), miss: read('miss') };
+}

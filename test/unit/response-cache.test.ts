@@ -1,12 +1,20 @@
-// Which documents the response cache keeps (only fields read from the providers' caches), and
-// how its entries live: one registry version at a time, bounded by the bytes of their JSON.
+// Which documents the response cache keeps (only fields read from the providers' caches, the
+// latest metrics and the providers' failures) and what each reads, and how its entries live:
+// while the versions of what they read stay, bounded by the bytes of their JSON.
 // What it serves against a real cluster (invalidation by watch events, per-viewer separation):
 // test/integration/response-cache.test.ts.
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/graphql/schema.ts';
-import { keepable, ResponseCache } from '../../src/server/response-cache.ts';
-import { DASHBOARD } from '../bench/http-load.ts';
+import {
+  FAILURES,
+  keepable,
+  METRICS,
+  readsOfDocument,
+  RESOURCES,
+  ResponseCache,
+} from '../../src/server/response-cache.ts';
+import { DASH_RESOURCES, DASHBOARD } from '../bench/http-load.ts';
 
 const kept = (text: string) => keepable(schema, parse(text));
 
@@ -23,10 +31,22 @@ describe('keepable', () => {
     );
   });
 
+  it("keeps the dashboard's own resource list, which reads the latest metrics and the failures", () => {
+    const reads = (text: string) => readsOfDocument(schema, parse(text));
+    expect(reads(DASH_RESOURCES)).toBe(RESOURCES | METRICS | FAILURES);
+    expect(reads(DASHBOARD)).toBe(RESOURCES);
+    expect(reads(`{ resources { edges { node { ... on Pod { memoryUsage } } } } }`)).toBe(
+      RESOURCES | METRICS,
+    );
+    expect(reads(`{ resources { failures { provider cluster message } } }`)).toBe(
+      RESOURCES | FAILURES,
+    );
+  });
+
   it('executes every query that reads anything else', () => {
-    // Metrics (Prometheus), provider failures (no version), RBAC answers, the database.
-    expect(kept(`{ resources { edges { node { cpuUsage } } } }`)).toBe(false);
-    expect(kept(`{ resources { failures { cluster } } }`)).toBe(false);
+    // Metrics other than the latest usage (Prometheus, rollups), RBAC answers, the database.
+    expect(kept(`{ resources { edges { node { usage { cpuRequest } } } } }`)).toBe(false);
+    expect(kept(`{ clusterSummary { cpuUsage } }`)).toBe(false);
     expect(kept(`{ resources { edges { node { can(verb: SCALE) { allowed } } } } }`)).toBe(false);
     expect(
       kept(`{ resources { edges { node { ... on Pod { auditLog { totalCount } } } } } }`),
@@ -36,7 +56,9 @@ describe('keepable', () => {
     );
     expect(kept(`{ status { version } }`)).toBe(false);
     // A field that is not kept anywhere in the document, even in an unused fragment.
-    expect(kept(`{ resources { totalCount } } fragment F on Resource { cpuUsage }`)).toBe(false);
+    expect(kept(`{ resources { totalCount } } fragment F on Resource { usage { cpuLimit } }`)).toBe(
+      false,
+    );
     // Not a query.
     expect(kept(`subscription { resourceEvents { resource { id } } }`)).toBe(false);
   });
@@ -44,28 +66,55 @@ describe('keepable', () => {
 
 describe('ResponseCache', () => {
   const result = (n: number) => ({ data: { n, pad: 'x'.repeat(100) } });
+  /** Versions the tests move by hand, as watch events, metrics ticks and failures would. */
+  const sources = () => ({
+    providers: { version: 1 as number | undefined, failuresVersion: 1 as number | undefined },
+    metrics: { version: 1 },
+  });
 
-  it('serves an answer only at the version it was computed at, with its JSON', () => {
-    const cache = new ResponseCache(1 << 20);
-    const kept = cache.set('k', 7, result(1));
-    expect((kept as { stringify?: () => string }).stringify?.()).toBe(JSON.stringify(result(1)));
-    expect(cache.get('k', 7)).toBe(kept);
-    expect(cache.get('other', 7)).toBeUndefined();
-    expect(cache.get('k', 8)).toBeUndefined();
-    // The first answer at a new version empties the cache of the old one.
-    cache.set('j', 8, result(2));
-    expect(cache.get('k', 7)).toBeUndefined();
-    expect(cache.size.entries).toBe(1);
+  it('serves an answer only while what it read is at the version it was computed at', () => {
+    const v = sources();
+    const cache = new ResponseCache(1 << 20, v);
+    const at = () => cache.stamp() ?? [0, 0, 0];
+    const pods = cache.set('pods', at(), RESOURCES, result(1));
+    expect((pods as { stringify?: () => string }).stringify?.()).toBe(JSON.stringify(result(1)));
+    cache.set('usage', at(), RESOURCES | METRICS, result(2));
+    cache.set('failures', at(), RESOURCES | FAILURES, result(3));
+    expect(cache.get('pods')).toBe(pods);
+    expect(cache.get('other')).toBeUndefined();
+    // A metrics tick drops the answer that shows usage, and only it.
+    v.metrics.version++;
+    expect(cache.get('usage')).toBeUndefined();
+    expect(cache.get('pods')).toBe(pods);
+    expect(cache.get('failures')).toBeDefined();
+    // A failure that appears or goes drops the answers that name failures.
+    v.providers.failuresVersion = 2;
+    expect(cache.get('failures')).toBeUndefined();
+    expect(cache.get('pods')).toBe(pods);
+    // A watch event drops everything read from the caches.
+    v.providers.version = 2;
+    expect(cache.get('pods')).toBeUndefined();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+    // An answer computed while a source it read moved is not kept.
+    const before = at();
+    v.metrics.version++;
+    expect(cache.set('usage', before, RESOURCES | METRICS, result(4))).toBeUndefined();
+    expect(cache.set('pods', before, RESOURCES, result(5))).toBeDefined();
+    // A provider without a version: nothing is kept.
+    v.providers.version = undefined;
+    expect(cache.stamp()).toBeUndefined();
+    expect(cache.get('pods')).toBeUndefined();
   });
 
   it('holds at most its bytes, dropping the least recently used', () => {
-    const cache = new ResponseCache(2000);
-    for (let i = 0; i < 20; i++) cache.set(`k${i}`, 1, result(i));
+    const cache = new ResponseCache(2000, sources());
+    const at = cache.stamp() ?? [0, 0, 0];
+    for (let i = 0; i < 20; i++) cache.set(`k${i}`, at, RESOURCES, result(i));
     expect(cache.size.bytes).toBeLessThanOrEqual(2000);
-    expect(cache.get('k19', 1)).toBeDefined();
-    expect(cache.get('k0', 1)).toBeUndefined();
+    expect(cache.get('k19')).toBeDefined();
+    expect(cache.get('k0')).toBeUndefined();
     // An answer over an eighth of the budget is served once, never kept.
-    cache.set('big', 1, { data: { pad: 'x'.repeat(300) } });
-    expect(cache.get('big', 1)).toBeUndefined();
+    cache.set('big', at, RESOURCES, { data: { pad: 'x'.repeat(300) } });
+    expect(cache.get('big')).toBeUndefined();
   });
 });

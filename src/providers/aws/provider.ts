@@ -86,6 +86,8 @@ export class AwsProvider implements Provider {
   private sdk: Sdk | undefined;
   private readonly snapshot: AwsSnapshot;
   private readonly errors = new Map<SliceKey, string>();
+  /** Grows with every change of `errors` (what failures() reads). */
+  failuresVersion = 0;
   private readonly attempted = new Set<SliceKey>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private pollTimer: NodeJS.Timeout | undefined;
@@ -165,16 +167,19 @@ export class AwsProvider implements Provider {
           const list = await r.sdk.listKind(r.c, kind, this.pageSizes);
           if (this.stopped) return;
           this.snapshot.applySlice(key, list, startedAt);
-          if (this.errors.delete(key))
+          if (this.errors.delete(key)) {
+            this.failuresVersion++;
             this.options.log.info({ region, kind }, 'aws poll recovered');
+          }
         } catch (err) {
           // Keep the last good snapshot of this slice: stale data named as failed beats a
           // burst of DELETED events for things that still exist.
           const message = describeFailure(err);
           if (this.errors.get(key) !== message) {
             this.options.log.warn({ region, kind, err: message }, 'aws poll failed');
+            this.errors.set(key, message);
+            this.failuresVersion++;
           }
-          this.errors.set(key, message);
         } finally {
           this.attempted.add(key);
         }

@@ -77,13 +77,20 @@ export class ClusterCache {
     client: KubeClient;
     store: ResourceStore;
     emit: (e: ResourceEvent) => void;
+    /** A watcher's error or sync state changed (called in the same turn). */
+    onChange: () => void;
     log: Logger;
     tuning?: Partial<WatcherTuning> | undefined;
   }) {
     this.client = opts.client;
     const context = opts.client.context;
     const log = opts.log.child({ context });
-    const common = { client: opts.client, log, onChange: () => {}, tuning: opts.tuning ?? {} };
+    const common = {
+      client: opts.client,
+      log,
+      onChange: opts.onChange,
+      tuning: opts.tuning ?? {},
+    };
     this.watchers = KINDS.map(
       (spec) =>
         new ListWatcher({

@@ -102,6 +102,8 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   private readonly podLogsMaxBytes: number;
   private readonly impersonation: boolean;
   private started = false;
+  /** Grows whenever a watcher's error changes (what failures() reads besides `broken`). */
+  failuresVersion = 0;
 
   /**
    * Finds the configuration (kubeconfig files, else the in-cluster service account) and loads
@@ -140,6 +142,7 @@ export class KubernetesProvider implements Provider, KubernetesReads {
           client: new KubeClient(own, name),
           store: this.store,
           emit: (e) => this.emit(e),
+          onChange: () => this.failuresVersion++,
           log: this.log,
           tuning: opts.tuning,
         });
