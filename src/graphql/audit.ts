@@ -9,6 +9,7 @@ import {
   type AuditEvent,
   type KnownAuditAction,
 } from '../audit/types.ts';
+import { filterMatcher } from '../audit/filter.ts';
 import { ROLES, type Role } from '../config.ts';
 import { ACTION_VERBS } from '../providers/provider.ts';
 import { builder } from './builder.ts';
@@ -170,8 +171,11 @@ export const AuditEventRef = builder.loadableNodeRef<
   AuditEvent
 >('AuditEvent', {
   id: { resolve: (e) => e.id },
-  load: (ids, ctx) =>
-    ctx.services.audit.getMany(ids).then((events) => events.map((e) => e ?? null)),
+  // An action on what the viewer may not read is not there (null), as in the log they page.
+  load: async (ids, ctx) => {
+    const keep = filterMatcher({ scope: ctx.scope });
+    return (await ctx.services.audit.getMany(ids)).map((e) => (e && keep(e) ? e : null));
+  },
 });
 AuditEventRef.implement({
   description: 'One action, recorded before it ran and again with its outcome; hash-chained.',

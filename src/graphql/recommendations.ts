@@ -124,7 +124,7 @@ function removedResource(rec: Recommendation): Resource {
 
 /**
  * Loaded by id in one batch per execution: any number of `node(id)` of recommendations in one
- * operation cost one query.
+ * operation cost one query. Advice about what the viewer may not read is not there (null).
  */
 export const RecommendationRef = builder.loadableNodeRef<
   Recommendation | null,
@@ -135,7 +135,11 @@ export const RecommendationRef = builder.loadableNodeRef<
 >('Recommendation', {
   id: { resolve: (r) => r.id },
   load: (ids, ctx) =>
-    ctx.services.recommendations.store.getMany(ids).then((recs) => recs.map((r) => r ?? null)),
+    ctx.services.recommendations.store
+      .getMany(ids)
+      .then((recs) =>
+        recs.map((r) => (r && (!ctx.scope || seesId(ctx.scope, r.targetId)) ? r : null)),
+      ),
 });
 RecommendationRef.implement({
   description:

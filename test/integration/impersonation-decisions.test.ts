@@ -63,6 +63,7 @@ const Refusals = graphql(`
     auditLog(first: 50) {
       edges {
         node {
+          id
           action
           actor
           status
@@ -74,6 +75,17 @@ const Refusals = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+const ById = graphql(`
+  query DecisionsById($advice: ID!, $event: ID!) {
+    advice: node(id: $advice) {
+      id
+    }
+    event: node(id: $event) {
+      id
     }
   }
 `);
@@ -145,6 +157,8 @@ let other: string;
 /** Global ids of each namespace's Deployment web, and its advice's. */
 const deployment = new Map<string, string>();
 const advice = new Map<string, string>();
+/** Global id of an audit event about the other namespace (her refused rejection). */
+let refusalId = '';
 const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
 const window = `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`;
 
@@ -246,11 +260,23 @@ describe('decisions and streams under KUBE_IMPERSONATION=on', () => {
       ['APPLY_RECOMMENDATION', 'FAILED', 'FORBIDDEN'],
       ['REJECT_RECOMMENDATION', 'FAILED', 'FORBIDDEN'],
     ]);
+    refusalId = refusals?.find((e) => e.action === 'REJECT_RECOMMENDATION')?.id ?? '';
     // Her own namespace's advice is hers to reject.
     const own = expectNoErrors(
       (await gql(t.url, alice, Reject, { id: advice.get(mine) ?? '' })).body,
     );
     expect(own.rejectRecommendation.__typename).toBe('RejectRecommendationSuccess');
+  });
+
+  it('node(id) of advice or an action about what she may not read is null', async () => {
+    const alice = await idp.signIn('alice');
+    const vars = { advice: advice.get(other) ?? '', event: refusalId };
+    expect(expectNoErrors((await gql(t.url, alice, ById, vars)).body)).toEqual({
+      advice: null,
+      event: null,
+    });
+    const all = expectNoErrors((await gql(t.url, TOKENS.viewer, ById, vars)).body);
+    expect(all).toEqual({ advice: { id: vars.advice }, event: { id: vars.event } });
   });
 
   it('the last pass shows her its skips she may read, not the estate’s counts', async () => {
