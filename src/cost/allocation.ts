@@ -12,7 +12,7 @@ import {
   type CostRow,
 } from './model.ts';
 import { allocationStatements } from './query.ts';
-import type { NODE_COLUMNS, POD_COLUMNS } from './sql.ts';
+import { volumeCosts, type NODE_COLUMNS, type POD_COLUMNS } from './sql.ts';
 import { DAY, type CostWindow } from './window.ts';
 
 type Num = string | number | null;
@@ -202,4 +202,68 @@ export class CostAllocator {
     }
     return out;
   }
+
+  /**
+   * What PersistentVolumes cost over a window (whole or not: from their hourly rows): of the
+   * volumes `ids`, and of the volume hours bound to each of `claims`. One row per volume and
+   * claim it was bound to (null when unbound).
+   */
+  async volumes(
+    w: CostWindow,
+    ids: string[],
+    claims: { cluster: string; namespace: string; name: string }[],
+  ): Promise<VolumeHours[]> {
+    type Out = {
+      volume_id: string;
+      cluster: string;
+      claim_namespace: string | null;
+      claim_name: string | null;
+      hours: Num;
+      gibh: Num;
+      cost: Num;
+      unpriced: boolean;
+      reason: string | null;
+    };
+    const range = [new Date(w.from).toISOString(), new Date(w.to).toISOString()];
+    const [byId, byClaim] = await Promise.all([
+      ids.length ? this.db.query<Out>(volumeCosts('volume'), [...range, ids]) : [],
+      claims.length
+        ? this.db.query<Out>(volumeCosts('claim'), [
+            ...range,
+            claims.map((c) => c.cluster),
+            claims.map((c) => c.namespace),
+            claims.map((c) => c.name),
+          ])
+        : [],
+    ]);
+    const seen = new Set<string>();
+    return [...byId, ...byClaim].flatMap((r) => {
+      const key = `${r.volume_id}\u0000${r.claim_namespace}\u0000${r.claim_name}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [
+        {
+          volumeId: r.volume_id,
+          cluster: r.cluster,
+          claim: r.claim_name ? { namespace: r.claim_namespace ?? '', name: r.claim_name } : null,
+          hours: num(r.hours),
+          gibHours: num(r.gibh),
+          cost: num(r.cost),
+          unpricedReason: r.unpriced ? (r.reason ?? 'no price') : null,
+        },
+      ];
+    });
+  }
+}
+
+/** A PersistentVolume's hours over a window while bound to one claim (or to none). */
+export interface VolumeHours {
+  volumeId: string;
+  cluster: string;
+  claim: { namespace: string; name: string } | null;
+  hours: number;
+  gibHours: number;
+  cost: number;
+  /** Why it has no price; null when priced. */
+  unpricedReason: string | null;
 }

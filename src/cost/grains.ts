@@ -1,8 +1,11 @@
 import type { Resource } from '../providers/provider.ts';
 import type { Aggregate, CostFilter } from './model.ts';
 
-/** How Resource.cost groups resources: one allocation per grain on a page. */
-export type Grain = 'namespace' | 'node' | 'pod' | 'workload' | 'aws';
+/**
+ * How Resource.cost groups resources: one allocation per Kubernetes grain on a page; AWS
+ * resources priced alone; PersistentVolumes and claims from their volume hours.
+ */
+export type Grain = 'namespace' | 'node' | 'pod' | 'workload' | 'aws' | 'volume' | 'claim';
 
 const WORKLOAD_KINDS = ['DEPLOYMENT', 'STATEFULSET', 'DAEMONSET', 'REPLICASET'];
 
@@ -13,6 +16,8 @@ export function grainOf(r: Resource): Grain | null {
   if (r.kind === 'NAMESPACE') return 'namespace';
   if (r.kind === 'NODE') return 'node';
   if (r.kind === 'POD') return 'pod';
+  if (r.kind === 'PERSISTENT_VOLUME') return 'volume';
+  if (r.kind === 'PERSISTENT_VOLUME_CLAIM') return 'claim';
   return WORKLOAD_KINDS.includes(r.kind) ? 'workload' : null;
 }
 
@@ -23,7 +28,7 @@ const controllerOf = (r: Resource) => `${r.kind.toLowerCase()}:${r.name}`;
  * filter holding all of them, and each resource's key values in the rows.
  */
 export const GRAINS: Record<
-  Exclude<Grain, 'aws'>,
+  Exclude<Grain, 'aws' | 'volume' | 'claim'>,
   {
     aggregate: Aggregate[];
     filter: (uniq: (f: (r: Resource) => string) => string[]) => CostFilter;

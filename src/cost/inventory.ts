@@ -6,7 +6,7 @@ import type { KubeNode, PersistentVolume, Pod } from '../providers/kubernetes/ty
 import { HOUR, MINUTE } from '../metrics/rollups.ts';
 import type { Database } from '../store/database.ts';
 import { containerTargetId } from '../metrics/aggregate.ts';
-import { GIB, type PriceBook } from './prices.ts';
+import { ebsClassType, GIB, type ClassVolumeType, type PriceBook } from './prices.ts';
 
 /** Where a pod sits, for allocation: kept after the pod is gone, as its rollups are. */
 export interface PodPlace {
@@ -32,20 +32,27 @@ export interface VolumeSpec {
   name: string;
   labels: Record<string, string>;
   storageClass: string | undefined;
+  /** The EBS type its StorageClass provisions, when the class is known and is EBS. */
+  classType?: ClassVolumeType | undefined;
   bytes: number;
   claim: { namespace: string; name: string } | null;
 }
 
-/** A PersistentVolume as cost allocation sees it. */
-export function volumeSpecOf(v: KubeResource): VolumeSpec {
+/** A PersistentVolume as cost allocation sees it, its StorageClass read from `kube`. */
+export function volumeSpecOf(
+  v: KubeResource,
+  kube?: Pick<KubernetesProvider, 'storageClass'>,
+): VolumeSpec {
   const pv = v.object as PersistentVolume;
   const ref = pv.spec?.claimRef;
+  const sc = pv.spec?.storageClassName || undefined;
   return {
     targetId: v.id,
     cluster: v.cluster,
     name: v.name,
     labels: { ...v.labels },
-    storageClass: pv.spec?.storageClassName || undefined,
+    storageClass: sc,
+    classType: sc ? ebsClassType(kube?.storageClass(v.cluster, sc)) : undefined,
     bytes: parseQuantity(pv.spec?.capacity?.storage) ?? 0,
     claim:
       pv.status?.phase === 'Bound' && ref?.name
@@ -133,7 +140,9 @@ export class CostInventory {
         ),
       });
     }
-    const volumes = kube.store.list({ kinds: ['PERSISTENT_VOLUME'] }).map(volumeSpecOf);
+    const volumes = kube.store
+      .list({ kinds: ['PERSISTENT_VOLUME'] })
+      .map((v) => volumeSpecOf(v, kube));
     await this.prices.refreshSpot(nodes);
     await this.recordNodes(nodes, now);
     await this.recordPods(pods, now);

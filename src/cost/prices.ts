@@ -57,11 +57,44 @@ export type NodeRates =
     }
   | { known: false; reason: string };
 
+/** The EBS volume type a StorageClass provisions, and what says so. */
+export interface ClassVolumeType {
+  type: string;
+  /** `parameters.type`, or the provisioner whose default it is. */
+  from: string;
+}
+
 /** What a PersistentVolume is priced by. */
 export interface VolumePriceInput {
   cluster: string;
   storageClass: string | undefined;
+  /** Read from the StorageClass object when it is an EBS class (see ebsClassType). */
+  classType?: ClassVolumeType | undefined;
   labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * EBS provisioners and the type each provisions when a class names none: gp3 for the EBS CSI
+ * driver, gp2 for the in-tree plugin (their documented defaults).
+ */
+const EBS_PROVISIONERS: Readonly<Record<string, string>> = {
+  'ebs.csi.aws.com': 'gp3',
+  'kubernetes.io/aws-ebs': 'gp2',
+};
+
+/**
+ * The EBS volume type a StorageClass provisions: its `parameters.type`, else its provisioner's
+ * default; undefined for a class that is not EBS (or not known).
+ */
+export function ebsClassType(
+  sc: { provisioner?: string; parameters?: Record<string, string> } | undefined,
+): ClassVolumeType | undefined {
+  const fallback = sc?.provisioner ? EBS_PROVISIONERS[sc.provisioner] : undefined;
+  if (!sc || !fallback) return undefined;
+  const type = sc.parameters?.type?.toLowerCase();
+  return type
+    ? { type, from: 'parameters.type' }
+    : { type: fallback, from: `${sc.provisioner} default` };
 }
 
 /** USD per GiB-hour of a PersistentVolume, or why there is none. */
@@ -225,9 +258,9 @@ export class PriceBook {
 
   /**
    * A PersistentVolume's price per GiB-hour (GiB-month ÷ 730): custom prices by storage class
-   * (or for any class) where they apply to its cluster; else, when its storage class is named
-   * after an EBS volume type (gp3, gp2, io1, …), that type's price in the volume's region (its
-   * topology.kubernetes.io/region label). StorageClass parameters are not read.
+   * (or for any class) where they apply to its cluster; else the EBS price, in the volume's
+   * region (its topology.kubernetes.io/region label), of the volume type its StorageClass
+   * provisions (`classType`) or, failing that, the type its class is named after (gp3, …).
    */
   volume(v: VolumePriceInput): VolumeRate {
     const c = this.custom;
@@ -243,17 +276,25 @@ export class PriceBook {
       }
     }
     if (!sc) return { known: false, reason: 'no storage class and no custom storage price' };
+    const typed = v.classType;
+    const type = typed?.type ?? sc;
+    const how = typed ? ` (storage class ${sc}, ${typed.from})` : '';
     const region = v.labels[REGION_LABEL];
-    if (ebsGibMonthPrice(sc) === null) {
-      return { known: false, reason: `storage class ${sc} is not an EBS volume type nor priced` };
+    if (ebsGibMonthPrice(type) === null) {
+      return {
+        known: false,
+        reason: typed
+          ? `EBS volume type ${type}${how} is not tabled`
+          : `storage class ${sc} is not an EBS volume type nor priced`,
+      };
     }
     if (!region) return { known: false, reason: `volume has no ${REGION_LABEL} label` };
-    const p = ebsGibMonthPrice(sc, region);
-    if (p === null) return { known: false, reason: `no EBS price tabled for ${sc} in ${region}` };
+    const p = ebsGibMonthPrice(type, region);
+    if (p === null) return { known: false, reason: `no EBS price tabled for ${type} in ${region}` };
     return {
       known: true,
       gibHour: p / HOURS_PER_MONTH,
-      source: `${PRICE_TABLE_SOURCE}: EBS ${sc} $${p}/GiB-month`,
+      source: `${PRICE_TABLE_SOURCE}: EBS ${type} $${p}/GiB-month${how}`,
     };
   }
 

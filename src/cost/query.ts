@@ -7,6 +7,7 @@ import {
   POD_COLUMNS,
   POD_DAYS,
   POD_HOURS,
+  UNMOUNTED_DAYS,
   UNMOUNTED_HOURS,
   WORKLOAD_DAYS,
 } from './sql.ts';
@@ -195,7 +196,7 @@ export function allocationStatements(
       SELECT ${stepIndex}, s.cluster AS cl, s.namespace AS ns, sum(s.storage_cost) AS storage_cost,
              sum(s.storage_unpriced_gibh) AS storage_unpriced_gibh,
              array_agg(DISTINCT s.reason) FILTER (WHERE s.storage_unpriced_gibh > 0) AS reasons
-        FROM (${UNMOUNTED_HOURS}) s
+        FROM (${daily ? UNMOUNTED_DAYS : UNMOUNTED_HOURS}) s
        WHERE ${uc.length ? uc.join(' AND ') : 'true'}
        GROUP BY 1, 2, 3`;
 

@@ -9,10 +9,7 @@ import type { CostAllocator } from './allocation.ts';
 import {
   addAmounts,
   CostInputError,
-  IDLE,
   parseAggregate,
-  UNALLOCATED,
-  UNMOUNTED,
   zeroAmounts,
   type Aggregate,
   type CostFilter,
@@ -20,7 +17,8 @@ import {
   type CostWithin,
 } from './model.ts';
 import { awsRows } from './aws.ts';
-import { GRAINS, grainOf, type Grain } from './grains.ts';
+import { resourceCosts } from './resource-costs.ts';
+import { merged, totalCost } from './rows.ts';
 import { nodeSpecOf, volumeSpecOf, type CostInventory } from './inventory.ts';
 import type { NodeRates, PriceBook, VolumeRate } from './prices.ts';
 import { CostWindowError, parseCostWindow, type CostWindow } from './window.ts';
@@ -62,60 +60,6 @@ export interface CostOverview {
   /** Sum of the open recommendations' estimated monthly savings. */
   savingsAvailableMonthly: number;
   unpricedHours: number;
-}
-
-/** Sum of the cost parts; null when every hour (or volume GiB-hour) behind the row went unpriced. */
-export function totalCost(r: CostRow): number | null {
-  if (r.hours > 0 && r.unpricedHours >= r.hours) return null;
-  if (r.hours === 0 && r.unpricedStorageGibHours > 0 && r.storageCost === 0) return null;
-  return r.cpuCost + r.ramCost + r.gpuCost + r.storageCost + r.instanceCost + r.sharedIdleCost;
-}
-
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-export const cpuEfficiency = (r: CostRow) => ratio(r.cpuUsageCoreHours, r.cpuRequestCoreHours);
-export const ramEfficiency = (r: CostRow) => ratio(r.ramUsageGibHours, r.ramRequestGibHours);
-/** Cost-weighted usage ÷ request over CPU and memory (OpenCost's total efficiency). */
-export const efficiency = (r: CostRow) =>
-  ratio(r.cpuUsageCost + r.ramUsageCost, r.cpuRequestCost + r.ramRequestCost);
-
-function merged(rows: CostRow[], aggregate: Aggregate[]): CostRow[] {
-  const out = new Map<string, CostRow>();
-  for (const r of rows) {
-    const key = `${r.start}\u0000${r.idle}\u0000${r.unmounted ?? false}\u0000${r.provider}\u0000${JSON.stringify(r.values)}`;
-    let m = out.get(key);
-    if (!m) {
-      const name = r.idle
-        ? [...r.values.filter((v) => v !== null), IDLE].join('/')
-        : r.unmounted
-          ? [...r.values.filter((v) => v !== null), UNMOUNTED].join('/')
-          : aggregate.length
-            ? r.values.map((v) => v ?? UNALLOCATED).join('/')
-            : r.provider === 'AWS'
-              ? 'aws'
-              : 'kubernetes';
-      out.set(
-        key,
-        (m = {
-          ...zeroAmounts(),
-          name,
-          values: r.values,
-          start: r.start,
-          end: r.end,
-          idle: r.idle,
-          ...(r.unmounted ? { unmounted: true } : {}),
-          provider: r.provider,
-          unpricedReasons: [],
-        }),
-      );
-    }
-    addAmounts(m, r);
-    for (const reason of r.unpricedReasons) {
-      if (!m.unpricedReasons.includes(reason)) m.unpricedReasons.push(reason);
-    }
-  }
-  return [...out.values()].sort(
-    (a, b) => a.start - b.start || (totalCost(b) ?? 0) - (totalCost(a) ?? 0),
-  );
 }
 
 /**
@@ -239,9 +183,9 @@ export class CostService {
     return { cpuCoreHour: cpu / n, memoryGibHour: mem / n, source: [...sources].join('; ') };
   }
 
-  /** The price allocation uses for a PersistentVolume, from its storage class and labels. */
+  /** The price allocation uses for a PersistentVolume, from its StorageClass and labels. */
   volumePrice(r: KubeResource): VolumeRate {
-    return this.d.prices.volume(volumeSpecOf(r));
+    return this.d.prices.volume(volumeSpecOf(r, this.d.kube));
   }
 
   /** The price allocation uses for a Kubernetes node, from its labels and allocatable. */
@@ -292,67 +236,19 @@ export class CostService {
     return { window, aggregate, rows, total };
   }
 
-  /**
-   * What each resource cost over one window; null for kinds without a cost of their own. One
-   * allocation per grain on the list (namespaces, nodes, pods, workloads), so a page of any
-   * size costs the same statements; AWS resources are priced one by one, in memory.
-   */
+  /** What each resource cost over one window; null for kinds without a cost of their own. */
   async resourceCosts(
     resources: readonly Resource[],
     windowText: string,
   ): Promise<(CostRow | null)[]> {
-    const out: (CostRow | null)[] = resources.map(() => null);
-    const groups = new Map<Grain, number[]>();
-    resources.forEach((r, i) => {
-      const g = grainOf(r);
-      if (g) groups.set(g, [...(groups.get(g) ?? []), i]);
-    });
     const { window } = this.parse({ window: windowText });
-    const empty = (r: Resource): CostRow => ({
-      ...zeroAmounts(),
-      name: r.name,
-      values: [],
-      start: window.from,
-      end: window.to,
-      idle: false,
-      provider: r.provider,
-      unpricedReasons: [],
+    return resourceCosts(resources, window, {
+      allocate: async (w, aggregate, filter) =>
+        (await this.allocate(w, aggregate, filter, false)).rows,
+      allocator: this.d.allocator,
+      prices: this.d.prices,
+      now: this.now(),
     });
-    const add = (into: CostRow, x: CostRow) => {
-      addAmounts(into, x);
-      for (const y of x.unpricedReasons) {
-        if (!into.unpricedReasons.includes(y)) into.unpricedReasons.push(y);
-      }
-    };
-    await Promise.all(
-      [...groups].map(async ([grain, indexes]) => {
-        const list = indexes.map((i) => resources[i] as Resource);
-        if (grain === 'aws') {
-          list.forEach((r, j) => {
-            const row = empty(r);
-            for (const x of awsRows([r], this.d.prices, window, [], {}, this.now())) add(row, x);
-            out[indexes[j] as number] = row;
-          });
-          return;
-        }
-        const g = GRAINS[grain];
-        const uniq = (f: (r: Resource) => string) => [...new Set(list.map(f))];
-        const a = await this.allocate(window, g.aggregate, g.filter(uniq), false);
-        const byKey = new Map<string, CostRow[]>();
-        for (const x of a.rows) {
-          // A node's cost is its pods' and its idle; anything else only its own allocation.
-          if (x.provider !== 'KUBERNETES' || (x.idle && grain !== 'node')) continue;
-          const k = JSON.stringify(x.values);
-          byKey.set(k, [...(byKey.get(k) ?? []), x]);
-        }
-        list.forEach((r, j) => {
-          const row = empty(r);
-          for (const x of byKey.get(JSON.stringify(g.values(r))) ?? []) add(row, x);
-          out[indexes[j] as number] = row;
-        });
-      }),
-    );
-    return out;
   }
 
   /** Each key's cost over a window and over the window of the same length before it. */

@@ -12,34 +12,46 @@ const CLUSTER_HOURS = `
      WHERE resolution = 3600 AND bucket >= $1::timestamptz AND bucket < $2::timestamptz
        AND target_id IN (SELECT DISTINCT 'k8s:' || cluster FROM cost_nodes))`;
 
+/** The share of its hour a volume existed: the minutes set in `v.minutes`, ÷ 60. */
+const VOLUME_SHARE = `least(1, length(replace(v.minutes::bit(64)::text, '0', ''))::float8 / 60)`;
+
 /**
- * The GiB-hours of each PersistentVolume hour: `vh` the volume's (h = the share of the hour
- * it existed), `vs` the part each pod that mounts its claim and was seen that hour takes
- * (min(h, the pods' summed presence), split by presence; the rest is unmounted).
+ * PersistentVolume hours: `vh` each volume's (h = the share of the hour it existed), `vc` each
+ * pod that mounts its claim and was seen that hour (ph = its presence), carrying the volume's
+ * h, GiB and rate so that nothing joins back to `vh` (the planner, underestimating `vc`,
+ * looped over every volume hour for each of its rows: minutes a day at 1,000 volumes).
  */
 const VOLUME_HOURS = `
   vh AS (
     SELECT v.bucket AS t, v.volume_id, v.claim_namespace, v.claim_name, cv.cluster, cv.gib,
            cv.gib_hour_rate AS rate,
-           least(1, length(replace(v.minutes::bit(64)::text, '0', ''))::float8 / 60) AS h
+           ${VOLUME_SHARE} AS h
       FROM cost_volume_hours v JOIN cost_volumes cv ON cv.target_id = v.volume_id
      WHERE v.bucket >= $1::timestamptz AND v.bucket < $2::timestamptz),
+  -- Each pod's claims, one row each, before they meet the volume hours (joined on the pods'
+  -- namespace first, every volume hour met every pod of its namespace).
+  pc AS MATERIALIZED (
+    SELECT target_id, node_id, cluster, namespace, claim
+      FROM cost_pods, unnest(claims) AS claim WHERE cardinality(claims) > 0),
   vc AS (
-    SELECT vh.t, vh.volume_id, p.target_id AS pod_id, p.node_id,
+    SELECT vh.t, vh.volume_id, vh.h, vh.gib, vh.rate, p.target_id AS pod_id, p.node_id,
            least(1, r.samples::float8 / greatest(c.samples, 1)) AS ph
       FROM vh
-      JOIN cost_pods p ON p.cluster = vh.cluster AND p.namespace = vh.claim_namespace
-                      AND vh.claim_name = ANY(p.claims)
+      JOIN pc p
+        ON p.cluster = vh.cluster AND p.namespace = vh.claim_namespace AND p.claim = vh.claim_name
       JOIN metric_rollups r ON r.resolution = 3600 AND r.target_id = p.target_id
                            AND r.bucket = vh.t
-      JOIN cl c ON c.target_id = 'k8s:' || p.cluster AND c.bucket = vh.t),
-  vt AS (SELECT t, volume_id, sum(ph) AS tot FROM vc GROUP BY t, volume_id)`;
+      JOIN cl c ON c.target_id = 'k8s:' || p.cluster AND c.bucket = vh.t)`;
 
+/**
+ * `vs`: the GiB-hours each pod that mounted a volume takes of its hour: min(h, the pods'
+ * summed presence), split by presence (the rest is unmounted).
+ */
 const CLAIMED_VOLUMES = `${VOLUME_HOURS.trim()},
   vs AS (
-    SELECT vc.t, vc.pod_id, vc.node_id, vh.rate,
-           least(vh.h, vt.tot) * vc.ph / vt.tot * vh.gib AS gibh
-      FROM vc JOIN vt USING (t, volume_id) JOIN vh USING (t, volume_id))`;
+    SELECT t, pod_id, node_id, rate,
+           least(h, sum(ph) OVER w) * ph / sum(ph) OVER w * gib AS gibh
+      FROM vc WINDOW w AS (PARTITION BY t, volume_id))`;
 
 /**
  * Columns t, pod_id, container, node_id, hours, unpriced_h, cpu/ram req/use hours, and the
@@ -48,17 +60,19 @@ const CLAIMED_VOLUMES = `${VOLUME_HOURS.trim()},
  */
 export const POD_HOURS = `
   WITH ${CLUSTER_HOURS},
-  ck AS MATERIALIZED (
-    SELECT r.bucket, r.samples, r.avg, k.pod_id, k.name, k.gpus
-      FROM metric_rollups r JOIN cost_containers k ON k.target_id = r.target_id
+  -- Each rollup row with its container (if it is a container's), and whether its pod has
+  -- container rows that hour (then the pod's own row is left out). A window over (pod, hour)
+  -- rather than an anti-join: a new hour lies past the statistics, and the planner, expecting
+  -- one row a side, looped over every row of the hour for each.
+  rc AS (
+    SELECT r.bucket, r.samples, r.avg, coalesce(k.pod_id, r.target_id) AS pod_id, k.name, k.gpus,
+           bool_or(k.target_id IS NOT NULL)
+             OVER (PARTITION BY coalesce(k.pod_id, r.target_id), r.bucket) AS split
+      FROM metric_rollups r LEFT JOIN cost_containers k ON k.target_id = r.target_id
      WHERE r.resolution = 3600 AND r.bucket >= $1::timestamptz AND r.bucket < $2::timestamptz),
   u AS (
-    SELECT x.bucket, x.samples, x.avg, x.pod_id, x.name AS container, x.gpus FROM ck x
-    UNION ALL
-    SELECT r.bucket, r.samples, r.avg, r.target_id, '', NULL
-      FROM metric_rollups r
-     WHERE r.resolution = 3600 AND r.bucket >= $1::timestamptz AND r.bucket < $2::timestamptz
-       AND NOT EXISTS (SELECT 1 FROM ck WHERE ck.pod_id = r.target_id AND ck.bucket = r.bucket)),
+    SELECT bucket, samples, avg, pod_id, coalesce(name, '') AS container, gpus FROM rc
+     WHERE name IS NOT NULL OR NOT split),
   pr AS (
     SELECT r.bucket AS t, p.target_id AS pod_id, r.container, p.node_id,
            coalesce(r.gpus, p.gpus) AS gpus,
@@ -103,7 +117,8 @@ export const UNMOUNTED_HOURS = `
              WHERE v.bucket >= $1::timestamptz AND v.bucket < $2::timestamptz) x
       JOIN metric_rollups r ON r.resolution = 3600 AND r.target_id = x.target_id
                            AND r.bucket = x.bucket),
-  ${VOLUME_HOURS.trim()}
+  ${VOLUME_HOURS.trim()},
+  vt AS (SELECT t, volume_id, sum(ph) AS tot FROM vc GROUP BY t, volume_id)
   SELECT vh.t, vh.volume_id, vh.cluster, vh.claim_namespace AS namespace,
          coalesce(g.gibh * vh.rate, 0) AS storage_cost,
          CASE WHEN vh.rate IS NULL THEN g.gibh ELSE 0 END AS storage_unpriced_gibh,
@@ -174,7 +189,7 @@ const WORKLOAD_UPSERT = `ON CONFLICT (day, cluster, namespace, controller_kind, 
 
 /**
  * Adds the pod-hours of [$1, $2) to the sums of day $3 — per container, per (cluster, namespace,
- * controller) and per node. One pass over the hours'
+ * controller), per unmounted volume and per node. One pass over the hours'
  * rollups feeds both pod and workload sums. The caller makes sure [$1, $2) is not in them yet.
  */
 export const ADD_HOURS = [
@@ -194,6 +209,14 @@ export const ADD_HOURS = [
      FROM h x JOIN cost_pods p ON p.target_id = x.pod_id
     GROUP BY ${WORKLOAD_GROUP}
    ${WORKLOAD_UPSERT}`,
+  `INSERT INTO cost_unmounted_days (day, volume_id, namespace, cluster, storage_cost,
+          storage_unpriced_gibh)
+   SELECT $3::timestamptz, volume_id, coalesce(namespace, ''), min(cluster), sum(storage_cost),
+          sum(storage_unpriced_gibh)
+     FROM (${UNMOUNTED_HOURS}) x
+    GROUP BY volume_id, coalesce(namespace, '')
+   ON CONFLICT (day, volume_id, namespace) DO UPDATE SET
+     ${added('cost_unmounted_days', ['storage_cost', 'storage_unpriced_gibh'])}`,
   `INSERT INTO cost_node_days (day, node_id, ${NODE_COLUMNS.join(', ')})
    SELECT $3::timestamptz, node_id, ${sums(NODE_COLUMNS)} FROM (${NODE_HOURS}) x
     GROUP BY node_id
@@ -209,11 +232,18 @@ export const CLEAR_DAY = [
   'DELETE FROM cost_pod_days WHERE day = $1::timestamptz',
   'DELETE FROM cost_workload_days WHERE day = $1::timestamptz',
   'DELETE FROM cost_node_days WHERE day = $1::timestamptz',
+  'DELETE FROM cost_unmounted_days WHERE day = $1::timestamptz',
   'DELETE FROM cost_days WHERE day = $1::timestamptz',
 ];
 
 /** Drops the sums of days that ended at or before $1 (the hourly rollups' retention). */
-export const PRUNE_DAYS = ['cost_pod_days', 'cost_workload_days', 'cost_node_days', 'cost_days']
+export const PRUNE_DAYS = [
+  'cost_pod_days',
+  'cost_workload_days',
+  'cost_node_days',
+  'cost_unmounted_days',
+  'cost_days',
+]
   .map((t) => `DELETE FROM ${t} WHERE day <= $1::timestamptz - interval '1 day'`)
   .concat(`DELETE FROM cost_volume_hours WHERE bucket < $1::timestamptz - interval '1 day'`);
 
@@ -227,3 +257,31 @@ export const WORKLOAD_DAYS = `SELECT day AS t, cluster, namespace,
        nullif(controller_kind, '') AS controller_kind, nullif(controller_name, '') AS controller_name,
        ${POD_COLUMNS.join(', ')}, reasons
   FROM cost_workload_days WHERE day >= $1::timestamptz AND day < $2::timestamptz`;
+/** Per-day unmounted volume sums with UNMOUNTED_HOURS' columns. */
+export const UNMOUNTED_DAYS = `SELECT u.day AS t, u.volume_id, u.cluster,
+       nullif(u.namespace, '') AS namespace, u.storage_cost, u.storage_unpriced_gibh,
+       cv.price_reason AS reason
+  FROM cost_unmounted_days u JOIN cost_volumes cv ON cv.target_id = u.volume_id
+ WHERE u.day >= $1::timestamptz AND u.day < $2::timestamptz`;
+
+/**
+ * Hours, GiB-hours and cost over [$1, $2) of each PersistentVolume (and the claim it was bound
+ * to), for the volumes `$3` or, by claim, the claims (`$3` clusters, `$4` namespaces, `$5`
+ * names): a volume's cost is its own whatever mounted it; a claim's, that of the volume hours
+ * bound to it.
+ */
+export const volumeCosts = (by: 'volume' | 'claim') => `
+  SELECT v.volume_id, cv.cluster, v.claim_namespace, v.claim_name, sum(x.h) AS hours,
+         sum(x.h * cv.gib) AS gibh, coalesce(sum(x.h * cv.gib * cv.gib_hour_rate), 0) AS cost,
+         bool_or(cv.gib_hour_rate IS NULL) AS unpriced, min(cv.price_reason) AS reason
+    FROM cost_volume_hours v JOIN cost_volumes cv ON cv.target_id = v.volume_id
+    ${
+      by === 'volume'
+        ? ''
+        : `JOIN unnest($3::text[], $4::text[], $5::text[]) AS c(cluster, ns, name)
+             ON v.claim_namespace = c.ns AND v.claim_name = c.name AND cv.cluster = c.cluster`
+    }
+    CROSS JOIN LATERAL (SELECT ${VOLUME_SHARE} AS h) x
+   WHERE v.bucket >= $1::timestamptz AND v.bucket < $2::timestamptz
+     ${by === 'volume' ? 'AND v.volume_id = ANY($3::text[])' : ''}
+   GROUP BY v.volume_id, cv.cluster, v.claim_namespace, v.claim_name`;

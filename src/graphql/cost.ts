@@ -1,20 +1,10 @@
 import { UnavailableError, ValidationError } from '../errors.ts';
 import type { CostRow } from '../cost/model.ts';
-import type { NodeRates } from '../cost/prices.ts';
-import {
-  cpuEfficiency,
-  efficiency,
-  ramEfficiency,
-  totalCost,
-  type CostAllocation,
-  type CostOverview,
-  type CostTrend,
-  type CostTrendRow,
-} from '../cost/service.ts';
+import { cpuEfficiency, efficiency, ramEfficiency, totalCost } from '../cost/rows.ts';
+import type { CostAllocation, CostOverview, CostTrend, CostTrendRow } from '../cost/service.ts';
 import type { Resource } from '../providers/provider.ts';
 import { seesSums } from '../providers/ids.ts';
 import { builder } from './builder.ts';
-import { NodeRef } from './kubernetes.ts';
 import { OverviewRef } from './overview.ts';
 import { ProviderEnum, ResourceInterface } from './resources.ts';
 
@@ -304,7 +294,7 @@ builder.interfaceField(ResourceInterface, 'cost', (t) =>
     type: CostRowRef,
     nullable: true,
     description:
-      'What this resource cost over a window (namespace, node incl. its idle, pod, workload, EC2/EBS/RDS); null for kinds without a cost of their own.',
+      'What this resource cost over a window (namespace, node incl. its idle, pod, workload, PersistentVolume (its GiB-hours × its price), PersistentVolumeClaim (the hours a volume was bound to it), EC2/EBS/RDS); null for kinds without a cost of their own.',
     args: { window: t.arg.string({ required: true, defaultValue: '7d', description: WINDOW }) },
     // Every resource of a page with the same window: one allocation per kind of resource.
     resolve: (r, args) => ({ resource: r, window: args.window }),
@@ -361,52 +351,5 @@ builder.objectField(OverviewRef, 'cost', (t) =>
     description:
       'Month to date, projected month, idle, savings available; null when the cost store fails.',
     resolve: (_o, _args, ctx) => ctx.services.cost.overview(ctx.scope),
-  }),
-);
-
-const NodePriceRef = builder.objectRef<NodeRates>('NodePrice').implement({
-  description:
-    'A node’s hourly price and its split into per-unit rates (USD), or why it is unknown.',
-  fields: (t) => ({
-    hourly: t.float({
-      nullable: true,
-      description: 'USD per hour for the whole node; null when its price is unknown.',
-      resolve: (p) => (p.known ? p.hourly : null),
-    }),
-
-    cpuCoreHour: t.float({
-      nullable: true,
-      description: 'USD per core-hour.',
-      resolve: (p) => (p.known ? p.cpuCoreHour : null),
-    }),
-    memoryGibHour: t.float({
-      nullable: true,
-      description: 'USD per GiB-hour.',
-      resolve: (p) => (p.known ? p.memoryGibHour : null),
-    }),
-    gpuHour: t.float({
-      nullable: true,
-      description: 'USD per GPU-hour.',
-      resolve: (p) => (p.known ? p.gpuHour : null),
-    }),
-    source: t.string({
-      nullable: true,
-      description: 'Where the price comes from.',
-      resolve: (p) => (p.known ? p.source : null),
-    }),
-    unknownReason: t.string({
-      nullable: true,
-      description: 'Why there is no price.',
-      resolve: (p) => (p.known ? null : p.reason),
-    }),
-  }),
-});
-
-builder.objectField(NodeRef, 'price', (t) =>
-  t.field({
-    type: NodePriceRef,
-    description:
-      'The price cost allocation uses for this node, from its labels and allocatable capacity.',
-    resolve: (r, _args, ctx) => ctx.services.cost.nodePrice(r),
   }),
 );

@@ -6,39 +6,12 @@ import type {
   PersistentVolumeClaim,
 } from '../providers/kubernetes/types.ts';
 import type { Resource } from '../providers/provider.ts';
-import { builder } from './builder.ts';
 import { kubeNode } from './kubernetes.ts';
-import type { VolumeRate } from '../cost/prices.ts';
+import { VolumePriceRef } from './cost-prices.ts';
 
 const pv = (r: Resource<KubeObject>) => r.object as PersistentVolume;
 const pvc = (r: Resource<KubeObject>) => r.object as PersistentVolumeClaim;
 const bytes = (q: string | undefined) => parseQuantity(q) ?? null;
-
-const VolumePriceRef = builder.objectRef<VolumeRate>('VolumePrice').implement({
-  description: 'A PersistentVolume’s price per GiB (USD), or why it is unknown.',
-  fields: (t) => ({
-    gibHour: t.float({
-      nullable: true,
-      description: 'USD per GiB-hour; null when unknown.',
-      resolve: (p) => (p.known ? p.gibHour : null),
-    }),
-    gibMonth: t.float({
-      nullable: true,
-      description: 'USD per GiB-month (730 hours); null when unknown.',
-      resolve: (p) => (p.known ? p.gibHour * 730 : null),
-    }),
-    source: t.string({
-      nullable: true,
-      description: 'Where the price comes from.',
-      resolve: (p) => (p.known ? p.source : null),
-    }),
-    unknownReason: t.string({
-      nullable: true,
-      description: 'Why there is no price.',
-      resolve: (p) => (p.known ? null : p.reason),
-    }),
-  }),
-});
 
 kubeNode('PersistentVolume', 'PERSISTENT_VOLUME', 'A Kubernetes PersistentVolume.', (t) => ({
   phase: t.string({
@@ -67,7 +40,7 @@ kubeNode('PersistentVolume', 'PERSISTENT_VOLUME', 'A Kubernetes PersistentVolume
   price: t.field({
     type: VolumePriceRef,
     description:
-      'The price cost allocation uses for this volume: custom prices, or the EBS price of the volume type its storage class is named after, in its region.',
+      'The price cost allocation uses for this volume: custom prices, else the EBS price, in its region, of the volume type its StorageClass provisions (an EBS class’s parameters.type, or its driver’s default) or is named after.',
     resolve: (r, _args, ctx) => ctx.services.cost.volumePrice(r),
   }),
 }));

@@ -23,6 +23,7 @@ import './recommendation-pages.ts';
 import './recommendation-actions.ts';
 import './recommendation-agents.ts';
 import './cost.ts';
+import './cost-prices.ts';
 
 export const schema = builder.toSchema();
 

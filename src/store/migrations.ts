@@ -501,4 +501,31 @@ export const MIGRATIONS: Migration[] = [
           RETURN events;
         END $$;`,
   },
+  {
+    version: 180,
+    name: 'cost_unmounted_days',
+    sql: `
+      -- Per-day sums of the volume hours no running pod mounted (OpenCost's __unmounted__), per
+      -- volume and claim namespace ('' when unclaimed): a whole-day window read them from the
+      -- hourly rows each time (seconds at 1,100 volumes over 30 days). The per-day sums are
+      -- derived data; emptied here so that every day is rebuilt with its unmounted part when
+      -- next asked for (or when the collector next folds an hour of it).
+      CREATE TABLE cost_unmounted_days (
+        day                   timestamptz NOT NULL,
+        volume_id             text NOT NULL,
+        namespace             text NOT NULL,
+        cluster               text NOT NULL,
+        storage_cost          double precision NOT NULL,
+        storage_unpriced_gibh double precision NOT NULL,
+        PRIMARY KEY (day, volume_id, namespace)
+      );
+      -- Resource.cost of a PersistentVolume (by id) or of a claim (the hours bound to it).
+      CREATE INDEX cost_volume_hours_volume ON cost_volume_hours (volume_id, bucket);
+      CREATE INDEX cost_volume_hours_claim
+        ON cost_volume_hours (claim_namespace, claim_name, bucket);
+      DELETE FROM cost_pod_days;
+      DELETE FROM cost_workload_days;
+      DELETE FROM cost_node_days;
+      DELETE FROM cost_days;`,
+  },
 ];

@@ -4,12 +4,21 @@
 // namespace and by controller (p50/p99 of 30) from the per-workload sums, a key only the
 // per-pod sums hold (same run), the cost of adding each new hour, and the allocation state
 // per pod. Run: node test/bench/cost.ts [--nodes 1000] [--pods 11000] [--days 30] [--reuse]
-// [--hourly] (--reuse keeps and reuses the database cost20_bench, generating only the hours
-// since; --hourly adds the same window from the hourly rollups, minutes). Not in npm test.
-import { loadavg } from 'node:os';
+// [--hourly] [--pglite] [--db name] (--reuse keeps and reuses the database (default
+// cost20_bench), generating only
+// the hours since; --hourly adds the same window from the hourly rollups, minutes; --pglite
+// uses an embedded PGlite in $TMPDIR/cost20-bench-pglite instead). Not in npm test.
+import { rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { CostAllocator } from '../../src/cost/allocation.ts';
-import { CostInventory, type NodeSpec, type PodPlace } from '../../src/cost/inventory.ts';
+import {
+  CostInventory,
+  type NodeSpec,
+  type PodPlace,
+  type VolumeSpec,
+} from '../../src/cost/inventory.ts';
 import { GIB, PriceBook } from '../../src/cost/prices.ts';
 import { CostService } from '../../src/cost/service.ts';
 import { CLEAR_DAY, PRUNE_DAYS } from '../../src/cost/sql.ts';
@@ -29,17 +38,28 @@ const PODS = arg('pods', 11_000);
 const DAYS = arg('days', 30);
 const REUSE = process.argv.includes('--reuse');
 const HOURLY = process.argv.includes('--hourly');
-const DB = 'cost20_bench';
+const PGLITE = process.argv.includes('--pglite');
+const dbArg = process.argv.indexOf('--db');
+const DB = dbArg > 0 ? process.argv[dbArg + 1]! : 'cost20_bench';
+if (!/^[a-z0-9_]+$/.test(DB)) throw new Error(`--db ${DB}: lower case, digits and _ only`);
+const PGLITE_DIR = join(tmpdir(), 'cost20-bench-pglite');
 
-const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-await admin.connect();
-const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount;
-if (exists && !REUSE) await admin.query(`DROP DATABASE ${DB} WITH (FORCE)`);
-if (!exists || !REUSE) await admin.query(`CREATE DATABASE ${DB}`);
-await admin.end();
-const url = new URL(POSTGRES_ADMIN_URL);
-url.pathname = `/${DB}`;
-const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+async function open() {
+  if (PGLITE) {
+    if (!REUSE) await rm(PGLITE_DIR, { recursive: true, force: true });
+    return openDatabase({ databaseUrl: undefined, dataDir: PGLITE_DIR });
+  }
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount;
+  if (exists && !REUSE) await admin.query(`DROP DATABASE ${DB} WITH (FORCE)`);
+  if (!exists || !REUSE) await admin.query(`CREATE DATABASE ${DB}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${DB}`;
+  return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+}
+const db = await open();
 await migrate(db);
 
 const now = Date.now();
@@ -57,22 +77,40 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const NEW_HOURS = 5;
 const held = last - NEW_HOURS * HOUR;
 
-// Requests 20m/64Mi (the DaemonSet 100m/128Mi), usage from 10% to 150% of the request by pod,
-// every hour fully present; [from, to) generated in the server, one day per statement.
-async function generate(from: number, to: number): Promise<void> {
+// Each container's request (CPU cores, memory bytes) by name: the app's, a sidecar's, the
+// DaemonSet agent's. Usage from 10% to 150% of the request by container; every hour fully
+// present. As the collector writes them: a row per container (<pod>/<name>) and one per pod
+// (its containers summed), nodes' capacity, the cluster's row; and each volume's minutes.
+const CONTAINERS: Record<string, [number, number]> = {
+  app: [0.02, 64 * 2 ** 20],
+  proxy: [0.01, 32 * 2 ** 20],
+  agent: [0.1, 128 * 2 ** 20],
+};
+const VOLUME_GIB = 20;
+const ALL_MINUTES = (2n ** 60n - 1n).toString();
+
+// [from, to) generated in the server, one day per statement.
+async function generate(from: number, to: number, volumes: VolumeSpec[]): Promise<void> {
   for (let d = from; d < to; d = Math.min(to, Math.floor(d / DAY) * DAY + DAY)) {
     const end = Math.min(to, Math.floor(d / DAY) * DAY + DAY);
     const range = [new Date(d).toISOString(), new Date(end - HOUR).toISOString()];
     await db.query(
-      `INSERT INTO metric_rollups (resolution, target_id, bucket, avg, max, samples)
-       SELECT 3600, p.target_id, h, a, a, 240
-         FROM cost_pods p, generate_series($1::timestamptz, $2::timestamptz, interval '1 hour') h,
-              LATERAL (SELECT CASE WHEN p.namespace = 'kube-system' THEN 0.1 ELSE 0.02 END AS cr,
-                              CASE WHEN p.namespace = 'kube-system' THEN 134217728 ELSE 67108864 END AS mr,
-                              0.1 + 1.4 * abs(hashtext(p.target_id)) / 2147483647.0 AS f) x,
-              LATERAL (SELECT ARRAY[x.cr * x.f, x.mr * x.f, NULL, NULL, x.cr, NULL, x.mr, NULL, NULL, NULL]::float8[] AS a) y
+      `WITH c AS MATERIALIZED (
+         SELECT k.target_id, k.pod_id, h, r.cr, r.mr, r.cr * x.f AS cu, r.mr * x.f AS mu
+           FROM cost_containers k
+           JOIN (SELECT key, (value->>0)::float8 AS cr, (value->>1)::float8 AS mr
+                   FROM jsonb_each($3::jsonb)) r ON r.key = k.name,
+                generate_series($1::timestamptz, $2::timestamptz, interval '1 hour') h,
+                LATERAL (SELECT 0.1 + 1.4 * abs(hashtext(k.target_id)) / 2147483647.0 AS f) x)
+       INSERT INTO metric_rollups (resolution, target_id, bucket, avg, max, samples)
+       SELECT 3600, target_id, h, a, a, 240
+         FROM (SELECT target_id, h, ARRAY[cu, mu, NULL, NULL, cr, NULL, mr, NULL, NULL, NULL]::float8[] AS a
+                 FROM c
+               UNION ALL
+               SELECT pod_id, h, ARRAY[sum(cu), sum(mu), NULL, NULL, sum(cr), NULL, sum(mr), NULL, NULL, NULL]::float8[]
+                 FROM c GROUP BY pod_id, h) y
        ON CONFLICT DO NOTHING`,
-      range,
+      [...range, JSON.stringify(CONTAINERS)],
     );
     await db.query(
       `INSERT INTO metric_rollups (resolution, target_id, bucket, avg, max, samples)
@@ -83,68 +121,116 @@ async function generate(from: number, to: number): Promise<void> {
        ON CONFLICT DO NOTHING`,
       range,
     );
+    await db.query(
+      `INSERT INTO cost_volume_hours (bucket, volume_id, claim_namespace, claim_name, minutes)
+       SELECT h, x.id, x.ns, x.claim, $4::bigint
+         FROM jsonb_to_recordset($3::jsonb) AS x(id text, ns text, claim text),
+              generate_series($1::timestamptz, $2::timestamptz, interval '1 hour') h
+       ON CONFLICT DO NOTHING`,
+      [
+        ...range,
+        JSON.stringify(
+          volumes.map((v) => ({ id: v.targetId, ns: v.claim?.namespace, claim: v.claim?.name })),
+        ),
+        ALL_MINUTES,
+      ],
+    );
   }
 }
 
-const have = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM cost_pods'))[0]?.n);
-if (have !== PODS) {
-  // Like the lab's scale mode: m5.2xlarge kwok nodes, Deployments of 100 replicas (here over
-  // 20 namespaces and 5 teams), and one DaemonSet pod per node.
-  const nodes: NodeSpec[] = Array.from({ length: NODES }, (_, i) => ({
-    targetId: `k8s:bench:NODE::node-${i}`,
+// Like the lab's scale mode: m5.2xlarge kwok nodes, Deployments of 100 replicas (here over 20
+// namespaces and 5 teams; every fourth with a sidecar; every tenth a StatefulSet whose pods
+// each mount a 20 GiB gp3 claim), and one DaemonSet pod per node; plus one released volume
+// per 10 claimed ones (no pod mounts it: __unmounted__).
+const nodes: NodeSpec[] = Array.from({ length: NODES }, (_, i) => ({
+  targetId: `k8s:bench:NODE::node-${i}`,
+  cluster: 'bench',
+  name: `node-${i}`,
+  labels: {
+    'node.kubernetes.io/instance-type': 'm5.2xlarge',
+    'topology.kubernetes.io/region': 'us-east-1',
+  },
+  cpuCores: 8,
+  memoryBytes: 32 * GIB,
+  gpus: 0,
+}));
+const pods: PodPlace[] = [];
+const volumes: VolumeSpec[] = [];
+const volume = (name: string, claim: VolumeSpec['claim']): VolumeSpec => ({
+  targetId: `k8s:bench:PERSISTENT_VOLUME::${name}`,
+  cluster: 'bench',
+  name,
+  labels: { 'topology.kubernetes.io/region': 'us-east-1' },
+  storageClass: 'gp3',
+  bytes: VOLUME_GIB * GIB,
+  claim,
+});
+for (let i = 0; i < PODS - NODES; i++) {
+  const d = Math.floor(i / 100);
+  const ns = `team-${String(d % 20).padStart(2, '0')}`;
+  const stateful = d % 10 === 9;
+  const name = `app-${d}-${i}`;
+  const claims = stateful ? [`data-${name}`] : [];
+  if (stateful) {
+    volumes.push(volume(`pv-${name}`, { namespace: ns, name: `data-${name}` }));
+    if (i % 10 === 0) volumes.push(volume(`pv-released-${name}`, null));
+  }
+  pods.push({
+    targetId: `k8s:bench:POD:${ns}:${name}`,
     cluster: 'bench',
-    name: `node-${i}`,
-    labels: {
-      'node.kubernetes.io/instance-type': 'm5.2xlarge',
-      'topology.kubernetes.io/region': 'us-east-1',
-    },
-    cpuCores: 8,
-    memoryBytes: 32 * GIB,
+    namespace: ns,
+    name,
+    nodeId: nodes[i % NODES]!.targetId,
+    controllerKind: stateful ? 'statefulset' : 'deployment',
+    controllerName: `app-${d}`,
+    labels: { app: `app-${d}`, team: `t${d % 5}` },
     gpus: 0,
-  }));
-  const pods: PodPlace[] = [];
-  for (let i = 0; i < PODS - NODES; i++) {
-    const d = Math.floor(i / 100);
-    const ns = `team-${String(d % 20).padStart(2, '0')}`;
-    pods.push({
-      targetId: `k8s:bench:POD:${ns}:app-${d}-${i}`,
-      cluster: 'bench',
-      namespace: ns,
-      name: `app-${d}-${i}`,
-      nodeId: nodes[i % NODES]!.targetId,
-      controllerKind: 'deployment',
-      controllerName: `app-${d}`,
-      labels: { app: `app-${d}`, team: `t${d % 5}` },
-      gpus: 0,
-    });
-  }
-  for (const n of nodes) {
-    pods.push({
-      targetId: `k8s:bench:POD:kube-system:log-agent-${n.name}`,
-      cluster: 'bench',
-      namespace: 'kube-system',
-      name: `log-agent-${n.name}`,
-      nodeId: n.targetId,
-      controllerKind: 'daemonset',
-      controllerName: 'log-agent',
-      labels: { app: 'log-agent' },
-      gpus: 0,
-    });
-  }
-  await inventory.recordNodes(nodes, now);
-  await inventory.recordPods(pods, now);
+    containers: (d % 4 === 0 ? ['app', 'proxy'] : ['app']).map((c) => ({ name: c, gpus: 0 })),
+    claims,
+  });
+}
+for (const n of nodes) {
+  pods.push({
+    targetId: `k8s:bench:POD:kube-system:log-agent-${n.name}`,
+    cluster: 'bench',
+    namespace: 'kube-system',
+    name: `log-agent-${n.name}`,
+    nodeId: n.targetId,
+    controllerKind: 'daemonset',
+    controllerName: 'log-agent',
+    labels: { app: 'log-agent' },
+    gpus: 0,
+    containers: [{ name: 'agent', gpus: 0 }],
+  });
+}
+const containerCount = pods.reduce((a, p) => a + (p.containers?.length ?? 0), 0);
+
+const have = Number(
+  (await db.query<{ n: string }>('SELECT count(*) AS n FROM cost_containers'))[0]?.n,
+);
+if (have !== containerCount) {
+  await db.query('DELETE FROM cost_pods');
+  await db.query('DELETE FROM cost_containers');
+  await db.query('DELETE FROM cost_volumes');
   await db.query('DELETE FROM metric_rollups');
   for (const sql of PRUNE_DAYS) await db.query(sql, [new Date(last + DAY).toISOString()]);
 }
+// As the collector records them (its in-memory state is measured below); the minute this
+// marks on each volume lies after the window.
+await inventory.recordNodes(nodes, now);
+await inventory.recordPods(pods, now);
+await inventory.recordVolumes(volumes, now);
 // Everything up to the held-back hours (with --reuse: the hours since the last run), and none
 // of the held-back hours in the rollups or the per-day sums.
 const rollupsBefore = (await allocator.days.frontier()) ?? first;
 let started = t();
-await generate(Math.max(first, rollupsBefore), held);
-await db.query(
+await generate(Math.max(first, rollupsBefore), held, volumes);
+for (const sql of [
   'DELETE FROM metric_rollups WHERE resolution = 3600 AND (bucket >= $1 OR bucket < $2)',
-  [new Date(held).toISOString(), new Date(first).toISOString()],
-);
+  'DELETE FROM cost_volume_hours WHERE bucket >= $1 OR bucket < $2',
+]) {
+  await db.query(sql, [new Date(held).toISOString(), new Date(first).toISOString()]);
+}
 await allocator.days.prune(first);
 for (let d = Math.floor(held / DAY) * DAY; d < last; d += DAY) {
   for (const sql of CLEAR_DAY) await db.query(sql, [new Date(d).toISOString()]);
@@ -152,7 +238,7 @@ for (let d = Math.floor(held / DAY) * DAY; d < last; d += DAY) {
 await db.query('ANALYZE');
 const rows = (await db.query<{ n: string }>('SELECT count(*) AS n FROM metric_rollups'))[0]?.n;
 console.log(
-  `${rows} hourly rollup rows (${NODES} nodes, ${PODS} pods, ${(held - first) / HOUR} h); generated in ${secs(t() - started)}`,
+  `${rows} hourly rollup rows (${NODES} nodes, ${PODS} pods, ${containerCount} containers, ${volumes.length} volumes, ${(held - first) / HOUR} h); generated in ${secs(t() - started)}`,
 );
 
 started = t();
@@ -162,7 +248,7 @@ console.log(`per-day sums built or caught up for ${filled} days in ${secs(t() - 
 // New hours, as the collector sees them: written, then added to their day's sums.
 const recompute: number[] = [];
 for (let h = held; h < last; h += HOUR) {
-  await generate(h, h + HOUR);
+  await generate(h, h + HOUR, volumes);
   started = t();
   await allocator.days.hourFolded(h);
   recompute.push(t() - started);
@@ -229,35 +315,30 @@ const count = async (table: string) =>
   Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
 const podState = (await size('cost_pod_days')) + (await size('cost_pods'));
 const workloadState = await size('cost_workload_days');
-// What the process keeps per pod between calls: the inventory's last written row (its JSON).
-const inventoryBytes = JSON.stringify({
-  id: 'k8s:bench:POD:team-00:app-0-0',
-  cluster: 'bench',
-  ns: 'team-00',
-  name: 'app-0-0',
-  node: 'k8s:bench:NODE::node-0',
-  ck: 'deployment',
-  cn: 'app-0',
-  labels: { app: 'app-0', team: 't0' },
-  gpus: 0,
-}).length;
+// What the process keeps between calls: the inventory's last written row per target (pods,
+// their containers, nodes, volumes), id and JSON as V8 one-byte strings, per pod.
+const written = (inventory as unknown as { written: Map<string, string> }).written;
+let inventoryChars = 0;
+for (const [k, v] of written) inventoryChars += k.length + v.length;
+const inventoryBytes = Math.round(inventoryChars / PODS);
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const median = (xs: number[]) => percentile(xs, 0.5);
-const sumCost = (a: typeof check) => a.total.cpuCost + a.total.ramCost;
+const sumCost = (a: typeof check) =>
+  (a.total.cpuCost + a.total.ramCost + a.total.storageCost).toFixed(2);
 console.log(
-  `\n${NODES} nodes, ${PODS} pods, ${DAYS} days (${(last - first) / HOUR} h) on PostgreSQL; ${RUNS} runs after a warm-up; load ${loadavg()
+  `\n${NODES} nodes, ${PODS} pods, ${DAYS} days (${(last - first) / HOUR} h) on ${PGLITE ? 'PGlite' : 'PostgreSQL'}; ${RUNS} runs after a warm-up; load ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' ')}`,
 );
 console.log(
-  `30-day allocation by namespace:            p50 ${ms(median(byNamespace))}, p99 ${ms(percentile(byNamespace, 0.99))}`,
+  `${DAYS}-day allocation by namespace:            p50 ${ms(median(byNamespace))}, p99 ${ms(percentile(byNamespace, 0.99))}`,
 );
 console.log(
-  `30-day allocation by namespace/controller: p50 ${ms(median(byController))}, p99 ${ms(percentile(byController, 0.99))}`,
+  `${DAYS}-day allocation by namespace/controller: p50 ${ms(median(byController))}, p99 ${ms(percentile(byController, 0.99))}`,
 );
 console.log(
-  `30-day by namespace, 30 daily steps:       p50 ${ms(median(byDay))}, p99 ${ms(percentile(byDay, 0.99))}`,
+  `${DAYS}-day by namespace, ${DAYS} daily steps:       p50 ${ms(median(byDay))}, p99 ${ms(percentile(byDay, 0.99))}`,
 );
 console.log(
   `same run, per-pod sums (label:team):       p50 ${ms(median(byTeam))} (${(median(byTeam) / median(byNamespace)).toFixed(1)}× by namespace)`,
@@ -272,9 +353,9 @@ console.log(
 );
 console.log(`an hour folded again (day of ${hoursToday} h rebuilt): ${ms(rebuild)}`);
 console.log(
-  `allocation state on disk: ${(podState / PODS / 1024).toFixed(1)} KiB per pod (cost_pod_days + cost_pods, ${await count('cost_pod_days')} pod-days) + ${(workloadState / PODS).toFixed(0)} B per pod (cost_workload_days, ${await count('cost_workload_days')} rows); in memory ${inventoryBytes} B per live pod (the inventory's last row)`,
+  `allocation state on disk: ${(podState / PODS / 1024).toFixed(1)} KiB per pod (cost_pod_days + cost_pods, ${await count('cost_pod_days')} pod-days) + ${(workloadState / PODS).toFixed(0)} B per pod (cost_workload_days, ${await count('cost_workload_days')} rows); in memory ${inventoryBytes} B per live pod (the inventory's last rows: pod, containers, nodes, volumes)`,
 );
 console.log(
-  `totals agree: per-workload ${sumCost(check)} vs per-pod ${sumCost(byPod)}${hourly ? ` vs hourly ${sumCost(hourly)}` : ''}`,
+  `totals (CPU + memory + storage) agree: per-workload $${sumCost(check)} vs per-pod $${sumCost(byPod)}${hourly ? ` vs hourly $${sumCost(hourly)}` : ''}; storage $${check.total.storageCost.toFixed(2)}`,
 );
 await db.close();

@@ -100,6 +100,7 @@ describe('the Helm chart', () => {
         'horizontalpodautoscalers.autoscaling',
         'persistentvolumes',
         'persistentvolumeclaims',
+        'storageclasses.storage.k8s.io',
         'events',
       ]) {
         expect(can('list', r, '-A'), r).toBe('yes');

@@ -10,7 +10,8 @@ import { CostAllocator } from '../../src/cost/allocation.ts';
 import { CostInventory, nodeSpecOf } from '../../src/cost/inventory.ts';
 import { PriceBook } from '../../src/cost/prices.ts';
 import { SpotPrices } from '../../src/cost/spot.ts';
-import { CostService, totalCost } from '../../src/cost/service.ts';
+import { totalCost } from '../../src/cost/rows.ts';
+import { CostService } from '../../src/cost/service.ts';
 import { createLogger } from '../../src/logger.ts';
 import { aggregate, containerTargetId, N } from '../../src/metrics/aggregate.ts';
 import { PrometheusClient } from '../../src/metrics/prometheus-client.ts';
@@ -256,13 +257,21 @@ spec:
     }
   }, 180_000);
 
-  it('prices a lab PersistentVolume (gp3, us-east-1) and charges it to the pod mounting its claim', async () => {
-    // 20 GiB of gp3 at $0.08/GiB-month for one hour: 20 × 0.08 / 730 = $0.0021918.
+  it('prices a lab PersistentVolume by its StorageClass’s type (gp3, us-east-1) and charges it to the pod mounting its claim', async () => {
+    // 20 GiB of class "fast-…" (EBS CSI, parameters.type gp3: $0.08/GiB-month) for one hour:
+    // 20 × 0.08 / 730 = $0.0021918.
     const ns = await scratchNamespace('cost-pv');
     const pvName = `${ns.name}-data`;
+    const sc = `fast-${ns.name}`;
     try {
       await kubectl(['apply', '-f', '-'], {
-        input: `apiVersion: v1
+        input: `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: ${sc}}
+provisioner: ebs.csi.aws.com
+parameters: {type: gp3}
+---
+apiVersion: v1
 kind: PersistentVolume
 metadata:
   name: ${pvName}
@@ -270,7 +279,7 @@ metadata:
 spec:
   capacity: {storage: 20Gi}
   accessModes: [ReadWriteOnce]
-  storageClassName: gp3
+  storageClassName: ${sc}
   persistentVolumeReclaimPolicy: Retain
   hostPath: {path: /tmp/${pvName}}
   claimRef: {namespace: ${ns.name}, name: data}
@@ -283,7 +292,7 @@ metadata:
   annotations: {pv.kubernetes.io/bind-completed: "yes"}
 spec:
   accessModes: [ReadWriteOnce]
-  storageClassName: gp3
+  storageClassName: ${sc}
   volumeName: ${pvName}
   resources: {requests: {storage: 20Gi}}
 ---
@@ -324,6 +333,7 @@ spec:
           const pod = kube.store.list({ kinds: ['POD'], namespaces: [ns.name] })[0];
           expect((v?.object as { status?: { phase?: string } })?.status?.phase).toBe('Bound');
           expect(pod?.state).toBe('RUNNING');
+          expect(kube.storageClass(v!.cluster, sc)?.parameters?.type).toBe('gp3');
           return v!;
         },
         120_000,
@@ -331,6 +341,9 @@ spec:
       );
       const price = cost.volumePrice(pv);
       expect(price).toMatchObject({ known: true, gibHour: 0.08 / 730 });
+      expect(price.known && price.source).toMatch(
+        /EBS gp3 .*storage class fast-.*parameters\.type/,
+      );
       // A third hour of its own: the pod seen all of it, the volume every minute.
       const at = hour - 3 * HOUR;
       const source = new PrometheusSource(new PrometheusClient(env.PROMETHEUS_URL ?? ''));
@@ -351,6 +364,7 @@ spec:
     } finally {
       await ns.drop();
       await kubectl(['delete', 'pv', pvName, '--wait=false']).catch(() => undefined);
+      await kubectl(['delete', 'storageclass', sc, '--wait=false']).catch(() => undefined);
     }
   }, 180_000);
 });

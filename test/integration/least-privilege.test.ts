@@ -160,6 +160,7 @@ const CACHED = new Set([
   'horizontalpodautoscalers.autoscaling',
   'persistentvolumes',
   'persistentvolumeclaims',
+  'storageclasses.storage.k8s.io',
 ]);
 
 /** A permission the watch caches need: list or watch of a cached kind. */

@@ -1,11 +1,16 @@
 // The hand-computed cost case shared by the unit (both databases) and e2e (GraphQL) tests:
 // an m5.2xlarge node and an unpriced one, three pods, two hours of rollups.
-import { CostInventory } from '../../src/cost/inventory.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { CostAllocator } from '../../src/cost/allocation.ts';
+import { CostInventory, type NodeSpec } from '../../src/cost/inventory.ts';
 import { GIB, PriceBook } from '../../src/cost/prices.ts';
+import { CostService } from '../../src/cost/service.ts';
 import { N } from '../../src/metrics/aggregate.ts';
 import { HOUR, RollupStore } from '../../src/metrics/rollups.ts';
 import { NAME_INDEX, type MetricName } from '../../src/metrics/types.ts';
+import { ProviderRegistry } from '../../src/providers/registry.ts';
 import type { Database } from '../../src/store/database.ts';
+import type { StoreTarget } from './stores.ts';
 
 // The node's rates, by hand: m5.2xlarge $0.384/h over 8 cores and 32 GiB in the ratio
 // 0.031611 : 0.004237 (see cost-prices.test.ts).
@@ -15,6 +20,55 @@ export const B = 0.004237 * K; // $/GiB-hour
 
 const node = (name: string) => `k8s:c1:NODE::${name}`;
 const pod = (ns: string, name: string) => `k8s:c1:POD:${ns}:${name}`;
+
+/** An m5.2xlarge in us-east-1 ($0.384/h, 8 cores, 32 GiB), as the inventory records it. */
+export const m5Node = (name: string, cluster = 'c1'): NodeSpec => ({
+  targetId: `k8s:${cluster}:NODE::${name}`,
+  cluster,
+  name,
+  labels: {
+    'node.kubernetes.io/instance-type': 'm5.2xlarge',
+    'topology.kubernetes.io/region': 'us-east-1',
+  },
+  cpuCores: 8,
+  memoryBytes: 32 * GIB,
+  gpus: 0,
+});
+
+/** The service the cost tests read through: the store's allocator, no providers, a fixed now. */
+export const costService = (
+  db: Database,
+  seeded: { inventory: CostInventory; prices: PriceBook },
+  now: number,
+  more: { openSavings?: () => Promise<number> } = {},
+): CostService =>
+  new CostService({
+    allocator: new CostAllocator(db),
+    ...seeded,
+    providers: new ProviderRegistry([]),
+    now: () => now,
+    ...more,
+  });
+
+/**
+ * A store opened and seeded once for the describe block this is called in, closed after it;
+ * the returned function gives what `seed` made.
+ */
+export function seededStore<T>(store: StoreTarget, seed: (db: Database) => Promise<T>): () => T {
+  let value: T | undefined;
+  let cleanup = async () => {};
+  beforeAll(async () => {
+    const s = await store.open();
+    cleanup = s.cleanup;
+    value = await seed(s.db);
+    // Generous: opening and migrating a database is slow on a loaded machine (not a timing test).
+  }, 300_000);
+  afterAll(async () => cleanup());
+  return () => {
+    if (value === undefined) throw new Error('the store is not seeded yet');
+    return value;
+  };
+}
 
 /** One hourly rollup row with the given metrics (the others null). */
 export function rollup(targetId: string, samples: number, v: Partial<Record<MetricName, number>>) {
@@ -33,18 +87,7 @@ export async function seedCostCase(
   const prices = new PriceBook();
   const inventory = new CostInventory(db, prices);
   await inventory.recordNodes([
-    {
-      targetId: node('n1'),
-      cluster: 'c1',
-      name: 'n1',
-      labels: {
-        'node.kubernetes.io/instance-type': 'm5.2xlarge',
-        'topology.kubernetes.io/region': 'us-east-1',
-      },
-      cpuCores: 8,
-      memoryBytes: 32 * GIB,
-      gpus: 0,
-    },
+    m5Node('n1'),
     // No instance type: its price is unknown, never guessed.
     {
       targetId: node('n2'),

@@ -1,14 +1,24 @@
 // Cost allocation on both databases from inserted rollups: a case computed by hand.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CostAllocator } from '../../src/cost/allocation.ts';
-import { CostService, efficiency, totalCost } from '../../src/cost/service.ts';
+import { efficiency, totalCost } from '../../src/cost/rows.ts';
+import type { CostService } from '../../src/cost/service.ts';
 import { ValidationError } from '../../src/errors.ts';
 import { GIB } from '../../src/cost/prices.ts';
 import { DAY } from '../../src/cost/window.ts';
 import { HOUR, RollupStore } from '../../src/metrics/rollups.ts';
-import { ProviderRegistry } from '../../src/providers/registry.ts';
 import type { Database } from '../../src/store/database.ts';
-import { A, B, N1, P1, P2, rollup, seedCostCase } from '../support/cost-case.ts';
+import {
+  A,
+  B,
+  costService,
+  N1,
+  P1,
+  P2,
+  rollup,
+  seedCostCase,
+  seededStore,
+} from '../support/cost-case.ts';
 import { STORES } from '../support/stores.ts';
 
 // "Now" is 10:30 on a fixed day; the complete hours 08:00 and 09:00 hold data.
@@ -18,33 +28,17 @@ const H0 = D + 8 * HOUR;
 const H1 = D + 9 * HOUR;
 
 async function seed(db: Database): Promise<CostService> {
-  const { inventory, prices } = await seedCostCase(db, H0);
-  return new CostService({
-    allocator: new CostAllocator(db),
-    inventory,
-    prices,
-    providers: new ProviderRegistry([]),
-    openSavings: async () => 12.5,
-    now: () => NOW,
-  });
+  return costService(db, await seedCostCase(db, H0), NOW, { openSavings: async () => 12.5 });
 }
 
 describe.each(STORES)('cost allocation on $kind', (store) => {
-  let cost: CostService;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const s = await store.open();
-    cleanup = s.cleanup;
-    cost = await seed(s.db);
-    // Generous: opening and migrating a database is slow on a loaded machine (not a timing test).
-  }, 300_000);
-  afterAll(async () => cleanup());
+  const service = seededStore(store, seed);
 
   // Hourly rollups (2h) and the per-day sums (1d) must give the same figures.
   it.each(['2h', '1d'])(
     'by namespace over %s matches the hand-computed figures to the cent',
     async (window) => {
-      const a = await cost.allocation({ window, aggregate: ['namespace'] });
+      const a = await service().allocation({ window, aggregate: ['namespace'] });
       const byName = new Map(a.rows.map((r) => [r.name, r]));
       const shop = byName.get('shop');
       expect(totalCost(shop!)).toBeCloseTo(P1 + P2, 9);
@@ -66,7 +60,11 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
   );
 
   it('shareIdle spreads the idle over the rows by their CPU and memory cost', async () => {
-    const a = await cost.allocation({ window: '2h', aggregate: ['namespace'], shareIdle: true });
+    const a = await service().allocation({
+      window: '2h',
+      aggregate: ['namespace'],
+      shareIdle: true,
+    });
     expect(a.rows.some((r) => r.idle)).toBe(false);
     const shop = a.rows.find((r) => r.name === 'shop');
     // shop holds all of the priced allocation, so it takes all of the idle: the node's cost.
@@ -75,12 +73,12 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
   });
 
   it('aggregates by label and by controller, with a filter', async () => {
-    const byTeam = await cost.allocation({ window: '2h', aggregate: ['label:team'] });
+    const byTeam = await service().allocation({ window: '2h', aggregate: ['label:team'] });
     const t = new Map(byTeam.rows.map((r) => [r.name, totalCost(r)]));
     expect(t.get('a')).toBeCloseTo(P1, 9);
     expect(t.get('b')).toBeCloseTo(P2, 9);
     expect(t.get('__unallocated__')).toBeNull();
-    const ctl = await cost.allocation({
+    const ctl = await service().allocation({
       window: '2h',
       aggregate: ['namespace', 'controller'],
       filter: { labels: [{ key: 'team', value: 'a' }] },
@@ -93,8 +91,11 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
   });
 
   it('by controller over whole days (per-workload sums) agrees with the per-pod sums', async () => {
-    const byCtl = await cost.allocation({ window: '1d', aggregate: ['namespace', 'controller'] });
-    const byPod = await cost.allocation({
+    const byCtl = await service().allocation({
+      window: '1d',
+      aggregate: ['namespace', 'controller'],
+    });
+    const byPod = await service().allocation({
       window: '1d',
       aggregate: ['namespace', 'controller', 'pod'],
     });
@@ -132,18 +133,18 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
   });
 
   it('steps cut the window into hours', async () => {
-    const a = await cost.allocation({ window: '2h', step: '1h', aggregate: ['pod'] });
+    const a = await service().allocation({ window: '2h', step: '1h', aggregate: ['pod'] });
     const p2 = a.rows.filter((r) => r.name === 'shop/p2').map((r) => [r.start, totalCost(r)]);
     expect(p2[0]).toEqual([H0, expect.closeTo(1.5 * A + 3 * B, 9)]);
     expect(p2[1]).toEqual([H1, expect.closeTo(0.5 * (1.5 * A + 3 * B), 9)]);
   });
 
   it('trend compares with the window before, overview projects the month', async () => {
-    const t = await cost.trend({ window: '1h', aggregate: ['namespace'] });
+    const t = await service().trend({ window: '1h', aggregate: ['namespace'] });
     const shop = t.rows.find((r) => r.name === 'shop');
     expect(shop!.current).toBeCloseTo(2 * A + 4 * B + 0.5 * (1.5 * A + 3 * B), 9);
     expect(shop!.previous).toBeCloseTo(2 * A + 4 * B + 1.5 * A + 3 * B, 9);
-    const o = await cost.overview();
+    const o = await service().overview();
     expect(o.monthToDate).toBeCloseTo(N1, 9);
     // November has 720 h; 19 days and 10 hours of it are over.
     expect(o.projectedMonth).toBeCloseTo((N1 * 720) / (19 * 24 + 10), 9);
@@ -151,34 +152,28 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
   });
 
   it('refuses bad windows and aggregates as validation errors', async () => {
-    await expect(cost.allocation({ window: '3x' })).rejects.toThrow(ValidationError);
-    await expect(cost.allocation({ window: '1h', aggregate: ['label:'] })).rejects.toThrow(
+    await expect(service().allocation({ window: '3x' })).rejects.toThrow(ValidationError);
+    await expect(service().allocation({ window: '1h', aggregate: ['label:'] })).rejects.toThrow(
       ValidationError,
     );
     await expect(
-      cost.allocation({ window: '30d', step: '1h', aggregate: [] }),
+      service().allocation({ window: '30d', step: '1h', aggregate: [] }),
     ).resolves.toBeTruthy();
-    await expect(cost.allocation({ window: '400d' })).rejects.toThrow(/at most 366 days/);
+    await expect(service().allocation({ window: '400d' })).rejects.toThrow(/at most 366 days/);
   });
 });
 
 // The per-day sums as the collector keeps them: hour by hour, a day rebuilt when an hour
 // already in it is folded again, and days past the rollups' retention dropped.
 describe.each(STORES)('per-day cost sums on $kind', (store) => {
-  let db: Database;
-  let allocator: CostAllocator;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const s = await store.open();
-    cleanup = s.cleanup;
-    db = s.db;
+  const seeded = seededStore(store, async (db) => {
     await seedCostCase(db, H0);
-    allocator = new CostAllocator(db);
-  }, 300_000);
-  afterAll(async () => cleanup());
+    return { db, allocator: new CostAllocator(db) };
+  });
 
   /** What the per-pod and per-workload sums of day D hold for namespace shop. */
   async function shop(): Promise<{ pods: number; workloads: number; through: number | null }> {
+    const { db } = seeded();
     const q = async (sql: string) =>
       Number((await db.query<{ c: string | number | null }>(sql))[0]?.c ?? 0);
     const day = `'${new Date(D).toISOString()}'::timestamptz`;
@@ -206,6 +201,7 @@ describe.each(STORES)('per-day cost sums on $kind', (store) => {
   }
 
   it('adds each folded hour to its day, rebuilds a day on a refold, prunes old days', async () => {
+    const { db, allocator } = seeded();
     await allocator.days.hourFolded(H0);
     // 08:00: p1 all hour (2 A + 4 B), p2 all hour at its usage (1.5 A + 3 B).
     await expectShop(3.5 * A + 7 * B, H0 + HOUR);

@@ -1,15 +1,14 @@
 // Container grain (OpenCost's): each container is charged max(request, usage) on its own, and a
 // pod costs the sum of its containers. A case computed by hand, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CostAllocator } from '../../src/cost/allocation.ts';
+import { describe, expect, it } from 'vitest';
 import { CostInventory } from '../../src/cost/inventory.ts';
 import { GIB, PriceBook } from '../../src/cost/prices.ts';
-import { CostService, totalCost } from '../../src/cost/service.ts';
+import { totalCost } from '../../src/cost/rows.ts';
+import type { CostService } from '../../src/cost/service.ts';
 import { containerTargetId } from '../../src/metrics/aggregate.ts';
 import { HOUR, RollupStore } from '../../src/metrics/rollups.ts';
-import { ProviderRegistry } from '../../src/providers/registry.ts';
 import type { Database } from '../../src/store/database.ts';
-import { A, B, rollup } from '../support/cost-case.ts';
+import { A, B, costService, m5Node, rollup, seededStore } from '../support/cost-case.ts';
 import { STORES } from '../support/stores.ts';
 
 const D = Date.UTC(2026, 10, 20);
@@ -51,20 +50,7 @@ const OLD_COST = 2 * A + 2 * B;
 async function seed(db: Database): Promise<CostService> {
   const prices = new PriceBook();
   const inventory = new CostInventory(db, prices);
-  await inventory.recordNodes([
-    {
-      targetId: NODE,
-      cluster: 'c1',
-      name: 'n1',
-      labels: {
-        'node.kubernetes.io/instance-type': 'm5.2xlarge',
-        'topology.kubernetes.io/region': 'us-east-1',
-      },
-      cpuCores: 8,
-      memoryBytes: 32 * GIB,
-      gpus: 0,
-    },
-  ]);
+  await inventory.recordNodes([m5Node('n1')]);
   const pod = (targetId: string, name: string, containers: string[]) => ({
     targetId,
     cluster: 'c1',
@@ -92,30 +78,17 @@ async function seed(db: Database): Promise<CostService> {
       rollup(OLD, 240, OLD_POD),
     ]);
   }
-  return new CostService({
-    allocator: new CostAllocator(db),
-    inventory,
-    prices,
-    providers: new ProviderRegistry([]),
-    now: () => NOW,
-  });
+  return costService(db, { inventory, prices }, NOW);
 }
 
 describe.each(STORES)('cost per container on $kind', (store) => {
-  let cost: CostService;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const s = await store.open();
-    cleanup = s.cleanup;
-    cost = await seed(s.db);
-  }, 300_000);
-  afterAll(async () => cleanup());
+  const service = seededStore(store, seed);
 
   // The hourly rollups (2h) and the per-day sums (1d) answer alike.
   it.each(['2h', '1d'])(
     'charges each container max(request, usage), to the cent (%s)',
     async (window) => {
-      const a = await cost.allocation({ window, aggregate: ['pod', 'container'] });
+      const a = await service().allocation({ window, aggregate: ['pod', 'container'] });
       const byName = new Map(a.rows.map((r) => [r.name, r]));
       const app = byName.get('shop/web/app');
       const sidecar = byName.get('shop/web/sidecar');
@@ -139,12 +112,12 @@ describe.each(STORES)('cost per container on $kind', (store) => {
   );
 
   it('a pod costs the sum of its containers, not max(request, usage) of their sums', async () => {
-    const a = await cost.allocation({ window: '2h', aggregate: ['pod'] });
+    const a = await service().allocation({ window: '2h', aggregate: ['pod'] });
     const web = a.rows.find((r) => r.name === 'shop/web');
     expect(totalCost(web!)).toBeCloseTo(APP_COST + SIDECAR_COST, 9);
     expect((totalCost(web!) ?? 0).toFixed(2)).toBe('0.12');
     // (At pod grain, max(request, usage) of the sums, it was 1.5 × (1.6 A + 3 B) = $0.09.)
-    const [podRow] = await cost.resourceCosts(
+    const [podRow] = await service().resourceCosts(
       [
         {
           id: WEB,
@@ -165,7 +138,7 @@ describe.each(STORES)('cost per container on $kind', (store) => {
   });
 
   it('container combines with other keys and filters', async () => {
-    const byContainer = await cost.allocation({
+    const byContainer = await service().allocation({
       window: '1d',
       aggregate: ['namespace', 'container'],
       filter: { containers: ['app'] },
@@ -176,7 +149,10 @@ describe.each(STORES)('cost per container on $kind', (store) => {
     // The filter narrows the pods, not the node: idle is still the node's cost less all.
     const idle = byContainer.rows.find((r) => r.idle);
     expect(totalCost(idle!)).toBeCloseTo(2 * 0.384 - APP_COST - SIDECAR_COST - OLD_COST, 9);
-    const byLabel = await cost.allocation({ window: '2h', aggregate: ['label:team', 'container'] });
+    const byLabel = await service().allocation({
+      window: '2h',
+      aggregate: ['label:team', 'container'],
+    });
     const t = new Map(byLabel.rows.map((r) => [r.name, totalCost(r)]));
     expect(t.get('a/sidecar')).toBeCloseTo(SIDECAR_COST, 9);
   });

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { capacityType, GIB, PriceBook } from '../../src/cost/prices.ts';
+import { volumeSpecOf } from '../../src/cost/inventory.ts';
+import { capacityType, ebsClassType, GIB, PriceBook } from '../../src/cost/prices.ts';
+import type { KubeResource } from '../../src/providers/kubernetes/store.ts';
+import type { KubeObject, StorageClass } from '../../src/providers/kubernetes/types.ts';
 
 const m5 = {
   cluster: 'prod',
@@ -99,5 +102,86 @@ describe('COST_CUSTOM_PRICES', () => {
     expect(() => loadConfig({ COST_CUSTOM_PRICES: '/nonexistent/prices.json' })).toThrow(
       /COST_CUSTOM_PRICES: cannot read/,
     );
+  });
+});
+
+describe('PersistentVolume prices by StorageClass', () => {
+  const pv = (storageClassName: string): KubeResource => ({
+    id: 'k8s:c1:PERSISTENT_VOLUME::v',
+    provider: 'KUBERNETES',
+    kind: 'PERSISTENT_VOLUME',
+    cluster: 'c1',
+    namespace: null,
+    name: 'v',
+    state: 'RUNNING',
+    labels: { 'topology.kubernetes.io/region': 'us-east-1' },
+    createdAt: null,
+    object: {
+      metadata: { name: 'v', uid: 'u' },
+      spec: { storageClassName, capacity: { storage: '100Gi' } },
+    } as KubeObject,
+  });
+  const classes: Record<string, StorageClass> = {
+    fast: {
+      metadata: { name: 'fast', uid: 'f' },
+      provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3', iops: '4000' },
+    },
+    csi: { metadata: { name: 'csi', uid: 'c' }, provisioner: 'ebs.csi.aws.com' },
+    intree: { metadata: { name: 'intree', uid: 'i' }, provisioner: 'kubernetes.io/aws-ebs' },
+    nfs: { metadata: { name: 'nfs', uid: 'n' }, provisioner: 'nfs.csi.k8s.io' },
+    // Named like an EBS type, provisioning another: what it provisions is what it costs.
+    gp2: {
+      metadata: { name: 'gp2', uid: 'g' },
+      provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'io1' },
+    },
+  };
+  const kube = { storageClass: (_context: string, name: string) => classes[name] };
+  const price = (sc: string) => new PriceBook().volume(volumeSpecOf(pv(sc), kube));
+
+  it('reads parameters.type: 100 GiB of class fast (gp3, $0.08/GiB-month) for 1.5 h is $0.016', () => {
+    const p = price('fast');
+    expect(p).toMatchObject({
+      known: true,
+      source:
+        'AWS on-demand list prices, us-east-1, EC2 Linux / RDS Single-AZ, as published 2025-01: EBS gp3 $0.08/GiB-month (storage class fast, parameters.type)',
+    });
+    if (!p.known) return;
+    // 100 × 1.5 × 0.08 / 730 = 0.0164384: $0.016; 730 h of it: $8.00.
+    expect(100 * 1.5 * p.gibHour).toBeCloseTo(0.0164384, 7);
+    expect((100 * 1.5 * p.gibHour).toFixed(3)).toBe('0.016');
+    expect((100 * 730 * p.gibHour).toFixed(2)).toBe('8.00');
+    // Without the class object (not watched, or not yet), a class not named after a type has
+    // no price.
+    expect(new PriceBook().volume(volumeSpecOf(pv('fast')))).toEqual({
+      known: false,
+      reason: 'storage class fast is not an EBS volume type nor priced',
+    });
+  });
+
+  it('a class naming no type takes its driver’s default; a non-EBS class is not read', () => {
+    expect(price('csi')).toMatchObject({ known: true, gibHour: 0.08 / 730 });
+    expect(price('intree')).toMatchObject({ known: true, gibHour: 0.1 / 730 });
+    expect(price('gp2')).toMatchObject({ known: true, gibHour: 0.125 / 730 });
+    expect(price('nfs')).toEqual({
+      known: false,
+      reason: 'storage class nfs is not an EBS volume type nor priced',
+    });
+    expect(ebsClassType({ provisioner: 'ebs.csi.aws.com', parameters: { type: 'sbg1' } })).toEqual({
+      type: 'sbg1',
+      from: 'parameters.type',
+    });
+    expect(
+      new PriceBook().volume({
+        cluster: 'c1',
+        storageClass: 'cold',
+        classType: { type: 'sbg1', from: 'parameters.type' },
+        labels: { 'topology.kubernetes.io/region': 'us-east-1' },
+      }),
+    ).toEqual({
+      known: false,
+      reason: 'EBS volume type sbg1 (storage class cold, parameters.type) is not tabled',
+    });
   });
 });

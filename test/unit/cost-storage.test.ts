@@ -1,16 +1,16 @@
 // PersistentVolume cost: priced per GiB-month (EBS by the volume type its storage class names,
 // or custom prices), attributed to the pods that mount its claim while they run, the rest on
 // an `__unmounted__` line; unknown prices null with the reason. By hand, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CostAllocator } from '../../src/cost/allocation.ts';
+import { describe, expect, it } from 'vitest';
 import { CostInventory } from '../../src/cost/inventory.ts';
 import { GIB, PriceBook } from '../../src/cost/prices.ts';
-import { CostService, totalCost } from '../../src/cost/service.ts';
+import { totalCost } from '../../src/cost/rows.ts';
+import type { CostService } from '../../src/cost/service.ts';
 import { STORAGE_UNPRICED } from '../../src/cost/model.ts';
 import { HOUR, MINUTE, RollupStore } from '../../src/metrics/rollups.ts';
-import { ProviderRegistry } from '../../src/providers/registry.ts';
+import type { Resource } from '../../src/providers/provider.ts';
 import type { Database } from '../../src/store/database.ts';
-import { A, B, rollup } from '../support/cost-case.ts';
+import { A, B, costService, m5Node, rollup, seededStore } from '../support/cost-case.ts';
 import { STORES } from '../support/stores.ts';
 
 const D = Date.UTC(2026, 10, 20);
@@ -39,17 +39,7 @@ const DB_COMPUTE = 1.5 * (A + 2 * B);
 async function seed(db: Database): Promise<CostService> {
   const prices = new PriceBook();
   const inventory = new CostInventory(db, prices);
-  await inventory.recordNodes([
-    {
-      targetId: NODE,
-      cluster: 'c1',
-      name: 'n1',
-      labels: { 'node.kubernetes.io/instance-type': 'm5.2xlarge', ...REGION },
-      cpuCores: 8,
-      memoryBytes: 32 * GIB,
-      gpus: 0,
-    },
-  ]);
+  await inventory.recordNodes([m5Node('n1')]);
   await inventory.recordPods([
     {
       targetId: DB,
@@ -96,29 +86,16 @@ async function seed(db: Database): Promise<CostService> {
       }),
     ]);
   }
-  return new CostService({
-    allocator: new CostAllocator(db),
-    inventory,
-    prices,
-    providers: new ProviderRegistry([]),
-    now: () => NOW,
-  });
+  return costService(db, { inventory, prices }, NOW);
 }
 
 describe.each(STORES)('storage cost on $kind', (store) => {
-  let cost: CostService;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const s = await store.open();
-    cleanup = s.cleanup;
-    cost = await seed(s.db);
-  }, 300_000);
-  afterAll(async () => cleanup());
+  const service = seededStore(store, seed);
 
   it.each(['2h', '1d'])(
     'a claimed volume is its pod’s while it runs, the rest unmounted, to the cent (%s)',
     async (window) => {
-      const a = await cost.allocation({ window, aggregate: ['namespace', 'pod'] });
+      const a = await service().allocation({ window, aggregate: ['namespace', 'pod'] });
       const by = new Map(a.rows.map((r) => [r.name, r]));
       const db0 = by.get('shop/shop/db-0');
       expect(db0!.storageCost).toBeCloseTo(DB_STORAGE, 9);
@@ -142,12 +119,12 @@ describe.each(STORES)('storage cost on $kind', (store) => {
   );
 
   it('by namespace the claimed volume and its unmounted half are the namespace’s', async () => {
-    const a = await cost.allocation({ window: '1d', aggregate: ['namespace'] });
+    const a = await service().allocation({ window: '1d', aggregate: ['namespace'] });
     const shop = a.rows.filter((r) => r.values[0] === 'shop');
     const storage = shop.reduce((s, r) => s + r.storageCost, 0);
     expect(storage).toBeCloseTo(DB_STORAGE + SHOP_UNMOUNTED, 9);
     // A filter below the namespace (a label) leaves unmounted volumes out.
-    const team = await cost.allocation({
+    const team = await service().allocation({
       window: '1d',
       aggregate: ['namespace'],
       filter: { labels: [{ key: 'team', value: 'a' }] },
@@ -156,8 +133,53 @@ describe.each(STORES)('storage cost on $kind', (store) => {
     expect(team.rows.find((r) => r.name === 'shop')!.storageCost).toBeCloseTo(DB_STORAGE, 9);
   });
 
+  it('Resource.cost of a PersistentVolume is its own volume-hours × price; a claim, its bound volume’s', async () => {
+    const res = (kind: 'PERSISTENT_VOLUME' | 'PERSISTENT_VOLUME_CLAIM', name: string) =>
+      ({
+        id: `k8s:c1:${kind}:${kind === 'PERSISTENT_VOLUME' ? '' : 'shop'}:${name}`,
+        provider: 'KUBERNETES',
+        kind,
+        cluster: 'c1',
+        namespace: kind === 'PERSISTENT_VOLUME' ? null : 'shop',
+        name,
+        state: 'RUNNING',
+        labels: {},
+        createdAt: null,
+        object: {},
+      }) as Resource;
+    // data: 2 h × 100 GiB × $0.08 / 730 = $0.021918, mounted or not; its claim the same.
+    const [data, spare, odd, claim, none] = await service().resourceCosts(
+      [
+        res('PERSISTENT_VOLUME', 'data'),
+        res('PERSISTENT_VOLUME', 'spare'),
+        res('PERSISTENT_VOLUME', 'odd'),
+        res('PERSISTENT_VOLUME_CLAIM', 'data-db-0'),
+        res('PERSISTENT_VOLUME_CLAIM', 'nothing'),
+      ],
+      '2h',
+    );
+    expect(data!.storageCost).toBeCloseTo(2 * 100 * GP3, 9);
+    expect((totalCost(data!) ?? 0).toFixed(3)).toBe('0.022');
+    expect(data!.hours).toBeCloseTo(2, 9);
+    expect(totalCost(spare!)).toBeCloseTo(SPARE, 9);
+    expect(totalCost(claim!)).toBeCloseTo(2 * 100 * GP3, 9);
+    // Unpriced: null with the volume's reason. A claim bound to nothing costs nothing.
+    expect(totalCost(odd!)).toBeNull();
+    expect(odd!.unpricedStorageGibHours).toBeCloseTo(20, 9);
+    expect(odd!.unpricedReasons).toEqual([
+      'storage class fancy is not an EBS volume type nor priced',
+    ]);
+    expect(totalCost(none!)).toBe(0);
+    // A window of its own (not whole hours of the per-day sums): 08:00 only.
+    const [h0] = await service().resourceCosts(
+      [res('PERSISTENT_VOLUME', 'data')],
+      `${new Date(H0).toISOString()},${new Date(H1).toISOString()}`,
+    );
+    expect(h0!.storageCost).toBeCloseTo(100 * GP3, 9);
+  });
+
   it('a volume with no price: null with the reason, never guessed', async () => {
-    const only = await cost.allocation({ window: '2h', aggregate: ['cluster'] });
+    const only = await service().allocation({ window: '2h', aggregate: ['cluster'] });
     expect(only.rows.find((r) => r.unmounted)!.unpricedReasons).toContain(
       'storage class fancy is not an EBS volume type nor priced',
     );

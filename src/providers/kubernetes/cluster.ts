@@ -2,6 +2,7 @@ import type { Logger } from '../../logger.ts';
 import type { ResourceEvent, ResourceEventType } from '../provider.ts';
 import type { KubeClient } from './client.ts';
 import { EventCache } from './events.ts';
+import { STORAGE_CLASSES_PATH, StorageClassCache } from './storage-classes.ts';
 import { ListWatcher, type CacheSink, type WatcherTuning } from './informer.ts';
 import { collectionPath, KINDS, toResource, type KindSpec } from './kinds.ts';
 import type { ResourceStore } from './store.ts';
@@ -70,6 +71,7 @@ export class StoreSink implements CacheSink {
 export class ClusterCache {
   readonly client: KubeClient;
   readonly events = new EventCache();
+  readonly storageClasses = new StorageClassCache();
   readonly watchers: ListWatcher[];
   private readonly eventWatcher: ListWatcher;
 
@@ -107,6 +109,14 @@ export class ClusterCache {
       sink: this.events,
     });
     this.watchers.push(this.eventWatcher);
+    this.watchers.push(
+      new ListWatcher({
+        ...common,
+        name: `${context}/storageclasses`,
+        path: STORAGE_CLASSES_PATH,
+        sink: this.storageClasses,
+      }),
+    );
   }
 
   get context(): string {

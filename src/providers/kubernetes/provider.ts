@@ -26,7 +26,7 @@ import type { WatcherTuning } from './informer.ts';
 import { KIND_BY_API_KIND, resourceId } from './kinds.ts';
 import type { KubernetesReads, PodLogText } from './reads.ts';
 import { ResourceStore, type KubeResource } from './store.ts';
-import type { KubeEvent, Pod } from './types.ts';
+import type { KubeEvent, Pod, StorageClass } from './types.ts';
 import { DEFAULT_POD_LOGS_MAX_BYTES } from '../../limits-config.ts';
 
 /** Where a pod's service account token and CA are mounted. */
@@ -159,6 +159,11 @@ export class KubernetesProvider implements Provider, KubernetesReads {
 
   cluster(context: string): ClusterCache | undefined {
     return this.clusters.get(context);
+  }
+
+  /** A StorageClass of one context, from its watch (undefined when unknown or not listable). */
+  storageClass(context: string, name: string): StorageClass | undefined {
+    return this.clusters.get(context)?.storageClasses.get(name);
   }
 
   private emit(e: ResourceEvent): void {

@@ -201,6 +201,12 @@ export interface PersistentVolume extends KubeObject {
   status?: { phase?: string };
 }
 
+/** storage.k8s.io/v1 StorageClass: what its volumes are provisioned as (e.g. EBS `type`). */
+export interface StorageClass extends KubeObject {
+  provisioner?: string;
+  parameters?: Record<string, string>;
+}
+
 export interface PersistentVolumeClaim extends KubeObject {
   spec?: {
     storageClassName?: string;
