@@ -2,6 +2,7 @@
 // server under two credentials) in alternating slices.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Kind, parse, print, visit, type SelectionSetNode } from 'graphql';
 import { ResourcesQuery } from '../../src/dashboard/operations.ts';
 import { ROOT } from '../support/process.ts';
 import { sleep } from '../integration/kubernetes-support.ts';
@@ -102,3 +103,19 @@ export const dashResourcesBody = (variables: Record<string, unknown>) =>
     variables,
     extensions: { persistedQuery: { version: 1, sha256Hash: DASH_HASH.slice('sha256:'.length) } },
   });
+
+/**
+ * The query with `__typename` in every selection set: what a plain yoga baseline needs in its
+ * precomputed data to resolve abstract types the query itself does not ask the type of.
+ */
+export function withTypenames(query: string): string {
+  const typename = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as const;
+  return print(
+    visit(parse(query), {
+      SelectionSet: (set: SelectionSetNode) => ({
+        ...set,
+        selections: [...set.selections, typename],
+      }),
+    }),
+  );
+}

@@ -1,6 +1,6 @@
 // Kubernetes benchmark against the running lab (not part of npm test):
 //   node --expose-gc test/bench/kubernetes.ts [--create N] [--seconds S] [--slices K]
-//     [--concurrency C] [--skip-startup] [--keep] [--limits] [--cache-off]
+//     [--concurrency C] [--skip-startup] [--keep] [--limits] [--cache-off] [--query pods|dash]
 // 1. start-to-ready of the watch caches vs `kubectl get pods -A -o json`, memory per pod;
 // 2. dashboard query (first 100 pods of the biggest namespace with deployment and node):
 //    throughput and p50/p99 against a plain yoga server answering the same JSON and a plain
@@ -12,18 +12,24 @@
 // --cache-off adds, in phase 2, the same orchestrator with its response cache off
 // (RESPONSE_CACHE_BYTES=0: every request executes), alternating with the others; the run ends
 // with the default orchestrator's response cache hits and misses.
+// --query dash measures, in phase 2, the dashboard's own resource list instead of the pod page:
+// `DashResources` as the dashboard sends it (manifest text, APQ hash, its Accept) for the first
+// 50 resources of the biggest namespace (`#/resources?namespace=…`), with the orchestrators
+// collecting metrics from the lab's Prometheus (its `cpuUsage`/`memoryUsage`) every 15 s.
 // --create N first adds N pods in namespace k8s-bench (deleted at the end).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.ts';
 import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { deploymentYaml, kubectl, lab, sleep } from '../integration/kubernetes-support.ts';
+import { scaleToEvent } from './kubernetes-events.ts';
 import {
+  DASH_ACCEPT,
+  DASH_RESOURCES,
   DASHBOARD,
+  dashResourcesBody,
   load,
   median,
   out,
@@ -31,6 +37,7 @@ import {
   spawnNode,
   summary,
   waitHttp,
+  withTypenames,
 } from './http-load.ts';
 
 const { values: opts } = parseArgs({
@@ -46,8 +53,11 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     limits: { type: 'boolean', default: false },
     'cache-off': { type: 'boolean', default: false },
+    query: { type: 'string', default: 'pods' },
   },
 });
+const DASH = opts.query === 'dash';
+if (!DASH && opts.query !== 'pods') throw new Error(`--query pods|dash (got ${opts.query})`);
 const TOKEN = 'bench-operator-secret-0123456789';
 interface Server {
   name: string;
@@ -71,6 +81,7 @@ const run = (server: Server, body: string, seconds: number) =>
     seconds,
     Number(opts.concurrency),
     server.token,
+    DASH ? DASH_ACCEPT : undefined,
   );
 
 async function createPods(n: number): Promise<void> {
@@ -169,7 +180,7 @@ async function serve(): Promise<void> {
       AWS_ENDPOINT: '',
       AWS_REGION: '',
       AWS_REGIONS: '',
-      PROMETHEUS_URL: '',
+      PROMETHEUS_URL: DASH ? (lab().PROMETHEUS_URL ?? '') : '',
       ...env,
     });
   // Throughput is the measure: one token's rate limit would cap it (docs/security.md). With
@@ -206,18 +217,38 @@ async function serve(): Promise<void> {
       counts.set(r.namespace ?? '', (counts.get(r.namespace ?? '') ?? 0) + 1);
     await p.stop();
     const [ns, nsPods] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['default', 0];
-    const body = JSON.stringify({ query: DASHBOARD, variables: { ns } });
-    const first = await fetch('http://127.0.0.1:18181/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body,
-    });
-    const response = await first.text();
-    const answer = JSON.parse(response) as { data?: Record<string, unknown>; errors?: unknown };
-    if (!answer.data || answer.errors)
-      throw new Error(`dashboard query failed: ${JSON.stringify(answer)}`);
+    // The dashboard's resource list at `#/resources?namespace=<ns>` (its page is 50).
+    const dashVariables = { filter: { namespaces: [ns] }, first: 50, after: null };
+    const body = DASH
+      ? dashResourcesBody(dashVariables)
+      : JSON.stringify({ query: DASHBOARD, variables: { ns } });
+    const ask = async (text: string) => {
+      const res = await fetch('http://127.0.0.1:18181/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(DASH ? { accept: DASH_ACCEPT } : {}),
+          authorization: `Bearer ${TOKEN}`,
+        },
+        body: text,
+      });
+      const response = await res.text();
+      const answer = JSON.parse(response) as { data?: Record<string, unknown>; errors?: unknown };
+      if (!answer.data || answer.errors)
+        throw new Error(`dashboard query failed: ${JSON.stringify(answer)}`);
+      return { res, response, data: answer.data };
+    };
+    const { res: first, response, data } = await ask(body);
     const dataFile = join(dir, 'data.json');
-    writeFileSync(dataFile, JSON.stringify(answer.data));
+    // The baseline's data, with the types of abstract fields (the same query with __typename).
+    const typed = DASH
+      ? (
+          await ask(
+            JSON.stringify({ query: withTypenames(DASH_RESOURCES), variables: dashVariables }),
+          )
+        ).data
+      : data;
+    writeFileSync(dataFile, JSON.stringify(typed));
     const responseFile = join(dir, 'response.json');
     writeFileSync(responseFile, response);
     const baselines = [
@@ -236,6 +267,13 @@ async function serve(): Promise<void> {
     try {
       await waitHttp('http://127.0.0.1:18182/graphql?query=%7B__typename%7D');
       await waitHttp('http://127.0.0.1:18184/');
+      // The plain yoga must answer what the orchestrator answered, byte for byte.
+      const yogaAnswer = await fetch('http://127.0.0.1:18182/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(DASH ? { accept: DASH_ACCEPT } : {}) },
+        body,
+      }).then((r) => r.text());
+      out(`plain yoga's answer is the orchestrator's, byte for byte: ${yogaAnswer === response}`);
       const seconds = Number(opts.seconds);
       const slices = Number(opts.slices);
       const servers: Server[] = [
@@ -278,8 +316,11 @@ async function serve(): Promise<void> {
           perSliceRps[j]?.push(l.length);
         }
       }
+      const what = DASH
+        ? `DashResources (the dashboard's resource list: first 50 of ${ns}, ${nsPods} pods)`
+        : `dashboard query (first 100 of ${nsPods} pods in ${ns}, with deployment and node)`;
       out(
-        `dashboard query (first 100 of ${nsPods} pods in ${ns}, with deployment and node; ${opts.concurrency} concurrent, ${seconds}s each in ${slices} alternating slices; load average ${loadavg()
+        `${what} (${opts.concurrency} concurrent, ${seconds}s each in ${slices} alternating slices; load average ${loadavg()
           .map((x) => x.toFixed(1))
           .join(' ')}):`,
       );
@@ -325,80 +366,12 @@ async function serve(): Promise<void> {
       for (const b of baselines) b.kill();
     }
     // --limits measures phase 2 only (and so leaves a shared lab untouched).
-    if (!opts.limits) await scaleToEvent();
+    if (!opts.limits) await scaleToEvent('http://127.0.0.1:18181', TOKEN);
   } finally {
     app.kill();
     unlimited?.kill();
     uncached?.kill();
   }
-}
-
-async function scaleToEvent(): Promise<void> {
-  const ns = `k8s-bench-scale`;
-  await kubectl(['create', 'namespace', ns]).catch(() => undefined);
-  await kubectl(['apply', '-f', '-'], { input: deploymentYaml(ns, 'target', 1) });
-  const gqlPost = async (query: string, variables: unknown) =>
-    (await (
-      await fetch('http://127.0.0.1:18181/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-        body: JSON.stringify({ query, variables }),
-      })
-    ).json()) as { data: Record<string, unknown> };
-  let id = '';
-  while (!id) {
-    const r = await gqlPost(
-      'query($ns:String!){resources(filter:{namespaces:[$ns],kinds:[DEPLOYMENT]}){edges{node{id}}}}',
-      { ns },
-    );
-    id = (r.data.resources as { edges: { node: { id: string } }[] }).edges[0]?.node.id ?? '';
-    await sleep(50);
-  }
-  const client = createClient({
-    url: 'ws://127.0.0.1:18181/graphql',
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${TOKEN}` },
-  });
-  const waiters = new Map<number, (t: number) => void>();
-  client.subscribe(
-    {
-      query: `subscription($ns:String!){resourceEvents(filter:{namespaces:[$ns],kinds:[DEPLOYMENT]}){type resource{... on Deployment{desiredReplicas}}}}`,
-      variables: { ns },
-    },
-    {
-      next: (v) => {
-        const d = (v.data as { resourceEvents: { resource: { desiredReplicas?: number } } })
-          .resourceEvents.resource.desiredReplicas;
-        if (d !== undefined) waiters.get(d)?.(performance.now());
-      },
-      error: () => undefined,
-      complete: () => undefined,
-    },
-  );
-  await sleep(500);
-  const fromReturn: number[] = [];
-  const fromStart: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const replicas = 2 + (i % 2);
-    const arrived = new Promise<number>((resolve) => waiters.set(replicas, resolve));
-    const t0 = performance.now();
-    const r = await gqlPost(
-      'mutation($id:ID!,$n:Int!){scaleResource(input:{id:$id,replicas:$n}){__typename ... on Error{message}}}',
-      { id, n: replicas },
-    );
-    const returned = performance.now();
-    const typename = (r.data.scaleResource as { __typename: string }).__typename;
-    if (typename !== 'ScaleResourceSuccess') throw new Error(JSON.stringify(r));
-    const at = await arrived;
-    fromReturn.push(at - returned);
-    fromStart.push(at - t0);
-    waiters.delete(replicas);
-  }
-  await client.dispose();
-  await kubectl(['delete', 'namespace', ns, '--wait=false']);
-  out(
-    `scaleResource -> resourceEvent (20 scales): median ${median(fromReturn).toFixed(1)} ms after the mutation returned (negative: before), ${median(fromStart).toFixed(1)} ms after it was sent`,
-  );
 }
 
 const created = Number(opts.create);
