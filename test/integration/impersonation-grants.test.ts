@@ -25,11 +25,11 @@ const Nodes = graphql(`
   }
 `);
 
-const NodeSums = graphql(`
-  query GrantsNodeSums($id: ID!, $window: String!) {
+const Sums = graphql(`
+  query GrantsSums($id: ID!, $window: String!) {
     node(id: $id) {
       id
-      ... on KubernetesNode {
+      ... on Resource {
         usage {
           timestamp
         }
@@ -41,10 +41,23 @@ const NodeSums = graphql(`
   }
 `);
 
-const NodeHistory = graphql(`
-  query GrantsNodeHistory($id: ID!) {
+const History = graphql(`
+  query GrantsHistory($id: ID!) {
     metrics(targets: [$id], names: [CPU_USAGE], range: { last: "PT2M" }) {
       name
+    }
+  }
+`);
+
+const Deployments = graphql(`
+  query GrantsDeployments($ns: [String!]!) {
+    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {
+      edges {
+        node {
+          id
+          namespace
+        }
+      }
     }
   }
 `);
@@ -141,9 +154,9 @@ describe('grants under KUBE_IMPERSONATION=on', () => {
       return r;
     }, 15_000);
     expect(hers.totalCount).toBe(1);
-    const named = expectNoErrors((await gql(t.url, alice, NodeSums, { id: one.id, window })).body);
+    const named = expectNoErrors((await gql(t.url, alice, Sums, { id: one.id, window })).body);
     expect(named.node).toMatchObject({ id: one.id, usage: null, cost: null });
-    const unnamed = (await gql(t.url, alice, NodeSums, { id: another.id, window })).body;
+    const unnamed = (await gql(t.url, alice, Sums, { id: another.id, window })).body;
     expect(expectNoErrors(unnamed).node).toBe(null);
   });
 
@@ -155,13 +168,13 @@ describe('grants under KUBE_IMPERSONATION=on', () => {
       const r = expectNoErrors((await gql(t.url, alice, Nodes)).body).resources;
       expect(r.totalCount).toBe(nodes.length);
     }, 15_000);
-    const sums = expectNoErrors((await gql(t.url, alice, NodeSums, { id: one.id, window })).body);
+    const sums = expectNoErrors((await gql(t.url, alice, Sums, { id: one.id, window })).body);
     expect(sums.node).toMatchObject({ id: one.id, usage: null, cost: null });
-    const history = (await gql(t.url, alice, NodeHistory, { id: one.id })).body;
+    const history = (await gql(t.url, alice, History, { id: one.id })).body;
     expect(history.errors?.[0]?.message).toMatch(/sums pods you may not list/);
     // The orchestrator's token sums them.
     const all = expectNoErrors(
-      (await gql(t.url, TOKENS.viewer, NodeSums, { id: one.id, window })).body,
+      (await gql(t.url, TOKENS.viewer, Sums, { id: one.id, window })).body,
     );
     expect(all.node).toMatchObject({ cost: { name: one.name } });
   });
@@ -195,6 +208,40 @@ subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice
         [...mineOnly, `${other}/${pod}`].sort(),
       );
     }, 15_000);
+  });
+
+  it('a Deployment she may list but whose pods she may not shows no usage, history or cost', async () => {
+    const alice = await idp.signIn('alice');
+    const all = expectNoErrors(
+      (await gql(t.url, TOKENS.viewer, Deployments, { ns: [mine, other] })).body,
+    );
+    const web = new Map(all.resources.edges.map((e) => [e.node.namespace, e.node.id]));
+    const theirs = web.get(other) ?? '';
+    await kubectl(['apply', '-f', '-'], {
+      input: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: deployments-only, namespace: ${other}}
+rules: [{apiGroups: [apps], resources: [deployments], verbs: [get, list, watch]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: alice-deployments-only, namespace: ${other}}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployments-only}
+subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
+`,
+    });
+    const sums = await eventually(async () => {
+      const r = expectNoErrors((await gql(t.url, alice, Sums, { id: theirs, window })).body);
+      expect(r.node).not.toBe(null);
+      return r;
+    }, 15_000);
+    expect(sums.node).toMatchObject({ usage: null, cost: null });
+    const history = (await gql(t.url, alice, History, { id: theirs })).body;
+    expect(history.errors?.[0]?.message).toMatch(/sums pods you may not list/);
+    // Her own namespace's, whose pods `view` lets her list, are hers.
+    const own = { id: web.get(mine) ?? '', window };
+    const hers = expectNoErrors((await gql(t.url, alice, Sums, own)).body);
+    expect(hers.node).toMatchObject({ cost: { name: 'web' } });
   });
 
   it('an RBAC change re-learns the rules of the people it names only', async () => {
