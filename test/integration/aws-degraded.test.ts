@@ -7,6 +7,7 @@ import { AwsProvider } from '../../src/providers/aws/provider.ts';
 import type { Resource } from '../../src/providers/provider.ts';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, TOKENS } from '../support/app.ts';
+import { Flaky } from '../support/flaky.ts';
 import {
   MOTO_CREDENTIALS,
   seedEstate,
@@ -119,6 +120,35 @@ describe('a failing region degrades AWS without failing the others', () => {
       .execute({ verb: 'stop', target: ghost, params: {}, dryRun: true })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('moves failuresVersion when a failure appears and when it goes, not while it lasts', async () => {
+    // The response cache keeps answers that name failures while this version stays.
+    const url = new URL(moto.endpoint);
+    const flaky = new Flaky({ host: url.hostname, port: Number(url.port) });
+    await flaky.up();
+    const solo = await motoProvider(moto, [GOOD], {
+      endpoint: `http://127.0.0.1:${flaky.port}`,
+      maxAttempts: 1,
+    });
+    try {
+      expect(solo.failures()).toEqual([]);
+      const before = solo.failuresVersion;
+      await flaky.down();
+      await solo.pollNow();
+      expect(solo.failures().map((f) => f.cluster)).toEqual([GOOD]);
+      const failing = solo.failuresVersion;
+      expect(failing).toBeGreaterThan(before);
+      await solo.pollNow(); // the same failure again
+      expect(solo.failuresVersion).toBe(failing);
+      await flaky.up();
+      await solo.pollNow();
+      expect(solo.failures()).toEqual([]);
+      expect(solo.failuresVersion).toBeGreaterThan(failing);
+    } finally {
+      await solo.stop();
+      await flaky.down();
+    }
   });
 
   it('keeps a region last good snapshot while it fails, publishing no DELETED', async () => {

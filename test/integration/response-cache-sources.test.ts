@@ -6,7 +6,6 @@
 // second context whose API server goes away (a TCP proxy to the lab's, closed and reopened).
 // And a query that reads no metrics keeps its answer through a metrics snapshot.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { METRICS_TOPIC } from '../../src/metrics/setup.ts';
 import { NAME_INDEX } from '../../src/metrics/types.ts';
 import { DASH_ACCEPT, dashResourcesBody } from '../bench/http-load.ts';
 import { graphql } from '../gql/gql.ts';
+import { Flaky } from '../support/flaky.ts';
 import { expectNoErrors, gql, responseCacheCounts, TOKENS, type TestApp } from '../support/app.ts';
 import {
   deploymentYaml,
@@ -52,39 +52,6 @@ const Pods = graphql(`
     }
   }
 `);
-
-/** A TCP proxy to the lab's API server that can be taken away and brought back on its port. */
-class Flaky {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  private readonly target: { host: string; port: number };
-  port = 0;
-  constructor(target: { host: string; port: number }) {
-    this.target = target;
-  }
-
-  async up(): Promise<void> {
-    const server = createServer((down) => {
-      const up = connect(this.target.port, this.target.host);
-      for (const s of [down, up]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      down.pipe(up).pipe(down);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise((r) => server.close(r));
-  }
-}
 
 let t: TestApp;
 let ns: Awaited<ReturnType<typeof scratchNamespace>>;
