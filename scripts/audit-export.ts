@@ -20,7 +20,7 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 try {
   await migrate(db);
   const store = new AuditStore(db);
-  await store.buildTree();
+  await store.integrate();
   const lc = config.auditLedger;
   const vkey = verifierKey(loadSigner(lc.signingKey, config.dataDir, lc.origin));
   const out = await exportAuditLog(db, vkey, dir);

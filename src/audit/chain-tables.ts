@@ -2,19 +2,20 @@ import type { ActionVerb } from '../providers/provider.ts';
 import type { Queryable } from '../store/database.ts';
 import { GENESIS_HASH } from './chain.ts';
 import type { LogRecord } from './log-check.ts';
-import { Frontier, type Hash, type NodeId } from './merkle.ts';
+import { Frontier, leafHash, type Hash, type NodeId } from './merkle.ts';
 import type { Row } from './store.ts';
 import type { AuditAction, AuditError, AuditSource, AuditStatus, AuditTarget } from './types.ts';
 
 // The chain's tables as SQL: the head read under the chain lock, a batch written at it in one
-// statement (records, subtrees, projection rows, new head), the tree's size and stored nodes.
-// ChainWriter (chain-writer.ts) decides what to write and when.
+// statement (records and projection rows), records added to the Merkle tree in batches
+// afterwards (subtrees and new tree head), the tree's size and stored nodes. ChainWriter
+// (chain-writer.ts) decides what to write and when.
 
 // A writer that must read the chain head (none cached, or another replica moved it) reads it
 // and appends under this advisory lock, and pruning takes it too. An append from the head a
 // writer cached does not wait for the lock: its one call only tries it, and refuses itself
-// whole when someone holds it, or when anyone else appended first (the tree's size under its
-// row lock, the records' primary keys). So a writer holding the lock is never overtaken:
+// whole when someone holds it, or when anyone else appended first (its first record must
+// follow the newest stored one; the records' primary keys). So a writer holding the lock is never overtaken:
 // without the try, the last writer's lock-free appends could starve the others' retries.
 export const CHAIN_LOCK = 704_113_002;
 
@@ -46,21 +47,18 @@ export interface OutcomeInput {
 }
 
 export interface ChainHead {
+  /** Leaf i of the Merkle tree is record baseSeq + i. */
   baseSeq: number;
   seq: number;
   prevHash: string;
-  /** The Merkle tree (leaf i = record baseSeq + i) and the records written in this batch. */
-  tree: Frontier;
+  /** The records written in this batch. */
   records: Omit<LogRecord, 'storedLeaf'>[];
-  nodes: (NodeId & { hash: Hash })[];
 }
 
 interface TreeRow {
   base_seq: string | number;
   size: string | number;
   frontier: string;
-  last_hash: string | null;
-  anchor_prev: string | null;
 }
 
 /** Splits a stored frontier (concatenated 32-byte hashes, hex) into its hashes. */
@@ -78,56 +76,64 @@ export function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string }).code === '23505';
 }
 
-const TREE_MOVED = 'the audit tree moved';
+const MOVED = 'the audit log moved';
+
+/** A stored record is missing below newer ones: the Merkle tree cannot grow past it. */
+export class AuditRecordMissing extends Error {
+  readonly seq: number;
+  constructor(seq: number) {
+    super(`audit record ${seq} is missing: the Merkle tree cannot be extended past it`);
+    this.seq = seq;
+  }
+}
 
 /** Another writer appended between this writer's read of the head and its append. */
 export function movedUnderUs(err: unknown): boolean {
   const message = (err as { message?: string }).message ?? '';
   return (
-    message.startsWith(TREE_MOVED) ||
-    (isUniqueViolation(err) && /audit_records_pkey|audit_tree_nodes_pkey/.test(message))
+    message.startsWith(MOVED) || (isUniqueViolation(err) && /audit_records_pkey/.test(message))
   );
 }
 
-/** The tree and chain head, under the lock every writer takes. */
+/** The chain head (after the newest record), under the lock every writer takes. */
 export async function lockHead(tx: Queryable): Promise<ChainHead> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-  const [t] = await tx.query<TreeRow>(
-    `SELECT t.base_seq, t.size, encode(t.frontier, 'hex') AS frontier,
-       (SELECT hash FROM audit_records r WHERE r.seq = t.base_seq + t.size - 1) AS last_hash,
-       (SELECT prev_hash FROM audit_anchor a WHERE a.id = 1 AND a.seq = t.base_seq + t.size)
-         AS anchor_prev
-     FROM audit_tree t WHERE t.id = 1`,
+  const [h] = await tx.query<{
+    base_seq: string | number;
+    last_seq: string | number | null;
+    last_hash: string | null;
+    anchor_seq: string | number | null;
+    anchor_prev: string | null;
+  }>(
+    `SELECT t.base_seq, r.seq AS last_seq, r.hash AS last_hash, a.seq AS anchor_seq,
+       a.prev_hash AS anchor_prev
+     FROM audit_tree t LEFT JOIN audit_anchor a ON a.id = 1
+     LEFT JOIN LATERAL (SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1) r ON true
+     WHERE t.id = 1`,
   );
-  if (!t) throw new Error('audit_tree has no row (migration 30 not applied)');
-  const baseSeq = Number(t.base_seq);
-  const size = Number(t.size);
+  if (!h) throw new Error('audit_tree has no row (migration 30 not applied)');
+  const baseSeq = Number(h.base_seq);
   return {
     baseSeq,
-    seq: baseSeq + size,
-    prevHash: t.last_hash ?? t.anchor_prev ?? GENESIS_HASH,
-    tree: new Frontier(size, splitHashes(t.frontier)),
+    seq: h.last_seq != null ? Number(h.last_seq) + 1 : Number(h.anchor_seq ?? baseSeq),
+    prevHash: h.last_hash ?? h.anchor_prev ?? GENESIS_HASH,
     records: [],
-    nodes: [],
   };
 }
 
 /**
- * Writes a batch's records, the subtrees they complete, their projection rows (intents
- * inserted, outcomes applied) and the new tree head in one call (`audit_append`, migration
- * 170), and returns the events as written. The call refuses itself (nothing is written)
- * unless the chain lock was free or already this transaction's, the tree, once its row was
- * locked (after any append before it committed), was at `fromSize`, and every outcome's event
- * was still PENDING.
+ * Writes a batch's records and their projection rows (intents inserted, outcomes applied) in
+ * one call (`audit_sequence`, migration 190), and returns the events as written. The call
+ * refuses itself (nothing is written) unless the chain lock was free or already this
+ * transaction's, the batch's first record follows the newest stored one, and every outcome's
+ * event was still PENDING. The Merkle tree is not touched: `integrate` adds the records later.
  */
-export async function writeHead(
+export async function writeRecords(
   db: Queryable,
   head: ChainHead,
-  fromSize: number,
-  writes: { write: ChainWrite; seq: number }[] = [],
+  writes: { write: ChainWrite; seq: number }[],
 ): Promise<Row[]> {
   const r = head.records;
-  const n = head.nodes;
   const intents = writes.flatMap(({ write: w, seq }) =>
     w.phase === 'intent'
       ? [
@@ -171,23 +177,16 @@ export async function writeHead(
       : [],
   );
   const [result] = await db.query<{ events: Omit<Row, 'hash' | 'prev_hash' | 'base_seq'>[] }>(
-    `SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-       $17) AS events`,
+    `SELECT audit_sequence($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS events`,
     [
-      fromSize,
-      head.tree.size,
-      Buffer.concat(head.tree.hashes).toString('hex'),
       CHAIN_LOCK,
-      `${TREE_MOVED}: it no longer has ${fromSize} leaves`,
+      `${MOVED}: record ${r[0]?.seq ?? '?'} does not follow the newest one`,
       r.map((x) => x.seq),
       r.map((x) => x.eventId),
       r.map((x) => x.phase),
       r.map((x) => x.body),
       r.map((x) => x.prevHash),
       r.map((x) => x.hash),
-      n.map((x) => x.level),
-      n.map((x) => x.index),
-      n.map((x) => x.hash.toString('hex')),
       JSON.stringify(intents),
       JSON.stringify(outcomes),
       `audit event ${outcomes.map((o) => o.id).join(', ')} is not PENDING`,
@@ -203,6 +202,66 @@ export async function writeHead(
       base_seq: head.baseSeq,
     };
   });
+}
+
+/**
+ * Adds up to `limit` stored records beyond the tree to it (their leaves, the subtrees they
+ * complete, the new frontier and size): one read, then one call that refuses itself if the
+ * tree moved meanwhile (another process integrated them first). Returns how many were added
+ * and whether more may be waiting. A missing record stops it there (what comes before it is
+ * added, then AuditRecordMissing): a tree is never built over a hole.
+ */
+export async function integrateRecords(
+  db: Queryable,
+  limit: number,
+): Promise<{ added: number; more: boolean }> {
+  const [t] = await db.query<
+    TreeRow & { seqs: (string | number)[] | null; bodies: string[] | null }
+  >(
+    `SELECT t.base_seq, t.size, encode(t.frontier, 'hex') AS frontier, r.seqs, r.bodies
+     FROM audit_tree t, LATERAL (
+       SELECT array_agg(x.seq ORDER BY x.seq) AS seqs, array_agg(x.body ORDER BY x.seq) AS bodies
+       FROM (SELECT seq, body FROM audit_records WHERE seq >= t.base_seq + t.size
+             ORDER BY seq LIMIT $1) x) r
+     WHERE t.id = 1`,
+    [limit],
+  );
+  if (!t) throw new Error('audit_tree has no row (migration 30 not applied)');
+  const seqs = t.seqs ?? [];
+  const bodies = t.bodies ?? [];
+  if (seqs.length === 0) return { added: 0, more: false };
+  const baseSeq = Number(t.base_seq);
+  const fromSize = Number(t.size);
+  const tree = new Frontier(fromSize, splitHashes(t.frontier));
+  const nodes: (NodeId & { hash: Hash })[] = [];
+  let hole = false;
+  for (const [k, seq] of seqs.entries()) {
+    hole = Number(seq) !== baseSeq + tree.size;
+    if (hole) break;
+    nodes.push(...tree.append(leafHash(bodies[k] as string)));
+  }
+  const added = tree.size - fromSize;
+  if (added > 0) await writeTree(db, fromSize, tree, nodes);
+  if (hole) throw new AuditRecordMissing(baseSeq + tree.size);
+  return { added, more: seqs.length === limit };
+}
+
+/** The tree grown from `fromSize`: its new subtrees and head, unless it moved meanwhile. */
+async function writeTree(
+  db: Queryable,
+  fromSize: number,
+  tree: Frontier,
+  nodes: (NodeId & { hash: Hash })[],
+): Promise<void> {
+  await db.query('SELECT audit_integrate($1, $2, $3, $4, $5, $6, $7)', [
+    fromSize,
+    tree.size,
+    Buffer.concat(tree.hashes).toString('hex'),
+    nodes.map((x) => x.level),
+    nodes.map((x) => x.index),
+    nodes.map((x) => x.hash.toString('hex')),
+    `${MOVED}: the tree no longer has ${fromSize} leaves`,
+  ]);
 }
 
 /** The tree's size and frontier now (leaf i = record baseSeq + i). */

@@ -1,42 +1,58 @@
 import type { Database } from '../store/database.ts';
 import {
+  integrateRecords,
   lockHead,
   movedUnderUs,
   readTreeHead,
-  writeHead,
+  writeRecords,
   type ChainHead,
   type ChainWrite,
 } from './chain-tables.ts';
 import { canonicalJson, recordHash } from './chain.ts';
-import { leafHash, type Frontier } from './merkle.ts';
+import type { Frontier } from './merkle.ts';
 import type { Row } from './store.ts';
 
 /** The most writes one append carries. */
 const MAX_BATCH = 200;
 
 /**
+ * How long after an append its records wait to be added to the Merkle tree: the appends of
+ * that moment share one integration (one read, one write of subtrees and head), so a lone
+ * writer's commit touches only the records and the projection. A checkpoint integrates first.
+ */
+export const INTEGRATE_AFTER_MS = 250;
+
+/** The most records one integration step reads and adds. */
+const INTEGRATE_BATCH = 5000;
+
+/**
  * Appends in flight at once from the cached head, per store. The embedded store runs its
  * statements in the order sent on one connection, so a second append is sent while the first
  * runs (this thread's hashing and encoding overlap the store thread's work); it starts from
  * the head the first leaves. On PostgreSQL two appends on two connections may run in either
- * order (the later one would find the tree short and fail), and the tree row serialises their
- * commits anyway: one at a time, each carrying everything queued meanwhile.
+ * order (the later one would find its first record's predecessor missing, or the chain lock
+ * held, and fail), and the chain lock serialises their commits anyway: one at a time, each
+ * carrying everything queued meanwhile.
  */
 const PIPELINE: Record<Database['kind'], number> = { postgres: 1, pglite: 2 };
 
 type Pending = { write: ChainWrite; resolve: (row: Row) => void; reject: (e: unknown) => void };
 
 /**
- * Appends records to the hash chain and the Merkle tree over it: from the head it cached with no
- * lock, else under one lock for all replicas with the head read.
+ * Appends records to the hash chain (from the head it cached with no lock, else under one lock
+ * for all replicas with the head read), and then, in batches, adds them to the Merkle tree.
  */
 export class ChainWriter {
   private readonly db: Database;
   private readonly depth: number;
 
-  constructor(db: Database, depth = PIPELINE[db.kind]) {
+  /** Milliseconds from an append to its integration; `null` leaves it to `integrate` callers. */
+  private readonly integrateAfterMs: number | null;
+
+  constructor(db: Database, integrateAfterMs: number | null = INTEGRATE_AFTER_MS) {
     this.db = db;
-    this.depth = depth;
+    this.depth = PIPELINE[db.kind];
+    this.integrateAfterMs = integrateAfterMs;
   }
 
   /**
@@ -52,14 +68,18 @@ export class ChainWriter {
    */
   private gathering = false;
   /**
-   * The head after the last append this process sent (or read under the lock), with its
-   * frontier: the next append starts from it with no read, even before that append has
-   * committed. Another writer (a replica) holding the chain lock or having moved the tree, or
-   * an append before it failing, makes that append fail as a whole (the lock tried, the tree's
-   * size checked under its row lock, the records' and subtrees' primary keys); the cache is
-   * then dropped and the head read again under the lock.
+   * The head after the last append this process sent (or read under the lock): the next
+   * append starts from it with no read, even before that append has committed. Another writer
+   * (a replica) holding the chain lock or having appended, or an append before it failing,
+   * makes that append fail as a whole (the lock tried, its first record's link to the newest
+   * stored one, the records' primary key); the cache is then dropped and the head read again
+   * under the lock.
    */
-  private cached: { baseSeq: number; seq: number; prevHash: string; tree: Frontier } | undefined;
+  private cached: { baseSeq: number; seq: number; prevHash: string } | undefined;
+  /** The integration waiting to run (callers share it) and the one running. */
+  private nextIntegration: Promise<number> | undefined;
+  private integration: Promise<unknown> | undefined;
+  private integrateTimer: NodeJS.Timeout | undefined;
 
   /**
    * Chains one record and applies it to the projection; resolves once committed with the
@@ -92,6 +112,7 @@ export class ChainWriter {
   private async commit(batch: Pending[]): Promise<void> {
     try {
       const rows = await this.append(batch.map((b) => b.write));
+      this.scheduleIntegration();
       batch.forEach((b, k) => b.resolve(rows[k] as Row));
     } catch (err) {
       if (batch.length === 1) {
@@ -102,6 +123,7 @@ export class ChainWriter {
       for (const b of batch) {
         await this.append([b.write]).then(([row]) => b.resolve(row as Row), b.reject);
       }
+      this.scheduleIntegration();
     }
   }
 
@@ -109,6 +131,7 @@ export class ChainWriter {
    * Appends a batch at the head: from the cached head in one statement with no transaction
    * (no lock wait, no read) when this process wrote last, else under the chain lock with the
    * head read first. Returns each write's event (its projection row) as it now stands, in order.
+   * The records are in the Merkle tree once integrated (`integrate`).
    */
   private async append(writes: ChainWrite[]): Promise<Row[]> {
     let [stale, locked] = [0, 0];
@@ -117,27 +140,19 @@ export class ChainWriter {
       try {
         let rows: Row[];
         if (cached) {
-          const head = { ...cached, tree: cached.tree.clone(), records: [], nodes: [] };
-          const fromSize = head.tree.size;
+          const head = { ...cached, records: [] };
           const placed = this.placeAll(head, writes);
           // The next batch may start from here before this one has committed.
-          this.cached = {
-            baseSeq: head.baseSeq,
-            seq: head.seq,
-            prevHash: head.prevHash,
-            tree: head.tree,
-          };
-          rows = await writeHead(this.db, head, fromSize, placed);
+          this.cached = { baseSeq: head.baseSeq, seq: head.seq, prevHash: head.prevHash };
+          rows = await writeRecords(this.db, head, placed);
         } else {
-          const head = await this.db.transaction(async (tx) => {
-            const h = await lockHead(tx);
-            const fromSize = h.tree.size;
-            const placed = this.placeAll(h, writes);
-            return { h, rows: await writeHead(tx, h, fromSize, placed) };
+          const { h, written } = await this.db.transaction(async (tx) => {
+            const locked = await lockHead(tx);
+            const placed = this.placeAll(locked, writes);
+            return { h: locked, written: await writeRecords(tx, locked, placed) };
           });
-          rows = head.rows;
-          const h = head.h;
-          this.cached = { baseSeq: h.baseSeq, seq: h.seq, prevHash: h.prevHash, tree: h.tree };
+          rows = written;
+          this.cached = { baseSeq: h.baseSeq, seq: h.seq, prevHash: h.prevHash };
         }
         const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
         return writes.map((w) => byId.get(w.id.toLowerCase()) as Row);
@@ -153,7 +168,7 @@ export class ChainWriter {
     }
   }
 
-  /** Places a batch at the head (chain and tree), in order. */
+  /** Places a batch at the head of the chain, in order. */
   private placeAll(head: ChainHead, writes: ChainWrite[]): { write: ChainWrite; seq: number }[] {
     return writes.map((write) => ({
       write,
@@ -169,30 +184,50 @@ export class ChainWriter {
   }
 
   /**
-   * Adds to the Merkle tree every record written before it existed (a log from before
-   * migration 30), in batches; a no-op once the tree has caught up. Run at start.
+   * Adds every stored record beyond the Merkle tree to it (appended by this process or another,
+   * or written before the tree existed), in batches; returns how many. Calls while one runs
+   * share the next run, which starts after it: whatever was appended before a call is in the
+   * tree once its promise resolves.
    */
-  async buildTree(batch = 5000): Promise<number> {
-    let added = 0;
-    for (;;) {
-      const n = await this.db.transaction(async (tx) => {
-        const head = await lockHead(tx);
-        const rows = await tx.query<{ seq: string | number; body: string }>(
-          'SELECT seq, body FROM audit_records WHERE seq >= $1 ORDER BY seq LIMIT $2',
-          [head.seq, batch],
-        );
-        for (const row of rows) {
-          if (Number(row.seq) !== head.tree.size + head.baseSeq) {
-            throw new Error(`audit record ${head.tree.size + head.baseSeq} is missing`);
-          }
-          head.nodes.push(...head.tree.append(leafHash(row.body)));
-        }
-        if (rows.length > 0) await writeHead(tx, head, head.tree.size - rows.length);
-        return rows.length;
+  integrate(): Promise<number> {
+    if (this.nextIntegration) return this.nextIntegration;
+    const run = (this.integration ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => {
+        this.nextIntegration = undefined;
+        return this.integrateAll();
       });
-      added += n;
-      if (n < batch) return added;
+    this.nextIntegration = run;
+    this.integration = run;
+    return run;
+  }
+
+  private async integrateAll(): Promise<number> {
+    let [added, moved] = [0, 0];
+    for (;;) {
+      try {
+        const step = await integrateRecords(this.db, INTEGRATE_BATCH);
+        added += step.added;
+        if (!step.more) return added;
+      } catch (err) {
+        // Another process integrated the same records first: read the tree again.
+        if (movedUnderUs(err) && ++moved < 20) continue;
+        throw err;
+      }
     }
+  }
+
+  /**
+   * Integrates a moment after an append (once for every append meanwhile). A failure here (a
+   * record missing) is not lost: the next checkpoint integrates first and reports it.
+   */
+  private scheduleIntegration(): void {
+    if (this.integrateTimer || this.integrateAfterMs === null) return;
+    this.integrateTimer = setTimeout(() => {
+      this.integrateTimer = undefined;
+      this.integrate().catch(() => {});
+    }, this.integrateAfterMs);
+    this.integrateTimer.unref();
   }
 
   /** The tree's size and frontier now (leaf i = record baseSeq + i). */
@@ -200,7 +235,7 @@ export class ChainWriter {
     return readTreeHead(this.db);
   }
 
-  /** Places one record at the head (chain and tree); written with the batch. */
+  /** Places one record at the head of the chain; written with the batch. */
   private place(
     head: ChainHead,
     eventId: string,
@@ -211,7 +246,6 @@ export class ChainWriter {
     const text = canonicalJson({ eventId, phase, ...body });
     const hash = recordHash(seq, text, head.prevHash);
     head.records.push({ seq, eventId, phase, body: text, prevHash: head.prevHash, hash });
-    head.nodes.push(...head.tree.append(leafHash(text)));
     head.seq = seq + 1;
     head.prevHash = hash;
     return seq;

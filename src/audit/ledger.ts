@@ -28,6 +28,7 @@ import {
   type NoteSigner,
   type NoteVerifier,
 } from './note.ts';
+import { AuditRecordMissing } from './chain-tables.ts';
 import type { CheckpointSink } from './sink.ts';
 import type { AuditStore } from './store.ts';
 import { verifyAuditLog, type ScanStart, type VerifyResult } from './verify.ts';
@@ -146,6 +147,8 @@ export class AuditLedger {
   }
 
   private async makeCheckpoint(): Promise<StoredCheckpoint | null> {
+    // Every record acknowledged before now is signed: appends reach the tree a moment later.
+    await this.o.store.integrate();
     const { tree } = await this.o.store.treeHead();
     const latest = await this.latest();
     if (tree.size === 0) return null;
@@ -296,6 +299,13 @@ export class AuditLedger {
   }
 
   private async scan(full: boolean): Promise<VerifyResult> {
+    // What was appended before the call is checked: records are verified once in the tree.
+    // A record missing below newer ones stops the tree there; that is a finding, not a failure.
+    let hole: AuditRecordMissing | undefined;
+    await this.o.store.integrate().catch((err: unknown) => {
+      if (!(err instanceof AuditRecordMissing)) throw err;
+      hole = err;
+    });
     const checkpoints: SignedCheckpoint[] = [];
     const latest = await this.latest();
     if (latest) checkpoints.push({ source: 'database', note: latest.note });
@@ -321,6 +331,16 @@ export class AuditLedger {
         seq: null,
         eventId: null,
         reason: `the checkpoint sink (${this.o.sink.name}) holds no checkpoint`,
+      });
+      result.mismatchCount++;
+      result.valid = false;
+    }
+    if (hole) {
+      result.mismatches.push({
+        kind: 'RECORD_MISSING',
+        seq: hole.seq,
+        eventId: null,
+        reason: hole.message,
       });
       result.mismatchCount++;
       result.valid = false;

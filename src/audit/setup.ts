@@ -18,7 +18,7 @@ export async function createAudit(
   log: Logger,
 ): Promise<{ audit: AuditStore; ledger: AuditLedger }> {
   const audit = new AuditStore(db);
-  const added = await audit.buildTree();
+  const added = await audit.integrate();
   if (added > 0) log.info({ added }, 'audit records added to the Merkle tree');
   const lc = config.auditLedger;
   const signer = loadSigner(lc.signingKey, config.dataDir, lc.origin);

@@ -131,19 +131,24 @@ export class AuditStore {
   private readonly db: Database;
   private readonly writer: ChainWriter;
 
-  constructor(db: Database) {
+  /**
+   * `integrateAfterMs`: how long after an append its records are added to the Merkle tree
+   * (default INTEGRATE_AFTER_MS); `null` leaves that to `integrate` (checkpoints, verification).
+   */
+  constructor(db: Database, options: { integrateAfterMs?: number | null } = {}) {
     this.db = db;
     this.readNodes = new NodeCache(db).read;
     this.readStoredNodes = (ids) => readTreeNodes(db, ids);
-    this.writer = new ChainWriter(db);
+    this.writer = new ChainWriter(db, options.integrateAfterMs);
   }
 
   /**
-   * Adds to the Merkle tree every record written before it existed (a log from before
-   * migration 30), in batches; a no-op once the tree has caught up. Run at start.
+   * Adds every stored record beyond the Merkle tree to it, in batches (appends are integrated a
+   * moment after they commit; this runs at start, before each checkpoint and before an export).
+   * Whatever was appended before the call is in the tree once it resolves.
    */
-  buildTree(batch?: number): Promise<number> {
-    return this.writer.buildTree(batch);
+  integrate(): Promise<number> {
+    return this.writer.integrate();
   }
 
   /** The tree's size and frontier now (leaf i = record baseSeq + i). */

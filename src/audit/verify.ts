@@ -100,7 +100,8 @@ async function keptStart(db: Database, readNodes: NodeReader): Promise<ScanStart
 }
 
 /**
- * Walks the records from `from` (or the start of the kept log), recomputing every hash, the
+ * Walks the records from `from` (or the start of the kept log) to the Merkle tree's head
+ * (records not integrated yet wait for the next scan), recomputing every hash, the
  * Merkle tree and its root at each signed checkpoint's size; checks the checkpoints it starts
  * beyond with consistency proofs from the stored tree; then checks every row of the queryable
  * projection written from those records. Reports every mismatch; `end` is where the next
@@ -114,8 +115,15 @@ export async function verifyAuditLog(
   const check = new LogCheck(start);
   for (const c of o.checkpoints) check.addCheckpoint(c, o.keys, o.origin);
   const firstSeq = start.baseSeq + start.tree.size;
+  // Up to the Merkle tree's head: a record appended since is checked once integrated (the
+  // ledger integrates before it verifies), so its stored subtrees exist for the proofs below.
+  const [head] = await db.query<{ size: string | number }>(
+    'SELECT size FROM audit_tree WHERE id = 1',
+  );
+  const headSize = Number(head?.size ?? 0);
+  const endSeq = start.baseSeq + headSize;
   let intents = 0;
-  for (let seq = firstSeq; ;) {
+  for (let seq = firstSeq; seq < endSeq;) {
     const rows = await db.query<{
       seq: string | number;
       event_id: string;
@@ -127,8 +135,8 @@ export async function verifyAuditLog(
     }>(
       `SELECT r.seq, r.event_id, r.phase, r.body, r.prev_hash, r.hash, encode(n.hash, 'hex') AS leaf
        FROM audit_records r LEFT JOIN audit_tree_nodes n ON n.level = 0 AND n.idx = r.seq - $3
-       WHERE r.seq >= $1 ORDER BY r.seq LIMIT $2`,
-      [seq, BATCH, start.baseSeq],
+       WHERE r.seq >= $1 AND r.seq < $4 ORDER BY r.seq LIMIT $2`,
+      [seq, BATCH, start.baseSeq, endSeq],
     );
     for (const r of rows) {
       check.push({
@@ -161,18 +169,18 @@ export async function verifyAuditLog(
     }
   }
   check.finish();
-  const [head] = await db.query<{ size: string | number }>(
-    'SELECT size FROM audit_tree WHERE id = 1',
-  );
-  if (head && Number(head.size) > size) {
+  if (headSize !== size) {
     check.add({
       kind: 'LOG_TRUNCATED',
       seq: null,
       eventId: null,
-      reason: `the tree head counts ${Number(head.size)} records but ${size} were found`,
+      reason:
+        headSize > size
+          ? `the tree head counts ${headSize} records but ${size} were found`
+          : `the tree head counts ${headSize} records but ${size} were verified before`,
     });
   }
-  const checkedEvents = await checkProjection(db, check, firstSeq, intents);
+  const checkedEvents = await checkProjection(db, check, firstSeq, endSeq, intents);
   return {
     valid: check.count === 0,
     treeSize: size,
@@ -189,8 +197,17 @@ export async function verifyAuditLog(
   };
 }
 
-/** Every projection row written from records at or after `fromSeq` against those records. */
-async function checkProjection(db: Database, check: LogCheck, fromSeq: number, intents: number) {
+/**
+ * Every projection row written from records at or after `fromSeq` against those records; the
+ * `intents` scanned in [fromSeq, endSeq) must each have one.
+ */
+async function checkProjection(
+  db: Database,
+  check: LogCheck,
+  fromSeq: number,
+  endSeq: number,
+  intents: number,
+) {
   let checkedEvents = 0;
   let fresh = 0;
   // Paged on (last_seq, id), the order the index on last_seq serves: what was written since
@@ -213,7 +230,7 @@ async function checkProjection(db: Database, check: LogCheck, fromSeq: number, i
     for (const row of rows) {
       const seq = Number(row.intent_seq);
       after = { lastSeq: Number(row.last_seq), id: row.id };
-      if (seq >= fromSeq) fresh++;
+      if (seq >= fromSeq && seq < endSeq) fresh++;
       const bad = (reason: string, kind: 'EVENT_EDITED' | 'EVENT_MISSING' = 'EVENT_EDITED') =>
         check.add({ kind, seq, eventId: row.id, reason });
       checkedEvents++;
@@ -273,7 +290,14 @@ export async function pruneAuditLog(db: Database, before: Date): Promise<number>
       'SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1',
     );
     if (!last) return 0;
-    const keepFrom = first?.seq != null ? Number(first.seq) : Number(last.seq) + 1;
+    // Never past the Merkle tree: a record not yet integrated has no stored leaf to keep.
+    const [tree] = await tx.query<{ end: string | number }>(
+      'SELECT base_seq + size AS end FROM audit_tree WHERE id = 1',
+    );
+    const keepFrom = Math.min(
+      first?.seq != null ? Number(first.seq) : Number(last.seq) + 1,
+      Number(tree?.end ?? 0),
+    );
     const [boundary] = await tx.query<{ hash: string }>(
       'SELECT hash FROM audit_records WHERE seq = $1',
       [keepFrom - 1],

@@ -528,4 +528,98 @@ export const MIGRATIONS: Migration[] = [
       DELETE FROM cost_node_days;
       DELETE FROM cost_days;`,
   },
+  {
+    version: 190,
+    name: 'audit_two_phase_append',
+    sql: `
+      -- Two-phase appends (as Tessera sequences, then integrates): an append only sequences
+      -- and stores its records with their projection rows; the Merkle tree (subtrees, frontier,
+      -- size) is brought up to the records afterwards, in batches, by audit_integrate (the
+      -- writer a moment later, and before every checkpoint). A lone writer's commit touches two
+      -- tables, not four. No query reads records by event: its index goes.
+      DROP FUNCTION audit_append(bigint, bigint, text, bigint, text, bigint[], uuid[], text[],
+        text[], text[], text[], smallint[], bigint[], text[], jsonb, jsonb, text);
+      DROP INDEX audit_records_event;
+      -- The chain lock tried (a writer that read the head under it is never overtaken), the
+      -- batch's first record linked to the newest stored one (or to the start of the kept log),
+      -- so nothing is skipped, the records' primary key (nothing overwritten), then the
+      -- records and the projection rows (intents inserted, outcomes applied to PENDING events).
+      -- Any refusal raises: nothing of the batch is written.
+      CREATE FUNCTION audit_sequence(
+        a_lock bigint, a_moved text, a_seq bigint[], a_event uuid[], a_phase text[],
+        a_body text[], a_prev text[], a_hash text[], a_intents jsonb, a_outcomes jsonb,
+        a_not_pending text
+      ) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          prior text;
+          applied integer;
+          events jsonb;
+          outcome_rows jsonb;
+        BEGIN
+          IF NOT pg_try_advisory_xact_lock(a_lock) THEN
+            RAISE EXCEPTION USING MESSAGE = a_moved, ERRCODE = 'P0001';
+          END IF;
+          SELECT r.hash INTO prior FROM audit_records r WHERE r.seq = a_seq[1] - 1;
+          IF prior IS NULL THEN
+            SELECT COALESCE(a.prev_hash, repeat('0', 64)) INTO prior
+              FROM audit_tree t LEFT JOIN audit_anchor a ON a.id = 1
+              WHERE t.id = 1 AND a_seq[1] = COALESCE(a.seq, t.base_seq);
+          END IF;
+          IF prior IS DISTINCT FROM a_prev[1] THEN
+            RAISE EXCEPTION USING MESSAGE = a_moved, ERRCODE = 'P0001';
+          END IF;
+          INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+            SELECT * FROM unnest(a_seq, a_event, a_phase, a_body, a_prev, a_hash);
+          -- Each half only when the batch has some (a lone writer's batch has one record).
+          IF jsonb_array_length(a_intents) > 0 THEN
+            WITH i AS (
+              INSERT INTO audit_events (id, ts, actor, actor_name, actor_role, source, action,
+                verb, target_id, target, parameters, dry_run, status, request_id,
+                idempotency_key, input_hash, reverts, instance_id, intent_seq, last_seq)
+              SELECT x.id, x.ts, x.actor, x.actor_name, x.actor_role, x.source, x.action, x.verb,
+                x.target_id, COALESCE(x.target, 'null'::jsonb), x.parameters, x.dry_run,
+                'PENDING', x.request_id, x.idempotency_key, x.input_hash, x.reverts,
+                x.instance_id, x.seq, x.seq
+              FROM jsonb_to_recordset(a_intents) AS x(id uuid, ts timestamptz, actor text,
+                actor_name text, actor_role text, source text, action text, verb text,
+                target_id text, target jsonb, parameters jsonb, dry_run boolean,
+                request_id text, idempotency_key text, input_hash text, reverts uuid,
+                instance_id text, seq bigint)
+              RETURNING *
+            ) SELECT jsonb_agg(i) INTO events FROM i;
+          END IF;
+          IF jsonb_array_length(a_outcomes) > 0 THEN
+            WITH o AS (
+              UPDATE audit_events e SET status = x.status, error = x.error, before = x.before,
+                after = x.after, message = x.message, duration_ms = x.duration_ms,
+                last_seq = x.seq
+              FROM jsonb_to_recordset(a_outcomes) AS x(id uuid, status text, error jsonb,
+                before jsonb, after jsonb, message text, duration_ms integer, seq bigint)
+              WHERE e.id = x.id AND e.status = 'PENDING'
+              RETURNING e.*
+            ) SELECT count(*), jsonb_agg(o) INTO applied, outcome_rows FROM o;
+            IF applied <> jsonb_array_length(a_outcomes) THEN
+              RAISE EXCEPTION USING MESSAGE = a_not_pending, ERRCODE = 'P0001';
+            END IF;
+          END IF;
+          RETURN COALESCE(events, '[]'::jsonb) || COALESCE(outcome_rows, '[]'::jsonb);
+        END $$;
+      -- Records a_from_size.. (read by the caller) added to the tree: refused unless the tree,
+      -- its row locked, still has a_from_size leaves (another process integrated them first).
+      CREATE FUNCTION audit_integrate(
+        a_from_size bigint, a_size bigint, a_frontier text, a_level smallint[], a_idx bigint[],
+        a_node text[], a_moved text
+      ) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          at_size bigint;
+        BEGIN
+          SELECT t.size INTO at_size FROM audit_tree t WHERE t.id = 1 FOR UPDATE;
+          IF at_size IS DISTINCT FROM a_from_size THEN
+            RAISE EXCEPTION USING MESSAGE = a_moved, ERRCODE = 'P0001';
+          END IF;
+          INSERT INTO audit_tree_nodes (level, idx, hash)
+            SELECT l, i, decode(h, 'hex') FROM unnest(a_level, a_idx, a_node) AS x(l, i, h);
+          UPDATE audit_tree t SET size = a_size, frontier = decode(a_frontier, 'hex') WHERE t.id = 1;
+        END $$;`,
+  },
 ];

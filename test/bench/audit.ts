@@ -4,7 +4,7 @@
 // in a copy of the projection table with all its indexes; same store, same concurrency), and
 // auditLog query latency at 1M rows, on PGlite and on PostgreSQL.
 //   node test/bench/audit.ts [--rows 1000000] [--writes 2000] [--rounds 3]
-//        [--stores pglite,postgres]
+//        [--stores pglite,postgres] [--writers 1,8,32]
 // Reports medians of repeated runs; see test/bench/README.md for recorded figures.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,12 +23,14 @@ const { values } = parseArgs({
     writes: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '3' },
     stores: { type: 'string', default: 'pglite,postgres' },
+    writers: { type: 'string', default: '1,8,32' },
   },
 });
 const ROUNDS = Number(values.rounds);
 const STORES = values.stores.split(',');
 const ROWS = Number(values.rows);
 const WRITES = Number(values.writes);
+const WRITERS = values.writers.split(',').map(Number);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const pct = (xs: number[], p: number) =>
@@ -73,7 +75,8 @@ async function writeOne(store: AuditStore, i: number) {
 
 /**
  * Chained writes as the server makes them: the hash chain, the Merkle tree, and the leader
- * signing a checkpoint (to the database and a file sink) every second while they run.
+ * signing a checkpoint (to the database and a file sink) every second while they run. The
+ * clock stops once every record written is in the Merkle tree, not when the last is stored.
  */
 async function writeThroughput(db: Database, concurrency: number): Promise<number> {
   const store = new AuditStore(db);
@@ -86,6 +89,7 @@ async function writeThroughput(db: Database, concurrency: number): Promise<numbe
       while (next < WRITES) await writeOne(store, next++);
     }),
   );
+  await store.integrate();
   const rate = WRITES / ((performance.now() - started) / 1000);
   ledger.stop();
   return rate;
@@ -218,23 +222,34 @@ async function bench(
   open: () => Promise<{ db: Database; cleanup: () => Promise<void> }>,
 ) {
   const results: Record<string, unknown> = { store: kind };
-  for (const concurrency of [1, 8, 32]) {
+  for (const concurrency of WRITERS) {
     const runs: number[] = [];
     const plain: number[] = [];
     const ratios: number[] = [];
+    // This process's CPU per event (all its threads: PGlite's store thread included; a
+    // PostgreSQL server's own CPU is not), less sensitive than rates to a busy machine.
+    const cpu: [number[], number[]] = [[], []];
+    const measured = async (side: 0 | 1, run: () => Promise<number>) => {
+      const before = process.cpuUsage();
+      const rate = await run();
+      const used = process.cpuUsage(before);
+      cpu[side].push((used.user + used.system) / 1000 / WRITES);
+      return rate;
+    };
     for (let r = 0; r < ROUNDS; r++) {
       // Each first in turn, on a fresh database each round; the ratio is taken per round.
       const { db, cleanup } = await open();
-      const p1 = r % 2 ? await plainThroughput(db, concurrency) : undefined;
-      const c = await writeThroughput(db, concurrency);
-      const p = p1 ?? (await plainThroughput(db, concurrency));
+      const plainRun = () => measured(1, () => plainThroughput(db, concurrency));
+      const p1 = r % 2 ? await plainRun() : undefined;
+      const c = await measured(0, () => writeThroughput(db, concurrency));
+      const p = p1 ?? (await plainRun());
       runs.push(c);
       plain.push(p);
       ratios.push(c / p);
       await cleanup();
     }
     results[`writes/s (concurrency ${concurrency}, medians of ${ROUNDS})`] =
-      `${median(runs).toFixed(0)} chained vs ${median(plain).toFixed(0)} plain, ratio ${(100 * median(ratios)).toFixed(0)}% (rounds ${ratios.map((x) => (100 * x).toFixed(0)).join('/')}%)`;
+      `${median(runs).toFixed(0)} chained vs ${median(plain).toFixed(0)} plain, ratio ${(100 * median(ratios)).toFixed(0)}% (rounds ${ratios.map((x) => (100 * x).toFixed(0)).join('/')}%); CPU ms/event ${median(cpu[0]).toFixed(2)} vs ${median(cpu[1]).toFixed(2)}`;
   }
   results.load = loadavg()
     .map((x) => x.toFixed(1))
