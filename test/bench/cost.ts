@@ -27,6 +27,7 @@ import { HOUR } from '../../src/metrics/rollups.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
+import { m5Node } from '../support/cost-case.ts';
 import { POSTGRES_ADMIN_URL } from '../support/postgres.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -142,18 +143,7 @@ async function generate(from: number, to: number, volumes: VolumeSpec[]): Promis
 // namespaces and 5 teams; every fourth with a sidecar; every tenth a StatefulSet whose pods
 // each mount a 20 GiB gp3 claim), and one DaemonSet pod per node; plus one released volume
 // per 10 claimed ones (no pod mounts it: __unmounted__).
-const nodes: NodeSpec[] = Array.from({ length: NODES }, (_, i) => ({
-  targetId: `k8s:bench:NODE::node-${i}`,
-  cluster: 'bench',
-  name: `node-${i}`,
-  labels: {
-    'node.kubernetes.io/instance-type': 'm5.2xlarge',
-    'topology.kubernetes.io/region': 'us-east-1',
-  },
-  cpuCores: 8,
-  memoryBytes: 32 * GIB,
-  gpus: 0,
-}));
+const nodes: NodeSpec[] = Array.from({ length: NODES }, (_, i) => m5Node(`node-${i}`, 'bench'));
 const pods: PodPlace[] = [];
 const volumes: VolumeSpec[] = [];
 const volume = (name: string, claim: VolumeSpec['claim']): VolumeSpec => ({

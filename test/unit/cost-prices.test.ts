@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { volumeSpecOf } from '../../src/cost/inventory.ts';
-import { capacityType, ebsClassType, GIB, PriceBook } from '../../src/cost/prices.ts';
+import { capacityType, ebsClassType, PriceBook } from '../../src/cost/prices.ts';
 import type { KubeResource } from '../../src/providers/kubernetes/store.ts';
 import type { KubeObject, StorageClass } from '../../src/providers/kubernetes/types.ts';
+import { m5Node } from '../support/cost-case.ts';
 
-const m5 = {
-  cluster: 'prod',
-  labels: {
-    'node.kubernetes.io/instance-type': 'm5.2xlarge',
-    'topology.kubernetes.io/region': 'us-east-1',
-  },
-  cpuCores: 8,
-  memoryBytes: 32 * GIB,
-  gpus: 0,
-};
+const m5 = m5Node('n1', 'prod');
 
 describe('node prices', () => {
   it('splits an m5.2xlarge ($0.384/h) in the ratio 0.031611 : 0.004237 and sums back to its price', () => {

@@ -21,25 +21,14 @@ import { analyzeWorkloads } from '../../src/recommendations/engine.ts';
 import type { WorkloadProfile } from '../../src/recommendations/workloads.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
-import { rollup } from '../support/cost-case.ts';
+import { m5Node, rollup } from '../support/cost-case.ts';
 
 const D = Date.UTC(2026, 10, 20);
 const BEFORE = D + 8 * HOUR;
 const AFTER = D + 9 * HOUR;
 const MIB = 2 ** 20;
 
-const NODE: NodeSpec = {
-  targetId: 'k8s:c1:NODE::n1',
-  cluster: 'c1',
-  name: 'n1',
-  labels: {
-    'node.kubernetes.io/instance-type': 'm5.2xlarge',
-    'topology.kubernetes.io/region': 'us-east-1',
-  },
-  cpuCores: 8,
-  memoryBytes: 32 * GIB,
-  gpus: 0,
-};
+const NODE: NodeSpec = m5Node('n1');
 
 interface Workload {
   name: string;
