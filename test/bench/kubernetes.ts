@@ -17,7 +17,7 @@
 // 50 resources of the biggest namespace (`#/resources?namespace=…`), with the orchestrators
 // collecting metrics from the lab's Prometheus (its `cpuUsage`/`memoryUsage`) every 15 s.
 // --create N first adds N pods in namespace k8s-bench (deleted at the end).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ import { KubernetesProvider } from '../../src/providers/kubernetes/provider.ts';
 import { deploymentYaml, kubectl, lab, sleep } from '../integration/kubernetes-support.ts';
 import { scaleToEvent } from './kubernetes-events.ts';
 import {
+  cpuMs,
   DASH_ACCEPT,
   DASH_RESOURCES,
   DASHBOARD,
@@ -66,14 +67,6 @@ interface Server {
   pid: number | undefined;
   token?: string;
 }
-/** CPU time (user + system) a process has used so far, ms. */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = 100;
 const run = (server: Server, body: string, seconds: number) =>
   load(
     `http://127.0.0.1:${server.port}/graphql`,

@@ -36,6 +36,7 @@ import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { kubectl, lab } from '../integration/kubernetes-support.ts';
 import { startOidcProvider } from '../lab/lib/oidc.ts';
 import {
+  cpuMs,
   DASHBOARD,
   load,
   median,
@@ -141,29 +142,50 @@ async function dashboard(
       const body = JSON.stringify({ query, variables: { ns: opts.namespace } });
       await load(url, body, 5, c, STATIC); // warm-up, both
       await load(url, body, 5, c, jwt);
-      const staticAll: number[] = [];
-      const oidcAll: number[] = [];
-      const ratios: number[] = [];
+      // Alternating slices, each credential first in turn. Around each slice: the server's
+      // CPU time (its capacity, whatever the machine's other load) and this process's (the
+      // load generator's: when the server idles, the clients bound the throughput).
+      const sides = [
+        { label: 'static token', token: STATIC },
+        { label: 'OIDC token', token: jwt },
+      ].map((side) => ({
+        ...side,
+        latencies: [] as number[],
+        rates: [] as number[],
+        server: 0,
+        client: 0,
+      }));
       for (let i = 0; i < slices; i++) {
-        const s = await load(url, body, seconds / slices, c, STATIC);
-        const o = await load(url, body, seconds / slices, c, jwt);
-        staticAll.push(...s);
-        oidcAll.push(...o);
-        ratios.push(o.length / s.length);
+        for (let k = 0; k < sides.length; k++) {
+          const side = sides[(i + k) % sides.length] as (typeof sides)[number];
+          const server = cpuMs(app.pid);
+          const client = process.cpuUsage();
+          const l = await load(url, body, seconds / slices, c, side.token);
+          side.server += cpuMs(app.pid) - server;
+          const used = process.cpuUsage(client);
+          side.client += (used.user + used.system) / 1000;
+          side.latencies.push(...l);
+          side.rates.push(l.length);
+        }
       }
-      const st = summary(staticAll, seconds);
-      const oi = summary(oidcAll, seconds);
       out(
         `${name}${label} (first 100 of the ${here} pods of ${opts.namespace}, ${pods} pods in the lab; ${c} concurrent, ${seconds}s each in ${slices} alternating slices, one process; load ${loadavg()[0]?.toFixed(1)}):`,
       );
+      const perRequest = sides.map((side) => ({
+        server: side.server / side.latencies.length,
+        client: side.client / side.latencies.length,
+      }));
+      for (const [j, side] of sides.entries()) {
+        const s = summary(side.latencies, seconds);
+        const cpu = perRequest[j] as { server: number; client: number };
+        out(
+          `  ${side.label}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; CPU per request: server ${cpu.server.toFixed(2)} ms, load generator ${cpu.client.toFixed(2)} ms`,
+        );
+      }
+      const [st, oi] = sides as [(typeof sides)[number], (typeof sides)[number]];
+      const [stCpu, oiCpu] = [perRequest[0]?.server ?? NaN, perRequest[1]?.server ?? NaN];
       out(
-        `  static token: ${st.rps.toFixed(0)} req/s, p50 ${st.p50.toFixed(1)} ms, p99 ${st.p99.toFixed(1)} ms`,
-      );
-      out(
-        `  OIDC token:   ${oi.rps.toFixed(0)} req/s, p50 ${oi.p50.toFixed(1)} ms, p99 ${oi.p99.toFixed(1)} ms`,
-      );
-      out(
-        `  ratio: ${((100 * oi.rps) / st.rps).toFixed(0)}% of the static-token throughput; ${perSlice(ratios)}`,
+        `  ratio: ${((100 * oi.latencies.length) / st.latencies.length).toFixed(0)}% of the static-token throughput; ${perSlice(oi.rates.map((n, i) => n / (st.rates[i] ?? 1)))}; server CPU per request ${((100 * stCpu) / oiCpu).toFixed(0)}%`,
       );
     }
   } finally {
