@@ -1,5 +1,4 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { hash } from 'node:crypto';
 import type { Role } from '../config.ts';
 import type { OidcConfig } from '../oidc-config.ts';
 import { OIDC_PREFIX, type Viewer } from './viewer.ts';
@@ -154,10 +153,13 @@ export class OidcVerifier {
     return this.keys;
   }
 
-  /** The viewer for a verified token, or why it was refused. */
-  async verify(token: string): Promise<Viewer | AuthRefusal> {
+  /**
+   * The viewer for a verified token, or why it was refused. `digest`: the token's SHA-256 (the
+   * authenticator hashes every bearer credential once), the key it is remembered by.
+   */
+  async verify(token: string, digest: Buffer): Promise<Viewer | AuthRefusal> {
     if (this.config.tokenCacheSeconds === 0) return (await this.check(token)).result;
-    const key = hash('sha256', token, 'base64');
+    const key = digest.toString('base64');
     const hit = this.verified.get(key);
     const now = Date.now();
     if (hit && hit.until > now) return hit.viewer;

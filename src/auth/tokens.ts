@@ -103,12 +103,16 @@ export class TokenAuthenticator {
   /**
    * The viewer for an Authorization header value, or why not: a static token first (one hash),
    * then, when OIDC is configured and the credential is a JWT, the identity provider's keys.
+   * The one hash serves both: it is also the key of the OIDC verifier's remembered tokens.
    */
   async resolve(authorization: unknown): Promise<Viewer | AuthRefusal> {
-    const viewer = this.authenticate(authorization);
-    if (viewer) return viewer;
+    if (this.options.mode === 'none') return { name: 'anonymous', role: 'admin' };
     const secret = bearerSecret(authorization);
-    if (this.oidc && secret && looksLikeJwt(secret)) return this.oidc.verify(secret);
+    if (!secret) return MISSING;
+    const presented = hashSecret(secret);
+    const viewer = this.match(presented);
+    if (viewer) return viewer;
+    if (this.oidc && looksLikeJwt(secret)) return this.oidc.verify(secret, presented);
     return MISSING;
   }
 
@@ -116,8 +120,10 @@ export class TokenAuthenticator {
   authenticate(authorization: unknown): Viewer | null {
     if (this.options.mode === 'none') return { name: 'anonymous', role: 'admin' };
     const secret = bearerSecret(authorization);
-    if (!secret) return null;
-    const presented = hashSecret(secret);
+    return secret ? this.match(hashSecret(secret)) : null;
+  }
+
+  private match(presented: Buffer): Viewer | null {
     let found: StoredToken | undefined;
     // Compare against every token so timing does not reveal which one (or none) matched.
     for (const token of this.tokens) {
