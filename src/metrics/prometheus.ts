@@ -12,7 +12,7 @@ import type {
 } from './types.ts';
 
 /** Rate window of the current values: two scrapes at the common 30 s interval, and then some. */
-const RATE_WINDOW_SECONDS = 120;
+export const RATE_WINDOW_SECONDS = 120;
 const C = 'container!="",container!="POD"';
 
 /** A PromQL string literal (regexes carry backslashes that the literal must escape). */

@@ -2,6 +2,7 @@
 // the lab's Prometheus (annotated, known), the kwok nodes' labels (m5.2xlarge, us-east-1),
 // owner chains from the watch caches, and the EC2 instances in moto, priced by tag.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Instance } from '@aws-sdk/client-ec2';
@@ -15,7 +16,7 @@ import { CostService } from '../../src/cost/service.ts';
 import { createLogger } from '../../src/logger.ts';
 import { aggregate, containerTargetId, N } from '../../src/metrics/aggregate.ts';
 import { PrometheusClient } from '../../src/metrics/prometheus-client.ts';
-import { PrometheusSource } from '../../src/metrics/prometheus.ts';
+import { PrometheusSource, RATE_WINDOW_SECONDS } from '../../src/metrics/prometheus.ts';
 import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
 import { NAME_INDEX } from '../../src/metrics/types.ts';
 import { resourceId } from '../../src/providers/kubernetes/kinds.ts';
@@ -59,6 +60,16 @@ describe('cost allocation on the lab', () => {
     await waitReady(aws);
     const prices = new PriceBook(undefined, new SpotPrices(aws));
     const inventory = new CostInventory(db, prices);
+    // A pod's rate() climbs over its first window in Prometheus (the lab just seeded them):
+    // read the usage once every running demo pod is older than the window and a scrape.
+    const settled = (RATE_WINDOW_SECONDS + 20) * 1000;
+    const newest = Math.max(
+      ...kube.store
+        .list({ kinds: ['POD'], namespaces: ['lab-demo'] })
+        .filter((p) => p.state === 'RUNNING')
+        .map((p) => p.createdAt?.getTime() ?? 0),
+    );
+    await sleep(Math.max(0, newest + settled - Date.now()));
     const usage = await new PrometheusSource(
       new PrometheusClient(env.PROMETHEUS_URL ?? ''),
     ).current();
@@ -72,7 +83,7 @@ describe('cost allocation on the lab', () => {
       providers: new ProviderRegistry([kube, aws]),
       kube,
     });
-  }, 180_000);
+  }, 330_000);
 
   afterAll(async () => {
     await kubectl(['delete', 'node', spotNode, '--ignore-not-found', '--wait=false']).catch(
