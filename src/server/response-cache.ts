@@ -163,10 +163,6 @@ export function readsOfDocument(schema: GraphQLSchema, document: DocumentNode): 
   return deps;
 }
 
-/** Whether a document is kept (see readsOfDocument). */
-export const keepable = (schema: GraphQLSchema, document: DocumentNode): boolean =>
-  readsOfDocument(schema, document) !== null;
-
 interface Entry {
   /** The versions it was computed at, and which of them it depends on. */
   stamp: Stamp;
