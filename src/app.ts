@@ -1,4 +1,5 @@
 import { PermissionService } from './auth/permissions.ts';
+import { recordTokenCreated } from './auth/token-audit.ts';
 import { TokenAuthenticator } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { HealthService } from './health.ts';
@@ -8,7 +9,6 @@ import type { Logger } from './logger.ts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ActionPipeline } from './actions/pipeline.ts';
-import type { Viewer } from './auth/viewer.ts';
 import { AuditMaintenance } from './actions/reconcile.ts';
 import type { AuditLedger } from './audit/ledger.ts';
 import { createAudit } from './audit/setup.ts';
@@ -33,7 +33,6 @@ import { openDatabase, type Database } from './store/database.ts';
 import { migrate } from './store/migrate.ts';
 import { Retention } from './store/retention.ts';
 import { AgentService } from './recommendations/agent-service.ts';
-import { NO_VERB } from './recommendations/decisions.ts';
 import { AgentRegistry } from './recommendations/agents.ts';
 import { RecommendationsChatSource } from './recommendations/chat-source.ts';
 import { RecommendationEngine } from './recommendations/engine.ts';
@@ -384,26 +383,4 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
     shutdown: () => (shuttingDown ??= drain()),
   };
-}
-
-/** A token created by the orchestrator is a change like any other: its name and role, no secret. */
-async function recordTokenCreated(actions: ActionPipeline, token: Viewer): Promise<void> {
-  await actions.record(
-    {
-      action: 'create_token',
-      verb: NO_VERB,
-      target: null,
-      params: { ...token },
-      recorded: { ...token },
-      dryRun: false,
-      source: 'SYSTEM',
-      viewer: { name: 'orchestrator', role: 'admin' },
-      requestId: null,
-    },
-    async () => ({
-      before: { exists: false },
-      after: { ...token, secret: 'shown once at start-up, stored as a SHA-256 hash' },
-      message: `created the ${token.role} token ${token.name}`,
-    }),
-  );
 }

@@ -1,7 +1,7 @@
 // Advice in pages: the recommendations query, Resource.recommendations, and their totals,
 // each batched over a page of resources.
 import type { PageRequest } from '../providers/paging.ts';
-import { listKey, type RecommendationFilter, type Totals } from '../recommendations/store.ts';
+import { listKey, type RecommendationFilter, type Totals } from '../recommendations/store-sql.ts';
 import type { Recommendation, RecommendationStatus } from '../recommendations/types.ts';
 import { builder } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
