@@ -1,5 +1,11 @@
 import { grantPatterns, grantsSql, seesId } from '../providers/ids.ts';
-import { AUDIT_ACTIONS, knownAction, type AuditEvent, type AuditFilter } from './types.ts';
+import {
+  AUDIT_ACTIONS,
+  knownAction,
+  type AuditAction,
+  type AuditEvent,
+  type AuditFilter,
+} from './types.ts';
 
 /**
  * Each condition of an AuditFilter, once: how the store asks for it in SQL (over
@@ -54,4 +60,27 @@ export function filterClause(filter: AuditFilter, params: unknown[]): string[] {
 export function filterMatcher(filter: AuditFilter): (e: AuditEvent) => boolean {
   const conditions = set(filter);
   return (e) => conditions.every(([c, value]) => c.test(value as never, e));
+}
+
+/**
+ * Target-less actions that hold nothing of any cluster: changes to the orchestrator itself (an
+ * agent's name, address and capabilities; a token's name and role).
+ */
+const ABOUT_THE_ORCHESTRATOR: ReadonlySet<string> = new Set<AuditAction>([
+  'register_agent',
+  'remove_agent',
+  'create_token',
+]);
+
+/**
+ * Whether an event's details (parameters, before, after, message and the records hashed into
+ * the tree) are about the whole estate, so that a viewer reads them only when they may list
+ * every pod and node of every cluster (`seesEstate`). The scope condition lets an event with no
+ * target through, since it names no resource to judge; but a recommendation pass holds its
+ * counts, an agent's submission the advice on any target, a retention prune the rows it removed
+ * of everyone's, and a name another version wrote anything. An event on a target is judged by
+ * its target (the scope condition) and holds only that target's figures.
+ */
+export function aboutTheEstate(e: Pick<AuditEvent, 'action' | 'target'>): boolean {
+  return !e.target && !ABOUT_THE_ORCHESTRATOR.has(e.action);
 }

@@ -1,6 +1,7 @@
 import { UnavailableError, ValidationError } from '../errors.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { resourceId } from '../providers/kubernetes/kinds.ts';
+import { seesEstate } from '../providers/ids.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
 import type { Pod } from '../providers/kubernetes/types.ts';
 import type { ReadScope, Resource } from '../providers/provider.ts';
@@ -121,7 +122,7 @@ export class CostService {
   private seen(filter: CostFilter | null | undefined, scope: ReadScope | undefined): CostFilter {
     const f = filter ?? {};
     const clusters = this.d.kube?.contexts ?? [];
-    if (!scope || clusters.every((c) => scope.seesWhole(c))) return f;
+    if (!scope || seesEstate(scope, clusters)) return f;
     const within: CostWithin = {
       pods: [],
       places: [],

@@ -34,6 +34,7 @@ export const AuditRowFields = graphql(`
     parameters
     before
     after
+    withheld
     durationMs
     error {
       code

@@ -201,10 +201,16 @@ export function AuditTable({
               {e.error ? <span class="error"> {e.error.code}</span> : null}
             </td>
             <td>
-              <Json
-                value={{ parameters: e.parameters, before: e.before, after: e.after }}
-                label="…"
-              />
+              {e.withheld ? (
+                <span title="It sums what the whole estate holds, and your cluster RBAC does not let you list every pod and node">
+                  withheld
+                </span>
+              ) : (
+                <Json
+                  value={{ parameters: e.parameters, before: e.before, after: e.after }}
+                  label="…"
+                />
+              )}
             </td>
             {actions && <td>{actions(e)}</td>}
           </tr>

@@ -4,7 +4,9 @@ import { type Mismatch } from '../audit/log-check.ts';
 import type { Hash } from '../audit/merkle.ts';
 import type { VerifyResult } from '../audit/verify.ts';
 import { ValidationError } from '../errors.ts';
-import { AuditEventRef } from './audit.ts';
+import { AuditEventRef, detailsShown } from './audit.ts';
+import type { GraphQLContext } from './context.ts';
+import { parseGlobalId } from './global-id.ts';
 import { builder } from './builder.ts';
 import { pageSize } from './pagination.ts';
 
@@ -160,6 +162,17 @@ const nonNegative = (n: number | null | undefined, path: string) => {
   return n ?? undefined;
 };
 
+/**
+ * The stored id of an event whose records the viewer may read (the records hold every detail):
+ * one they may read (the log's scope) whose details are not withheld; undefined otherwise.
+ */
+async function provable(eventId: string, ctx: GraphQLContext): Promise<string | undefined> {
+  const parsed = parseGlobalId(eventId);
+  const id = parsed?.typename === 'AuditEvent' ? parsed.id : eventId;
+  const e = await AuditEventRef.getDataloader(ctx).load(id);
+  return e && detailsShown(e, ctx) ? e.id : undefined;
+}
+
 /** A size outside the tree is the caller's mistake: a typed error, not a masked one. */
 async function sized<T>(path: string, run: () => Promise<T>): Promise<T> {
   try {
@@ -186,7 +199,7 @@ builder.queryFields((t) => ({
     type: InclusionRef,
     nullable: true,
     description:
-      "Inclusion proofs of an event's records; treeSize defaults to the latest checkpoint's.",
+      "Inclusion proofs of an event's records; treeSize defaults to the latest checkpoint's. Null for an event you may not read, or whose details are withheld from you.",
     args: {
       eventId: t.arg.id({
         required: true,
@@ -198,9 +211,11 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      sized('treeSize', () =>
-        ctx.services.ledger.inclusion(String(args.eventId), nonNegative(args.treeSize, 'treeSize')),
-      ),
+      sized('treeSize', async () => {
+        const treeSize = nonNegative(args.treeSize, 'treeSize');
+        const id = await provable(String(args.eventId), ctx);
+        return id === undefined ? null : ctx.services.ledger.inclusion(id, treeSize);
+      }),
   }),
   auditConsistencyProof: t.field({
     type: ConsistencyRef,
@@ -261,7 +276,7 @@ builder.objectField(AuditEventRef, 'inclusionProof', (t) =>
     type: InclusionRef,
     nullable: true,
     description:
-      "Proofs of this event's records in the latest checkpoint's tree (empty leaves until one covers them).",
-    resolve: (e, _args, ctx) => ctx.services.ledger.inclusion(e.id),
+      "Proofs of this event's records in the latest checkpoint's tree (empty leaves until one covers them); null when its details are `withheld`.",
+    resolve: (e, _args, ctx) => (detailsShown(e, ctx) ? ctx.services.ledger.inclusion(e.id) : null),
   }),
 );

@@ -9,10 +9,12 @@ import {
   type AuditEvent,
   type KnownAuditAction,
 } from '../audit/types.ts';
-import { filterMatcher } from '../audit/filter.ts';
+import { aboutTheEstate, filterMatcher } from '../audit/filter.ts';
 import { ROLES, type Role } from '../config.ts';
+import { seesEstate } from '../providers/ids.ts';
 import { ACTION_VERBS } from '../providers/provider.ts';
 import { builder } from './builder.ts';
+import type { GraphQLContext } from './context.ts';
 import { optionalStreamFields } from './streams.ts';
 import { RoleEnum } from './status.ts';
 import {
@@ -160,6 +162,16 @@ const AuditTargetRef = builder
 export const AUDIT_REFETCH = 'auditLog';
 
 /**
+ * Whether the viewer reads an event's details (parameters, before, after, message, inclusion
+ * proofs): always, but for an event about the whole estate (`aboutTheEstate`) only when they
+ * may list every pod and node of every cluster. The one rule for every way an event is read:
+ * the log, its subscription, node(id), a mutation's answer, the overview, proofs.
+ */
+export function detailsShown(e: AuditEvent, ctx: GraphQLContext): boolean {
+  return !aboutTheEstate(e) || seesEstate(ctx.scope, ctx.services.kubernetes?.contexts ?? []);
+}
+
+/**
  * Loaded by id in one batch per execution: `node(id)`, `AuditEvent.reverts` and
  * `Recommendation.appliedAuditEvent` return ids, and a page of them costs one query.
  */
@@ -233,8 +245,14 @@ AuditEventRef.implement({
     }),
     parameters: t.field({
       type: 'JSON',
-      description: 'The arguments it was asked with, secrets redacted.',
-      resolve: (e) => e.parameters,
+      description:
+        'The arguments it was asked with, secrets redacted; empty when `withheld` (ask `withheld` to tell).',
+      resolve: (e, _args, ctx) => (detailsShown(e, ctx) ? e.parameters : {}),
+    }),
+    withheld: t.boolean({
+      description:
+        "True when its details (parameters, before, after, message, inclusion proofs) are withheld from you: it has no target and sums or names what the whole estate holds (a recommendation run's counts, an agent's advice, a retention prune), and your cluster RBAC (KUBE_IMPERSONATION) does not let you list every pod and node of every cluster.",
+      resolve: (e, _args, ctx) => !detailsShown(e, ctx),
     }),
     dryRun: t.exposeBoolean('dryRun', {
       description: 'Validated and recorded only; the provider was not changed.',
@@ -255,19 +273,20 @@ AuditEventRef.implement({
       type: 'JSON',
       nullable: true,
       description:
-        'What it changed, as it was before (what revertAction restores); null when nothing was read (create, dry runs, failures before the read).',
-      resolve: (e) => e.before,
+        'What it changed, as it was before (what revertAction restores); null when nothing was read (create, dry runs, failures before the read), or when `withheld`.',
+      resolve: (e, _args, ctx) => (detailsShown(e, ctx) ? e.before : null),
     }),
     after: t.field({
       type: 'JSON',
       nullable: true,
       description:
-        'What it changed, as it was after; null until it succeeded, or when nothing changed.',
-      resolve: (e) => e.after,
+        'What it changed, as it was after; null until it succeeded, when nothing changed, or when `withheld`.',
+      resolve: (e, _args, ctx) => (detailsShown(e, ctx) ? e.after : null),
     }),
-    message: t.exposeString('message', {
+    message: t.string({
       nullable: true,
-      description: 'What happened, for people; null while pending.',
+      description: 'What happened, for people; null while pending, or when `withheld`.',
+      resolve: (e, _args, ctx) => (detailsShown(e, ctx) ? e.message : null),
     }),
     durationMs: t.exposeInt('durationMs', {
       nullable: true,

@@ -86,6 +86,15 @@ export function grantsSql(column: string, param: string): string {
   return `(${column} IS NULL OR left(${column}, 4) <> 'k8s:' OR EXISTS (SELECT 1 FROM unnest(${param}::text[]) AS g(x) WHERE CASE WHEN right(g.x, 1) = ':' THEN starts_with(${column}, g.x) ELSE ${column} = g.x END))`;
 }
 
+/**
+ * Whether a scope (none: everything) may list every pod and node of every cluster: what figures
+ * over the whole estate are summed from (a recommendation pass's counts, the idle cost of every
+ * cluster, what a target-less audit event holds).
+ */
+export function seesEstate(scope: ReadScope | undefined, clusters: readonly string[]): boolean {
+  return !scope || clusters.every((c) => scope.seesWhole(c));
+}
+
 /** Kinds whose figures (usage, history, cost) are their pods' summed. */
 const SUMMED: ReadonlySet<ResourceKind> = new Set([
   'DEPLOYMENT',

@@ -5,7 +5,7 @@ import { roleAtLeast, type Viewer } from '../auth/viewer.ts';
 import { AppError } from '../errors.ts';
 import type { LeaderGate } from '../leader.ts';
 import type { Logger } from '../logger.ts';
-import { seesId } from '../providers/ids.ts';
+import { seesEstate, seesId } from '../providers/ids.ts';
 import type { ReadScope, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { EventLog } from '../eventlog.ts';
@@ -145,7 +145,7 @@ export class RecommendationEngine {
   private seen(run: RunReport, scope: ReadScope | undefined): SeenRun {
     if (!scope) return run;
     const skips = run.skips.filter((s) => seesId(scope, s.targetId));
-    if ((this.deps.clusters?.() ?? []).every((c) => scope.seesWhole(c))) return { ...run, skips };
+    if (seesEstate(scope, this.deps.clusters?.() ?? [])) return { ...run, skips };
     const counts = { workloads: null, created: null, refreshed: null, expired: null, open: null };
     return { ...run, ...counts, skips };
   }

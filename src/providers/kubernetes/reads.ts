@@ -9,6 +9,8 @@ import type { KubeEvent } from './types.ts';
  * cached objects, their events and pod logs. Every read but the logs is from memory.
  */
 export interface KubernetesReads {
+  /** The clusters (kubeconfig contexts) watched. */
+  readonly contexts: readonly string[];
   get(id: string): KubeResource | undefined;
   list(filter: ResourceFilter): Resource[];
   /** The controller that owns the resource (ReplicaSet of a pod, Deployment of a ReplicaSet). */
@@ -52,6 +54,7 @@ export function scopedReads(reads: KubernetesReads, scope: ReadScope): Kubernete
   const one = (r: KubeResource | undefined) => (r && scope.sees(r) ? r : undefined);
   const all = (rs: KubeResource[]) => rs.filter((r) => scope.sees(r));
   return {
+    contexts: reads.contexts,
     get: (id) => one(reads.get(id)),
     list: (filter) => reads.list({ ...filter, scope }),
     owner: (r) => one(reads.owner(r)),

@@ -1,0 +1,193 @@
+// KUBE_IMPERSONATION=on against the lab: an audit event without a target whose details sum what
+// the whole estate holds (a recommendation run's counts in its `after` and `message`) is shown
+// to a person who may not list every pod and node with those details withheld, however it is
+// read: the log, node(id), its inclusion proofs, the auditEvents subscription, and the answer
+// of the run she asked for herself. Carol (admin in the orchestrator) once bound to list every
+// pod and node reads them, as the orchestrator's own tokens do.
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OidcProvider } from '../lab/lib/oidc.ts';
+import { graphql } from '../gql/gql.ts';
+import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { dropClusterWide, grantClusterWide, READ_NODES } from '../support/impersonation.ts';
+import { eventually, sleep, startImpersonationLab } from './kubernetes-support.ts';
+
+const Run = graphql(`
+  mutation AuditRun {
+    runRecommendations {
+      __typename
+      ... on RunRecommendationsSuccess {
+        run {
+          workloads
+          open
+        }
+        auditEvent {
+          id
+          withheld
+          after
+          message
+        }
+      }
+    }
+  }
+`);
+
+const Runs = graphql(`
+  query AuditRuns($id: ID!) {
+    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS] }) {
+      edges {
+        node {
+          id
+          withheld
+          parameters
+          after
+          message
+          inclusionProof {
+            treeSize
+          }
+        }
+      }
+    }
+    node(id: $id) {
+      ... on AuditEvent {
+        withheld
+        after
+        message
+      }
+    }
+  }
+`);
+
+const Proof = graphql(`
+  query AuditProof($id: ID!) {
+    auditInclusionProof(eventId: $id) {
+      leaves {
+        record
+      }
+    }
+  }
+`);
+
+const Checkpoint = graphql(`
+  mutation AuditCheckpoint {
+    createAuditCheckpoint {
+      treeSize
+    }
+  }
+`);
+
+let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
+let idp: OidcProvider;
+let t: TestApp;
+/** A run asked for with the orchestrator's admin token, as that token read it. */
+let run: { id: string; after: unknown; message: string | null };
+/** Carol's cluster-wide grant on the shared lab, deleted at the end. */
+const carolSees = `audit-carol-${process.pid}`;
+
+/** A run by `token`: its counts and its audit event as `token` reads them. */
+async function runAs(token: string) {
+  const r = expectNoErrors((await gql(t.url, token, Run)).body).runRecommendations;
+  if (r.__typename !== 'RunRecommendationsSuccess') throw new Error(r.__typename);
+  return r;
+}
+
+/** The run's event as `token` reads it: in the log, by node(id), and its inclusion proof. */
+async function readRun(token: string) {
+  const data = expectNoErrors((await gql(t.url, token, Runs, { id: run.id })).body);
+  const listed = data.auditLog?.edges.find((e) => e.node.id === run.id)?.node;
+  const proof = expectNoErrors((await gql(t.url, token, Proof, { id: run.id })).body);
+  return { listed, byId: data.node, proof: proof.auditInclusionProof };
+}
+
+beforeAll(async () => {
+  setup = await startImpersonationLab('audit', 'view');
+  ({ idp, t } = setup);
+  const r = await runAs(TOKENS.admin);
+  expect(r.run.workloads).toEqual(expect.any(Number));
+  run = r.auditEvent;
+  expect(run.after).toMatchObject({ workloads: r.run.workloads, open: r.run.open });
+  expect(run.message).toMatch(/created, .* refreshed, .* expired; .* open/);
+  // Its records in a signed tree: inclusion proofs hold the records' bytes.
+  expectNoErrors((await gql(t.url, TOKENS.admin, Checkpoint)).body);
+}, 120_000);
+
+afterAll(async () => {
+  await dropClusterWide(carolSees).catch(() => undefined);
+  await setup?.close();
+});
+
+describe('audit events without a target under KUBE_IMPERSONATION=on', () => {
+  it('a namespace-bound person reads a run’s event without its counts', async () => {
+    const alice = await idp.signIn('alice');
+    const hers = await readRun(alice);
+    const withheld = { withheld: true, after: null, message: null };
+    expect(hers.listed).toEqual({ id: run.id, ...withheld, parameters: {}, inclusionProof: null });
+    expect(hers.byId).toEqual(withheld);
+    expect(hers.proof).toBe(null);
+    // The orchestrator's token reads every detail, and the records that hold them.
+    const all = await readRun(TOKENS.viewer);
+    expect(all.listed).toMatchObject({ withheld: false, after: run.after, message: run.message });
+    expect(all.byId).toEqual({ withheld: false, after: run.after, message: run.message });
+    const records = all.proof?.leaves.map((l) => l.record).join('\n') ?? '';
+    expect(records).toContain(run.message);
+  });
+
+  it('an admin who may not list every pod runs a pass and reads neither its counts nor its event’s', async () => {
+    const carol = await idp.signIn('carol');
+    const r = await runAs(carol);
+    expect(r.run).toEqual({ workloads: null, open: null });
+    expect(r.auditEvent).toMatchObject({ withheld: true, after: null, message: null });
+  });
+
+  it('auditEvents delivers a run’s event to her without its counts', async () => {
+    const alice = await idp.signIn('alice');
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${alice}` },
+      retryAttempts: 0,
+    });
+    const got: unknown[] = [];
+    const off = client.subscribe(
+      {
+        query:
+          'subscription { auditEvents(filter: { actions: [RUN_RECOMMENDATIONS] }) { withheld after message } }',
+      },
+      { next: (v) => got.push(v.data?.auditEvents), error: () => {}, complete: () => {} },
+    );
+    try {
+      await sleep(500); // the subscription is registered
+      const asked = await runAs(TOKENS.admin);
+      expect(asked.auditEvent.after).not.toBe(null);
+      await eventually(() => expect(got.length).toBeGreaterThan(0), 15_000);
+      expect(got).toEqual([{ withheld: true, after: null, message: null }]);
+    } finally {
+      off();
+      await client.dispose();
+    }
+  });
+
+  it('once she may list every pod and node, an admin reads the counts', async () => {
+    const carol = await idp.signIn('carol');
+    await grantClusterWide(
+      carolSees,
+      'oidc:u-carol',
+      `{apiGroups: [""], resources: [pods], verbs: [get, list, watch]}, ${READ_NODES}`,
+    );
+    const hers = await eventually(async () => {
+      const r = await readRun(carol);
+      expect(r.byId?.withheld).toBe(false);
+      return r;
+    }, 15_000);
+    expect(hers.listed).toMatchObject({ after: run.after, message: run.message });
+    expect(hers.byId).toEqual({ withheld: false, after: run.after, message: run.message });
+    expect(hers.proof?.leaves.map((l) => l.record).join('\n')).toContain(run.message);
+    const own = await runAs(carol);
+    expect(own.run.workloads).toEqual(expect.any(Number));
+    expect(own.auditEvent).toMatchObject({
+      withheld: false,
+      after: { workloads: own.run.workloads },
+    });
+  });
+});
