@@ -139,7 +139,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const providers = new ProviderRegistry([kubernetes, aws]);
   const access =
     kubernetes.enabled && config.kubernetes.impersonation
-      ? new KubeAccess(kubernetes, log)
+      ? new KubeAccess(kubernetes, log, config.kubernetes.reviewTtl)
       : undefined;
   const stopResourceLog = logResourceEvents(providers, events, log);
   health.register({

@@ -65,6 +65,8 @@ const schema = z.object({
   KUBECONFIG: z.string().optional(),
   KUBE_CONTEXTS: list.default([]),
   KUBE_IMPERSONATION: z.enum(['on', 'off'], { message: 'expected on or off' }).default('off'),
+  KUBE_AUTHORIZED_TTL_SECONDS: amount('seconds', 1, 3600).default(60),
+  KUBE_UNAUTHORIZED_TTL_SECONDS: amount('seconds', 1, 3600).default(30),
   PROMETHEUS_URL: url(['http', 'https']).optional(),
   AWS_ENDPOINT: url(['http', 'https']).optional(),
   AWS_REGION: z.string().min(1).optional(),
@@ -165,6 +167,11 @@ export interface Config {
     podLogsMaxBytes: number;
     /** KUBE_IMPERSONATION=on: a signed-in person's actions run as them (Impersonate-User/Group). */
     impersonation: boolean;
+    /**
+     * How long a person's access review is trusted where RBAC's rules are not all the cluster
+     * allows (a webhook authorizer), by its answer.
+     */
+    reviewTtl: { allowedMs: number; deniedMs: number };
   };
   prometheusUrl: string | undefined;
   aws: { endpoint: string | undefined; regions: string[]; pollIntervalSeconds: number };
@@ -307,6 +314,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       contexts: e.KUBE_CONTEXTS,
       podLogsMaxBytes: e.POD_LOGS_MAX_BYTES,
       impersonation: e.KUBE_IMPERSONATION === 'on',
+      reviewTtl: {
+        allowedMs: e.KUBE_AUTHORIZED_TTL_SECONDS * 1000,
+        deniedMs: e.KUBE_UNAUTHORIZED_TTL_SECONDS * 1000,
+      },
     },
     prometheusUrl: e.PROMETHEUS_URL,
     aws: { endpoint: e.AWS_ENDPOINT, regions, pollIntervalSeconds: e.AWS_POLL_INTERVAL_SECONDS },

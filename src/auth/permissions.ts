@@ -13,7 +13,7 @@ export interface Permission {
   requiredRole: Role;
   /** Why not, for people; null when allowed. */
   reason: string | null;
-  /** The Kubernetes permission the cluster's RBAC does not grant the person (impersonation). */
+  /** The Kubernetes permission the cluster's authorizers do not grant the person (impersonation). */
   requiredPermission: string | null;
 }
 
@@ -64,13 +64,13 @@ export class PermissionService {
     if (!mayRun(viewer.role, verb)) {
       return { ...base, allowed: false, reason: roleRefusal(viewer, requiredRole, verb).message };
     }
-    const missing = await this.deps.access?.missing(viewer, resource, verb);
-    if (missing) {
+    const refusal = await this.deps.access?.missing(viewer, resource, verb);
+    if (refusal) {
       return {
         ...base,
         allowed: false,
-        reason: `the RBAC of cluster ${resource.cluster} does not let ${viewer.name} ${missing}`,
-        requiredPermission: missing,
+        reason: refusal.reason,
+        requiredPermission: refusal.permission,
       };
     }
     return { ...base, allowed: true, reason: null };

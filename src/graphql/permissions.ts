@@ -19,7 +19,7 @@ const PermissionRef = builder.objectRef<Permission>('Permission').implement({
     reason: t.exposeString('reason', {
       nullable: true,
       description:
-        "Why not, for people (the viewer's role is below `requiredRole`, the kind does not take the verb, or under KUBE_IMPERSONATION the cluster's RBAC does not grant `requiredPermission`); null when allowed.",
+        "Why not, for people (the viewer's role is below `requiredRole`, the kind does not take the verb, or under KUBE_IMPERSONATION the cluster's RBAC, or an authorizer after it such as a webhook, does not grant `requiredPermission`); null when allowed.",
     }),
     requiredPermission: t.exposeString('requiredPermission', {
       nullable: true,

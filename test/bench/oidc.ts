@@ -212,8 +212,12 @@ function filterAt10k(): void {
     everywhere: new Set(),
     named: new Map(),
     byNamespace: new Map([
-      ['shop', { kinds: new Set(['POD' as const]), named: new Map(), rules: [] }],
+      [
+        'shop',
+        { kinds: new Set(['POD' as const]), named: new Map(), rules: [], incomplete: false },
+      ],
     ]),
+    incomplete: false,
   });
   person.complete = true;
   const hers = all.seenThrough(person);

@@ -97,6 +97,9 @@ type Documents = {
     "\n  query RbacReadsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.RbacReadsNodeDocument,
     "\n  query RbacReadsMetrics($targets: [ID!]!) {\n    metrics(targets: $targets, names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n  }\n": typeof types.RbacReadsMetricsDocument,
     "\n  subscription RbacReadsEvents($ns: [String!]!) {\n    resourceEvents(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      resource {\n        namespace\n        name\n      }\n    }\n  }\n": typeof types.RbacReadsEventsDocument,
+    "\n  query WebhookPods($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          can(verb: RESTART) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookPodsDocument,
+    "\n  query WebhookPodNames($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.WebhookPodNamesDocument,
+    "\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.WebhookNodeDocument,
     "\n  query ImpersonationFind($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ImpersonationFindDocument,
     "\n  mutation ImpersonationScale($id: ID!, $n: Int!) {\n    scaleResource(input: { id: $id, replicas: $n }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          actor\n          status\n        }\n      }\n      ... on ForbiddenError {\n        message\n        requiredRole\n        requiredPermission\n      }\n    }\n  }\n": typeof types.ImpersonationScaleDocument,
     "\n  query K8sMutFind($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [DEPLOYMENT, DAEMONSET] }) {\n      edges {\n        node {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": typeof types.K8sMutFindDocument,
@@ -238,6 +241,9 @@ const documents: Documents = {
     "\n  query RbacReadsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.RbacReadsNodeDocument,
     "\n  query RbacReadsMetrics($targets: [ID!]!) {\n    metrics(targets: $targets, names: [CPU_USAGE], range: { last: \"PT2M\" }) {\n      name\n    }\n  }\n": types.RbacReadsMetricsDocument,
     "\n  subscription RbacReadsEvents($ns: [String!]!) {\n    resourceEvents(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      resource {\n        namespace\n        name\n      }\n    }\n  }\n": types.RbacReadsEventsDocument,
+    "\n  query WebhookPods($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          can(verb: RESTART) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n": types.WebhookPodsDocument,
+    "\n  query WebhookPodNames($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.WebhookPodNamesDocument,
+    "\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.WebhookNodeDocument,
     "\n  query ImpersonationFind($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [DEPLOYMENT] }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ImpersonationFindDocument,
     "\n  mutation ImpersonationScale($id: ID!, $n: Int!) {\n    scaleResource(input: { id: $id, replicas: $n }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          actor\n          status\n        }\n      }\n      ... on ForbiddenError {\n        message\n        requiredRole\n        requiredPermission\n      }\n    }\n  }\n": types.ImpersonationScaleDocument,
     "\n  query K8sMutFind($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [DEPLOYMENT, DAEMONSET] }) {\n      edges {\n        node {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": types.K8sMutFindDocument,
@@ -642,6 +648,18 @@ export function graphql(source: "\n  query RbacReadsMetrics($targets: [ID!]!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RbacReadsEvents($ns: [String!]!) {\n    resourceEvents(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      resource {\n        namespace\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RbacReadsEvents($ns: [String!]!) {\n    resourceEvents(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {\n      resource {\n        namespace\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookPods($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          can(verb: RESTART) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookPods($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          can(verb: RESTART) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookPodNames($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookPodNames($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -60,6 +60,22 @@ describe('configuration', () => {
     expect(found.some((p) => p.startsWith('Invalid configuration: AUTH_MODE'))).toBe(true);
   });
 
+  it('reads the review TTLs under impersonation, 60 s allowed and 30 s denied by default', () => {
+    expect(loadConfig({}).kubernetes.reviewTtl).toEqual({ allowedMs: 60_000, deniedMs: 30_000 });
+    expect(
+      loadConfig({ KUBE_AUTHORIZED_TTL_SECONDS: '5', KUBE_UNAUTHORIZED_TTL_SECONDS: '1.5' })
+        .kubernetes.reviewTtl,
+    ).toEqual({ allowedMs: 5_000, deniedMs: 1_500 });
+    const found = problems({
+      KUBE_AUTHORIZED_TTL_SECONDS: '0',
+      KUBE_UNAUTHORIZED_TTL_SECONDS: 'x',
+    });
+    expect(found).toEqual([
+      'Invalid configuration: KUBE_AUTHORIZED_TTL_SECONDS: expected a number of seconds between 1 and 3600 (got "0")',
+      'Invalid configuration: KUBE_UNAUTHORIZED_TTL_SECONDS: expected a number of seconds between 1 and 3600 (got "x")',
+    ]);
+  });
+
   it('rejects bad API_TOKENS without echoing secrets', () => {
     const found = problems({ API_TOKENS: 'a:root:0123456789abcdef,b:viewer:short,c' });
     expect(found).toHaveLength(3);

@@ -2,15 +2,22 @@ import type { Impersonation } from './client.ts';
 import { kubeIdentity, type Viewer } from '../../auth/viewer.ts';
 import { ForbiddenError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import type { ActionVerb, ReadScope, Resource, ResourcePlace } from '../provider.ts';
+import type { ActionVerb, Resource, ResourcePlace } from '../provider.ts';
 import { apiGroupOf, permissionsFor } from './actions.ts';
 import { describePermission, type KubePermission } from './errors.ts';
 import { ListWatcher } from './informer.ts';
 import { KIND_BY_NAME } from './kinds.ts';
-import { grants, PersonScope, type ClusterRules } from './person-scope.ts';
+import { grants, grantsOf, PersonScope, type ClusterRules, type Review } from './person-scope.ts';
 import type { KubernetesProvider } from './provider.ts';
 import { RbacIndex, type Concerned } from './rbac-changes.ts';
-import { learnCluster, review } from './rbac-reviews.ts';
+import {
+  clusterRules,
+  learnRules,
+  review,
+  type Decision,
+  type LearnedRules,
+  type ReviewAttributes,
+} from './rbac-reviews.ts';
 import type { KubeResource } from './store.ts';
 
 /** The RBAC objects whose changes can change what anyone may do. */
@@ -23,28 +30,70 @@ const IDLE_MS = 15 * 60_000;
 const SETTLE_MS = 200;
 /** A cluster that could not be asked is asked again after this long. */
 const RETRY_MS = 5_000;
+/**
+ * Review answers expiring within this of each other are renewed in one round (not one round
+ * each), and rounds are at least this far apart (a slow API server).
+ */
+const ROUND_MS = 1_000;
 
 /**
- * The cluster's RBAC for people under KUBE_IMPERSONATION: what each signed-in person may
- * list (their read scope) and which permission an action would lack. Learned per person with
- * reviews sent as them (rbac-reviews.ts), kept until a change of a Role, RoleBinding,
- * ClusterRole or ClusterRoleBinding concerns them (watched; rbac-changes.ts) or a namespace
- * comes or goes, and at most MAX_AGE_MS. Static tokens and agents are not people: they have
- * no scope (they read and act as the orchestrator).
+ * How long a review's answer is trusted where the rules review was incomplete (an authorizer
+ * that cannot list its rules, e.g. a webhook: no RBAC watch sees its changes), by its answer
+ * (KUBE_AUTHORIZED_TTL_SECONDS, KUBE_UNAUTHORIZED_TTL_SECONDS).
+ */
+export interface ReviewTtl {
+  allowedMs: number;
+  deniedMs: number;
+}
+
+/** A Kubernetes permission the viewer lacks, and who refuses it, for `permissions`. */
+export interface Refusal {
+  permission: string;
+  reason: string;
+}
+
+/** Who refuses in a cluster: its RBAC, or (rules incomplete) its whole authorizer chain. */
+function refuser(c: ClusterRules | undefined, cluster: string): string {
+  return c?.incomplete
+    ? `the authorizers of cluster ${cluster} (RBAC, and one its rules review cannot list, e.g. a webhook) do not let`
+    : `the RBAC of cluster ${cluster} does not let`;
+}
+
+/** What rules show, order aside: equal for two rounds of reviews that changed nothing. */
+function signature(rules: ReadonlyMap<string, ClusterRules>): string {
+  return grantsOf(rules)
+    .map((g) => `${g.cluster} ${g.kind} ${g.namespace ?? ''} ${[...(g.names ?? [])].sort().join()}`)
+    .sort()
+    .join('\n');
+}
+
+/**
+ * The cluster's authorization for people under KUBE_IMPERSONATION: what each signed-in person
+ * may list (their read scope) and which permission an action would lack. Learned per person
+ * with reviews sent as them (rbac-reviews.ts): the rules reviews are kept until a change of a
+ * Role, RoleBinding, ClusterRole or ClusterRoleBinding concerns them (watched;
+ * rbac-changes.ts) or a namespace comes or goes, and at most MAX_AGE_MS. Where a rules review
+ * is incomplete (a webhook in the chain), what the rules do not grant is asked by
+ * SelfSubjectAccessReview and its answer kept for the TTL of its kind (no watch sees a
+ * webhook's changes). Static tokens and agents are not people: they have no scope (they read
+ * and act as the orchestrator).
  */
 export class KubeAccess {
   private readonly kube: KubernetesProvider;
   private readonly log: Logger;
+  private readonly ttl: ReviewTtl;
   private readonly people = new Map<string, PersonScope>();
   private readonly watchers: ListWatcher[] = [];
   /** Grows with every change that makes someone's rules stale. */
   private generation = 0;
   private settle: NodeJS.Timeout | undefined;
+  private stopped = false;
   private readonly offNamespaces: () => void;
 
-  constructor(kube: KubernetesProvider, log: Logger) {
+  constructor(kube: KubernetesProvider, log: Logger, ttl: ReviewTtl) {
     this.kube = kube;
     this.log = log.child({ component: 'kube-access' });
+    this.ttl = ttl;
     for (const context of kube.contexts) {
       const client = kube.cluster(context)?.client;
       if (!client) continue;
@@ -76,7 +125,9 @@ export class KubeAccess {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.settle);
+    for (const p of this.people.values()) clearTimeout(p.timer);
     this.offNamespaces();
     await Promise.all(this.watchers.map((w) => w.stop()));
   }
@@ -103,7 +154,7 @@ export class KubeAccess {
   }
 
   /** The viewer's read scope; undefined for whoever reads as the orchestrator. */
-  async scopeOf(viewer: Viewer): Promise<ReadScope | undefined> {
+  async scopeOf(viewer: Viewer): Promise<PersonScope | undefined> {
     const person = kubeIdentity(viewer);
     if (!person) return undefined;
     const id = `${person.user}\n${[...person.groups].sort().join('\n')}`;
@@ -117,23 +168,34 @@ export class KubeAccess {
     return p;
   }
 
-  /** Re-learns the person's rules when a change concerned them since, or after MAX_AGE_MS. */
+  /**
+   * Re-learns the person's rules when a change concerned them since, or after MAX_AGE_MS, and
+   * re-asks the reviews whose answers expired unless a round already does (the timer's: a
+   * request does not wait behind it, and sees its answers when it ends).
+   */
   private async fresh(p: PersonScope): Promise<void> {
     while (p.generation < p.wanted || Date.now() - p.learnedAt > MAX_AGE_MS) {
       p.learning ??= this.learn(p).finally(() => (p.learning = undefined));
       await p.learning;
     }
+    if (p.until <= Date.now() && !p.learning) await this.redecide(p);
+  }
+
+  /** The reviews asked again (in turn with learning, never beside it). */
+  private redecide(p: PersonScope, offline = false): Promise<void> {
+    p.learning ??= this.decide(p, false, offline).finally(() => (p.learning = undefined));
+    return p.learning;
   }
 
   private async learn(p: PersonScope): Promise<void> {
     const generation = Math.max(p.wanted, 0);
-    const rules = new Map<string, ClusterRules>();
+    const learned = new Map<string, Map<string, LearnedRules>>();
     let failed = false;
     await Promise.all(
       this.kube.contexts.map(async (context) => {
         try {
           const namespaces = this.kube.store.ofClusterKind(context, 'NAMESPACE').map((n) => n.name);
-          rules.set(context, await learnCluster(this.client(p.person, context), namespaces));
+          learned.set(context, await learnRules(this.client(p.person, context), namespaces));
         } catch (err) {
           // Fail closed: nothing of this cluster is shown to them until it answers.
           failed = true;
@@ -141,13 +203,99 @@ export class KubeAccess {
         }
       }),
     );
-    p.rules = rules;
+    p.learned = learned;
     p.complete = !failed;
     p.reviews.clear();
     // A cluster that did not answer is asked again soon, not after MAX_AGE_MS.
     p.learnedAt = failed ? Date.now() - MAX_AGE_MS + RETRY_MS : Date.now();
     p.generation = generation;
-    p.key = `${p.id}#${generation}@${p.learnedAt}`;
+    await this.decide(p, true, false);
+  }
+
+  /**
+   * The person's rules from their learned rules reviews and their reviews (asked, or recalled
+   * while fresh). `offline`: nothing is asked, and an answer with a TTL counts as a refusal
+   * (someone idle: what only such a review granted lapses until they come back). The scope's key changes
+   * when what it shows does (caches keyed by it stay valid otherwise).
+   */
+  private async decide(p: PersonScope, relearned: boolean, offline: boolean): Promise<void> {
+    let until = Infinity;
+    const rules = new Map<string, ClusterRules>();
+    await Promise.all(
+      [...p.learned].map(async ([context, namespaces]) => {
+        const incomplete = [...namespaces.values()].some((n) => n.incomplete);
+        const ask = async (attrs: ReviewAttributes) => {
+          const d = await this.ask(p, context, attrs, incomplete, offline);
+          until = Math.min(until, d.until);
+          return d.allowed;
+        };
+        rules.set(context, await clusterRules(ask, namespaces));
+      }),
+    );
+    const changed = relearned || signature(rules) !== signature(p.rules);
+    p.rules = rules;
+    p.until = until;
+    if (changed) p.key = `${p.id}#${p.generation}.${++p.version}`;
+    this.schedule(p, offline);
+  }
+
+  /** Re-asks the person's reviews when the first expires; lets them lapse if they are idle. */
+  private schedule(p: PersonScope, offline: boolean): void {
+    clearTimeout(p.timer);
+    p.timer = undefined;
+    if (this.stopped || offline || p.until === Infinity) return;
+    p.timer = setTimeout(
+      () => {
+        const idle = Date.now() - p.usedAt > IDLE_MS;
+        this.redecide(p, idle).catch((err: unknown) =>
+          this.log.warn({ err, user: p.person.user }, 'could not renew access reviews'),
+        );
+      },
+      Math.max(p.until - Date.now(), ROUND_MS),
+    );
+    p.timer.unref();
+  }
+
+  /**
+   * One SelfSubjectAccessReview as the person, cached: where RBAC alone decides (`incomplete`
+   * false) until their rules are re-learned, else for the allowed or denied TTL. A review that
+   * fails (the API server down) or that an authorizer could not decide (a webhook down) is a
+   * refusal, kept for the denied TTL.
+   */
+  private async ask(
+    p: PersonScope,
+    context: string,
+    attrs: ReviewAttributes,
+    incomplete: boolean,
+    offline: boolean,
+  ): Promise<Decision & { until: number }> {
+    const { verb, group, resource, subresource, namespace, name } = attrs;
+    const key = [context, verb, group, resource, subresource, namespace, name].join('\n');
+    let entry = p.reviews.get(key);
+    if (offline && entry?.until !== Infinity) return { allowed: false, until: 0 };
+    if (!entry || entry.until <= Date.now() + ROUND_MS) {
+      const asked: Review = { until: Infinity, decision: Promise.resolve({ allowed: false }) };
+      const log = { context, user: p.person.user, ...attrs };
+      asked.decision = Promise.resolve()
+        .then(() => review(this.client(p.person, context), attrs))
+        .then(
+          (d) => {
+            const ttl = d.allowed ? this.ttl.allowedMs : this.ttl.deniedMs;
+            asked.until = incomplete ? Date.now() + ttl : Infinity;
+            if (d.error) this.log.warn({ ...log, error: d.error }, 'access review undecided');
+            return d;
+          },
+          (err: Error) => {
+            asked.until = Date.now() + this.ttl.deniedMs;
+            this.log.warn({ ...log, err }, 'access review failed');
+            return { allowed: false, error: err.message };
+          },
+        );
+      p.reviews.set(key, asked);
+      entry = asked;
+    }
+    const d = await entry.decision;
+    return { ...d, until: entry.until };
   }
 
   private client(person: Impersonation, context: string) {
@@ -173,49 +321,55 @@ export class KubeAccess {
       { verb: 'list', resource: spec.plural, group: apiGroupOf(spec) },
       place.namespace,
     );
+    const by = refuser(scope.rules.get(place.cluster), place.cluster);
     return new ForbiddenError(
-      `${what}: the RBAC of cluster ${place.cluster} does not let ${viewer.name} ${permission}, so ${place.kind.toLowerCase()} ${place.namespace ? `${place.namespace}/` : ''}${place.name} is not theirs to read`,
+      `${what}: ${by} ${viewer.name} ${permission}, so ${place.kind.toLowerCase()} ${place.namespace ? `${place.namespace}/` : ''}${place.name} is not theirs to read`,
       { permission },
     );
   }
 
   /**
    * The first Kubernetes permission the viewer lacks to run `verb` on the resource, named as
-   * the API server's refusal would be (`patch deployments/scale.apps in namespace a`); null when the cluster allows it or does not decide for this viewer (not a person,
-   * not a Kubernetes resource, a verb whose manifests decide).
+   * the API server's refusal would be (`patch deployments/scale.apps in namespace a`), and who
+   * refuses it; null when the cluster allows it or does not decide for this viewer (not a
+   * person, not a Kubernetes resource, a verb whose manifests decide).
    */
-  async missing(viewer: Viewer, r: Resource, verb: ActionVerb): Promise<string | null> {
+  async missing(viewer: Viewer, r: Resource, verb: ActionVerb): Promise<Refusal | null> {
     if (r.provider !== 'KUBERNETES') return null;
     const needs = permissionsFor(verb, r as KubeResource);
     const scope = needs ? await this.scopeOf(viewer) : undefined;
-    if (!needs || !(scope instanceof PersonScope)) return null;
+    if (!needs || !scope) return null;
     for (const need of needs) {
-      if (!(await this.allows(scope, r, need))) {
-        return describePermission(need, r.namespace);
-      }
+      const d = await this.allows(scope, r, need);
+      if (d.allowed) continue;
+      const permission = describePermission(need, r.namespace);
+      const undecided = d.error ? ` (it could not decide: ${d.error})` : '';
+      const by = refuser(scope.rules.get(r.cluster), r.cluster);
+      return { permission, reason: `${by} ${viewer.name} ${permission}${undecided}` };
     }
     return null;
   }
 
-  private allows(p: PersonScope, r: Resource, need: KubePermission): Promise<boolean> {
+  /**
+   * Rules that grant it answer (no review); complete rules that do not, refuse (the API server
+   * would); else the API server's answer for this object, cached (`ask`).
+   */
+  private allows(p: PersonScope, r: Resource, need: KubePermission): Promise<Decision> {
+    const c = p.rules.get(r.cluster);
     if (r.namespace !== null) {
-      const rules = p.rules.get(r.cluster)?.byNamespace.get(r.namespace)?.rules ?? [];
-      return Promise.resolve(grants(rules, need, r.name));
+      const ns = c?.byNamespace.get(r.namespace);
+      if (grants(ns?.rules ?? [], need, r.name)) return Promise.resolve({ allowed: true });
+      if (!(ns?.incomplete ?? c?.incomplete)) return Promise.resolve({ allowed: false });
     }
-    // Cluster-scoped: the API server's answer for this object, asked once per rules generation.
-    const key = `${r.cluster}\n${need.verb}\n${need.group}\n${need.resource}\n${r.name}`;
-    let answer = p.reviews.get(key);
-    if (!answer) {
-      const [resource, subresource] = need.resource.split('/');
-      answer = review(this.client(p.person, r.cluster), {
-        verb: need.verb,
-        group: need.group,
-        resource,
-        name: r.name,
-        ...(subresource ? { subresource } : {}),
-      }).catch(() => false);
-      p.reviews.set(key, answer);
-    }
-    return answer;
+    const [resource = '', subresource] = need.resource.split('/');
+    const attrs: ReviewAttributes = {
+      verb: need.verb,
+      group: need.group,
+      resource,
+      ...(subresource ? { subresource } : {}),
+      ...(r.namespace !== null ? { namespace: r.namespace } : {}),
+      name: r.name,
+    };
+    return this.ask(p, r.cluster, attrs, c?.incomplete ?? false, false);
   }
 }

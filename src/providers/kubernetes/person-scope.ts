@@ -8,6 +8,7 @@ import type {
 } from '../provider.ts';
 import type { KubePermission } from './errors.ts';
 import { KIND_BY_NAME } from './kinds.ts';
+import type { Decision, LearnedRules } from './rbac-reviews.ts';
 
 // One person's RBAC as learned from their API server (SelfSubjectRulesReview rules), and the
 // read scope built on it. KubeAccess (access.ts) learns and refreshes it.
@@ -49,13 +50,15 @@ export function named(rules: readonly Rule[], p: KubePermission): Set<string> {
   return names;
 }
 
-/** What a person may read in one namespace, from its SelfSubjectRulesReview. */
+/** What a person may read in one namespace, from its SelfSubjectRulesReview (and reviews). */
 export interface NamespaceRules {
-  /** Kinds they may list there. */
+  /** Kinds they may list there: by its rules, or (rules incomplete) by a review's answer. */
   kinds: Set<ResourceKind>;
   /** Objects they may get by name only (RBAC resourceNames), of kinds they may not list. */
   named: Map<ResourceKind, Set<string>>;
   rules: Rule[];
+  /** The rules review said it could not list everything allowed (a webhook in the chain). */
+  incomplete: boolean;
 }
 
 /** What a person may do in one cluster, as its API server answered for them. */
@@ -69,6 +72,17 @@ export interface ClusterRules {
   named: Map<ResourceKind, Set<string>>;
   /** Namespaced kinds by namespace, from each namespace's SelfSubjectRulesReview. */
   byNamespace: Map<string, NamespaceRules>;
+  /** Some namespace's rules review was incomplete: reviews answer beyond the rules. */
+  incomplete: boolean;
+}
+
+/**
+ * One SelfSubjectAccessReview's answer as cached: `until` is Infinity while in flight and when
+ * RBAC alone decided it (an RBAC change clears it), else when it must be asked again.
+ */
+export interface Review {
+  decision: Promise<Decision>;
+  until: number;
 }
 
 /**
@@ -86,8 +100,16 @@ export class PersonScope implements ReadScope {
   /** The rules generation learned, and the one a change concerning this person asks for. */
   generation = -1;
   wanted = 0;
-  /** Cluster-wide SelfSubjectAccessReviews asked for `can` on cluster-scoped kinds. */
-  readonly reviews = new Map<string, Promise<boolean>>();
+  /** Counts the rules' changes: part of `key`. */
+  version = 0;
+  /** Each cluster's namespaces' rules reviews, as last learned (kept until RBAC changes). */
+  learned = new Map<string, Map<string, LearnedRules>>();
+  /** SelfSubjectAccessReviews asked for them, by cluster and attributes (KubeAccess.ask). */
+  readonly reviews = new Map<string, Review>();
+  /** When the first review answer `rules` rest on expires (Infinity: none does); 0: asap. */
+  until = Infinity;
+  /** Re-asks the reviews at `until` (KubeAccess.schedule). */
+  timer: NodeJS.Timeout | undefined;
   private grantsOf: { key: string; list: ReadGrant[] } | undefined;
 
   readonly person: Impersonation;
@@ -171,25 +193,30 @@ export class PersonScope implements ReadScope {
 
   grants(): readonly ReadGrant[] {
     if (this.grantsOf?.key !== this.key) {
-      const list: ReadGrant[] = [];
-      for (const [cluster, c] of this.rules) {
-        for (const kind of c.everywhere) list.push({ cluster, kind, namespace: null });
-        for (const [kind, names] of c.named) {
-          list.push({ cluster, kind, namespace: null, names: [...names] });
-        }
-        for (const [namespace, g] of c.byNamespace) {
-          for (const kind of g.kinds) {
-            if (!c.everywhere.has(kind)) list.push({ cluster, kind, namespace });
-          }
-          for (const [kind, names] of g.named) {
-            if (!c.everywhere.has(kind) && !g.kinds.has(kind)) {
-              list.push({ cluster, kind, namespace, names: [...names] });
-            }
-          }
-        }
-      }
-      this.grantsOf = { key: this.key, list };
+      this.grantsOf = { key: this.key, list: grantsOf(this.rules) };
     }
     return this.grantsOf.list;
   }
+}
+
+/** Everything rules let a person read, as grants: what `sees` answers, one entry per kind and place. */
+export function grantsOf(rules: ReadonlyMap<string, ClusterRules>): ReadGrant[] {
+  const list: ReadGrant[] = [];
+  for (const [cluster, c] of rules) {
+    for (const kind of c.everywhere) list.push({ cluster, kind, namespace: null });
+    for (const [kind, names] of c.named) {
+      list.push({ cluster, kind, namespace: null, names: [...names] });
+    }
+    for (const [namespace, g] of c.byNamespace) {
+      for (const kind of g.kinds) {
+        if (!c.everywhere.has(kind)) list.push({ cluster, kind, namespace });
+      }
+      for (const [kind, names] of g.named) {
+        if (!c.everywhere.has(kind) && !g.kinds.has(kind)) {
+          list.push({ cluster, kind, namespace, names: [...names] });
+        }
+      }
+    }
+  }
+  return list;
 }

@@ -123,42 +123,7 @@ export async function up(opts: { nodes: number }): Promise<LabState> {
       bin: bin('kube-apiserver'),
       ports: [ports.apiserver],
       timeoutMs: 120_000,
-      args: [
-        `--etcd-servers=${etcdUrl}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        `--secure-port=${ports.apiserver}`,
-        `--tls-cert-file=${pki('apiserver.crt')}`,
-        `--tls-private-key-file=${pki('apiserver.key')}`,
-        `--client-ca-file=${pki('ca.crt')}`,
-        `--token-auth-file=${pki('tokens.csv')}`,
-        `--service-account-key-file=${pki('sa.pub')}`,
-        `--service-account-signing-key-file=${pki('sa.key')}`,
-        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-        `--kubelet-client-certificate=${pki('apiserver-kubelet-client.crt')}`,
-        `--kubelet-client-key=${pki('apiserver-kubelet-client.key')}`,
-        // The aggregation-layer settings: without them every component logs a missing
-        // requestheader CA bundle on each authentication attempt.
-        `--requestheader-client-ca-file=${pki('ca.crt')}`,
-        '--requestheader-allowed-names=front-proxy-client',
-        '--requestheader-username-headers=X-Remote-User',
-        '--requestheader-group-headers=X-Remote-Group',
-        '--requestheader-extra-headers-prefix=X-Remote-Extra-',
-        `--proxy-client-cert-file=${pki('front-proxy-client.crt')}`,
-        `--proxy-client-key-file=${pki('front-proxy-client.key')}`,
-        '--authorization-mode=Node,RBAC',
-        '--enable-admission-plugins=NodeRestriction',
-        '--service-cluster-ip-range=10.96.0.0/16',
-        '--allow-privileged=true',
-        // The advertise address is loopback, which the endpoints API rejects; nothing in
-        // the lab routes to the kubernetes Service anyway.
-        '--endpoint-reconciler-type=none',
-        // Scale mode pushes thousands of writes per second from one machine: no throttling.
-        '--max-requests-inflight=0',
-        '--max-mutating-requests-inflight=0',
-        '--enable-priority-and-fairness=false',
-        '--profiling=false',
-      ],
+      args: apiserverArgs(etcdUrl, ports.apiserver),
       healthy: () => apiserverReady(ports.apiserver),
     });
     const kwokConfig = await writeKwokConfig(bin('kwok'));
@@ -286,6 +251,53 @@ export async function up(opts: { nodes: number }): Promise<LabState> {
     `lab up in ${Math.round((Date.now() - t0) / 1000)}s: ${opts.nodes} nodes; env in ${join(LAB_DIR, 'env')}`,
   );
   return state;
+}
+
+/**
+ * The lab's kube-apiserver flags, against `etcdUrl` on `port` with the lab's PKI. `authorization`
+ * replaces the authorization flags (a test runs a second apiserver with a webhook authorizer).
+ */
+export function apiserverArgs(
+  etcdUrl: string,
+  port: number,
+  authorization: string[] = ['--authorization-mode=Node,RBAC'],
+): string[] {
+  return [
+    `--etcd-servers=${etcdUrl}`,
+    '--bind-address=127.0.0.1',
+    '--advertise-address=127.0.0.1',
+    `--secure-port=${port}`,
+    `--tls-cert-file=${pki('apiserver.crt')}`,
+    `--tls-private-key-file=${pki('apiserver.key')}`,
+    `--client-ca-file=${pki('ca.crt')}`,
+    `--token-auth-file=${pki('tokens.csv')}`,
+    `--service-account-key-file=${pki('sa.pub')}`,
+    `--service-account-signing-key-file=${pki('sa.key')}`,
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+    `--kubelet-client-certificate=${pki('apiserver-kubelet-client.crt')}`,
+    `--kubelet-client-key=${pki('apiserver-kubelet-client.key')}`,
+    // The aggregation-layer settings: without them every component logs a missing
+    // requestheader CA bundle on each authentication attempt.
+    `--requestheader-client-ca-file=${pki('ca.crt')}`,
+    '--requestheader-allowed-names=front-proxy-client',
+    '--requestheader-username-headers=X-Remote-User',
+    '--requestheader-group-headers=X-Remote-Group',
+    '--requestheader-extra-headers-prefix=X-Remote-Extra-',
+    `--proxy-client-cert-file=${pki('front-proxy-client.crt')}`,
+    `--proxy-client-key-file=${pki('front-proxy-client.key')}`,
+    ...authorization,
+    '--enable-admission-plugins=NodeRestriction',
+    '--service-cluster-ip-range=10.96.0.0/16',
+    '--allow-privileged=true',
+    // The advertise address is loopback, which the endpoints API rejects; nothing in
+    // the lab routes to the kubernetes Service anyway.
+    '--endpoint-reconciler-type=none',
+    // Scale mode pushes thousands of writes per second from one machine: no throttling.
+    '--max-requests-inflight=0',
+    '--max-mutating-requests-inflight=0',
+    '--enable-priority-and-fairness=false',
+    '--profiling=false',
+  ];
 }
 
 // The controllers the issue asks for plus the ones workloads quietly depend on
