@@ -123,7 +123,8 @@ export async function lockHead(tx: Queryable): Promise<ChainHead> {
 
 /**
  * Writes a batch's records and their projection rows (intents inserted, outcomes applied) in
- * one call (`audit_sequence`, migration 190), and returns the events as written. The call
+ * one call (`audit_sequence`, migration 190; a batch of one by `writeOne`), and returns the
+ * events as written (`pending`: an event's row as this process wrote it, if it did). The call
  * refuses itself (nothing is written) unless the chain lock was free or already this
  * transaction's, the batch's first record follows the newest stored one, and every outcome's
  * event was still PENDING. The Merkle tree is not touched: `integrate` adds the records later.
@@ -132,8 +133,12 @@ export async function writeRecords(
   db: Queryable,
   head: ChainHead,
   writes: { write: ChainWrite; seq: number }[],
+  pending: (id: string) => Row | undefined,
 ): Promise<Row[]> {
   const r = head.records;
+  const [one] = writes;
+  if (one && writes.length === 1)
+    return [await writeOne(db, head, one.write, pending(one.write.id))];
   const intents = writes.flatMap(({ write: w, seq }) =>
     w.phase === 'intent'
       ? [
@@ -202,6 +207,113 @@ export async function writeRecords(
       base_seq: head.baseSeq,
     };
   });
+}
+
+/**
+ * A batch of one record (a lone writer's) by a call with plain arguments (migration 200):
+ * the same checks and writes as `audit_sequence`, with no jsonb to unpack or build, and no
+ * row read back when the writer knows it: an intent's row is what it wrote; an outcome's is
+ * `pending` (its event's row as this process wrote it) with the outcome applied. Otherwise
+ * (an outcome of an event this process did not write) the event comes back from the store.
+ */
+async function writeOne(
+  db: Queryable,
+  head: ChainHead,
+  w: ChainWrite,
+  pending: Row | undefined,
+): Promise<Row> {
+  const [x] = head.records;
+  if (!x) throw new Error('no record placed for the write');
+  const chained = { hash: x.hash, prev_hash: x.prevHash, base_seq: head.baseSeq };
+  const record = [
+    CHAIN_LOCK,
+    `${MOVED}: record ${x.seq} does not follow the newest one`,
+    x.seq,
+    x.body,
+    x.prevHash,
+    x.hash,
+    w.id,
+  ];
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  if (w.phase === 'intent') {
+    const i = w.input;
+    await db.query(
+      `SELECT audit_sequence_intent($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+         $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
+      [
+        ...record,
+        w.timestamp,
+        i.actor,
+        i.actorName ?? null,
+        i.actorRole,
+        i.source,
+        i.action,
+        i.verb,
+        i.target?.id ?? null,
+        json(i.target),
+        json(i.parameters),
+        i.dryRun,
+        i.requestId,
+        i.idempotencyKey,
+        i.inputHash,
+        i.reverts,
+        i.instanceId,
+      ],
+    );
+    return {
+      id: w.id,
+      ts: w.timestamp,
+      actor: i.actor,
+      actor_name: i.actorName ?? null,
+      actor_role: i.actorRole,
+      source: i.source,
+      action: i.action,
+      verb: i.verb,
+      target_id: i.target?.id ?? null,
+      target: i.target,
+      parameters: i.parameters,
+      dry_run: i.dryRun,
+      status: 'PENDING',
+      error: null,
+      before: null,
+      after: null,
+      message: null,
+      duration_ms: null,
+      request_id: i.requestId,
+      idempotency_key: i.idempotencyKey,
+      input_hash: i.inputHash,
+      reverts: i.reverts,
+      intent_seq: x.seq,
+      last_seq: x.seq,
+      ...chained,
+    };
+  }
+  const o = w.outcome;
+  const call = `audit_sequence_outcome($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
+  const [row] = await db.query<Omit<Row, keyof typeof chained>>(
+    pending ? `SELECT (${call}).id` : `SELECT * FROM ${call}`,
+    [
+      ...record,
+      o.status,
+      json(o.error),
+      json(o.before),
+      json(o.after),
+      o.message,
+      o.durationMs,
+      `audit event ${w.id} is not PENDING`,
+    ],
+  );
+  if (!row) throw new Error(`audit event ${w.id} is not PENDING`);
+  const applied = {
+    status: o.status,
+    error: o.error,
+    before: o.before,
+    after: o.after,
+    message: o.message,
+    duration_ms: o.durationMs,
+    last_seq: x.seq,
+  };
+  return pending ? { ...pending, ...applied, ...chained } : { ...row, ...chained };
 }
 
 /**

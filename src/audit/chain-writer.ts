@@ -1,3 +1,4 @@
+import { SINGLE_REPLICA, type LeaderGate } from '../leader.ts';
 import type { Database } from '../store/database.ts';
 import {
   integrateRecords,
@@ -18,9 +19,15 @@ const MAX_BATCH = 200;
 /**
  * How long after an append its records wait to be added to the Merkle tree: the appends of
  * that moment share one integration (one read, one write of subtrees and head), so a lone
- * writer's commit touches only the records and the projection. A checkpoint integrates first.
+ * writer's commit touches only the records and the projection. Only the leader integrates
+ * after its appends; a follower's records are integrated by the leader's next checkpoint (every
+ * AUDIT_CHECKPOINT_INTERVAL_SECONDS), and a checkpoint, a verification or an export integrates
+ * first wherever it runs.
  */
 export const INTEGRATE_AFTER_MS = 250;
+
+/** The most PENDING events whose rows a writer keeps (an outcome's event, not read back). */
+const MAX_PENDING_ROWS = 10_000;
 
 /** The most records one integration step reads and adds. */
 const INTEGRATE_BATCH = 5000;
@@ -48,11 +55,18 @@ export class ChainWriter {
 
   /** Milliseconds from an append to its integration; `null` leaves it to `integrate` callers. */
   private readonly integrateAfterMs: number | null;
+  /** Whether this process integrates after its appends (the leader does; followers do not). */
+  private readonly leader: LeaderGate;
 
-  constructor(db: Database, integrateAfterMs: number | null = INTEGRATE_AFTER_MS) {
+  constructor(
+    db: Database,
+    integrateAfterMs: number | null = INTEGRATE_AFTER_MS,
+    leader: LeaderGate = SINGLE_REPLICA,
+  ) {
     this.db = db;
     this.depth = PIPELINE[db.kind];
     this.integrateAfterMs = integrateAfterMs;
+    this.leader = leader;
   }
 
   /**
@@ -76,6 +90,13 @@ export class ChainWriter {
    * under the lock.
    */
   private cached: { baseSeq: number; seq: number; prevHash: string } | undefined;
+  /**
+   * The rows of the PENDING events this process wrote, as written: a lone outcome applies to
+   * its row here instead of reading the event back (a row read back cost as much again as the
+   * append on the embedded store). Dropped once the outcome is written or refused; the oldest
+   * go first beyond MAX_PENDING_ROWS (an outcome then reads its event back).
+   */
+  private readonly pendingRows = new Map<string, Row>();
   /** The integration waiting to run (callers share it) and the one running. */
   private nextIntegration: Promise<number> | undefined;
   private integration: Promise<unknown> | undefined;
@@ -127,13 +148,31 @@ export class ChainWriter {
     }
   }
 
+  /** Appends a batch (`appendAt`), keeping its intents' rows for their outcomes. */
+  private async append(writes: ChainWrite[]): Promise<Row[]> {
+    try {
+      const rows = await this.appendAt(writes);
+      for (const [k, w] of writes.entries()) {
+        if (w.phase === 'outcome') continue;
+        this.pendingRows.set(w.id, rows[k] as Row);
+        if (this.pendingRows.size > MAX_PENDING_ROWS) {
+          this.pendingRows.delete(this.pendingRows.keys().next().value as string);
+        }
+      }
+      return rows;
+    } finally {
+      for (const w of writes) if (w.phase === 'outcome') this.pendingRows.delete(w.id);
+    }
+  }
+
   /**
    * Appends a batch at the head: from the cached head in one statement with no transaction
    * (no lock wait, no read) when this process wrote last, else under the chain lock with the
    * head read first. Returns each write's event (its projection row) as it now stands, in order.
    * The records are in the Merkle tree once integrated (`integrate`).
    */
-  private async append(writes: ChainWrite[]): Promise<Row[]> {
+  private async appendAt(writes: ChainWrite[]): Promise<Row[]> {
+    const pending = (id: string) => this.pendingRows.get(id);
     let [stale, locked] = [0, 0];
     for (;;) {
       const cached = this.cached;
@@ -144,12 +183,12 @@ export class ChainWriter {
           const placed = this.placeAll(head, writes);
           // The next batch may start from here before this one has committed.
           this.cached = { baseSeq: head.baseSeq, seq: head.seq, prevHash: head.prevHash };
-          rows = await writeRecords(this.db, head, placed);
+          rows = await writeRecords(this.db, head, placed, pending);
         } else {
           const { h, written } = await this.db.transaction(async (tx) => {
             const locked = await lockHead(tx);
             const placed = this.placeAll(locked, writes);
-            return { h: locked, written: await writeRecords(tx, locked, placed) };
+            return { h: locked, written: await writeRecords(tx, locked, placed, pending) };
           });
           rows = written;
           this.cached = { baseSeq: h.baseSeq, seq: h.seq, prevHash: h.prevHash };
@@ -218,11 +257,12 @@ export class ChainWriter {
   }
 
   /**
-   * Integrates a moment after an append (once for every append meanwhile). A failure here (a
-   * record missing) is not lost: the next checkpoint integrates first and reports it.
+   * On the leader, integrates a moment after an append (once for every append meanwhile). A
+   * failure here (a record missing) is not lost: the next checkpoint integrates first and
+   * reports it.
    */
   private scheduleIntegration(): void {
-    if (this.integrateTimer || this.integrateAfterMs === null) return;
+    if (this.integrateTimer || this.integrateAfterMs === null || !this.leader.isLeader()) return;
     this.integrateTimer = setTimeout(() => {
       this.integrateTimer = undefined;
       this.integrate().catch(() => {});

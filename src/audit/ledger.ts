@@ -112,6 +112,10 @@ export class AuditLedger {
     return verifierKey(this.o.signer);
   }
 
+  /**
+   * Every interval, on the leader only: integrates what every replica appended (followers do
+   * not integrate their own appends) and signs the tree if it grew.
+   */
   start(): void {
     const run = () => {
       if (!this.o.leader.isLeader()) return;

@@ -17,7 +17,7 @@ export async function createAudit(
   leader: LeaderGate,
   log: Logger,
 ): Promise<{ audit: AuditStore; ledger: AuditLedger }> {
-  const audit = new AuditStore(db);
+  const audit = new AuditStore(db, { leader });
   const added = await audit.integrate();
   if (added > 0) log.info({ added }, 'audit records added to the Merkle tree');
   const lc = config.auditLedger;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LeaderGate } from '../leader.ts';
 import type { Database } from '../store/database.ts';
 import {
   isUniqueViolation,
@@ -134,12 +135,17 @@ export class AuditStore {
   /**
    * `integrateAfterMs`: how long after an append its records are added to the Merkle tree
    * (default INTEGRATE_AFTER_MS); `null` leaves that to `integrate` (checkpoints, verification).
+   * `leader`: only while it says so does this process integrate after its appends (default: a
+   * single replica, always); a follower's records wait for the leader's next checkpoint.
    */
-  constructor(db: Database, options: { integrateAfterMs?: number | null } = {}) {
+  constructor(
+    db: Database,
+    options: { integrateAfterMs?: number | null; leader?: LeaderGate } = {},
+  ) {
     this.db = db;
     this.readNodes = new NodeCache(db).read;
     this.readStoredNodes = (ids) => readTreeNodes(db, ids);
-    this.writer = new ChainWriter(db, options.integrateAfterMs);
+    this.writer = new ChainWriter(db, options.integrateAfterMs, options.leader);
   }
 
   /**

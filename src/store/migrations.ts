@@ -622,4 +622,123 @@ export const MIGRATIONS: Migration[] = [
           UPDATE audit_tree t SET size = a_size, frontier = decode(a_frontier, 'hex') WHERE t.id = 1;
         END $$;`,
   },
+  {
+    version: 200,
+    name: 'audit_one_record_append',
+    sql: `
+      -- A lone writer's batch is one record: it is appended by a call with plain arguments
+      -- (audit_sequence_intent or audit_sequence_outcome: one record row and one projection
+      -- row, no jsonb to unpack or to build), which on the embedded store cost about half of
+      -- audit_sequence's call. The checks every append makes first (the chain lock tried, the
+      -- first record linked to the newest stored one or to the start of the kept log) are
+      -- audit_link, called by all three.
+      CREATE FUNCTION audit_link(a_lock bigint, a_moved text, a_seq bigint, a_prev text)
+        RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          prior text;
+        BEGIN
+          IF NOT pg_try_advisory_xact_lock(a_lock) THEN
+            RAISE EXCEPTION USING MESSAGE = a_moved, ERRCODE = 'P0001';
+          END IF;
+          SELECT r.hash INTO prior FROM audit_records r WHERE r.seq = a_seq - 1;
+          IF prior IS NULL THEN
+            SELECT COALESCE(a.prev_hash, repeat('0', 64)) INTO prior
+              FROM audit_tree t LEFT JOIN audit_anchor a ON a.id = 1
+              WHERE t.id = 1 AND a_seq = COALESCE(a.seq, t.base_seq);
+          END IF;
+          IF prior IS DISTINCT FROM a_prev THEN
+            RAISE EXCEPTION USING MESSAGE = a_moved, ERRCODE = 'P0001';
+          END IF;
+        END $$;
+      CREATE OR REPLACE FUNCTION audit_sequence(
+        a_lock bigint, a_moved text, a_seq bigint[], a_event uuid[], a_phase text[],
+        a_body text[], a_prev text[], a_hash text[], a_intents jsonb, a_outcomes jsonb,
+        a_not_pending text
+      ) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          applied integer;
+          events jsonb;
+          outcome_rows jsonb;
+        BEGIN
+          PERFORM audit_link(a_lock, a_moved, a_seq[1], a_prev[1]);
+          INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+            SELECT * FROM unnest(a_seq, a_event, a_phase, a_body, a_prev, a_hash);
+          IF jsonb_array_length(a_intents) > 0 THEN
+            WITH i AS (
+              INSERT INTO audit_events (id, ts, actor, actor_name, actor_role, source, action,
+                verb, target_id, target, parameters, dry_run, status, request_id,
+                idempotency_key, input_hash, reverts, instance_id, intent_seq, last_seq)
+              SELECT x.id, x.ts, x.actor, x.actor_name, x.actor_role, x.source, x.action, x.verb,
+                x.target_id, COALESCE(x.target, 'null'::jsonb), x.parameters, x.dry_run,
+                'PENDING', x.request_id, x.idempotency_key, x.input_hash, x.reverts,
+                x.instance_id, x.seq, x.seq
+              FROM jsonb_to_recordset(a_intents) AS x(id uuid, ts timestamptz, actor text,
+                actor_name text, actor_role text, source text, action text, verb text,
+                target_id text, target jsonb, parameters jsonb, dry_run boolean,
+                request_id text, idempotency_key text, input_hash text, reverts uuid,
+                instance_id text, seq bigint)
+              RETURNING *
+            ) SELECT jsonb_agg(i) INTO events FROM i;
+          END IF;
+          IF jsonb_array_length(a_outcomes) > 0 THEN
+            WITH o AS (
+              UPDATE audit_events e SET status = x.status, error = x.error, before = x.before,
+                after = x.after, message = x.message, duration_ms = x.duration_ms,
+                last_seq = x.seq
+              FROM jsonb_to_recordset(a_outcomes) AS x(id uuid, status text, error jsonb,
+                before jsonb, after jsonb, message text, duration_ms integer, seq bigint)
+              WHERE e.id = x.id AND e.status = 'PENDING'
+              RETURNING e.*
+            ) SELECT count(*), jsonb_agg(o) INTO applied, outcome_rows FROM o;
+            IF applied <> jsonb_array_length(a_outcomes) THEN
+              RAISE EXCEPTION USING MESSAGE = a_not_pending, ERRCODE = 'P0001';
+            END IF;
+          END IF;
+          RETURN COALESCE(events, '[]'::jsonb) || COALESCE(outcome_rows, '[]'::jsonb);
+        END $$;
+      -- One intent: its record and its projection row (PENDING). Nothing is returned: the
+      -- writer has every value it wrote (a returned row cost as much as the call).
+      CREATE FUNCTION audit_sequence_intent(
+        a_lock bigint, a_moved text, a_seq bigint, a_body text, a_prev text, a_hash text,
+        a_id uuid, a_ts timestamptz, a_actor text, a_actor_name text, a_actor_role text,
+        a_source text, a_action text, a_verb text, a_target_id text, a_target jsonb,
+        a_parameters jsonb, a_dry_run boolean, a_request_id text, a_idempotency_key text,
+        a_input_hash text, a_reverts uuid, a_instance_id text
+      ) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+        BEGIN
+          PERFORM audit_link(a_lock, a_moved, a_seq, a_prev);
+          INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+            VALUES (a_seq, a_id, 'intent', a_body, a_prev, a_hash);
+          INSERT INTO audit_events (id, ts, actor, actor_name, actor_role, source, action, verb,
+            target_id, target, parameters, dry_run, status, request_id, idempotency_key,
+            input_hash, reverts, instance_id, intent_seq, last_seq)
+          VALUES (a_id, a_ts, a_actor, a_actor_name, a_actor_role, a_source, a_action, a_verb,
+            a_target_id, COALESCE(a_target, 'null'::jsonb), a_parameters, a_dry_run, 'PENDING',
+            a_request_id, a_idempotency_key, a_input_hash, a_reverts, a_instance_id, a_seq,
+            a_seq);
+        END $$;
+      -- One outcome: applied to its event only while PENDING (else nothing is written), then
+      -- its record; the event returned as it now stands (a writer that wrote its intent asks
+      -- for the id only).
+      CREATE FUNCTION audit_sequence_outcome(
+        a_lock bigint, a_moved text, a_seq bigint, a_body text, a_prev text, a_hash text,
+        a_id uuid, a_status text, a_error jsonb, a_before jsonb, a_after jsonb, a_message text,
+        a_duration_ms integer, a_not_pending text
+      ) RETURNS audit_events LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          e audit_events;
+        BEGIN
+          PERFORM audit_link(a_lock, a_moved, a_seq, a_prev);
+          UPDATE audit_events SET status = a_status, error = a_error, before = a_before,
+            after = a_after, message = a_message, duration_ms = a_duration_ms, last_seq = a_seq
+            WHERE id = a_id AND status = 'PENDING'
+            RETURNING * INTO e;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION USING MESSAGE = a_not_pending, ERRCODE = 'P0001';
+          END IF;
+          INSERT INTO audit_records (seq, event_id, phase, body, prev_hash, hash)
+            VALUES (a_seq, a_id, 'outcome', a_body, a_prev, a_hash);
+          RETURN e;
+        END $$;`,
+  },
 ];

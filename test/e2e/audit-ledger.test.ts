@@ -2,7 +2,9 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { verifyConsistency, verifyInclusion, rangeNodes } from '../../src/audit/merkle.ts';
 import { openNote, parseCheckpoint, parseVerifierKey } from '../../src/audit/note.ts';
+import { INTEGRATE_AFTER_MS } from '../../src/audit/chain-writer.ts';
 import { AuditStore } from '../../src/audit/store.ts';
+import { openDatabase } from '../../src/store/database.ts';
 import type { Database } from '../../src/store/database.ts';
 import { openSink } from '../../src/audit/sink.ts';
 import { auditIntent, recordAction, testLedger } from '../support/audit.ts';
@@ -206,6 +208,38 @@ describe.each(STORES)('signed audit checkpoints on $kind', (target) => {
       expect(r.mismatches.find((m) => m.kind === 'CHECKPOINT_MISMATCH')?.reason).toMatch(/sink/);
       expect(honest.size).toBe(6);
     } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('two replicas on one PostgreSQL', () => {
+  it('only the leader integrates: records of a follower reach the tree at its next checkpoint', async () => {
+    const target = STORES.find((s) => s.kind === 'postgres')!;
+    const { db, url, cleanup } = await target.open();
+    // Each replica its own pool, as two processes would have.
+    const other = await openDatabase({ databaseUrl: url, dataDir: '' });
+    const leader = new AuditStore(db);
+    const follower = new AuditStore(other, { leader: { isLeader: () => false } });
+    const ledger = testLedger(db, leader, { intervalSeconds: 1 });
+    const size = async () => (await leader.treeHead()).tree.size;
+    try {
+      await write(follower, 1, 3);
+      // Well past the moment after which a writer that integrates would have.
+      await new Promise((r) => setTimeout(r, 6 * INTEGRATE_AFTER_MS));
+      expect(await size()).toBe(0);
+      // The leader's checkpoints (every second here) integrate them, and sign them.
+      ledger.start();
+      await expect.poll(size, { timeout: 15_000, interval: 200 }).toBe(6);
+      await expect.poll(async () => (await ledger.latest())?.size, { timeout: 15_000 }).toBe(6);
+      ledger.stop();
+      // The leader (as a single process with no election) integrates its own appends itself.
+      await write(leader, 4, 4);
+      await expect.poll(size, { timeout: 15_000, interval: 100 }).toBe(8);
+      expect(await ledger.verify(true)).toMatchObject({ valid: true, treeSize: 8 });
+    } finally {
+      ledger.stop();
+      await other.close();
       await cleanup();
     }
   });
