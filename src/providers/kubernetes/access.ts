@@ -88,6 +88,8 @@ export class KubeAccess {
   private generation = 0;
   private settle: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Numbers every rules version of everyone: a scope's key is never reused. */
+  private versions = 0;
   private readonly offNamespaces: () => void;
 
   constructor(kube: KubernetesProvider, log: Logger, ttl: ReviewTtl) {
@@ -183,7 +185,9 @@ export class KubeAccess {
 
   /** The reviews asked again (in turn with learning, never beside it). */
   private redecide(p: PersonScope, offline = false): Promise<void> {
-    p.learning ??= this.decide(p, false, offline).finally(() => (p.learning = undefined));
+    p.learning ??= this.decide(p, p.learned, false, offline).finally(
+      () => (p.learning = undefined),
+    );
     return p.learning;
   }
 
@@ -203,13 +207,14 @@ export class KubeAccess {
         }
       }),
     );
+    p.reviews.clear();
+    await this.decide(p, learned, true, false);
+    // Only now: a request that finds this generation learned must find its rules too.
     p.learned = learned;
     p.complete = !failed;
-    p.reviews.clear();
     // A cluster that did not answer is asked again soon, not after MAX_AGE_MS.
     p.learnedAt = failed ? Date.now() - MAX_AGE_MS + RETRY_MS : Date.now();
     p.generation = generation;
-    await this.decide(p, true, false);
   }
 
   /**
@@ -218,11 +223,16 @@ export class KubeAccess {
    * (someone idle: what only such a review granted lapses until they come back). The scope's key changes
    * when what it shows does (caches keyed by it stay valid otherwise).
    */
-  private async decide(p: PersonScope, relearned: boolean, offline: boolean): Promise<void> {
+  private async decide(
+    p: PersonScope,
+    learned: PersonScope['learned'],
+    relearned: boolean,
+    offline: boolean,
+  ): Promise<void> {
     let until = Infinity;
     const rules = new Map<string, ClusterRules>();
     await Promise.all(
-      [...p.learned].map(async ([context, namespaces]) => {
+      [...learned].map(async ([context, namespaces]) => {
         const incomplete = [...namespaces.values()].some((n) => n.incomplete);
         const ask = async (attrs: ReviewAttributes) => {
           const d = await this.ask(p, context, attrs, incomplete, offline);
@@ -235,7 +245,7 @@ export class KubeAccess {
     const changed = relearned || signature(rules) !== signature(p.rules);
     p.rules = rules;
     p.until = until;
-    if (changed) p.key = `${p.id}#${p.generation}.${++p.version}`;
+    if (changed) p.key = `${p.id}#${++this.versions}`;
     this.schedule(p, offline);
   }
 

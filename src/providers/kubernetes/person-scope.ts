@@ -100,8 +100,6 @@ export class PersonScope implements ReadScope {
   /** The rules generation learned, and the one a change concerning this person asks for. */
   generation = -1;
   wanted = 0;
-  /** Counts the rules' changes: part of `key`. */
-  version = 0;
   /** Each cluster's namespaces' rules reviews, as last learned (kept until RBAC changes). */
   learned = new Map<string, Map<string, LearnedRules>>();
   /** SelfSubjectAccessReviews asked for them, by cluster and attributes (KubeAccess.ask). */
