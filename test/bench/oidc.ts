@@ -35,6 +35,7 @@ import type { Provider, ResourceFilter } from '../../src/providers/provider.ts';
 import { ProviderRegistry } from '../../src/providers/registry.ts';
 import { kubectl, lab } from '../integration/kubernetes-support.ts';
 import { startOidcProvider } from '../lab/lib/oidc.ts';
+import { dropClusterWide, grantClusterWide, READ_NODES } from '../support/impersonation.ts';
 import {
   cpuMs,
   DASHBOARD,
@@ -276,19 +277,9 @@ try {
   }
   // Alice reads the namespace (view) and the nodes its pods name, as herself.
   const binding = `bench-alice-${process.pid}`;
+  await grantClusterWide(binding, 'oidc:u-alice', READ_NODES);
   await kubectl(['apply', '-f', '-'], {
     input: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: ${binding}}
-rules: [{apiGroups: [""], resources: [nodes], verbs: [get, list, watch]}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: ${binding}}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${binding}}
-subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
----
-apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
 metadata: {name: ${binding}, namespace: ${opts.namespace}}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
@@ -306,7 +297,7 @@ subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice
       ],
     );
   } finally {
-    await kubectl(['delete', 'clusterrolebinding,clusterrole', binding]);
+    await dropClusterWide(binding);
     await kubectl(['delete', 'rolebinding', '-n', opts.namespace, binding]);
   }
 } finally {

@@ -2,48 +2,19 @@
 // follows the cluster's RBAC as the lists do. Alice (group sre, operator in the orchestrator)
 // is bound to `view` in one namespace: the overview's counts, recent actions, advice, cost and
 // cluster usage, the recommendations and audit log, cost allocation and the chat hold that
-// namespace only; a namespace she may list but not read the pods of shows no usage; pod logs
-// are asked for as her (the API server refuses pods/log she lacks); a Role limited to
-// resourceNames lets her read exactly the objects it names.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOUR } from '../../src/metrics/rollups.ts';
-import type { OidcProvider } from '../lab/lib/oidc.ts';
+// namespace only. Grants short of `view` (a namespace without its pods, pods without their logs,
+// objects by name) are in impersonation-partial.test.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { expectNoErrors, gql, TOKENS } from '../support/app.ts';
 import {
-  costHour,
-  deploymentYaml,
-  eventually,
-  kubectl,
-  kubeProvider,
-  lab,
-  startImpersonationLab,
-} from './kubernetes-support.ts';
-
-const Ids = graphql(`
-  query AggregatesIds($ns: [String!]!) {
-    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT, POD] }) {
-      edges {
-        node {
-          id
-          kind
-          namespace
-          name
-        }
-      }
-    }
-    namespaces: resources(filter: { names: $ns, kinds: [NAMESPACE] }) {
-      edges {
-        node {
-          id
-          kind
-          namespace
-          name
-        }
-      }
-    }
-  }
-`);
+  Deployments,
+  impersonationLab,
+  lastHour,
+  ScaleDryRun,
+  webId,
+} from '../support/impersonation.ts';
+import { costHour, eventually, lab as labEnv } from './kubernetes-support.ts';
 
 const Overview = graphql(`
   query AggregatesOverview {
@@ -130,103 +101,26 @@ const Chat = graphql(`
   }
 `);
 
-const Scale = graphql(`
-  mutation AggregatesScale($id: ID!) {
-    scaleResource(input: { id: $id, replicas: 1, dryRun: true }) {
-      __typename
-    }
-  }
-`);
-
-const NamespaceSums = graphql(`
-  query AggregatesNamespaceSums($id: ID!) {
-    metrics(targets: [$id], names: [CPU_USAGE], range: { last: "PT2M" }) {
-      name
-    }
-    node(id: $id) {
-      ... on Namespace {
-        usage {
-          timestamp
-        }
-        cost(window: "24h") {
-          name
-        }
-      }
-    }
-  }
-`);
-
-const Logs = graphql(`
-  query AggregatesLogs($id: ID!) {
-    podLogs(id: $id, tailLines: 10) {
-      __typename
-      ... on ForbiddenError {
-        message
-        requiredPermission
-      }
-    }
-  }
-`);
-
-const Named = graphql(`
-  query AggregatesNamed($ns: [String!]!, $web: ID!, $api: ID!) {
-    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {
-      totalCount
-      edges {
-        node {
-          name
-          can(verb: SCALE) {
-            allowed
-            requiredPermission
-          }
-        }
-      }
-    }
-    web: node(id: $web) {
-      id
-    }
-    api: node(id: $api) {
-      id
-    }
-  }
-`);
-
-/** What podLogs answers once the API server lets the reader through to the pod's node. */
-const LET_THROUGH = ['PodLogs', 'LogsUnavailableError'];
-
-let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
-let idp: OidcProvider;
-let t: TestApp;
-let mine: string;
-let other: string;
-/** `<namespace>/<KIND>/<name>` (a pod by its deployment: `<namespace>/POD/web`) → global id. */
-const ids = new Map<string, string>();
-const id = (key: string) => ids.get(key) ?? '';
-/** Cluster-scoped objects of this file on the shared lab, deleted at the end. */
-const clusterObjects = `agg-alice-${process.pid}`;
+const lab = impersonationLab('agg', 'view', {
+  PROMETHEUS_URL: labEnv().PROMETHEUS_URL ?? '',
+  METRICS_INTERVAL_SECONDS: '2',
+});
 // The last complete hour, costed from the pods' requests (no usage): a window of it.
-const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
-const window = `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`;
+const { hour, window } = lastHour();
 
 beforeAll(async () => {
-  setup = await startImpersonationLab('agg', 'view', {
-    PROMETHEUS_URL: lab().PROMETHEUS_URL ?? '',
-    METRICS_INTERVAL_SECONDS: '2',
-  });
-  ({ idp, t } = setup);
-  mine = setup.mine.name;
-  other = setup.other.name;
-  await kubectl(['apply', '-f', '-'], { input: deploymentYaml(other, 'api', 1) });
-  await eventually(async () => {
-    const data = expectNoErrors((await gql(t.url, TOKENS.viewer, Ids, { ns: [mine, other] })).body);
-    for (const { node: n } of [...data.resources.edges, ...data.namespaces.edges]) {
-      const name = n.kind === 'POD' ? n.name.split('-')[0] : n.name;
-      ids.set(n.kind === 'NAMESPACE' ? n.name : `${n.namespace}/${n.kind}/${name}`, n.id);
-    }
-    for (const key of [`${mine}/POD/web`, `${other}/POD/web`, `${other}/DEPLOYMENT/api`, mine]) {
-      expect(ids.has(key)).toBe(true);
-    }
-    expect(ids.has(other)).toBe(true);
+  const { t, mine, other } = lab;
+  /** Each namespace's Deployment web → its global id. */
+  const web = await eventually(async () => {
+    const data = expectNoErrors(
+      (await gql(t.url, TOKENS.viewer, Deployments, { ns: [mine, other] })).body,
+    );
+    const found = new Map(data.resources.edges.map((e) => [e.node.namespace, e.node.id]));
+    expect([...found.keys()].sort()).toEqual([mine, other].sort());
+    // Their pods too: the cost below is theirs.
+    const pods = t.app.services.providers.list({ kinds: ['POD'], namespaces: [mine, other] });
+    expect(new Set(pods.map((p) => p.namespace)).size).toBe(2);
+    return found;
   }, 60_000);
 
   // Advice about both namespaces' web (as an agent's submission lands in the store).
@@ -236,7 +130,7 @@ beforeAll(async () => {
     [other, 1000],
   ] as const) {
     await store.upsertOpen({
-      targetId: deploymentId(ns),
+      targetId: webId(t, ns),
       targetKind: 'DEPLOYMENT',
       targetName: 'web',
       targetNamespace: ns,
@@ -255,30 +149,16 @@ beforeAll(async () => {
   }
   // An action in each namespace, by the orchestrator's operator token.
   for (const ns of [mine, other]) {
-    const r = await gql(t.url, TOKENS.operator, Scale, { id: id(`${ns}/DEPLOYMENT/web`) });
+    const r = await gql(t.url, TOKENS.operator, ScaleDryRun, { id: web.get(ns) ?? '' });
     expect(expectNoErrors(r.body).scaleResource.__typename).toBe('ScaleResourceSuccess');
   }
   // An hour of the pods' cost, from their requests.
   await costHour(t, hour);
 }, 120_000);
 
-afterAll(async () => {
-  await kubectl([
-    'delete',
-    'clusterrolebinding,clusterrole',
-    clusterObjects,
-    '--ignore-not-found',
-  ]).catch(() => undefined);
-  await setup?.close();
-});
-
-/** The provider id of a namespace's Deployment `web` (what the store keys advice by). */
-function deploymentId(ns: string): string {
-  return `k8s:${kubeProvider(t).contexts[0] ?? ''}:DEPLOYMENT:${ns}:web`;
-}
-
 describe('aggregates under KUBE_IMPERSONATION=on', () => {
   it('the overview counts, lists and sums only what she may read', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
     await eventually(async () => {
       const all = expectNoErrors((await gql(t.url, TOKENS.viewer, Overview)).body).overview;
@@ -308,6 +188,7 @@ describe('aggregates under KUBE_IMPERSONATION=on', () => {
   });
 
   it('clusterSummary, recommendations, auditLog and costAllocation hold her namespace only', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
     const hers = expectNoErrors((await gql(t.url, alice, Reads, { window })).body);
     expect(hers.clusterSummary).toEqual([]);
@@ -332,6 +213,7 @@ describe('aggregates under KUBE_IMPERSONATION=on', () => {
   });
 
   it('the chat answers from what she may read', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
     const reply = async (token: string) => {
       const r = expectNoErrors(
@@ -344,121 +226,5 @@ describe('aggregates under KUBE_IMPERSONATION=on', () => {
     expect(hers).toContain(mine);
     expect(hers).not.toContain(other);
     expect(await reply(TOKENS.viewer)).toContain(other);
-  });
-
-  it('a namespace she may list but not read the pods of shows no usage or cost', async () => {
-    const alice = await idp.signIn('alice');
-    await kubectl(['apply', '-f', '-'], {
-      input: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: ${clusterObjects}}
-rules: [{apiGroups: [""], resources: [namespaces], verbs: [get, list, watch]}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: ${clusterObjects}}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${clusterObjects}}
-subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
-`,
-    });
-    // The other namespace is hers to see now, its pods' sums are not.
-    const sums = await eventually(async () => {
-      const r = (await gql(t.url, alice, NamespaceSums, { id: id(other) })).body;
-      expect(r.data?.node).not.toBe(null);
-      return r;
-    }, 15_000);
-    expect(sums.errors?.[0]?.message).toMatch(/sums pods you may not list/);
-    expect(sums.data?.node).toMatchObject({ usage: null, cost: null });
-    const own = (await gql(t.url, alice, NamespaceSums, { id: id(mine) })).body;
-    expect(own.errors).toBeUndefined();
-    expect(own.data?.node).toMatchObject({ cost: { name: mine } });
-  });
-
-  it('pod logs are read as her: refused without pods/log, let through with it', async () => {
-    const alice = await idp.signIn('alice');
-    // `view` grants pods/log in her namespace: the API server sends her on to the node (whose
-    // answer, a log or none from a kwok node, is not the point).
-    const hers = expectNoErrors(
-      (await gql(t.url, alice, Logs, { id: id(`${mine}/POD/web`) })).body,
-    );
-    expect(LET_THROUGH).toContain(hers.podLogs.__typename);
-    // Pods but not their logs in the other namespace.
-    await kubectl(['apply', '-f', '-'], {
-      input: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: pods-no-logs, namespace: ${other}}
-rules: [{apiGroups: [""], resources: [pods], verbs: [get, list, watch]}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: alice-pods-no-logs, namespace: ${other}}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pods-no-logs}
-subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
-`,
-    });
-    const refused = await eventually(async () => {
-      const r = expectNoErrors(
-        (await gql(t.url, alice, Logs, { id: id(`${other}/POD/web`) })).body,
-      );
-      expect(r.podLogs.__typename).toBe('ForbiddenError');
-      return r.podLogs;
-    }, 15_000);
-    expect(refused).toMatchObject({ requiredPermission: `get pods/log in namespace ${other}` });
-    // The orchestrator's own token reads logs as the orchestrator.
-    const op = expectNoErrors(
-      (await gql(t.url, TOKENS.viewer, Logs, { id: id(`${other}/POD/web`) })).body,
-    );
-    expect(LET_THROUGH).toContain(op.podLogs.__typename);
-  });
-
-  it('a Role limited to resourceNames lets her read and scale exactly the objects it names', async () => {
-    const alice = await idp.signIn('alice');
-    const vars = {
-      ns: [other],
-      web: id(`${other}/DEPLOYMENT/web`),
-      api: id(`${other}/DEPLOYMENT/api`),
-    };
-    const before = expectNoErrors((await gql(t.url, alice, Named, vars)).body);
-    expect(before.resources.totalCount).toBe(0);
-    await kubectl(['apply', '-f', '-'], {
-      input: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: web-only, namespace: ${other}}
-rules: [{apiGroups: [apps], resources: [deployments], resourceNames: [web], verbs: [get]}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: alice-web-only, namespace: ${other}}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: web-only}
-subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
-`,
-    });
-    const named = await eventually(async () => {
-      const r = expectNoErrors((await gql(t.url, alice, Named, vars)).body);
-      expect(r.web).not.toBe(null);
-      return r;
-    }, 15_000);
-    // web, not api: get on a name is not list of the kind.
-    expect(named.api).toBe(null);
-    expect(named.resources.edges.map((e) => e.node.name)).toEqual(['web']);
-    expect(named.resources.totalCount).toBe(1);
-    expect(named.resources.edges[0]?.node.can).toEqual({
-      allowed: false,
-      requiredPermission: `get deployments/scale.apps in namespace ${other}`,
-    });
-    // Scaling web by name only: allowed for web.
-    await kubectl(['apply', '-f', '-'], {
-      input: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: web-only, namespace: ${other}}
-rules:
-- {apiGroups: [apps], resources: [deployments], resourceNames: [web], verbs: [get]}
-- {apiGroups: [apps], resources: [deployments/scale], resourceNames: [web], verbs: [get, patch]}
-`,
-    });
-    await eventually(async () => {
-      const r = expectNoErrors((await gql(t.url, alice, Named, vars)).body);
-      expect(r.resources.edges[0]?.node.can).toEqual({ allowed: true, requiredPermission: null });
-    }, 15_000);
   });
 });

@@ -4,14 +4,17 @@
 // read: the log, node(id), its inclusion proofs, the auditEvents subscription, and the answer
 // of the run she asked for herself. Carol (admin in the orchestrator) once bound to list every
 // pod and node reads them, as the orchestrator's own tokens do.
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
-import { dropClusterWide, grantClusterWide, READ_NODES } from '../support/impersonation.ts';
-import { eventually, sleep, startImpersonationLab } from './kubernetes-support.ts';
+import { expectNoErrors, gql, TOKENS } from '../support/app.ts';
+import {
+  dropClusterWide,
+  grantClusterWide,
+  impersonationLab,
+  READ_NODES,
+  socketAs,
+} from '../support/impersonation.ts';
+import { eventually, sleep } from './kubernetes-support.ts';
 
 const Run = graphql(`
   mutation AuditRun {
@@ -77,9 +80,7 @@ const Checkpoint = graphql(`
   }
 `);
 
-let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
-let idp: OidcProvider;
-let t: TestApp;
+const lab = impersonationLab('audit', 'view');
 /** A run asked for with the orchestrator's admin token, as that token read it. */
 let run: { id: string; after: unknown; message: string | null };
 /** Carol's cluster-wide grant on the shared lab, deleted at the end. */
@@ -87,39 +88,34 @@ const carolSees = `audit-carol-${process.pid}`;
 
 /** A run by `token`: its counts and its audit event as `token` reads them. */
 async function runAs(token: string) {
-  const r = expectNoErrors((await gql(t.url, token, Run)).body).runRecommendations;
+  const r = expectNoErrors((await gql(lab.t.url, token, Run)).body).runRecommendations;
   if (r.__typename !== 'RunRecommendationsSuccess') throw new Error(r.__typename);
   return r;
 }
 
 /** The run's event as `token` reads it: in the log, by node(id), and its inclusion proof. */
 async function readRun(token: string) {
-  const data = expectNoErrors((await gql(t.url, token, Runs, { id: run.id })).body);
+  const data = expectNoErrors((await gql(lab.t.url, token, Runs, { id: run.id })).body);
   const listed = data.auditLog?.edges.find((e) => e.node.id === run.id)?.node;
-  const proof = expectNoErrors((await gql(t.url, token, Proof, { id: run.id })).body);
+  const proof = expectNoErrors((await gql(lab.t.url, token, Proof, { id: run.id })).body);
   return { listed, byId: data.node, proof: proof.auditInclusionProof };
 }
 
 beforeAll(async () => {
-  setup = await startImpersonationLab('audit', 'view');
-  ({ idp, t } = setup);
   const r = await runAs(TOKENS.admin);
   expect(r.run.workloads).toEqual(expect.any(Number));
   run = r.auditEvent;
   expect(run.after).toMatchObject({ workloads: r.run.workloads, open: r.run.open });
   expect(run.message).toMatch(/created, .* refreshed, .* expired; .* open/);
   // Its records in a signed tree: inclusion proofs hold the records' bytes.
-  expectNoErrors((await gql(t.url, TOKENS.admin, Checkpoint)).body);
+  expectNoErrors((await gql(lab.t.url, TOKENS.admin, Checkpoint)).body);
 }, 120_000);
 
-afterAll(async () => {
-  await dropClusterWide(carolSees).catch(() => undefined);
-  await setup?.close();
-});
+afterAll(() => dropClusterWide(carolSees).catch(() => undefined));
 
 describe('audit events without a target under KUBE_IMPERSONATION=on', () => {
   it('a namespace-bound person reads a run’s event without its counts', async () => {
-    const alice = await idp.signIn('alice');
+    const alice = await lab.idp.signIn('alice');
     const hers = await readRun(alice);
     const withheld = { withheld: true, after: null, message: null };
     expect(hers.listed).toEqual({ id: run.id, ...withheld, parameters: {}, inclusionProof: null });
@@ -134,20 +130,15 @@ describe('audit events without a target under KUBE_IMPERSONATION=on', () => {
   });
 
   it('an admin who may not list every pod runs a pass and reads neither its counts nor its event’s', async () => {
-    const carol = await idp.signIn('carol');
+    const carol = await lab.idp.signIn('carol');
     const r = await runAs(carol);
     expect(r.run).toEqual({ workloads: null, open: null });
     expect(r.auditEvent).toMatchObject({ withheld: true, after: null, message: null });
   });
 
   it('auditEvents delivers a run’s event to her without its counts', async () => {
-    const alice = await idp.signIn('alice');
-    const client = createClient({
-      url: `${t.url.replace('http', 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${alice}` },
-      retryAttempts: 0,
-    });
+    const alice = await lab.idp.signIn('alice');
+    const client = socketAs(lab.t, alice);
     const got: unknown[] = [];
     const off = client.subscribe(
       {
@@ -169,7 +160,7 @@ describe('audit events without a target under KUBE_IMPERSONATION=on', () => {
   });
 
   it('once she may list every pod and node, an admin reads the counts', async () => {
-    const carol = await idp.signIn('carol');
+    const carol = await lab.idp.signIn('carol');
     await grantClusterWide(
       carolSees,
       'oidc:u-carol',

@@ -4,22 +4,22 @@
 // permission, audited, nothing changed); a pass's whole-estate counts are not hers; forecasts,
 // the auditEvents / recommendationEvents subscriptions and costTrend hold her namespace only.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES, NAME_INDEX } from '../../src/metrics/types.ts';
 import type { Draft } from '../../src/recommendations/types.ts';
 import { HOUR, rollUp, RollupStore } from '../../src/metrics/rollups.ts';
-import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
+import { expectNoErrors, gql, TOKENS } from '../support/app.ts';
 import {
-  costHour,
-  eventually,
-  kubeProvider,
-  sleep,
-  startImpersonationLab,
-} from './kubernetes-support.ts';
+  Deployments,
+  impersonationLab,
+  lastHour,
+  NodeById,
+  ScaleDryRun,
+  socketAs,
+  webId,
+} from '../support/impersonation.ts';
+import { costHour, eventually, sleep } from './kubernetes-support.ts';
 
 const Advice = graphql(`
   query DecisionsAdvice {
@@ -79,17 +79,6 @@ const Refusals = graphql(`
   }
 `);
 
-const ById = graphql(`
-  query DecisionsById($advice: ID!, $event: ID!) {
-    advice: node(id: $advice) {
-      id
-    }
-    event: node(id: $event) {
-      id
-    }
-  }
-`);
-
 const Run = graphql(`
   query DecisionsRun {
     recommendationRun {
@@ -128,46 +117,17 @@ const Trend = graphql(`
   }
 `);
 
-const Scale = graphql(`
-  mutation DecisionsScale($id: ID!) {
-    scaleResource(input: { id: $id, replicas: 1, dryRun: true }) {
-      __typename
-    }
-  }
-`);
-
-const Ids = graphql(`
-  query DecisionsIds($ns: [String!]!) {
-    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {
-      edges {
-        node {
-          id
-          namespace
-        }
-      }
-    }
-  }
-`);
-
-let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
-let idp: OidcProvider;
-let t: TestApp;
-let mine: string;
-let other: string;
+const lab = impersonationLab('dec', 'view');
 /** Global ids of each namespace's Deployment web, and its advice's. */
 const deployment = new Map<string, string>();
 const advice = new Map<string, string>();
 /** Global id of an audit event about the other namespace (her refused rejection). */
 let refusalId = '';
-const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
-const window = `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`;
-
-/** The provider id of a namespace's Deployment `web`. */
-const webId = (ns: string) => `k8s:${kubeProvider(t).contexts[0] ?? ''}:DEPLOYMENT:${ns}:web`;
+const { hour, window } = lastHour();
 
 /** Advice to keep web at one replica (as an agent's submission lands in the store). */
 const draft = (ns: string): Draft => ({
-  targetId: webId(ns),
+  targetId: webId(lab.t, ns),
   targetKind: 'DEPLOYMENT',
   targetName: 'web',
   targetNamespace: ns,
@@ -185,12 +145,11 @@ const draft = (ns: string): Draft => ({
 });
 
 beforeAll(async () => {
-  setup = await startImpersonationLab('dec', 'view');
-  ({ idp, t } = setup);
-  mine = setup.mine.name;
-  other = setup.other.name;
+  const { t, mine, other } = lab;
   await eventually(async () => {
-    const r = expectNoErrors((await gql(t.url, TOKENS.viewer, Ids, { ns: [mine, other] })).body);
+    const r = expectNoErrors(
+      (await gql(t.url, TOKENS.viewer, Deployments, { ns: [mine, other] })).body,
+    );
     for (const { node } of r.resources.edges) deployment.set(node.namespace ?? '', node.id);
     expect(deployment.size).toBe(2);
   }, 60_000);
@@ -209,12 +168,16 @@ beforeAll(async () => {
     refreshed: 0,
     expired: 0,
     open: 2,
-    skips: [mine, other].map((ns) => ({ targetId: webId(ns), analyzer: 'test', reason: 'test' })),
+    skips: [mine, other].map((ns) => ({
+      targetId: webId(t, ns),
+      analyzer: 'test',
+      reason: 'test',
+    })),
     errors: [],
   });
   // 12 hours of steady usage for both webs (forecasts), and an hour of every pod's cost.
   const rollups = new RollupStore(t.app.services.db);
-  const ids = [webId(mine), webId(other)];
+  const ids = [webId(t, mine), webId(t, other)];
   for (let h = 12; h >= 1; h--) {
     const values = new Float64Array(ids.length * METRIC_NAMES.length).fill(NaN);
     ids.forEach((_, row) => {
@@ -228,12 +191,9 @@ beforeAll(async () => {
   await costHour(t, hour);
 }, 120_000);
 
-afterAll(async () => {
-  await setup?.close();
-});
-
 describe('decisions and streams under KUBE_IMPERSONATION=on', () => {
   it('advice about what she may not read is refused, audited, and left OPEN', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
     const permission = `list deployments.apps in namespace ${other}`;
     const rejected = expectNoErrors(
@@ -269,24 +229,25 @@ describe('decisions and streams under KUBE_IMPERSONATION=on', () => {
   });
 
   it('node(id) of advice or an action about what she may not read is null', async () => {
+    const { idp, t, other } = lab;
     const alice = await idp.signIn('alice');
-    const vars = { advice: advice.get(other) ?? '', event: refusalId };
-    expect(expectNoErrors((await gql(t.url, alice, ById, vars)).body)).toEqual({
-      advice: null,
-      event: null,
-    });
-    const all = expectNoErrors((await gql(t.url, TOKENS.viewer, ById, vars)).body);
-    expect(all).toEqual({ advice: { id: vars.advice }, event: { id: vars.event } });
+    const byId = async (token: string, id: string) =>
+      expectNoErrors((await gql(t.url, token, NodeById, { id })).body).node;
+    for (const id of [advice.get(other) ?? '', refusalId]) {
+      expect(await byId(alice, id)).toBe(null);
+      expect(await byId(TOKENS.viewer, id)).toEqual({ id });
+    }
   });
 
   it('the last pass shows her its skips she may read, not the estate’s counts', async () => {
+    const { idp, t, mine } = lab;
     const alice = await idp.signIn('alice');
     const hers = expectNoErrors((await gql(t.url, alice, Run)).body).recommendationRun;
     expect(hers).toEqual({
       workloads: null,
       created: null,
       open: null,
-      skips: [{ targetId: webId(mine) }],
+      skips: [{ targetId: webId(t, mine) }],
     });
     const all = expectNoErrors((await gql(t.url, TOKENS.viewer, Run)).body).recommendationRun;
     expect(all).toMatchObject({ workloads: 40, created: 2, open: 2 });
@@ -294,6 +255,7 @@ describe('decisions and streams under KUBE_IMPERSONATION=on', () => {
   });
 
   it('overview.predictions and costTrend hold her namespace only', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
     const where = async (token: string) =>
       (expectNoErrors((await gql(t.url, token, Forecasts)).body).overview.predictions ?? [])
@@ -315,13 +277,9 @@ describe('decisions and streams under KUBE_IMPERSONATION=on', () => {
   });
 
   it('auditEvents and recommendationEvents deliver only what she may read', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
-    const client = createClient({
-      url: `${t.url.replace('http', 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${alice}` },
-      retryAttempts: 0,
-    });
+    const client = socketAs(t, alice);
     const audit: string[] = [];
     const advised: string[] = [];
     const sink = (into: string[], pick: (d: Record<string, unknown>) => string | undefined) => ({
@@ -353,7 +311,7 @@ describe('decisions and streams under KUBE_IMPERSONATION=on', () => {
       await sleep(500); // both subscriptions are registered
       // The other namespace first: the logs are ordered, so its events would come first.
       for (const ns of [other, mine]) {
-        const r = await gql(t.url, TOKENS.operator, Scale, { id: deployment.get(ns) ?? '' });
+        const r = await gql(t.url, TOKENS.operator, ScaleDryRun, { id: deployment.get(ns) ?? '' });
         expect(expectNoErrors(r.body).scaleResource.__typename).toBe('ScaleResourceSuccess');
       }
       for (const id of [advice.get(other) ?? '', encodeGlobalID('Recommendation', more.rec.id)]) {

@@ -5,11 +5,17 @@
 // rules only of the people it names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/viewer.ts';
-import { HOUR } from '../../src/metrics/rollups.ts';
-import type { OidcProvider } from '../lab/lib/oidc.ts';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
-import { costHour, eventually, kubectl, startImpersonationLab } from './kubernetes-support.ts';
+import { expectNoErrors, gql, TOKENS } from '../support/app.ts';
+import {
+  Deployments,
+  dropClusterWide,
+  grantClusterWide,
+  impersonationLab,
+  lastHour,
+  READ_NODES,
+} from '../support/impersonation.ts';
+import { costHour, eventually, kubectl } from './kubernetes-support.ts';
 
 const Nodes = graphql(`
   query GrantsNodes {
@@ -49,19 +55,6 @@ const History = graphql(`
   }
 `);
 
-const Deployments = graphql(`
-  query GrantsDeployments($ns: [String!]!) {
-    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {
-      edges {
-        node {
-          id
-          namespace
-        }
-      }
-    }
-  }
-`);
-
 const Pods = graphql(`
   query GrantsPods($ns: [String!]!) {
     resources(filter: { namespaces: $ns, kinds: [POD] }) {
@@ -88,23 +81,15 @@ const PodCost = graphql(`
   }
 `);
 
-let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
-let idp: OidcProvider;
-let t: TestApp;
-let mine: string;
-let other: string;
+const lab = impersonationLab('grants', 'view');
 let nodes: { id: string; name: string }[];
 /** Cluster-scoped objects of this file on the shared lab, deleted at the end. */
 const nodeRole = `grants-node-${process.pid}`;
 // The last complete hour, costed from the pods' requests (no usage): a window of it.
-const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
-const window = `${new Date(hour).toISOString()},${new Date(hour + HOUR).toISOString()}`;
+const { hour, window } = lastHour();
 
 beforeAll(async () => {
-  setup = await startImpersonationLab('grants', 'view');
-  ({ idp, t } = setup);
-  mine = setup.mine.name;
-  other = setup.other.name;
+  const { t, other } = lab;
   nodes = expectNoErrors((await gql(t.url, TOKENS.viewer, Nodes)).body).resources.edges.map(
     (e) => e.node,
   );
@@ -117,32 +102,14 @@ beforeAll(async () => {
   await costHour(t, hour);
 }, 120_000);
 
-afterAll(async () => {
-  await kubectl(['delete', 'clusterrolebinding,clusterrole', nodeRole, '--ignore-not-found']).catch(
-    () => undefined,
-  );
-  await setup?.close();
-});
+afterAll(() => dropClusterWide(nodeRole).catch(() => undefined));
 
 /** Alice's ClusterRole on nodes: `rule` is one RBAC rule in flow style. */
-function grantNodes(rule: string) {
-  return kubectl(['apply', '-f', '-'], {
-    input: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: ${nodeRole}}
-rules: [${rule}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: ${nodeRole}}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${nodeRole}}
-subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
-`,
-  });
-}
+const grantNodes = (rule: string) => grantClusterWide(nodeRole, 'oidc:u-alice', rule);
 
 describe('grants under KUBE_IMPERSONATION=on', () => {
   it('a Node granted by name is listed alone, and its pods’ sums are not hers', async () => {
+    const { idp, t } = lab;
     const alice = await idp.signIn('alice');
     const [one, another] = nodes as [{ id: string; name: string }, { id: string; name: string }];
     await grantNodes(
@@ -161,9 +128,10 @@ describe('grants under KUBE_IMPERSONATION=on', () => {
   });
 
   it('a node she may list shows no usage, history or cost: they sum pods she may not list', async () => {
+    const { idp, t } = lab;
     const alice = await idp.signIn('alice');
     const [one] = nodes as [{ id: string; name: string }];
-    await grantNodes(`{apiGroups: [""], resources: [nodes], verbs: [get, list, watch]}`);
+    await grantNodes(READ_NODES);
     await eventually(async () => {
       const r = expectNoErrors((await gql(t.url, alice, Nodes)).body).resources;
       expect(r.totalCount).toBe(nodes.length);
@@ -180,6 +148,7 @@ describe('grants under KUBE_IMPERSONATION=on', () => {
   });
 
   it('a pod granted by name counts in her cost', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
     const pods = expectNoErrors((await gql(t.url, TOKENS.viewer, Pods, { ns: [other] })).body);
     const pod = pods.resources.edges[0]?.node.name ?? '';
@@ -211,6 +180,7 @@ subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice
   });
 
   it('a Deployment she may list but whose pods she may not shows no usage, history or cost', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
     const all = expectNoErrors(
       (await gql(t.url, TOKENS.viewer, Deployments, { ns: [mine, other] })).body,
@@ -245,6 +215,7 @@ subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice
   });
 
   it('an RBAC change re-learns the rules of the people it names only', async () => {
+    const { t, other } = lab;
     const access = t.app.services.access;
     if (!access) throw new Error('impersonation is off');
     const alice: Viewer = { name: 'oidc:u-alice', role: 'operator', groups: ['sre'] };

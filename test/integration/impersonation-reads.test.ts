@@ -5,39 +5,11 @@
 // permission `view` lacks, and a RoleBinding added for a second namespace shows it without a
 // restart (the RBAC watch). A static token reads as the orchestrator: everything.
 import { print } from 'graphql';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OidcProvider } from '../lab/lib/oidc.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
-import {
-  bindAlice,
-  eventually,
-  kubectl,
-  sleep,
-  startImpersonationLab,
-} from './kubernetes-support.ts';
-
-const Deployments = graphql(`
-  query RbacReadsDeployments($ns: [String!]!) {
-    resources(filter: { namespaces: $ns, kinds: [DEPLOYMENT] }) {
-      totalCount
-      edges {
-        node {
-          id
-          namespace
-          name
-          can(verb: SCALE) {
-            allowed
-            reason
-            requiredPermission
-          }
-        }
-      }
-    }
-  }
-`);
+import { expectNoErrors, gql, TOKENS } from '../support/app.ts';
+import { Deployments, impersonationLab, NodeById, socketAs } from '../support/impersonation.ts';
+import { bindAlice, eventually, kubectl, sleep } from './kubernetes-support.ts';
 
 const AllDeployments = graphql(`
   query RbacReadsAllDeployments {
@@ -55,14 +27,6 @@ const ClusterScoped = graphql(`
   query RbacReadsClusterScoped {
     resources(filter: { kinds: [NODE, NAMESPACE] }, first: 1) {
       totalCount
-    }
-  }
-`);
-
-const NodeById = graphql(`
-  query RbacReadsNode($id: ID!) {
-    node(id: $id) {
-      id
     }
   }
 `);
@@ -86,38 +50,32 @@ const Events = graphql(`
   }
 `);
 
-let setup: Awaited<ReturnType<typeof startImpersonationLab>>;
-let idp: OidcProvider;
-let t: TestApp;
-let mine: { name: string };
-let other: { name: string };
+const lab = impersonationLab('rbac', 'view');
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  setup = await startImpersonationLab('rbac', 'view');
-  ({ idp, t, mine, other } = setup);
+  const { t, mine, other } = lab;
   await eventually(async () => {
     const data = expectNoErrors(
-      (await gql(t.url, TOKENS.viewer, Deployments, { ns: [mine.name, other.name] })).body,
+      (await gql(t.url, TOKENS.viewer, Deployments, { ns: [mine, other] })).body,
     );
     for (const e of data.resources.edges) ids[e.node.namespace ?? ''] = e.node.id;
     expect(Object.keys(ids)).toHaveLength(2);
   });
 }, 60_000);
 
-afterAll(() => setup?.close());
-
 describe('reads under KUBE_IMPERSONATION=on', () => {
   it('a person bound to view in one namespace sees that namespace only', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
-    const both = { ns: [mine.name, other.name] };
+    const both = { ns: [mine, other] };
     const hers = expectNoErrors((await gql(t.url, alice, Deployments, both)).body).resources;
     expect(hers.totalCount).toBe(1);
-    expect(hers.edges.map((e) => e.node.namespace)).toEqual([mine.name]);
+    expect(hers.edges.map((e) => e.node.namespace)).toEqual([mine]);
     // Without namespaces in the filter: narrowed to the namespaces she may read.
     const every = expectNoErrors((await gql(t.url, alice, AllDeployments)).body).resources;
     const where = new Set(every.edges.map((e) => e.node.namespace));
-    expect(where.has(mine.name) && !where.has(other.name) && !where.has('lab-demo')).toBe(true);
+    expect(where.has(mine) && !where.has(other) && !where.has('lab-demo')).toBe(true);
     // Nodes and namespaces are cluster-scoped: a RoleBinding grants neither.
     const cluster = expectNoErrors((await gql(t.url, alice, ClusterScoped)).body).resources;
     expect(cluster.totalCount).toBe(0);
@@ -130,9 +88,10 @@ describe('reads under KUBE_IMPERSONATION=on', () => {
   });
 
   it('node(id) of an object she may not read is null; metrics refuse it as unknown', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
-    const elsewhere = ids[other.name] ?? '';
-    const here = ids[mine.name] ?? '';
+    const elsewhere = ids[other] ?? '';
+    const here = ids[mine] ?? '';
     expect(expectNoErrors((await gql(t.url, alice, NodeById, { id: elsewhere })).body).node).toBe(
       null,
     );
@@ -146,31 +105,28 @@ describe('reads under KUBE_IMPERSONATION=on', () => {
   });
 
   it('can(SCALE) names the permission her binding lacks', async () => {
+    const { idp, t, mine } = lab;
     const alice = await idp.signIn('alice');
-    const [edge] = expectNoErrors((await gql(t.url, alice, Deployments, { ns: [mine.name] })).body)
+    const [edge] = expectNoErrors((await gql(t.url, alice, Deployments, { ns: [mine] })).body)
       .resources.edges;
     expect(edge?.node.can).toEqual({
       allowed: false,
-      requiredPermission: `patch deployments/scale.apps in namespace ${mine.name}`,
-      reason: `the RBAC of cluster lab does not let oidc:u-alice patch deployments/scale.apps in namespace ${mine.name}`,
+      requiredPermission: `patch deployments/scale.apps in namespace ${mine}`,
+      reason: `the RBAC of cluster lab does not let oidc:u-alice patch deployments/scale.apps in namespace ${mine}`,
     });
     const [op] = expectNoErrors(
-      (await gql(t.url, TOKENS.operator, Deployments, { ns: [mine.name] })).body,
+      (await gql(t.url, TOKENS.operator, Deployments, { ns: [mine] })).body,
     ).resources.edges;
     expect(op?.node.can).toMatchObject({ allowed: true, requiredPermission: null });
   });
 
   it('resourceEvents delivers only the changes she may read', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
-    const client = createClient({
-      url: `${t.url.replace('http', 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${alice}` },
-      retryAttempts: 0,
-    });
+    const client = socketAs(t, alice);
     const seen: string[] = [];
     const off = client.subscribe(
-      { query: print(Events), variables: { ns: [mine.name, other.name] } },
+      { query: print(Events), variables: { ns: [mine, other] } },
       {
         next: (v) => {
           const e = (v.data as { resourceEvents?: { resource: { namespace: string } } })
@@ -184,10 +140,10 @@ describe('reads under KUBE_IMPERSONATION=on', () => {
     try {
       await sleep(500); // the subscription is registered
       // The other namespace changes first: the log is ordered, so its event would come first.
-      await kubectl(['scale', '-n', other.name, 'deployment/web', '--replicas=2']);
-      await kubectl(['scale', '-n', mine.name, 'deployment/web', '--replicas=2']);
-      await eventually(() => expect(seen).toContain(mine.name), 15_000);
-      expect(seen).not.toContain(other.name);
+      await kubectl(['scale', '-n', other, 'deployment/web', '--replicas=2']);
+      await kubectl(['scale', '-n', mine, 'deployment/web', '--replicas=2']);
+      await eventually(() => expect(seen).toContain(mine), 15_000);
+      expect(seen).not.toContain(other);
     } finally {
       off();
       await client.dispose();
@@ -195,18 +151,17 @@ describe('reads under KUBE_IMPERSONATION=on', () => {
   });
 
   it('a RoleBinding added for a second namespace shows it without a restart', async () => {
+    const { idp, t, mine, other } = lab;
     const alice = await idp.signIn('alice');
-    const before = (await gql(t.url, alice, NodeById, { id: ids[other.name] ?? '' })).body;
+    const before = (await gql(t.url, alice, NodeById, { id: ids[other] ?? '' })).body;
     expect(expectNoErrors(before).node).toBe(null);
-    await bindAlice(other.name, 'view');
-    const both = { ns: [mine.name, other.name] };
+    await bindAlice(other, 'view');
+    const both = { ns: [mine, other] };
     await eventually(async () => {
       const hers = expectNoErrors((await gql(t.url, alice, Deployments, both)).body).resources;
-      expect(hers.edges.map((e) => e.node.namespace).sort()).toEqual(
-        [mine.name, other.name].sort(),
-      );
+      expect(hers.edges.map((e) => e.node.namespace).sort()).toEqual([mine, other].sort());
     }, 10_000);
-    const again = (await gql(t.url, alice, NodeById, { id: ids[other.name] ?? '' })).body;
-    expect(expectNoErrors(again).node).toMatchObject({ id: ids[other.name] });
+    const again = (await gql(t.url, alice, NodeById, { id: ids[other] ?? '' })).body;
+    expect(expectNoErrors(again).node).toMatchObject({ id: ids[other] });
   });
 });
