@@ -17,7 +17,7 @@ import { startOidcProvider, type OidcProvider } from '../lab/lib/oidc.ts';
 import { startComponent, stopComponent, type Started } from '../lab/lib/procs.ts';
 import { apiserverReady, readState } from '../lab/lib/state.ts';
 import { apiserverArgs } from '../lab/lib/up.ts';
-import { freePort } from '../lab/lib/util.ts';
+import { freePort, LAB_DIR } from '../lab/lib/util.ts';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, TOKENS, type TestApp } from '../support/app.ts';
 import {
@@ -68,6 +68,8 @@ const NodeById = graphql(`
 `);
 
 const ALICE = 'oidc:u-alice';
+/** The second apiserver's name in the lab's logs (and its pid file, removed at the end). */
+const APISERVER = 'kube-apiserver-webhook';
 /** The orchestrator's review TTLs (both answers), and the apiserver's own webhook cache's. */
 const TTL_SECONDS = 2;
 
@@ -174,7 +176,7 @@ current-context: authz
   const port = await freePort();
   const t0 = performance.now();
   apiserver = await startComponent({
-    name: 'kube-apiserver-webhook',
+    name: APISERVER,
     bin: join(state.binDir, 'kube-apiserver'),
     ports: [port],
     timeoutMs: 180_000,
@@ -216,6 +218,7 @@ afterAll(async () => {
   await t?.close();
   await idp?.stop();
   if (apiserver) await stopComponent(apiserver);
+  rmSync(join(LAB_DIR, `${APISERVER}.pid`), { force: true });
   webhook?.closeAllConnections();
   webhook?.close();
   for (const ns of [hooked, ruled, plain]) await ns?.drop();
