@@ -14,11 +14,13 @@ export class CostWindowError extends Error {}
 const MAX_HOURS = 366 * 24;
 const MAX_STEPS = 1000;
 
-function duration(text: string, what: string): number {
+/** A duration like `24h` or `7d`: its length, and whether it was given in days. */
+function duration(text: string, what: string): { ms: number; days: boolean } {
   const m = /^(\d{1,4})([hd])$/.exec(text);
   const n = m ? Number(m[1]) : 0;
   if (!m || n < 1) throw new CostWindowError(`${what}: expected a duration like 24h or 7d`);
-  return n * (m[2] === 'd' ? DAY : HOUR);
+  const days = m[2] === 'd';
+  return { ms: n * (days ? DAY : HOUR), days };
 }
 
 function instant(text: string): number {
@@ -55,12 +57,14 @@ export function parseCostWindow(
     from = floorTo(instant(a.trim()), HOUR);
     to = Math.min(end, floorTo(instant(b.trim()), HOUR));
   } else {
-    const ms = duration(w, 'window');
-    from = ms % DAY === 0 ? floorTo(now, DAY) - ms + DAY : end - ms;
+    // Days are UTC days, today's so far included; hours are the last complete hours (`24h`
+    // is never cut to today, whatever the time of day).
+    const { ms, days } = duration(w, 'window');
+    from = days ? floorTo(now, DAY) - ms + DAY : end - ms;
   }
   if (to <= from) throw new CostWindowError('window: it holds no complete hour');
   if (to - from > MAX_HOURS * HOUR) throw new CostWindowError('window: at most 366 days');
-  const stepMs = step ? duration(step.trim(), 'step') : to - from;
+  const stepMs = step ? duration(step.trim(), 'step').ms : to - from;
   if ((to - from) / stepMs > MAX_STEPS) {
     throw new CostWindowError(`step: at most ${MAX_STEPS} steps per window`);
   }

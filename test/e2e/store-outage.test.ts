@@ -19,10 +19,10 @@ const WithStoreParts = graphql(`
     recommendationAgents {
       name
     }
-    costAllocation(window: "1d") {
+    costAllocation(window: "24h") {
       __typename
     }
-    costTrend(window: "1d") {
+    costTrend(window: "24h") {
       __typename
     }
   }

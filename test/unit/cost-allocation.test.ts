@@ -5,7 +5,7 @@ import { efficiency, totalCost } from '../../src/cost/rows.ts';
 import type { CostService } from '../../src/cost/service.ts';
 import { ValidationError } from '../../src/errors.ts';
 import { GIB } from '../../src/cost/prices.ts';
-import { DAY } from '../../src/cost/window.ts';
+import { DAY, parseCostWindow } from '../../src/cost/window.ts';
 import { HOUR, RollupStore } from '../../src/metrics/rollups.ts';
 import type { Database } from '../../src/store/database.ts';
 import {
@@ -160,6 +160,30 @@ describe.each(STORES)('cost allocation on $kind', (store) => {
       service().allocation({ window: '30d', step: '1h', aggregate: [] }),
     ).resolves.toBeTruthy();
     await expect(service().allocation({ window: '400d' })).rejects.toThrow(/at most 366 days/);
+  });
+});
+
+describe('cost windows', () => {
+  it('hours are the last complete hours at any time of day; days are UTC days', () => {
+    // 00:30 UTC: today has no complete hour yet, but the last 24 hours are all there.
+    const day = Date.UTC(2026, 11, 8);
+    const now = day + HOUR / 2;
+    expect(parseCostWindow('24h', null, now)).toEqual({ from: day - DAY, to: day, stepMs: DAY });
+    expect(parseCostWindow('2h', '1h', now)).toEqual({
+      from: day - 2 * HOUR,
+      to: day,
+      stepMs: HOUR,
+    });
+    expect(parseCostWindow('7d', null, now)).toMatchObject({ from: day - 6 * DAY, to: day });
+    expect(() => parseCostWindow('1d', null, now)).toThrow(/no complete hour/);
+    expect(() => parseCostWindow('today', null, now)).toThrow(/no complete hour/);
+    // Later in the day, `1d` is today's complete hours and `24h` still the last 24.
+    const later = day + 10 * HOUR + 5;
+    expect(parseCostWindow('1d', null, later)).toMatchObject({ from: day, to: day + 10 * HOUR });
+    expect(parseCostWindow('24h', null, later)).toMatchObject({
+      from: day - 14 * HOUR,
+      to: day + 10 * HOUR,
+    });
   });
 });
 
