@@ -73,8 +73,8 @@ const ABOUT_THE_ORCHESTRATOR: ReadonlySet<string> = new Set<AuditAction>([
 ]);
 
 /**
- * Whether an event's details (parameters, before, after, message and the records hashed into
- * the tree) are about the whole estate, so that a viewer reads them only when they may list
+ * Whether an event's details (parameters, error, before, after, message and the records hashed
+ * into the tree) are about the whole estate, so that a viewer reads them only when they may list
  * every pod and node of every cluster (`seesEstate`). The scope condition lets an event with no
  * target through, since it names no resource to judge; but a recommendation pass holds its
  * counts, an agent's submission the advice on any target, a retention prune the rows it removed

@@ -162,8 +162,8 @@ const AuditTargetRef = builder
 export const AUDIT_REFETCH = 'auditLog';
 
 /**
- * Whether the viewer reads an event's details (parameters, before, after, message, inclusion
- * proofs): always, but for an event about the whole estate (`aboutTheEstate`) only when they
+ * Whether the viewer reads an event's details (parameters, error, before, after, message,
+ * inclusion proofs): always, but for an event about the whole estate (`aboutTheEstate`) only when they
  * may list every pod and node of every cluster. The one rule for every way an event is read:
  * the log, its subscription, node(id), a mutation's answer, the overview, proofs.
  */
@@ -251,7 +251,7 @@ AuditEventRef.implement({
     }),
     withheld: t.boolean({
       description:
-        "True when its details (parameters, before, after, message, inclusion proofs) are withheld from you: it has no target and sums or names what the whole estate holds (a recommendation run's counts, an agent's advice, a retention prune), and your cluster RBAC (KUBE_IMPERSONATION) does not let you list every pod and node of every cluster.",
+        "True when its details (parameters, error, before, after, message, inclusion proofs) are withheld from you: it has no target and sums or names what the whole estate holds (a recommendation run's counts, an agent's advice, a retention prune), and your cluster RBAC (KUBE_IMPERSONATION) does not let you list every pod and node of every cluster.",
       resolve: (e, _args, ctx) => !detailsShown(e, ctx),
     }),
     dryRun: t.exposeBoolean('dryRun', {
@@ -266,8 +266,8 @@ AuditEventRef.implement({
     error: t.field({
       type: AuditErrorRef,
       nullable: true,
-      description: 'Why it failed; null unless status is FAILED.',
-      resolve: (e) => e.error,
+      description: 'Why it failed; null unless status is FAILED, or when `withheld`.',
+      resolve: (e, _args, ctx) => (detailsShown(e, ctx) ? e.error : null),
     }),
     before: t.field({
       type: 'JSON',

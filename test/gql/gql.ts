@@ -68,6 +68,7 @@ type Documents = {
     "\n  mutation AggregatesChat($message: String!) {\n    chat(input: { message: $message }) {\n      __typename\n      ... on ChatSuccess {\n        reply\n      }\n    }\n  }\n": typeof types.AggregatesChatDocument,
     "\n  mutation AuditRun {\n    runRecommendations {\n      __typename\n      ... on RunRecommendationsSuccess {\n        run {\n          workloads\n          open\n        }\n        auditEvent {\n          id\n          withheld\n          after\n          message\n        }\n      }\n    }\n  }\n": typeof types.AuditRunDocument,
     "\n  query AuditRuns($id: ID!) {\n    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS] }) {\n      edges {\n        node {\n          id\n          withheld\n          parameters\n          after\n          message\n          inclusionProof {\n            treeSize\n          }\n        }\n      }\n    }\n    node(id: $id) {\n      ... on AuditEvent {\n        withheld\n        after\n        message\n      }\n    }\n  }\n": typeof types.AuditRunsDocument,
+    "\n  query AuditFailedRuns {\n    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS], statuses: [FAILED] }) {\n      edges {\n        node {\n          id\n          withheld\n          error {\n            code\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditFailedRunsDocument,
     "\n  query AuditProof($id: ID!) {\n    auditInclusionProof(eventId: $id) {\n      leaves {\n        record\n      }\n    }\n  }\n": typeof types.AuditProofDocument,
     "\n  mutation AuditCheckpoint {\n    createAuditCheckpoint {\n      treeSize\n    }\n  }\n": typeof types.AuditCheckpointDocument,
     "\n  query DecisionsAdvice {\n    recommendations(first: 50) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n": typeof types.DecisionsAdviceDocument,
@@ -93,6 +94,7 @@ type Documents = {
     "\n  query WebhookPods($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          can(verb: RESTART) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookPodsDocument,
     "\n  query WebhookPodNames($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.WebhookPodNamesDocument,
     "\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.WebhookNodeDocument,
+    "\n  mutation WebhookRestart($id: ID!) {\n    restartResource(input: { id: $id, force: true, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n": typeof types.WebhookRestartDocument,
     "\n  mutation ImpersonationScale($id: ID!, $n: Int!) {\n    scaleResource(input: { id: $id, replicas: $n }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          actor\n          status\n        }\n      }\n      ... on ForbiddenError {\n        message\n        requiredRole\n        requiredPermission\n      }\n    }\n  }\n": typeof types.ImpersonationScaleDocument,
     "\n  query K8sMutFind($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [DEPLOYMENT, DAEMONSET] }) {\n      edges {\n        node {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": typeof types.K8sMutFindDocument,
     "\n  mutation K8sMutScale($id: ID!, $n: Int!, $dry: Boolean) {\n    scaleResource(input: { id: $id, replicas: $n, dryRun: $dry }) {\n      __typename\n      ... on ActionResult {\n        dryRun\n        auditEvent {\n          id\n          status\n          before\n          after\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.K8sMutScaleDocument,
@@ -207,6 +209,7 @@ const documents: Documents = {
     "\n  mutation AggregatesChat($message: String!) {\n    chat(input: { message: $message }) {\n      __typename\n      ... on ChatSuccess {\n        reply\n      }\n    }\n  }\n": types.AggregatesChatDocument,
     "\n  mutation AuditRun {\n    runRecommendations {\n      __typename\n      ... on RunRecommendationsSuccess {\n        run {\n          workloads\n          open\n        }\n        auditEvent {\n          id\n          withheld\n          after\n          message\n        }\n      }\n    }\n  }\n": types.AuditRunDocument,
     "\n  query AuditRuns($id: ID!) {\n    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS] }) {\n      edges {\n        node {\n          id\n          withheld\n          parameters\n          after\n          message\n          inclusionProof {\n            treeSize\n          }\n        }\n      }\n    }\n    node(id: $id) {\n      ... on AuditEvent {\n        withheld\n        after\n        message\n      }\n    }\n  }\n": types.AuditRunsDocument,
+    "\n  query AuditFailedRuns {\n    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS], statuses: [FAILED] }) {\n      edges {\n        node {\n          id\n          withheld\n          error {\n            code\n            message\n          }\n        }\n      }\n    }\n  }\n": types.AuditFailedRunsDocument,
     "\n  query AuditProof($id: ID!) {\n    auditInclusionProof(eventId: $id) {\n      leaves {\n        record\n      }\n    }\n  }\n": types.AuditProofDocument,
     "\n  mutation AuditCheckpoint {\n    createAuditCheckpoint {\n      treeSize\n    }\n  }\n": types.AuditCheckpointDocument,
     "\n  query DecisionsAdvice {\n    recommendations(first: 50) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n": types.DecisionsAdviceDocument,
@@ -232,6 +235,7 @@ const documents: Documents = {
     "\n  query WebhookPods($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          can(verb: RESTART) {\n            allowed\n            reason\n            requiredPermission\n          }\n        }\n      }\n    }\n  }\n": types.WebhookPodsDocument,
     "\n  query WebhookPodNames($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [POD] }) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.WebhookPodNamesDocument,
     "\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.WebhookNodeDocument,
+    "\n  mutation WebhookRestart($id: ID!) {\n    restartResource(input: { id: $id, force: true, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n": types.WebhookRestartDocument,
     "\n  mutation ImpersonationScale($id: ID!, $n: Int!) {\n    scaleResource(input: { id: $id, replicas: $n }) {\n      __typename\n      ... on ActionResult {\n        auditEvent {\n          actor\n          status\n        }\n      }\n      ... on ForbiddenError {\n        message\n        requiredRole\n        requiredPermission\n      }\n    }\n  }\n": types.ImpersonationScaleDocument,
     "\n  query K8sMutFind($ns: String!) {\n    resources(filter: { namespaces: [$ns], kinds: [DEPLOYMENT, DAEMONSET] }) {\n      edges {\n        node {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": types.K8sMutFindDocument,
     "\n  mutation K8sMutScale($id: ID!, $n: Int!, $dry: Boolean) {\n    scaleResource(input: { id: $id, replicas: $n, dryRun: $dry }) {\n      __typename\n      ... on ActionResult {\n        dryRun\n        auditEvent {\n          id\n          status\n          before\n          after\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.K8sMutScaleDocument,
@@ -525,6 +529,10 @@ export function graphql(source: "\n  query AuditRuns($id: ID!) {\n    auditLog(f
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuditFailedRuns {\n    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS], statuses: [FAILED] }) {\n      edges {\n        node {\n          id\n          withheld\n          error {\n            code\n            message\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditFailedRuns {\n    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS], statuses: [FAILED] }) {\n      edges {\n        node {\n          id\n          withheld\n          error {\n            code\n            message\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AuditProof($id: ID!) {\n    auditInclusionProof(eventId: $id) {\n      leaves {\n        record\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditProof($id: ID!) {\n    auditInclusionProof(eventId: $id) {\n      leaves {\n        record\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -622,6 +630,10 @@ export function graphql(source: "\n  query WebhookPodNames($ns: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WebhookNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookRestart($id: ID!) {\n    restartResource(input: { id: $id, force: true, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookRestart($id: ID!) {\n    restartResource(input: { id: $id, force: true, dryRun: true }) {\n      __typename\n      ... on ForbiddenError {\n        message\n        requiredPermission\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

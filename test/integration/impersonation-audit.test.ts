@@ -1,10 +1,12 @@
 // KUBE_IMPERSONATION=on against the lab: an audit event without a target whose details sum what
-// the whole estate holds (a recommendation run's counts in its `after` and `message`) is shown
-// to a person who may not list every pod and node with those details withheld, however it is
-// read: the log, node(id), its inclusion proofs, the auditEvents subscription, and the answer
-// of the run she asked for herself. Carol (admin in the orchestrator) once bound to list every
+// the whole estate holds (a recommendation run's counts in its `after` and `message`, a failed
+// run's `error`) is shown to a person who may not list every pod and node with those details
+// withheld, however it is read: the log, node(id), its inclusion proofs, the auditEvents
+// subscription, and the answer of the run she asked for herself. Carol (admin in the orchestrator) once bound to list every
 // pod and node reads them, as the orchestrator's own tokens do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProviderError } from '../../src/errors.ts';
+import { NO_VERB } from '../../src/recommendations/decisions.ts';
 import { graphql } from '../gql/gql.ts';
 import { expectNoErrors, gql, TOKENS } from '../support/app.ts';
 import {
@@ -57,6 +59,23 @@ const Runs = graphql(`
         withheld
         after
         message
+      }
+    }
+  }
+`);
+
+const FailedRuns = graphql(`
+  query AuditFailedRuns {
+    auditLog(first: 100, filter: { actions: [RUN_RECOMMENDATIONS], statuses: [FAILED] }) {
+      edges {
+        node {
+          id
+          withheld
+          error {
+            code
+            message
+          }
+        }
       }
     }
   }
@@ -127,6 +146,36 @@ describe('audit events without a target under KUBE_IMPERSONATION=on', () => {
     expect(all.byId).toEqual({ withheld: false, after: run.after, message: run.message });
     const records = all.proof?.leaves.map((l) => l.record).join('\n') ?? '';
     expect(records).toContain(run.message);
+  });
+
+  it('a failed run’s error is withheld from her too', async () => {
+    // Nothing in the lab makes a pass fail on demand: its failure is handed to the same
+    // pipeline a pass records through (runAsked), in process.
+    const why = `usage of the workloads in ${lab.other} could not be read (${process.pid}-${Date.now()})`;
+    const failed = await lab.t.app.services.actions.record(
+      {
+        action: 'run_recommendations',
+        verb: NO_VERB,
+        target: null,
+        params: {},
+        recorded: {},
+        dryRun: false,
+        source: 'API',
+        viewer: { name: 'admin', role: 'admin' },
+        requestId: null,
+      },
+      () => Promise.reject(new ProviderError('prometheus', why)),
+    );
+    expect(failed).toBeInstanceOf(ProviderError);
+    const read = async (token: string) =>
+      expectNoErrors((await gql(lab.t.url, token, FailedRuns)).body).auditLog?.edges.map(
+        (e) => e.node,
+      ) ?? [];
+    const event = (await read(TOKENS.viewer)).find((e) => e.error?.message === why);
+    expect(event).toMatchObject({ withheld: false, error: { code: 'PROVIDER_ERROR' } });
+    const alice = await lab.idp.signIn('alice');
+    const hers = (await read(alice)).find((e) => e.id === event?.id);
+    expect(hers).toEqual({ id: event?.id, withheld: true, error: null });
   });
 
   it('an admin who may not list every pod runs a pass and reads neither its counts nor its event’s', async () => {

@@ -67,7 +67,23 @@ const NodeById = graphql(`
   }
 `);
 
+/** A dry run of deleting a bare pod: refused by whoever refuses her `delete pods`. */
+const Restart = graphql(`
+  mutation WebhookRestart($id: ID!) {
+    restartResource(input: { id: $id, force: true, dryRun: true }) {
+      __typename
+      ... on ForbiddenError {
+        message
+        requiredPermission
+      }
+    }
+  }
+`);
+
 const ALICE = 'oidc:u-alice';
+/** Who refuses her in the second apiserver: `can` and an action's refusal say the same. */
+const AUTHORIZERS =
+  'the authorizers of cluster lab (RBAC, and one its rules review cannot list, e.g. a webhook) do not let';
 /** The second apiserver's name in the lab's logs (and its pid file, removed at the end). */
 const APISERVER = 'kube-apiserver-webhook';
 /** The orchestrator's review TTLs (both answers), and the apiserver's own webhook cache's. */
@@ -247,7 +263,7 @@ describe('KUBE_IMPERSONATION=on, a webhook after RBAC', () => {
     expect(r.resources.edges[0]?.node.can).toEqual({
       allowed: false,
       requiredPermission: permission,
-      reason: `the authorizers of cluster lab (RBAC, and one its rules review cannot list, e.g. a webhook) do not let ${ALICE} ${permission}`,
+      reason: `${AUTHORIZERS} ${ALICE} ${permission}`,
     });
   });
 
@@ -259,6 +275,18 @@ describe('KUBE_IMPERSONATION=on, a webhook after RBAC', () => {
     const id = all.resources.edges[0]?.node.id ?? '';
     expect(id).not.toBe('');
     expect(expectNoErrors((await gql(t.url, token, NodeById, { id })).body).node).toBeNull();
+  });
+
+  it('an action neither grants is refused by the authorizers, naming the permission', async () => {
+    const token = await idp.signIn('alice');
+    const all = expectNoErrors((await gql(t.url, TOKENS.viewer, Pods, { ns: plain.name })).body);
+    const id = all.resources.edges.find((e) => e.node.name === 'one')?.node.id ?? '';
+    const r = expectNoErrors((await gql(t.url, token, Restart, { id })).body).restartResource;
+    const permission = `delete pods in namespace ${plain.name}`;
+    expect(r).toMatchObject({ __typename: 'ForbiddenError', requiredPermission: permission });
+    expect((r as { message: string }).message).toContain(
+      `restart pod ${plain.name}/one: ${AUTHORIZERS} ${ALICE} ${permission} (`,
+    );
   });
 
   it('reading asks per namespace and kind, never per object', async () => {

@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { ActionVerb, Resource, ResourcePlace } from '../provider.ts';
 import { apiGroupOf, permissionsFor } from './actions.ts';
-import { describePermission, type KubePermission } from './errors.ts';
+import { describePermission, refuser, type KubePermission } from './errors.ts';
 import { ListWatcher } from './informer.ts';
 import { KIND_BY_NAME } from './kinds.ts';
 import { grants, grantsOf, PersonScope, type ClusterRules, type Review } from './person-scope.ts';
@@ -52,12 +52,9 @@ export interface Refusal {
   reason: string;
 }
 
-/** Who refuses in a cluster: its RBAC, or (rules incomplete) its whole authorizer chain. */
-function refuser(c: ClusterRules | undefined, cluster: string): string {
-  return c?.incomplete
-    ? `the authorizers of cluster ${cluster} (RBAC, and one its rules review cannot list, e.g. a webhook) do not let`
-    : `the RBAC of cluster ${cluster} does not let`;
-}
+/** The key of a person's state: who they are to Kubernetes, groups in any order. */
+const personId = (person: Impersonation) =>
+  `${person.user}\n${[...person.groups].sort().join('\n')}`;
 
 /** What rules show, order aside: equal for two rounds of reviews that changed nothing. */
 function signature(rules: ReadonlyMap<string, ClusterRules>): string {
@@ -116,6 +113,7 @@ export class KubeAccess {
         );
       }
     }
+    kube.identifyWith((viewer, context) => this.identity(viewer, context));
     // A new namespace has no rules learned yet; a deleted one frees its entry.
     this.offNamespaces = kube.onEvent((e) => {
       if (e.resource.kind === 'NAMESPACE' && e.type !== 'MODIFIED') this.invalidate('everyone');
@@ -159,7 +157,7 @@ export class KubeAccess {
   async scopeOf(viewer: Viewer): Promise<PersonScope | undefined> {
     const person = kubeIdentity(viewer);
     if (!person) return undefined;
-    const id = `${person.user}\n${[...person.groups].sort().join('\n')}`;
+    const id = personId(person);
     let p = this.people.get(id);
     if (!p) {
       p = new PersonScope(person, id);
@@ -168,6 +166,17 @@ export class KubeAccess {
     p.usedAt = Date.now();
     await this.fresh(p);
     return p;
+  }
+
+  /**
+   * Who the viewer is to one cluster when they act as themselves, with whether their rules
+   * review there was incomplete as last learned (no review is asked: a request learned them on
+   * its way in), so that the API server's refusal names who refuses as `can` does.
+   */
+  identity(viewer: Viewer, context: string): Impersonation | undefined {
+    const person = kubeIdentity(viewer);
+    if (!person) return undefined;
+    return { ...person, incomplete: this.people.get(personId(person))?.incomplete(context) };
   }
 
   /**
@@ -331,7 +340,7 @@ export class KubeAccess {
       { verb: 'list', resource: spec.plural, group: apiGroupOf(spec) },
       place.namespace,
     );
-    const by = refuser(scope.rules.get(place.cluster), place.cluster);
+    const by = refuser(place.cluster, scope.incomplete(place.cluster));
     return new ForbiddenError(
       `${what}: ${by} ${viewer.name} ${permission}, so ${place.kind.toLowerCase()} ${place.namespace ? `${place.namespace}/` : ''}${place.name} is not theirs to read`,
       { permission },
@@ -354,7 +363,7 @@ export class KubeAccess {
       if (d.allowed) continue;
       const permission = describePermission(need, r.namespace);
       const undecided = d.error ? ` (it could not decide: ${d.error})` : '';
-      const by = refuser(scope.rules.get(r.cluster), r.cluster);
+      const by = refuser(r.cluster, scope.incomplete(r.cluster));
       return { permission, reason: `${by} ${viewer.name} ${permission}${undecided}` };
     }
     return null;

@@ -9,9 +9,9 @@ export class KubeApiError extends Error {
   readonly status: number;
   readonly reason: string;
   readonly causes: { field?: string; message?: string; reason?: string }[];
-  /** The person the request impersonated, if any: a 403 is then their RBAC, not ours. */
-  readonly actingAs: string | undefined;
-  constructor(status: number, body: string, actingAs?: string) {
+  /** The person the request impersonated, if any: a 403 is then their authorizers', not ours. */
+  readonly actingAs: Impersonation | undefined;
+  constructor(status: number, body: string, actingAs?: Impersonation) {
     let parsed: {
       message?: string;
       reason?: string;
@@ -34,6 +34,11 @@ export class KubeApiError extends Error {
 export interface Impersonation {
   user: string;
   groups: string[];
+  /**
+   * Their rules review in this cluster was incomplete (a webhook in the authorizer chain), as
+   * KubeAccess last learned it: a refusal is then the chain's, not RBAC's alone (mapKubeError).
+   */
+  incomplete?: boolean;
 }
 
 /** An error answer is a Status object or a proxy's page: never more than this is read of it. */
@@ -156,7 +161,7 @@ export class KubeClient {
     const res = await this.open(method, path, { timeoutMs: 30_000, ...o });
     const text = await KubeClient.readAll(res);
     const status = res.statusCode ?? 0;
-    if (status < 200 || status >= 300) throw new KubeApiError(status, text, this.identity?.user);
+    if (status < 200 || status >= 300) throw new KubeApiError(status, text, this.identity);
     return text;
   }
 
@@ -179,7 +184,7 @@ export class KubeClient {
     );
     // stream: true holds back a character the cap cut in two instead of turning it into U+FFFD.
     const text = new TextDecoder('utf-8').decode(bytes, { stream: truncated });
-    if (status < 200 || status >= 300) throw new KubeApiError(status, text, this.identity?.user);
+    if (status < 200 || status >= 300) throw new KubeApiError(status, text, this.identity);
     return { text, truncated };
   }
 

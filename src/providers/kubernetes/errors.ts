@@ -6,7 +6,7 @@ import {
   ProviderError,
   ValidationError,
 } from '../../errors.ts';
-import { KubeApiError } from './client.ts';
+import { KubeApiError, type Impersonation } from './client.ts';
 
 /** The pod's node does not serve logs (a virtual node, a kubelet that is down). */
 export class LogsUnavailableError extends AppError {
@@ -32,10 +32,21 @@ export function describePermission(p: KubePermission, namespace: string | null |
 }
 
 /**
- * A person's own RBAC refused what they asked (impersonation): names the permission a Role
- * bound to them would have to grant, read from the API server's answer.
+ * Who refuses a person in a cluster, as a sentence's start: its RBAC, or (their rules review
+ * there was incomplete: an authorizer that cannot list its rules, e.g. a webhook) its whole
+ * authorizer chain. One phrase for `can`/`permissions` (KubeAccess) and an action's refusal.
  */
-function rbacRefusal(err: KubeApiError, user: string, context: string, what: string) {
+export function refuser(cluster: string, incomplete: boolean): string {
+  return incomplete
+    ? `the authorizers of cluster ${cluster} (RBAC, and one its rules review cannot list, e.g. a webhook) do not let`
+    : `the RBAC of cluster ${cluster} does not let`;
+}
+
+/**
+ * A person's own authorizers refused what they asked (impersonation): names the permission a
+ * Role bound to them would have to grant, read from the API server's answer.
+ */
+function personRefusal(err: KubeApiError, person: Impersonation, context: string, what: string) {
   const m =
     /cannot (\S+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/.exec(
       err.message,
@@ -44,7 +55,7 @@ function rbacRefusal(err: KubeApiError, user: string, context: string, what: str
     ? describePermission({ verb: m[1] ?? '', resource: m[2] ?? '', group: m[3] ?? '' }, m[4])
     : undefined;
   return new ForbiddenError(
-    `${what}: the RBAC of cluster ${context} does not let ${user} ${permission ?? 'do this'} (${err.message})`,
+    `${what}: ${refuser(context, person.incomplete === true)} ${person.user} ${permission ?? 'do this'} (${err.message})`,
     { permission },
   );
 }
@@ -72,7 +83,7 @@ export function mapKubeError(err: unknown, context: string, what: string): AppEr
       );
     case 403:
       return err.actingAs
-        ? rbacRefusal(err, err.actingAs, context, what)
+        ? personRefusal(err, err.actingAs, context, what)
         : new ForbiddenError(
             `${what}: the orchestrator's identity in cluster ${context} is not allowed (${err.message})`,
           );

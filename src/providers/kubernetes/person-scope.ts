@@ -184,6 +184,11 @@ export class PersonScope implements ReadScope {
     return !!ns && (ns.kinds.has(r.kind) || !!ns.named.get(r.kind)?.has(r.name));
   }
 
+  /** Whether their rules review in the cluster was incomplete (a webhook in the chain). */
+  incomplete(cluster: string): boolean {
+    return this.rules.get(cluster)?.incomplete === true;
+  }
+
   seesWhole(cluster: string): boolean {
     const everywhere = this.rules.get(cluster)?.everywhere;
     return !!everywhere?.has('POD') && everywhere.has('NODE');

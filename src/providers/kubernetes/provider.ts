@@ -15,7 +15,7 @@ import type {
 } from '../provider.ts';
 import { pageOfList, type PageRequest, type ResourcePage } from '../paging.ts';
 import { executeAction, revertPlanFor, verbsFor } from './actions.ts';
-import { KubeApiError, KubeClient } from './client.ts';
+import { KubeApiError, KubeClient, type Impersonation } from './client.ts';
 import { ClusterCache } from './cluster.ts';
 import { mapKubeError, LogsUnavailableError } from './errors.ts';
 import { KIND_BY_API_KIND, resourceId } from './kinds.ts';
@@ -44,6 +44,8 @@ export class KubernetesProvider implements Provider, KubernetesReads {
   private readonly log: Logger;
   private readonly podLogsMaxBytes: number;
   private readonly impersonation: boolean;
+  /** Who a viewer is to a cluster when they act as themselves (identifyWith). */
+  private identify: (viewer: Viewer, context: string) => Impersonation | undefined = kubeIdentity;
   private started = false;
   /** Grows whenever a watcher's error changes (what failures() reads besides `broken`). */
   failuresVersion = 0;
@@ -214,8 +216,16 @@ export class KubernetesProvider implements Provider, KubernetesReads {
 
   /** A person acts and reads logs as themselves under impersonation: their RBAC, not ours, decides. */
   private clientFor(client: KubeClient, viewer: Viewer | undefined): KubeClient {
-    const person = this.impersonation && viewer ? kubeIdentity(viewer) : undefined;
+    const person = this.impersonation && viewer ? this.identify(viewer, client.context) : undefined;
     return person ? client.as(person) : client;
+  }
+
+  /**
+   * Lets KubeAccess say who a viewer is to each cluster (with what it learned of their
+   * authorizers there, which a refusal names) instead of their bare identity.
+   */
+  identifyWith(identify: (viewer: Viewer, context: string) => Impersonation | undefined): void {
+    this.identify = identify;
   }
 
   revertPlan(
