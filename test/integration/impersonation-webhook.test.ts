@@ -4,8 +4,9 @@
 // file starts a second kube-apiserver from the lab's binary, on the lab's etcd and PKI, with
 // `--authorization-mode=Node,RBAC,Webhook`, and runs the webhook itself (node:http answering
 // SubjectAccessReviews). The webhook lets alice get, list, watch and delete pods in one
-// namespace RBAC grants her nothing in; RBAC binds her to `view` in a second; a third is
-// neither's. An orchestrator watches the second apiserver with impersonation on.
+// namespace RBAC grants her nothing in, and get one pod by name (no list) in another; RBAC binds
+// her to `view` in a third; a fourth is neither's. An orchestrator watches the second apiserver
+// with impersonation on.
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -106,6 +107,7 @@ interface SubjectAccessReview {
 let hooked: { name: string; drop: () => Promise<void> };
 let ruled: { name: string; drop: () => Promise<void> };
 let plain: { name: string; drop: () => Promise<void> };
+let named: { name: string; drop: () => Promise<void> };
 let webhook: http.Server;
 /** Every SubjectAccessReview the webhook was asked, in order. */
 const asked: SubjectAccessReview['spec'][] = [];
@@ -115,16 +117,18 @@ let t: TestApp;
 let dir: string;
 let startupMs = 0;
 
-/** The webhook's policy: alice may read and delete pods in `hooked`, nothing else. */
+/**
+ * The webhook's policy: alice may read and delete pods in `hooked`, and get pod `one` in
+ * `named`; nothing else.
+ */
 function allows(spec: SubjectAccessReview['spec']): boolean {
   const a = spec.resourceAttributes;
+  const pods = !a?.group && a?.resource === 'pods' && !a.subresource; // core group: omitted
   return (
     spec.user === ALICE &&
-    a?.namespace === hooked.name &&
-    !a.group && // the core group: omitted from the review's JSON
-    a.resource === 'pods' &&
-    !a.subresource &&
-    ['get', 'list', 'watch', 'delete'].includes(a.verb ?? '')
+    pods &&
+    ((a.namespace === hooked.name && ['get', 'list', 'watch', 'delete'].includes(a.verb ?? '')) ||
+      (a.namespace === named.name && a.verb === 'get' && a.name === 'one'))
   );
 }
 
@@ -163,7 +167,8 @@ beforeAll(async () => {
   hooked = await scratchNamespace('hook-webhook');
   ruled = await scratchNamespace('hook-rbac');
   plain = await scratchNamespace('hook-none');
-  for (const ns of [hooked.name, ruled.name, plain.name]) {
+  named = await scratchNamespace('hook-named');
+  for (const ns of [hooked.name, ruled.name, plain.name, named.name]) {
     await kubectl(['apply', '-f', '-'], {
       input: `${podYaml(ns, 'one')}---\n${podYaml(ns, 'two')}`,
     });
@@ -223,7 +228,7 @@ current-context: authz
   });
   // The orchestrator's cache holds every namespace's pods (it watches as the lab's admin).
   await eventually(async () => {
-    for (const ns of [hooked.name, ruled.name, plain.name]) {
+    for (const ns of [hooked.name, ruled.name, plain.name, named.name]) {
       const r = expectNoErrors((await gql(t.url, TOKENS.viewer, PodNames, { ns })).body);
       expect(r.resources.edges).toHaveLength(2);
     }
@@ -237,7 +242,7 @@ afterAll(async () => {
   rmSync(join(LAB_DIR, `${APISERVER}.pid`), { force: true });
   webhook?.closeAllConnections();
   webhook?.close();
-  for (const ns of [hooked, ruled, plain]) await ns?.drop();
+  for (const ns of [hooked, ruled, plain, named]) await ns?.drop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -287,6 +292,20 @@ describe('KUBE_IMPERSONATION=on, a webhook after RBAC', () => {
     expect((r as { message: string }).message).toContain(
       `restart pod ${plain.name}/one: ${AUTHORIZERS} ${ALICE} ${permission} (`,
     );
+  });
+
+  it('node(id) shows the one pod the webhook lets her get by name; lists show none', async () => {
+    const token = await idp.signIn('alice');
+    const all = expectNoErrors((await gql(t.url, TOKENS.viewer, Pods, { ns: named.name })).body);
+    const idOf = (name: string) =>
+      all.resources.edges.find((e) => e.node.name === name)?.node.id ?? '';
+    const byId = async (id: string) =>
+      expectNoErrors((await gql(t.url, token, NodeById, { id })).body).node;
+    expect(idOf('one')).not.toBe('');
+    expect(await byId(idOf('one'))).toEqual({ id: idOf('one') });
+    expect(await byId(idOf('two'))).toBeNull();
+    const listed = expectNoErrors((await gql(t.url, token, Pods, { ns: named.name })).body);
+    expect(listed.resources).toMatchObject({ totalCount: 0, edges: [] });
   });
 
   it('reading asks per namespace and kind, never per object', async () => {

@@ -348,6 +348,24 @@ export class KubeAccess {
   }
 
   /**
+   * An object by id that the viewer's scope does not show but their authorizers let them `get`
+   * by name: where their rules review was incomplete, a webhook may allow a single object
+   * without its kind's list, so one SelfSubjectAccessReview naming it is asked (`allows`), kept
+   * for its TTL like every review there. For `node(id)` only: a list never asks per object.
+   * Undefined for whoever is not a person, and where the rules are complete (they said no).
+   */
+  async readableById(viewer: Viewer, id: string): Promise<KubeResource | undefined> {
+    const r = this.kube.get(id);
+    const spec = r && KIND_BY_NAME.get(r.kind);
+    const scope = spec ? await this.scopeOf(viewer) : undefined;
+    if (!r || !spec || !scope) return undefined;
+    if (scope.sees(r)) return r;
+    if (!scope.incomplete(r.cluster)) return undefined;
+    const get = { verb: 'get', group: apiGroupOf(spec), resource: spec.plural };
+    return (await this.allows(scope, r, get)).allowed ? r : undefined;
+  }
+
+  /**
    * The first Kubernetes permission the viewer lacks to run `verb` on the resource, named as
    * the API server's refusal would be (`patch deployments/scale.apps in namespace a`), and who
    * refuses it; null when the cluster allows it or does not decide for this viewer (not a
