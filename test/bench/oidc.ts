@@ -295,15 +295,15 @@ try {
   // Alice reads the namespace (view) and the nodes its pods name, as herself.
   const binding = `bench-alice-${process.pid}`;
   await grantClusterWide(binding, 'oidc:u-alice', READ_NODES);
-  await kubectl(['apply', '-f', '-'], {
-    input: `apiVersion: rbac.authorization.k8s.io/v1
+  try {
+    await kubectl(['apply', '-f', '-'], {
+      input: `apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
 metadata: {name: ${binding}, namespace: ${opts.namespace}}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
 subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice'}]
 `,
-  });
-  try {
+    });
     await dashboard(
       { ...oidcEnv, KUBE_IMPERSONATION: 'on' },
       jwt,
@@ -315,7 +315,7 @@ subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: 'oidc:u-alice
     );
   } finally {
     await dropClusterWide(binding);
-    await kubectl(['delete', 'rolebinding', '-n', opts.namespace, binding]);
+    await kubectl(['delete', 'rolebinding', '-n', opts.namespace, binding, '--ignore-not-found']);
   }
 } finally {
   await idp.stop();
