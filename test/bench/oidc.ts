@@ -225,7 +225,8 @@ function filterAt10k(): void {
   }
   const kube = { name: 'KUBERNETES', enabled: true, page: store.page.bind(store) };
   const all = new ProviderRegistry([kube as unknown as Provider]);
-  const person = new PersonScope({ user: 'oidc:u-alice', groups: [] }, 'alice');
+  const ttl = { allowedMs: 60_000, deniedMs: 30_000 };
+  const person = new PersonScope({ user: 'oidc:u-alice', groups: [] }, 'alice', ttl);
   person.rules.set('lab', {
     everywhere: new Set(),
     named: new Map(),

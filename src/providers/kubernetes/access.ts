@@ -7,7 +7,7 @@ import { apiGroupOf, permissionsFor } from './actions.ts';
 import { describePermission, refuser, type KubePermission } from './errors.ts';
 import { ListWatcher } from './informer.ts';
 import { KIND_BY_NAME } from './kinds.ts';
-import { grants, grantsOf, PersonScope, type ClusterRules, type Review } from './person-scope.ts';
+import { grants, grantsOf, PersonScope, type ClusterRules } from './person-scope.ts';
 import type { KubernetesProvider } from './provider.ts';
 import { RbacIndex, type Concerned } from './rbac-changes.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type LearnedRules,
   type ReviewAttributes,
 } from './rbac-reviews.ts';
+import type { ReviewTtl } from './review-answers.ts';
 import type { KubeResource } from './store.ts';
 
 /** The RBAC objects whose changes can change what anyone may do. */
@@ -35,16 +36,6 @@ const RETRY_MS = 5_000;
  * each), and rounds are at least this far apart (a slow API server).
  */
 const ROUND_MS = 1_000;
-
-/**
- * How long a review's answer is trusted where the rules review was incomplete (an authorizer
- * that cannot list its rules, e.g. a webhook: no RBAC watch sees its changes), by its answer
- * (KUBE_AUTHORIZED_TTL_SECONDS, KUBE_UNAUTHORIZED_TTL_SECONDS).
- */
-export interface ReviewTtl {
-  allowedMs: number;
-  deniedMs: number;
-}
 
 /** A Kubernetes permission the viewer lacks, and who refuses it, for `permissions`. */
 export interface Refusal {
@@ -160,7 +151,7 @@ export class KubeAccess {
     const id = personId(person);
     let p = this.people.get(id);
     if (!p) {
-      p = new PersonScope(person, id);
+      p = new PersonScope(person, id, this.ttl);
       this.people.set(id, p);
     }
     p.usedAt = Date.now();
@@ -276,8 +267,9 @@ export class KubeAccess {
   }
 
   /**
-   * One SelfSubjectAccessReview as the person, cached: where RBAC alone decides (`incomplete`
-   * false) until their rules are re-learned, else for the allowed or denied TTL. A review that
+   * One SelfSubjectAccessReview as the person, kept in their ReviewAnswers: where RBAC alone
+   * decides (`incomplete` false) until their rules are re-learned, else for the allowed or
+   * denied TTL; nothing is asked `offline`. A review that
    * fails (the API server down) or that an authorizer could not decide (a webhook down) is a
    * refusal, kept for the denied TTL.
    */
@@ -290,31 +282,19 @@ export class KubeAccess {
   ): Promise<Decision & { until: number }> {
     const { verb, group, resource, subresource, namespace, name } = attrs;
     const key = [context, verb, group, resource, subresource, namespace, name].join('\n');
-    let entry = p.reviews.get(key);
-    if (offline && entry?.until !== Infinity) return { allowed: false, until: 0 };
-    if (!entry || entry.until <= Date.now() + ROUND_MS) {
-      const asked: Review = { until: Infinity, decision: Promise.resolve({ allowed: false }) };
-      const log = { context, user: p.person.user, ...attrs };
-      asked.decision = Promise.resolve()
-        .then(() => review(this.client(p.person, context), attrs))
-        .then(
-          (d) => {
-            const ttl = d.allowed ? this.ttl.allowedMs : this.ttl.deniedMs;
-            asked.until = incomplete ? Date.now() + ttl : Infinity;
-            if (d.error) this.log.warn({ ...log, error: d.error }, 'access review undecided');
-            return d;
-          },
-          (err: Error) => {
-            asked.until = Date.now() + this.ttl.deniedMs;
-            this.log.warn({ ...log, err }, 'access review failed');
-            return { allowed: false, error: err.message };
-          },
-        );
-      p.reviews.set(key, asked);
-      entry = asked;
-    }
-    const d = await entry.decision;
-    return { ...d, until: entry.until };
+    if (offline && p.reviews.until(key) !== Infinity) return { allowed: false, until: 0 };
+    const log = { context, user: p.person.user, ...attrs };
+    const ask = async () => {
+      try {
+        const d = await review(this.client(p.person, context), attrs);
+        if (d.error) this.log.warn({ ...log, error: d.error }, 'access review undecided');
+        return d;
+      } catch (err) {
+        this.log.warn({ ...log, err }, 'access review failed');
+        throw err;
+      }
+    };
+    return p.reviews.answer(key, ask, incomplete, ROUND_MS);
   }
 
   private client(person: Impersonation, context: string) {

@@ -8,7 +8,8 @@ import type {
 } from '../provider.ts';
 import type { KubePermission } from './errors.ts';
 import { KIND_BY_NAME } from './kinds.ts';
-import type { Decision, LearnedRules } from './rbac-reviews.ts';
+import type { LearnedRules } from './rbac-reviews.ts';
+import { ReviewAnswers, type ReviewTtl } from './review-answers.ts';
 
 // One person's RBAC as learned from their API server (SelfSubjectRulesReview rules), and the
 // read scope built on it. KubeAccess (access.ts) learns and refreshes it.
@@ -77,15 +78,6 @@ export interface ClusterRules {
 }
 
 /**
- * One SelfSubjectAccessReview's answer as cached: `until` is Infinity while in flight and when
- * RBAC alone decided it (an RBAC change clears it), else when it must be asked again.
- */
-export interface Review {
-  decision: Promise<Decision>;
-  until: number;
-}
-
-/**
  * One person's view: live (a subscription keeps it and sees re-learned rules), `sees` is two
  * map lookups. A cluster whose rules could not be learned shows nothing (fail closed).
  */
@@ -103,7 +95,7 @@ export class PersonScope implements ReadScope {
   /** Each cluster's namespaces' rules reviews, as last learned (kept until RBAC changes). */
   learned = new Map<string, Map<string, LearnedRules>>();
   /** SelfSubjectAccessReviews asked for them, by cluster and attributes (KubeAccess.ask). */
-  readonly reviews = new Map<string, Review>();
+  readonly reviews: ReviewAnswers;
   /** When the first review answer `rules` rest on expires (Infinity: none does); 0: asap. */
   until = Infinity;
   /** Re-asks the reviews at `until` (KubeAccess.schedule). */
@@ -113,10 +105,11 @@ export class PersonScope implements ReadScope {
   readonly person: Impersonation;
   readonly id: string;
 
-  constructor(person: Impersonation, id: string) {
+  constructor(person: Impersonation, id: string, ttl: ReviewTtl) {
     this.person = person;
     this.id = id;
     this.key = `${id}#-1`;
+    this.reviews = new ReviewAnswers(ttl);
   }
 
   /** Keys of per-filter caches name the rules, not the person's whole state. */
