@@ -1,7 +1,7 @@
 import { UnavailableError, ValidationError } from '../errors.ts';
 import type { KubernetesProvider } from '../providers/kubernetes/provider.ts';
 import { resourceId } from '../providers/kubernetes/kinds.ts';
-import { seesEstate } from '../providers/ids.ts';
+import { seesEstate, seesWhole } from '../providers/ids.ts';
 import type { KubeResource } from '../providers/kubernetes/store.ts';
 import type { Pod } from '../providers/kubernetes/types.ts';
 import type { ReadScope, Resource } from '../providers/provider.ts';
@@ -127,7 +127,7 @@ export class CostService {
       pods: [],
       places: [],
       named: [],
-      idle: clusters.filter((c) => scope.seesWhole(c)),
+      idle: clusters.filter((c) => seesWhole(scope, c)),
     };
     for (const { cluster, kind, namespace, names } of scope.grants()) {
       if (kind !== 'POD') continue;

@@ -2,7 +2,7 @@ import { ValidationError } from '../errors.ts';
 import type { ComponentStatus } from '../health.ts';
 import type { ReadScope, Resource } from '../providers/provider.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
-import { seesSums } from '../providers/ids.ts';
+import { seesSums, seesWhole } from '../providers/ids.ts';
 import { clusterTargetId } from './aggregate.ts';
 import type { MetricsCollector } from './collector.ts';
 import { sampleKey, type MetricSample, type MetricsHub } from './hub.ts';
@@ -193,7 +193,7 @@ export class MetricsService {
     const kube = this.providers.enabled.find((p) => p.name === 'KUBERNETES') as
       { contexts?: string[] } | undefined;
     return (kube?.contexts ?? [])
-      .filter((c) => (!only || c === only) && (!scope || scope.seesWhole(c)))
+      .filter((c) => (!only || c === only) && seesWhole(scope, c))
       .flatMap((cluster) => {
         const u = this.usage(clusterTargetId(cluster));
         return u ? [{ cluster, ...u }] : [];

@@ -92,7 +92,16 @@ export function grantsSql(column: string, param: string): string {
  * cluster, what a target-less audit event holds).
  */
 export function seesEstate(scope: ReadScope | undefined, clusters: readonly string[]): boolean {
-  return !scope || clusters.every((c) => scope.seesWhole(c));
+  return !scope || clusters.every((c) => seesWhole(scope, c));
+}
+
+/**
+ * Whether a scope (none: everything) may list every pod and node of the cluster: what a
+ * cluster's totals (usage, capacity, idle cost) are summed from. Without it those totals are
+ * not shown.
+ */
+export function seesWhole(scope: ReadScope | undefined, cluster: string): boolean {
+  return !scope || (scope.seesEvery(cluster, 'POD') && scope.seesEvery(cluster, 'NODE'));
 }
 
 /** Kinds whose figures (usage, history, cost) are their pods' summed. */
@@ -107,11 +116,12 @@ const SUMMED: ReadonlySet<ResourceKind> = new Set([
  * Whether a scope (none: everything) sees every object a resource's figures (usage, history,
  * cost) are summed from. A namespace's and a workload's are pods of their namespace: a person
  * who may list namespaces or Deployments may still not list the pods in one. A node's are
- * pods of every namespace: the rule of a cluster's totals (`seesWhole`), one for both.
+ * pods of every namespace: the node itself (listed, or granted by name) and every pod of its
+ * cluster.
  */
 export function seesSums(scope: ReadScope | undefined, r: ResourcePlace): boolean {
   if (!scope || r.provider !== 'KUBERNETES') return true;
-  if (r.kind === 'NODE') return scope.seesWhole(r.cluster);
+  if (r.kind === 'NODE') return scope.sees(r) && scope.seesEvery(r.cluster, 'POD');
   const namespace = r.kind === 'NAMESPACE' ? r.name : SUMMED.has(r.kind) ? r.namespace : null;
   return namespace === null || scope.sees({ ...r, kind: 'POD', namespace, name: '' });
 }

@@ -99,10 +99,11 @@ export interface ReadScope {
   readonly key: string;
   sees(r: ResourcePlace): boolean;
   /**
-   * Whether it may list every pod and node of the cluster: what a cluster's totals (usage,
-   * capacity, idle cost) are summed from. Without it those totals are not shown.
+   * Whether it may list every object of the kind in the cluster (of every namespace, for a
+   * namespaced kind): what totals over the cluster are summed from (see seesWhole, seesSums in
+   * ids.ts).
    */
-  seesWhole(cluster: string): boolean;
+  seesEvery(cluster: string, kind: ResourceKind): boolean;
   /** Every kind it may read where, for what the stores hold by id or by place (advice, cost, audit). */
   grants(): readonly ReadGrant[];
   /**

@@ -127,6 +127,29 @@ describe('grants under KUBE_IMPERSONATION=on', () => {
     expect(expectNoErrors(unnamed).node).toBe(null);
   });
 
+  it('a Node granted by name, beside every pod, shows its cost and history', async () => {
+    const { idp, t } = lab;
+    const alice = await idp.signIn('alice');
+    const [one, another] = nodes as [{ id: string; name: string }, { id: string; name: string }];
+    await grantNodes(
+      `{apiGroups: [""], resources: [nodes], resourceNames: [${one.name}], verbs: [get]}, ` +
+        `{apiGroups: [""], resources: [pods], verbs: [get, list, watch]}`,
+    );
+    // Its sums are pods of every namespace, all hers now: shown, though she may not list nodes.
+    const named = await eventually(async () => {
+      const r = expectNoErrors((await gql(t.url, alice, Sums, { id: one.id, window })).body);
+      expect(r.node).toMatchObject({ id: one.id, cost: { name: one.name } });
+      return r;
+    }, 15_000);
+    expect(named.node).toMatchObject({ id: one.id });
+    const history = (await gql(t.url, alice, History, { id: one.id })).body;
+    expect(history.errors).toBeUndefined();
+    // Another node is not hers at all, and cluster totals still want every node.
+    expect(
+      expectNoErrors((await gql(t.url, alice, Sums, { id: another.id, window })).body).node,
+    ).toBe(null);
+  });
+
   it('a node she may list shows no usage, history or cost: they sum pods she may not list', async () => {
     const { idp, t } = lab;
     const alice = await idp.signIn('alice');

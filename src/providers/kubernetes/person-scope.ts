@@ -182,9 +182,8 @@ export class PersonScope implements ReadScope {
     return this.rules.get(cluster)?.incomplete === true;
   }
 
-  seesWhole(cluster: string): boolean {
-    const everywhere = this.rules.get(cluster)?.everywhere;
-    return !!everywhere?.has('POD') && everywhere.has('NODE');
+  seesEvery(cluster: string, kind: ResourceKind): boolean {
+    return !!this.rules.get(cluster)?.everywhere.has(kind);
   }
 
   grants(): readonly ReadGrant[] {
