@@ -19,10 +19,10 @@ const WithStoreParts = graphql(`
     recommendationAgents {
       name
     }
-    costAllocation(window: "24h") {
+    costAllocation(window: "7d") {
       __typename
     }
-    costTrend(window: "24h") {
+    costTrend(window: "7d") {
       __typename
     }
   }
