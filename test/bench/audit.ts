@@ -16,6 +16,7 @@ import type { IntentInput } from '../../src/audit/chain-tables.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { testLedger } from '../support/audit.ts';
+import { orderBalanced } from './http-load.ts';
 import { createScratchDatabase } from '../support/postgres.ts';
 
 const { values } = parseArgs({
@@ -251,9 +252,7 @@ async function bench(
     }
     // The side that runs first on a round's fresh database is the slower (its first seconds):
     // a pair of rounds, one in each order, cancels that; its ratio is their geometric mean.
-    const pairs = ratios.flatMap((x, r) =>
-      r % 2 === 1 ? [Math.sqrt(x * (ratios[r - 1] ?? x))] : [],
-    );
+    const pairs = orderBalanced(ratios);
     const percents = (xs: number[]) => xs.map((x) => (100 * x).toFixed(0)).join('/');
     results[`writes/s (concurrency ${concurrency}, medians of ${ROUNDS})`] =
       `${median(runs).toFixed(0)} chained vs ${median(plain).toFixed(0)} plain, ratio ${(100 * median(ratios)).toFixed(0)}% (rounds ${percents(ratios)}%${pairs.length ? `; order-balanced pairs ${percents(pairs)}%, median ${(100 * median(pairs)).toFixed(0)}%` : ''}); CPU ms/event ${median(cpu[0]).toFixed(2)} vs ${median(cpu[1]).toFixed(2)}`;

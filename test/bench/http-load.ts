@@ -77,6 +77,13 @@ export const summary = (latencies: number[], seconds: number) => ({
   p99: pct(latencies, 0.99),
 });
 
+/**
+ * Ratios of runs made in alternating order (run i second when i is odd), in pairs: the geometric
+ * mean of each pair's two ratios, which cancels whatever favours the side that runs second.
+ */
+export const orderBalanced = (ratios: number[]) =>
+  ratios.flatMap((r, i) => (i % 2 === 1 ? [Math.sqrt(r * (ratios[i - 1] ?? r))] : []));
+
 export const perSlice = (rs: number[]) =>
   `per slice ${rs.map((r) => `${(100 * r).toFixed(0)}%`).join(' ')} (median ${(100 * median(rs)).toFixed(0)}%)`;
 

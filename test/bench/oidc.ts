@@ -44,6 +44,7 @@ import {
   DASHBOARD,
   load,
   median,
+  orderBalanced,
   out,
   perSlice,
   spawnNode,
@@ -198,9 +199,7 @@ async function dashboard(
       );
       // The side that runs second in a slice is favoured (the ratio swings with the order):
       // a pair of slices, one in each order, cancels that; its ratio is their geometric mean.
-      const pairs = ratios.flatMap((r, i) =>
-        i % 2 === 1 ? [Math.sqrt(r * (ratios[i - 1] ?? r))] : [],
-      );
+      const pairs = orderBalanced(ratios);
       const [stSlices, oiSlices] = [median(st.cpu), median(oi.cpu)];
       out(
         `  order-balanced: pairs of slices ${pairs.map((r) => `${(100 * r).toFixed(0)}%`).join(' ')} (median ${(100 * median(pairs)).toFixed(0)}%); server CPU per request, median of slices: static ${stSlices.toFixed(2)} ms, OIDC ${oiSlices.toFixed(2)} ms (${((100 * stSlices) / oiSlices).toFixed(0)}%)`,

@@ -41,12 +41,12 @@ export class ReviewAnswers {
 
   /**
    * The answer kept for `key`, else (none, or it expires within `earlyMs`) `review`'s, kept for
-   * the TTL of its answer when `ttl` (the rules were incomplete), else until `clear`.
+   * the TTL of its answer when it `expires` (the rules were incomplete), else until `clear`.
    */
   async answer(
     key: string,
     review: () => Promise<Decision>,
-    ttl: boolean,
+    expires: boolean,
     earlyMs: number,
   ): Promise<Decision & { until: number }> {
     let kept = this.kept.get(key);
@@ -57,7 +57,7 @@ export class ReviewAnswers {
         .then(
           (d) => {
             const ms = d.allowed ? this.ttl.allowedMs : this.ttl.deniedMs;
-            asked.until = ttl ? Date.now() + ms : Infinity;
+            asked.until = expires ? Date.now() + ms : Infinity;
             return d;
           },
           (err: Error) => {
